@@ -1,0 +1,1 @@
+namespace Aims.BuildingBlocks; public static class Placeholder {}
