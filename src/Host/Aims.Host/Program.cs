@@ -1,1 +1,59 @@
-var app = WebApplication.CreateBuilder(args).Build(); app.Run();
+using Aims.Appeals;
+using Aims.BuildingBlocks;
+using Aims.BuildingBlocks.Modules;
+using Aims.BuildingBlocks.Persistence;
+using Aims.BuildingBlocks.Web;
+using Aims.Documents;
+using Aims.Host.Startup;
+using Aims.Identity;
+using Aims.Notifications;
+using Aims.Registration;
+
+IModule[] modules = [new IdentityModule(), new RegistrationModule(), new AppealsModule(), new DocumentsModule(), new NotificationsModule()];
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    // The host's own failure log would repeat, as a stack trace, the one line printed below.
+    builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+    if (!builder.Environment.IsDevelopment())
+    {
+        builder.Logging.AddJsonConsole(options => options.IncludeScopes = true);
+    }
+
+    // Hosted services start in registration order: the database is migrated before the relay or server touch it.
+    builder.Services.AddHostedService<DatabaseStartup>();
+    builder.Services.AddAims(builder.Configuration, modules);
+    builder.Services.AddSingleton<DemoSignInAnnouncer>();
+    builder.Services.AddHostedService(provider => provider.GetRequiredService<DemoSignInAnnouncer>());
+    builder.Services.AddRazorPages();
+
+    var app = builder.Build();
+
+    if (args is ["migrate", ..])
+    {
+        var applied = await app.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
+        Console.WriteLine($"Database is up to date ({applied} migration(s) applied).");
+        return 0;
+    }
+
+    app.UseExceptionHandler("/Error");
+    app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
+    app.UseCorrelation();
+    app.UseStaticFiles();
+    app.UseRouting();
+    app.UseAuthorization();
+    app.MapAimsHealth();
+    app.MapRazorPages();
+
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception exception) when (StartupFailure.Describe(exception) is { } line)
+{
+    Console.Error.WriteLine($"AIMS cannot start: {line}");
+    return 1;
+}
+
+/// <summary>Visible to the test host (WebApplicationFactory).</summary>
+public partial class Program;

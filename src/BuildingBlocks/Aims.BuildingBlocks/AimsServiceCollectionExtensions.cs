@@ -1,0 +1,77 @@
+using System.Reflection;
+using Aims.BuildingBlocks.Mediation;
+using Aims.BuildingBlocks.Messaging;
+using Aims.BuildingBlocks.Modules;
+using Aims.BuildingBlocks.Persistence;
+using Aims.BuildingBlocks.Web;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+
+namespace Aims.BuildingBlocks;
+
+public static class AimsServiceCollectionExtensions
+{
+    public const string ConnectionStringName = "Aims";
+
+    /// <summary>
+    /// Everything the modules stand on: the database, the scope's session, MediatR with its pipeline, the outbox and
+    /// scheduler, problem details and health checks; then each module registers itself.
+    /// </summary>
+    public static IServiceCollection AddAims(this IServiceCollection services, IConfiguration configuration, IReadOnlyList<IModule> modules)
+    {
+        services.AddSingleton(CreateDataSource(configuration));
+        services.AddScoped<DbSession>();
+        services.AddScoped<OperationContext>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<SchemaMigrator>();
+
+        var assemblies = ModuleAssemblies(modules);
+        services.AddAimsMediation(assemblies);
+        services.AddAimsMessaging(configuration, assemblies);
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [WebApplicationExtensions.ReadyTag]);
+
+        foreach (var module in modules)
+        {
+            module.Register(services, configuration);
+        }
+
+        return services;
+    }
+
+    /// <summary>Each module's assembly and the Contracts assemblies it references (where its messages are declared).</summary>
+    public static IReadOnlyList<Assembly> ModuleAssemblies(IEnumerable<IModule> modules) =>
+        modules.Select(m => m.GetType().Assembly)
+            .SelectMany(assembly => assembly.GetReferencedAssemblies()
+                .Where(name => name.Name!.EndsWith(".Contracts", StringComparison.Ordinal))
+                .Select(Assembly.Load)
+                .Prepend(assembly))
+            .Distinct()
+            .ToList();
+
+    private static NpgsqlDataSource CreateDataSource(IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new StartupException(
+                $"No database configured: set ConnectionStrings__{ConnectionStringName} (or run ./build.sh run, which provisions a local PostgreSQL).");
+        }
+
+        try
+        {
+            var builder = new NpgsqlDataSourceBuilder(connectionString);
+            builder.ConnectionStringBuilder.ApplicationName ??= "aims";
+            return builder.Build();
+        }
+        catch (ArgumentException exception)
+        {
+            throw new StartupException(
+                $"ConnectionStrings:{ConnectionStringName} is not a valid PostgreSQL connection string ({exception.Message}).", exception);
+        }
+    }
+}

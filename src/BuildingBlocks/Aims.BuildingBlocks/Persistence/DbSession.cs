@@ -1,0 +1,86 @@
+using Npgsql;
+
+namespace Aims.BuildingBlocks.Persistence;
+
+/// <summary>
+/// One connection and at most one transaction per scope, shared by every module's DbContext, the event store and the
+/// outbox, so a command's change and the messages it raises commit or roll back together.
+/// </summary>
+public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable
+{
+    private NpgsqlConnection? connection;
+
+    public NpgsqlConnection Connection => connection ??= dataSource.CreateConnection();
+
+    public NpgsqlTransaction? Transaction { get; private set; }
+
+    public bool InTransaction => Transaction is not null;
+
+    public async Task BeginAsync(CancellationToken cancellationToken)
+    {
+        if (Transaction is not null)
+        {
+            throw new InvalidOperationException("A transaction is already open in this scope.");
+        }
+
+        await EnsureOpenAsync(cancellationToken);
+        Transaction = await Connection.BeginTransactionAsync(cancellationToken);
+    }
+
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        var transaction = Transaction ?? throw new InvalidOperationException("No transaction is open.");
+        Transaction = null;
+        await using (transaction)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+    }
+
+    public async Task RollbackAsync()
+    {
+        var transaction = Transaction;
+        if (transaction is null)
+        {
+            return;
+        }
+
+        Transaction = null;
+        await using (transaction)
+        {
+            if (transaction.Connection is { State: System.Data.ConnectionState.Open })
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+            }
+        }
+    }
+
+    /// <summary>A command on the shared connection, inside the open transaction if there is one.</summary>
+    public async Task<NpgsqlCommand> CommandAsync(string sql, CancellationToken cancellationToken)
+    {
+        await EnsureOpenAsync(cancellationToken);
+        return new NpgsqlCommand(sql, Connection, Transaction);
+    }
+
+    /// <summary>Fails unless a unit of work is open: used by writers whose rows must commit with the caller's change.</summary>
+    public NpgsqlTransaction RequireTransaction(string what) =>
+        Transaction ?? throw new InvalidOperationException(
+            $"{what} must run inside a command (a unit of work), so that it commits together with the change that caused it.");
+
+    public async ValueTask DisposeAsync()
+    {
+        await RollbackAsync();
+        if (connection is not null)
+        {
+            await connection.DisposeAsync();
+        }
+    }
+
+    private async Task EnsureOpenAsync(CancellationToken cancellationToken)
+    {
+        if (Connection.State != System.Data.ConnectionState.Open)
+        {
+            await Connection.OpenAsync(cancellationToken);
+        }
+    }
+}

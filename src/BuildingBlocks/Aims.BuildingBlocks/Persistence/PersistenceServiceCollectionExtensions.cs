@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Aims.BuildingBlocks.Persistence;
+
+public static class PersistenceServiceCollectionExtensions
+{
+    /// <summary>A module's DbContext on the scope's shared connection, with its migrations.</summary>
+    public static IServiceCollection AddModuleDbContext<TContext>(this IServiceCollection services, ModuleSchema schema)
+        where TContext : ModuleDbContext
+    {
+        services.AddSingleton(schema);
+        services.AddDbContext<TContext>((provider, options) =>
+            options.UseNpgsql(provider.GetRequiredService<DbSession>().Connection));
+        return services;
+    }
+}

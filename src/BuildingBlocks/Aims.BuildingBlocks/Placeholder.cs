@@ -1,1 +1,0 @@
-namespace Aims.BuildingBlocks; public static class Placeholder {}

@@ -1,0 +1,3 @@
+namespace Aims.BuildingBlocks.Seeding;
+
+public sealed record DemoSignIn(string Role, string Email, string Password);

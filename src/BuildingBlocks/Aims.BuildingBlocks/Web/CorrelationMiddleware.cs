@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using Aims.BuildingBlocks.Modules;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Aims.BuildingBlocks.Web;
+
+/// <summary>
+/// Takes the caller's X-Correlation-Id when it is well-formed (or makes one), echoes it, and puts it and the actor
+/// into the scope's <see cref="OperationContext"/> and every log line of the request.
+/// </summary>
+internal sealed partial class CorrelationMiddleware(RequestDelegate next, ILogger<CorrelationMiddleware> logger)
+{
+    public const string Header = "X-Correlation-Id";
+
+    public async Task InvokeAsync(HttpContext context, OperationContext operation)
+    {
+        if (context.Request.Headers[Header].ToString() is { Length: > 0 } supplied && WellFormed().IsMatch(supplied))
+        {
+            operation.CorrelationId = supplied;
+        }
+
+        operation.ActorId = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        context.Response.Headers[Header] = operation.CorrelationId;
+        using (logger.BeginScope(new Dictionary<string, object?> { ["CorrelationId"] = operation.CorrelationId }))
+        {
+            await next(context);
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
+    private static partial Regex WellFormed();
+}

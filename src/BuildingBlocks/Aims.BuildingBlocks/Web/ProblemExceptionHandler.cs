@@ -1,0 +1,66 @@
+using System.Net.Sockets;
+using Aims.BuildingBlocks.Errors;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+
+namespace Aims.BuildingBlocks.Web;
+
+/// <summary>
+/// Turns known failures into RFC 9457 problem details: invalid input 400 naming each field, missing 404, stale or
+/// disallowed 409, database unreachable 503. Anything else stays a 500 without internals.
+/// </summary>
+internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            ValidationException validation => new ValidationProblemDetails(
+                validation.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()))
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "Some fields need attention.",
+            },
+            NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found.", notFound.Message),
+            ConcurrencyException conflict => Problem(StatusCodes.Status409Conflict, "This record changed.", conflict.Message),
+            RuleViolationException rule => Problem(StatusCodes.Status409Conflict, "That action is not allowed now.", rule.Message),
+            BadHttpRequestException badRequest => Problem(badRequest.StatusCode, "The request could not be read.", badRequest.Message),
+            _ when IsDatabaseUnavailable(exception) => Problem(
+                StatusCodes.Status503ServiceUnavailable, "The service is temporarily unavailable.", "Please try again in a minute."),
+            _ => null,
+        };
+        if (problem is null)
+        {
+            return false;
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = "30";
+        }
+
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    public static bool IsDatabaseUnavailable(Exception exception) => exception switch
+    {
+        NpgsqlException { InnerException: SocketException or IOException or TimeoutException } => true,
+        NpgsqlException npgsql when npgsql.IsTransient => true,
+        PostgresException { SqlState: PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.CrashShutdown } => true,
+        InvalidOperationException { InnerException: { } inner } => IsDatabaseUnavailable(inner),
+        _ when exception.InnerException is NpgsqlException inner => IsDatabaseUnavailable(inner),
+        _ => false,
+    };
+
+    private static ProblemDetails Problem(int status, string title, string detail) =>
+        new() { Status = status, Title = title, Detail = detail };
+}

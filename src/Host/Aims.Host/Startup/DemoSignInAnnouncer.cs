@@ -1,0 +1,43 @@
+using Aims.BuildingBlocks.Seeding;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace Aims.Host.Startup;
+
+/// <summary>Prints where the portal listens and the demo sign-ins once the server is up, so a newcomer can start.</summary>
+internal sealed class DemoSignInAnnouncer(IServer server, IHostApplicationLifetime lifetime) : IHostedService
+{
+    private readonly List<DemoSignIn> signIns = [];
+
+    public void Add(IEnumerable<DemoSignIn> more) => signIns.AddRange(more);
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        lifetime.ApplicationStarted.Register(Announce);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private void Announce()
+    {
+        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        Console.WriteLine();
+        foreach (var address in addresses)
+        {
+            Console.WriteLine($"AIMS is running at {address}");
+        }
+
+        if (signIns.Count > 0)
+        {
+            Console.WriteLine("Demo sign-ins (local demo data only):");
+            foreach (var signIn in signIns)
+            {
+                Console.WriteLine($"  {signIn.Role,-32} {signIn.Email,-40} {signIn.Password}");
+            }
+        }
+
+        Console.WriteLine("Press Ctrl+C to stop.");
+        Console.WriteLine();
+    }
+}

@@ -1,0 +1,26 @@
+using Aims.Appeals.Persistence;
+using Aims.BuildingBlocks.EventSourcing;
+using Aims.BuildingBlocks.Modules;
+using Aims.BuildingBlocks.Persistence;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Aims.Appeals;
+
+public sealed class AppealsModule : IModule
+{
+    public string Name => "Appeals";
+
+    public void Register(IServiceCollection services, IConfiguration configuration)
+    {
+        var migrations = SqlMigration.EmbeddedIn(typeof(AppealsModule).Assembly)
+            .Prepend(EventStoreSchema.Migration(AppealsDbContext.SchemaName))
+            .ToList();
+        services.AddModuleDbContext<AppealsDbContext>(new ModuleSchema(AppealsDbContext.SchemaName, migrations));
+        services.AddEventStore(new EventStoreOptions
+        {
+            Schema = AppealsDbContext.SchemaName,
+            EventAssemblies = [typeof(AppealsModule).Assembly],
+        });
+    }
+}

@@ -1,0 +1,14 @@
+using Aims.BuildingBlocks.Modules;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Aims.Identity;
+
+public sealed class IdentityModule : IModule
+{
+    public string Name => "Identity";
+
+    public void Register(IServiceCollection services, IConfiguration configuration)
+    {
+    }
+}
