@@ -1,1 +1,22 @@
-Console.WriteLine("probe");
+using Aims.BuildingBlocks;
+using Aims.MessagingProbe;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+// Usage: Aims.MessagingProbe <connection string>. Prints READY, waits for "go" on stdin (so two probes start
+// together), then runs the message relay until killed.
+var builder = Host.CreateApplicationBuilder();
+builder.Configuration["ConnectionStrings:Aims"] = args[0];
+builder.Configuration["Aims:Messaging:PollInterval"] = "00:00:00.100";
+builder.Configuration["Aims:Messaging:Lease"] = "00:00:02";
+builder.Configuration["Aims:Messaging:BatchSize"] = "10";
+builder.Logging.SetMinimumLevel(LogLevel.Warning);
+builder.Services.AddAims(builder.Configuration, [new ProbeModule()]);
+using var host = builder.Build();
+
+Console.WriteLine("READY");
+while (Console.ReadLine() is { } line && line != "go")
+{
+}
+
+await host.RunAsync();

@@ -91,7 +91,7 @@ internal sealed class MessagePump(
         try
         {
             var payload = registry.Deserialize(message.Type, message.Payload);
-            foreach (var handlerType in HandlerTypes(payload.GetType()))
+            foreach (var handlerType in await HandlerTypesAsync(payload.GetType()))
             {
                 await DeliverToHandlerAsync(message, payload, handlerType, cancellationToken);
             }
@@ -109,9 +109,9 @@ internal sealed class MessagePump(
         }
     }
 
-    private List<Type> HandlerTypes(Type messageType)
+    private async Task<List<Type>> HandlerTypesAsync(Type messageType)
     {
-        using var scope = scopes.CreateScope();
+        await using var scope = scopes.CreateAsyncScope();
         return scope.ServiceProvider.GetServices(HandlerInterface(messageType)).Select(handler => handler!.GetType()).ToList();
     }
 

@@ -6,7 +6,7 @@ namespace Aims.BuildingBlocks.Persistence;
 /// One connection and at most one transaction per scope, shared by every module's DbContext, the event store and the
 /// outbox, so a command's change and the messages it raises commit or roll back together.
 /// </summary>
-public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable
+public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable, IDisposable
 {
     private NpgsqlConnection? connection;
 
@@ -74,6 +74,14 @@ public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable
         {
             await connection.DisposeAsync();
         }
+    }
+
+    /// <summary>For scopes disposed synchronously; disposing an open transaction rolls it back.</summary>
+    public void Dispose()
+    {
+        Transaction?.Dispose();
+        Transaction = null;
+        connection?.Dispose();
     }
 
     private async Task EnsureOpenAsync(CancellationToken cancellationToken)

@@ -1,0 +1,23 @@
+using Aims.BuildingBlocks.Persistence;
+using Aims.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Aims.IntegrationTests.BuildingBlocks;
+
+/// <summary>
+/// The building-block tests get a database of their own with the probe module's schema and no running relay, so
+/// they decide exactly when messages are delivered.
+/// </summary>
+[SetUpFixture]
+public sealed class BuildingBlocksDatabase
+{
+    public static string ConnectionString { get; private set; } = "";
+
+    [OneTimeSetUp]
+    public async Task CreateAsync()
+    {
+        ConnectionString = await TestDatabase.RecreateAsync("aims_test_buildingblocks");
+        await using var services = ProbeServices.Create();
+        await services.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
+    }
+}

@@ -1,0 +1,128 @@
+using Aims.BuildingBlocks.Errors;
+using Aims.BuildingBlocks.EventSourcing;
+using Aims.MessagingProbe;
+using Aims.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Aims.IntegrationTests.BuildingBlocks;
+
+/// <summary>Streams with expected versions, inline projections in the append's transaction, folding, metadata.</summary>
+public sealed class EventStoreTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 20, 15, 30, 0, TimeSpan.Zero);
+    private ServiceProvider services = null!;
+
+    [SetUp]
+    public async Task SetUp()
+    {
+        await ProbeServices.ResetAsync();
+        services = ProbeServices.Create(new ManualTimeProvider(Now));
+    }
+
+    [TearDown]
+    public ValueTask TearDown() => services.DisposeAsync();
+
+    [Test]
+    public async Task Appends_with_the_expected_version_fold_into_the_aggregate_and_the_projection()
+    {
+        var id = Guid.NewGuid();
+        await services.SendAsync(new StartCounter(id, "filings"));
+        (await services.SendAsync(new IncrementCounter(id, ExpectedVersion: 1, Amount: 5))).ShouldBe(2);
+        (await services.SendAsync(new IncrementCounter(id, ExpectedVersion: 2, Amount: 7))).ShouldBe(3);
+
+        var counter = await LoadAsync(id);
+        counter.ShouldNotBeNull();
+        counter.Name.ShouldBe("filings");
+        counter.Total.ShouldBe(12);
+        counter.Version.ShouldBe(3);
+        (await ProbeServices.ScalarAsync<int>("SELECT total FROM probe.counters WHERE stream_id = @id", ("id", id))).ShouldBe(12);
+        (await ProbeServices.ScalarAsync<long>("SELECT version FROM probe.streams WHERE id = @id", ("id", id))).ShouldBe(3);
+    }
+
+    [Test]
+    public async Task Stale_expected_version_is_a_concurrency_conflict_and_appends_nothing()
+    {
+        var id = Guid.NewGuid();
+        await services.SendAsync(new StartCounter(id, "c"));
+        await services.SendAsync(new IncrementCounter(id, 1, 1));
+
+        await Should.ThrowAsync<ConcurrencyException>(() => services.SendAsync(new IncrementCounter(id, 1, 100)));
+
+        (await LoadAsync(id))!.Total.ShouldBe(1);
+        (await ProbeServices.CountAsync("probe.events")).ShouldBe(2);
+    }
+
+    [Test]
+    public async Task Two_writers_at_the_same_version_at_once_one_wins_the_other_gets_a_conflict()
+    {
+        var id = Guid.NewGuid();
+        await services.SendAsync(new StartCounter(id, "race"));
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
+        {
+            try
+            {
+                await services.SendAsync(new IncrementCounter(id, 1, 1));
+                return "won";
+            }
+            catch (ConcurrencyException)
+            {
+                return "conflict";
+            }
+        }));
+
+        outcomes.Order().ShouldBe(["conflict", "won"]);
+        (await LoadAsync(id))!.Version.ShouldBe(2);
+    }
+
+    [Test]
+    public async Task Starting_a_stream_that_exists_is_a_conflict()
+    {
+        var id = Guid.NewGuid();
+        await services.SendAsync(new StartCounter(id, "once"));
+
+        await Should.ThrowAsync<ConcurrencyException>(() => services.SendAsync(new StartCounter(id, "twice")));
+    }
+
+    [Test]
+    public async Task Appending_to_a_missing_stream_is_not_found()
+    {
+        await Should.ThrowAsync<NotFoundException>(() => services.SendAsync(new IncrementCounter(Guid.NewGuid(), 1, 1)));
+    }
+
+    [Test]
+    public async Task A_failing_projection_rolls_back_the_append_with_it()
+    {
+        var id = Guid.NewGuid();
+        await services.SendAsync(new StartCounter(id, "guarded"));
+
+        await Should.ThrowAsync<InvalidOperationException>(() => services.SendAsync(new IncrementCounter(id, 1, -1)));
+
+        (await ProbeServices.ScalarAsync<long>("SELECT version FROM probe.streams WHERE id = @id", ("id", id))).ShouldBe(1);
+        (await ProbeServices.CountAsync("probe.events")).ShouldBe(1);
+        (await ProbeServices.ScalarAsync<int>("SELECT events FROM probe.counters WHERE stream_id = @id", ("id", id))).ShouldBe(1);
+    }
+
+    [Test]
+    public async Task Reading_a_stream_gives_each_event_with_actor_time_correlation_and_version()
+    {
+        var id = Guid.NewGuid();
+        await services.SendAsync(new StartCounter(id, "audited"), correlationId: "req-1", actor: "clerk-1");
+        await services.SendAsync(new IncrementCounter(id, 1, 3), correlationId: "req-2", actor: "clerk-2");
+
+        await using var scope = services.CreateAsyncScope();
+        var events = await scope.ServiceProvider.GetRequiredService<EventStore>().ReadStreamAsync(id, CancellationToken.None);
+
+        events.Select(e => (e.Version, e.Type, e.Actor, e.CorrelationId)).ShouldBe(
+            [(1L, nameof(CounterStarted), "clerk-1", "req-1"), (2L, nameof(CounterIncremented), "clerk-2", "req-2")]);
+        events.ShouldAllBe(e => e.Timestamp == Now && e.StreamId == id);
+        events[1].Data.ShouldBe(new CounterIncremented(3));
+        events[1].Sequence.ShouldBeGreaterThan(events[0].Sequence);
+    }
+
+    private async Task<Counter?> LoadAsync(Guid id)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<EventStore>().LoadAsync<Counter>(id, CancellationToken.None);
+    }
+}

@@ -1,0 +1,64 @@
+using Aims.BuildingBlocks.Messaging;
+using Aims.MessagingProbe;
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Aims.IntegrationTests.BuildingBlocks;
+
+/// <summary>The MediatR pipeline: validation before the handler, and one transaction around a command.</summary>
+public sealed class UnitOfWorkTests
+{
+    private ServiceProvider services = null!;
+
+    [SetUp]
+    public async Task SetUp()
+    {
+        await ProbeServices.ResetAsync();
+        services = ProbeServices.Create();
+    }
+
+    [TearDown]
+    public ValueTask TearDown() => services.DisposeAsync();
+
+    [Test]
+    public async Task Invalid_command_is_refused_naming_the_field_and_nothing_is_written()
+    {
+        var refusal = await Should.ThrowAsync<ValidationException>(() => services.SendAsync(new AddNote("")));
+
+        refusal.Errors.Select(e => e.PropertyName).ShouldBe(["Text"]);
+        (await ProbeServices.CountAsync("probe.notes")).ShouldBe(0);
+        (await ProbeServices.CountAsync("messaging.messages")).ShouldBe(0);
+    }
+
+    [Test]
+    public async Task Command_commits_its_change_and_its_outbox_message_together_with_the_correlation_id()
+    {
+        var noteId = await services.SendAsync(new AddNote("hello"), correlationId: "corr-42", actor: "user-7");
+
+        (await ProbeServices.CountAsync("probe.notes")).ShouldBe(1);
+        (await ProbeServices.ScalarAsync<string>("SELECT type FROM messaging.messages")).ShouldBe(typeof(NoteAdded).FullName);
+        (await ProbeServices.ScalarAsync<string>("SELECT correlation_id FROM messaging.messages")).ShouldBe("corr-42");
+        (await ProbeServices.ScalarAsync<string>("SELECT actor FROM messaging.messages")).ShouldBe("user-7");
+        (await ProbeServices.ScalarAsync<string>("SELECT payload->>'noteId' FROM messaging.messages")).ShouldBe(noteId.ToString());
+    }
+
+    [Test]
+    public async Task Command_that_fails_after_writing_leaves_neither_the_change_nor_the_message()
+    {
+        await Should.ThrowAsync<InvalidOperationException>(() => services.SendAsync(new AddNote("doomed", FailAfterWrite: true)));
+
+        (await ProbeServices.CountAsync("probe.notes")).ShouldBe(0);
+        (await ProbeServices.CountAsync("messaging.messages")).ShouldBe(0);
+    }
+
+    [Test]
+    public async Task Publishing_outside_a_command_is_an_error_because_the_message_would_not_commit_with_its_cause()
+    {
+        await using var scope = services.CreateAsyncScope();
+        var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
+
+        var error = await Should.ThrowAsync<InvalidOperationException>(() => bus.PublishAsync(new NoteAdded(Guid.NewGuid(), "x")));
+
+        error.Message.ShouldContain("inside a command");
+    }
+}
