@@ -1,4 +1,5 @@
 using Aims.Appeals.Persistence;
+using Aims.Appeals.Rules;
 using Aims.BuildingBlocks.EventSourcing;
 using Aims.BuildingBlocks.Modules;
 using Aims.BuildingBlocks.Persistence;
@@ -22,5 +23,7 @@ public sealed class AppealsModule : IModule
             Schema = AppealsDbContext.SchemaName,
             EventAssemblies = [typeof(AppealsModule).Assembly],
         });
+        services.Configure<AppealRulesOptions>(configuration.GetSection(AppealRulesOptions.Section));
+        services.AddSingleton<AppealDeadlines>();
     }
 }

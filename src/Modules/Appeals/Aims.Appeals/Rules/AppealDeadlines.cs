@@ -1,0 +1,61 @@
+using Aims.BuildingBlocks.Time;
+using Microsoft.Extensions.Options;
+
+namespace Aims.Appeals.Rules;
+
+/// <summary>
+/// Every appeal date the law sets, computed with the one business calendar. Filing windows count calendar days from the
+/// presumed receipt, excluding that day and rolling a last day on a weekend or state holiday to the next business day
+/// (12VAC30-120-650 E; Code of Virginia § 1-210). Decision clocks run from the filing date; they are the agency's
+/// obligations and are not rolled forward (see docs/appeal-deadlines.md).
+/// </summary>
+internal sealed class AppealDeadlines(BusinessCalendar calendar, IOptions<AppealRulesOptions> options)
+{
+    private AppealRulesOptions Rules => options.Value;
+
+    /// <summary>Portal filings count from the server's clock, as a New York date (12VAC30-20-520 as amended 2024).</summary>
+    public DateOnly FiledOn(DateTimeOffset serverTime) => calendar.ToLocalDate(serverTime);
+
+    public FilingWindow ProviderInformalWindow(DateOnly noticeDate, ReceiptMethod method) =>
+        ProviderWindow(noticeDate, method, Rules.ProviderInformalFilingDays);
+
+    public FilingWindow ProviderFormalWindow(DateOnly informalDecisionDate, ReceiptMethod method) =>
+        ProviderWindow(informalDecisionDate, method, Rules.ProviderFormalFilingDays);
+
+    public FilingWindow ClientWindow(DateOnly noticeDate)
+    {
+        var received = noticeDate.AddDays(Rules.ClientNoticeReceiptDays);
+        return new FilingWindow(received, calendar.AddCalendarDaysRolled(received, Rules.ClientFilingDays));
+    }
+
+    /// <summary>An MCO member's state fair hearing request, counted from the MCO's final decision plus mailing days.</summary>
+    public FilingWindow McoMemberWindow(DateOnly mcoFinalDecisionDate)
+    {
+        var received = mcoFinalDecisionDate.AddDays(Rules.McoMailingDays);
+        return new FilingWindow(received, calendar.AddCalendarDaysRolled(received, Rules.McoHearingRequestDays));
+    }
+
+    /// <summary>Benefits continue when the appeal is filed before the action takes effect or within 10 days of the notice.</summary>
+    public bool ContinuesBenefits(DateOnly noticeDate, DateOnly? effectiveDate, DateOnly filedOn) =>
+        (effectiveDate is { } effective && filedOn < effective)
+        || filedOn <= calendar.AddCalendarDaysRolled(noticeDate, Rules.ContinuationOfBenefitsDays);
+
+    public DateOnly AuthorityProofDue(DateOnly filedOn) => calendar.AddCalendarDaysRolled(filedOn, Rules.AuthorityProofDays);
+
+    public DateOnly ClientDecisionDue(DateOnly filedOn, int waivedDays) => filedOn.AddDays(Rules.ClientDecisionDays + waivedDays);
+
+    public DateOnly ExpeditedDecisionDue(DateOnly filedOn, ExpeditedTrack track) => calendar.AddBusinessDays(
+        filedOn, track == ExpeditedTrack.Services ? Rules.ExpeditedServicesWorkingDays : Rules.ExpeditedEligibilityWorkingDays);
+
+    public DateOnly InformalDecisionDue(DateOnly filedOn) => filedOn.AddDays(Rules.InformalDecisionDays);
+
+    public DateOnly RecommendedDecisionDue(DateOnly formalReceivedOn) => formalReceivedOn.AddDays(Rules.RecommendedDecisionDays);
+
+    public DateOnly FinalDecisionDue(DateOnly recommendationReceivedOn) => recommendationReceivedOn.AddDays(Rules.FinalDecisionDays);
+
+    private FilingWindow ProviderWindow(DateOnly sentOn, ReceiptMethod method, int days)
+    {
+        var received = method == ReceiptMethod.Mail ? sentOn.AddDays(Rules.ProviderMailReceiptDays) : sentOn;
+        return new FilingWindow(received, calendar.AddCalendarDaysRolled(received, days));
+    }
+}
