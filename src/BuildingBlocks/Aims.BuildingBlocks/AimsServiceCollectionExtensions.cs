@@ -3,6 +3,7 @@ using Aims.BuildingBlocks.Mediation;
 using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.Modules;
 using Aims.BuildingBlocks.Persistence;
+using Aims.BuildingBlocks.Time;
 using Aims.BuildingBlocks.Web;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,7 @@ public static class AimsServiceCollectionExtensions
         services.AddScoped<OperationContext>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SchemaMigrator>();
+        services.AddBusinessCalendar(configuration);
 
         var assemblies = ModuleAssemblies(modules);
         services.AddAimsMediation(assemblies);
