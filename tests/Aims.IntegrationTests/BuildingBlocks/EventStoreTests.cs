@@ -7,28 +7,19 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Aims.IntegrationTests.BuildingBlocks;
 
 /// <summary>Streams with expected versions, inline projections in the append's transaction, folding, metadata.</summary>
-public sealed class EventStoreTests
+public sealed class EventStoreTests : ProbeTest
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 20, 15, 30, 0, TimeSpan.Zero);
-    private ServiceProvider services = null!;
 
-    [SetUp]
-    public async Task SetUp()
-    {
-        await ProbeServices.ResetAsync();
-        services = ProbeServices.Create(new ManualTimeProvider(Now));
-    }
-
-    [TearDown]
-    public ValueTask TearDown() => services.DisposeAsync();
+    protected override TimeProvider Clock { get; } = new ManualTimeProvider(Now);
 
     [Test]
     public async Task Appends_with_the_expected_version_fold_into_the_aggregate_and_the_projection()
     {
         var id = Guid.NewGuid();
-        await services.SendAsync(new StartCounter(id, "filings"));
-        (await services.SendAsync(new IncrementCounter(id, ExpectedVersion: 1, Amount: 5))).ShouldBe(2);
-        (await services.SendAsync(new IncrementCounter(id, ExpectedVersion: 2, Amount: 7))).ShouldBe(3);
+        await Services.SendAsync(new StartCounter(id, "filings"));
+        (await Services.SendAsync(new IncrementCounter(id, ExpectedVersion: 1, Amount: 5))).ShouldBe(2);
+        (await Services.SendAsync(new IncrementCounter(id, ExpectedVersion: 2, Amount: 7))).ShouldBe(3);
 
         var counter = await LoadAsync(id);
         counter.ShouldNotBeNull();
@@ -43,10 +34,10 @@ public sealed class EventStoreTests
     public async Task Stale_expected_version_is_a_concurrency_conflict_and_appends_nothing()
     {
         var id = Guid.NewGuid();
-        await services.SendAsync(new StartCounter(id, "c"));
-        await services.SendAsync(new IncrementCounter(id, 1, 1));
+        await Services.SendAsync(new StartCounter(id, "c"));
+        await Services.SendAsync(new IncrementCounter(id, 1, 1));
 
-        await Should.ThrowAsync<ConcurrencyException>(() => services.SendAsync(new IncrementCounter(id, 1, 100)));
+        await Should.ThrowAsync<ConcurrencyException>(() => Services.SendAsync(new IncrementCounter(id, 1, 100)));
 
         (await LoadAsync(id))!.Total.ShouldBe(1);
         (await ProbeServices.CountAsync("probe.events")).ShouldBe(2);
@@ -56,13 +47,13 @@ public sealed class EventStoreTests
     public async Task Two_writers_at_the_same_version_at_once_one_wins_the_other_gets_a_conflict()
     {
         var id = Guid.NewGuid();
-        await services.SendAsync(new StartCounter(id, "race"));
+        await Services.SendAsync(new StartCounter(id, "race"));
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
         {
             try
             {
-                await services.SendAsync(new IncrementCounter(id, 1, 1));
+                await Services.SendAsync(new IncrementCounter(id, 1, 1));
                 return "won";
             }
             catch (ConcurrencyException)
@@ -79,24 +70,24 @@ public sealed class EventStoreTests
     public async Task Starting_a_stream_that_exists_is_a_conflict()
     {
         var id = Guid.NewGuid();
-        await services.SendAsync(new StartCounter(id, "once"));
+        await Services.SendAsync(new StartCounter(id, "once"));
 
-        await Should.ThrowAsync<ConcurrencyException>(() => services.SendAsync(new StartCounter(id, "twice")));
+        await Should.ThrowAsync<ConcurrencyException>(() => Services.SendAsync(new StartCounter(id, "twice")));
     }
 
     [Test]
     public async Task Appending_to_a_missing_stream_is_not_found()
     {
-        await Should.ThrowAsync<NotFoundException>(() => services.SendAsync(new IncrementCounter(Guid.NewGuid(), 1, 1)));
+        await Should.ThrowAsync<NotFoundException>(() => Services.SendAsync(new IncrementCounter(Guid.NewGuid(), 1, 1)));
     }
 
     [Test]
     public async Task A_failing_projection_rolls_back_the_append_with_it()
     {
         var id = Guid.NewGuid();
-        await services.SendAsync(new StartCounter(id, "guarded"));
+        await Services.SendAsync(new StartCounter(id, "guarded"));
 
-        await Should.ThrowAsync<InvalidOperationException>(() => services.SendAsync(new IncrementCounter(id, 1, -1)));
+        await Should.ThrowAsync<InvalidOperationException>(() => Services.SendAsync(new IncrementCounter(id, 1, -1)));
 
         (await ProbeServices.ScalarAsync<long>("SELECT version FROM probe.streams WHERE id = @id", ("id", id))).ShouldBe(1);
         (await ProbeServices.CountAsync("probe.events")).ShouldBe(1);
@@ -107,10 +98,10 @@ public sealed class EventStoreTests
     public async Task Reading_a_stream_gives_each_event_with_actor_time_correlation_and_version()
     {
         var id = Guid.NewGuid();
-        await services.SendAsync(new StartCounter(id, "audited"), correlationId: "req-1", actor: "clerk-1");
-        await services.SendAsync(new IncrementCounter(id, 1, 3), correlationId: "req-2", actor: "clerk-2");
+        await Services.SendAsync(new StartCounter(id, "audited"), correlationId: "req-1", actor: "clerk-1");
+        await Services.SendAsync(new IncrementCounter(id, 1, 3), correlationId: "req-2", actor: "clerk-2");
 
-        await using var scope = services.CreateAsyncScope();
+        await using var scope = Services.CreateAsyncScope();
         var events = await scope.ServiceProvider.GetRequiredService<EventStore>().ReadStreamAsync(id, CancellationToken.None);
 
         events.Select(e => (e.Version, e.Type, e.Actor, e.CorrelationId)).ShouldBe(
@@ -122,7 +113,7 @@ public sealed class EventStoreTests
 
     private async Task<Counter?> LoadAsync(Guid id)
     {
-        await using var scope = services.CreateAsyncScope();
+        await using var scope = Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<EventStore>().LoadAsync<Counter>(id, CancellationToken.None);
     }
 }

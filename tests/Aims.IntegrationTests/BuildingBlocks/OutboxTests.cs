@@ -5,26 +5,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Aims.IntegrationTests.BuildingBlocks;
 
 /// <summary>Outbox delivery in-process: each handler once, idempotent on redelivery, correlation carried.</summary>
-public sealed class OutboxTests
+public sealed class OutboxTests : ProbeTest
 {
-    private ServiceProvider services = null!;
-
-    private MessagePump Pump => services.GetRequiredService<MessagePump>();
-
-    [SetUp]
-    public async Task SetUp()
-    {
-        await ProbeServices.ResetAsync();
-        services = ProbeServices.Create();
-    }
-
-    [TearDown]
-    public ValueTask TearDown() => services.DisposeAsync();
+    private MessagePump Pump => Services.GetRequiredService<MessagePump>();
 
     [Test]
     public async Task Published_event_is_delivered_once_to_the_receiver_with_the_senders_correlation_id()
     {
-        var noteId = await services.SendAsync(new AddNote("deliver me"), correlationId: "trace-1");
+        var noteId = await Services.SendAsync(new AddNote("deliver me"), correlationId: "trace-1");
 
         (await Pump.ProcessDueAsync(CancellationToken.None)).ShouldBe(1);
         (await Pump.ProcessDueAsync(CancellationToken.None)).ShouldBe(0);
@@ -38,7 +26,7 @@ public sealed class OutboxTests
     [Test]
     public async Task Redelivered_message_is_skipped_by_handlers_that_already_committed_it()
     {
-        await services.SendAsync(new AddNote("twice"));
+        await Services.SendAsync(new AddNote("twice"));
         await Pump.ProcessDueAsync(CancellationToken.None);
 
         // As if the relay died after the handlers committed but before it marked the message delivered.

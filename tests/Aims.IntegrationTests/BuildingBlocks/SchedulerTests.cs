@@ -7,29 +7,27 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Aims.IntegrationTests.BuildingBlocks;
 
 /// <summary>Scheduled messages: due times on a moved clock, replace and cancel by key, backoff, dead letters.</summary>
-public sealed class SchedulerTests
+public sealed class SchedulerTests : ProbeTest
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 20, 14, 0, 0, TimeSpan.Zero);
     private readonly ManualTimeProvider clock = new(Start);
-    private ServiceProvider services = null!;
 
-    private MessagePump Pump => services.GetRequiredService<MessagePump>();
+    protected override TimeProvider Clock => clock;
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Aims:Messaging:MaxAttempts"] = "3",
+        ["Aims:Messaging:RetryBaseDelay"] = "00:00:05",
+    };
+
+    private MessagePump Pump => Services.GetRequiredService<MessagePump>();
 
     [SetUp]
-    public async Task SetUp()
+    public void StartTheClock()
     {
-        await ProbeServices.ResetAsync();
         clock.SetUtcNow(Start);
         RecordingReceiver.FailuresSoFar = 0;
-        services = ProbeServices.Create(clock, new Dictionary<string, string?>
-        {
-            ["Aims:Messaging:MaxAttempts"] = "3",
-            ["Aims:Messaging:RetryBaseDelay"] = "00:00:05",
-        });
     }
-
-    [TearDown]
-    public ValueTask TearDown() => services.DisposeAsync();
 
     [Test]
     public async Task Message_is_not_delivered_before_its_due_time_and_is_delivered_after()
@@ -134,7 +132,7 @@ public sealed class SchedulerTests
 
     private async Task<T> InCommandAsync<T>(Func<IMessageBus, Task<T>> action)
     {
-        await using var scope = services.CreateAsyncScope();
+        await using var scope = Services.CreateAsyncScope();
         var session = scope.ServiceProvider.GetRequiredService<DbSession>();
         await session.BeginAsync(CancellationToken.None);
         var result = await action(scope.ServiceProvider.GetRequiredService<IMessageBus>());

@@ -6,24 +6,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Aims.IntegrationTests.BuildingBlocks;
 
 /// <summary>The MediatR pipeline: validation before the handler, and one transaction around a command.</summary>
-public sealed class UnitOfWorkTests
+public sealed class UnitOfWorkTests : ProbeTest
 {
-    private ServiceProvider services = null!;
-
-    [SetUp]
-    public async Task SetUp()
-    {
-        await ProbeServices.ResetAsync();
-        services = ProbeServices.Create();
-    }
-
-    [TearDown]
-    public ValueTask TearDown() => services.DisposeAsync();
-
     [Test]
     public async Task Invalid_command_is_refused_naming_the_field_and_nothing_is_written()
     {
-        var refusal = await Should.ThrowAsync<ValidationException>(() => services.SendAsync(new AddNote("")));
+        var refusal = await Should.ThrowAsync<ValidationException>(() => Services.SendAsync(new AddNote("")));
 
         refusal.Errors.Select(e => e.PropertyName).ShouldBe(["Text"]);
         (await ProbeServices.CountAsync("probe.notes")).ShouldBe(0);
@@ -33,7 +21,7 @@ public sealed class UnitOfWorkTests
     [Test]
     public async Task Command_commits_its_change_and_its_outbox_message_together_with_the_correlation_id()
     {
-        var noteId = await services.SendAsync(new AddNote("hello"), correlationId: "corr-42", actor: "user-7");
+        var noteId = await Services.SendAsync(new AddNote("hello"), correlationId: "corr-42", actor: "user-7");
 
         (await ProbeServices.CountAsync("probe.notes")).ShouldBe(1);
         (await ProbeServices.ScalarAsync<string>("SELECT type FROM messaging.messages")).ShouldBe(typeof(NoteAdded).FullName);
@@ -45,7 +33,7 @@ public sealed class UnitOfWorkTests
     [Test]
     public async Task Command_that_fails_after_writing_leaves_neither_the_change_nor_the_message()
     {
-        await Should.ThrowAsync<InvalidOperationException>(() => services.SendAsync(new AddNote("doomed", FailAfterWrite: true)));
+        await Should.ThrowAsync<InvalidOperationException>(() => Services.SendAsync(new AddNote("doomed", FailAfterWrite: true)));
 
         (await ProbeServices.CountAsync("probe.notes")).ShouldBe(0);
         (await ProbeServices.CountAsync("messaging.messages")).ShouldBe(0);
@@ -54,7 +42,7 @@ public sealed class UnitOfWorkTests
     [Test]
     public async Task Publishing_outside_a_command_is_an_error_because_the_message_would_not_commit_with_its_cause()
     {
-        await using var scope = services.CreateAsyncScope();
+        await using var scope = Services.CreateAsyncScope();
         var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
 
         var error = await Should.ThrowAsync<InvalidOperationException>(() => bus.PublishAsync(new NoteAdded(Guid.NewGuid(), "x")));
