@@ -1,4 +1,5 @@
 using System.Reflection;
+using Aims.BuildingBlocks.BotCheck;
 using Aims.BuildingBlocks.Mediation;
 using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.Modules;
@@ -32,6 +33,7 @@ public static class AimsServiceCollectionExtensions
         var assemblies = ModuleAssemblies(modules);
         services.AddAimsMediation(assemblies);
         services.AddAimsMessaging(configuration, assemblies);
+        services.AddBotCheck(configuration);
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();

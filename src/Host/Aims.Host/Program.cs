@@ -1,5 +1,6 @@
 using Aims.Appeals;
 using Aims.BuildingBlocks;
+using Aims.BuildingBlocks.BotCheck;
 using Aims.BuildingBlocks.Modules;
 using Aims.BuildingBlocks.Persistence;
 using Aims.BuildingBlocks.Web;
@@ -44,6 +45,7 @@ try
     app.UseRouting();
     app.UseAuthorization();
     app.MapAimsHealth();
+    app.MapBotCheck();
     app.MapRazorPages();
 
     await app.RunAsync();

@@ -58,9 +58,9 @@ internal static class ProbeServices
 
     public static Task ExecuteAsync(string sql) => ScalarAsync<object>(sql + "; SELECT 1");
 
-    /// <summary>Each test starts with empty message, inbox and probe tables.</summary>
+    /// <summary>Each test starts with empty message, inbox, bot-check and probe tables.</summary>
     public static Task ResetAsync() => ExecuteAsync(
-        "TRUNCATE messaging.messages, messaging.inbox, probe.notes, probe.received, probe.counters, probe.events, probe.streams");
+        "TRUNCATE messaging.messages, messaging.inbox, botcheck.used_challenges, probe.notes, probe.received, probe.counters, probe.events, probe.streams");
 
     public static Task<long> CountAsync(string sqlWhere) => ScalarAsync<long>($"SELECT count(*) FROM {sqlWhere}");
 }

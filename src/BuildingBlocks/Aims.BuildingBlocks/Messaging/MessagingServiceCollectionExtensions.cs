@@ -12,7 +12,7 @@ public static class MessagingServiceCollectionExtensions
     public static IServiceCollection AddAimsMessaging(
         this IServiceCollection services, IConfiguration configuration, IEnumerable<Assembly> messageAssemblies)
     {
-        services.AddSingleton(new ModuleSchema("messaging", SqlMigration.EmbeddedIn(typeof(IMessage).Assembly)));
+        services.AddSingleton(new ModuleSchema("messaging", SqlMigration.EmbeddedIn(typeof(IMessage).Assembly, "Messaging")));
         services.Configure<MessagingOptions>(configuration.GetSection(MessagingOptions.Section));
         services.AddSingleton(new MessageTypeRegistry(messageAssemblies));
         services.AddScoped<IMessageBus, OutboxMessageBus>();

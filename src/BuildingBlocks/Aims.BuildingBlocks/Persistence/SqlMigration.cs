@@ -6,11 +6,12 @@ namespace Aims.BuildingBlocks.Persistence;
 public sealed record SqlMigration(string Id, string Sql)
 {
     /// <summary>
-    /// The .sql files a module embeds under its Migrations folder, ordered by file name (0001_..., 0002_...).
+    /// The .sql files a module embeds under its Migrations folder (or under <paramref name="folder"/>/Migrations where
+    /// one assembly holds several schemas), ordered by file name (0001_..., 0002_...).
     /// </summary>
-    public static IReadOnlyList<SqlMigration> EmbeddedIn(Assembly assembly)
+    public static IReadOnlyList<SqlMigration> EmbeddedIn(Assembly assembly, string? folder = null)
     {
-        const string marker = ".Migrations.";
+        var marker = folder is null ? ".Migrations." : $".{folder}.Migrations.";
         return assembly.GetManifestResourceNames()
             .Where(name => name.Contains(marker, StringComparison.Ordinal) && name.EndsWith(".sql", StringComparison.Ordinal))
             .Select(name =>
