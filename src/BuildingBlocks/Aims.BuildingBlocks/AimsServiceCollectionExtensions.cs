@@ -36,6 +36,7 @@ public static class AimsServiceCollectionExtensions
         services.AddBotCheck(configuration);
 
         services.AddProblemDetails();
+        services.Configure<ContactOptions>(configuration.GetSection(ContactOptions.Section));
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [WebApplicationExtensions.ReadyTag]);
 

@@ -38,9 +38,9 @@ try
         return 0;
     }
 
-    app.UseExceptionHandler("/Error");
-    app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
+    app.UseSecurityHeaders();
     app.UseCorrelation();
+    app.UseAimsErrorHandling("/Error");
     app.UseStaticFiles();
     app.UseRouting();
     app.UseAuthorization();

@@ -43,6 +43,12 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDeta
             httpContext.Response.Headers.RetryAfter = "30";
         }
 
+        if (WebApplicationExtensions.WantsHtml(httpContext.Request))
+        {
+            // The status is set; the error page renders it for the browser.
+            return false;
+        }
+
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,

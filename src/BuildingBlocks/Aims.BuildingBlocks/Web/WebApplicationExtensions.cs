@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -11,6 +12,25 @@ public static class WebApplicationExtensions
     public const string ReadyTag = "ready";
 
     public static IApplicationBuilder UseCorrelation(this IApplicationBuilder app) => app.UseMiddleware<CorrelationMiddleware>();
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.UseMiddleware<SecurityHeadersMiddleware>();
+
+    /// <summary>
+    /// Errors as a person or a program expects them: browsers get the friendly page at <paramref name="errorPage"/>
+    /// (with the right status), API clients get RFC 9457 problem details — for exceptions and for empty 4xx/5xx alike.
+    /// </summary>
+    public static IApplicationBuilder UseAimsErrorHandling(this IApplicationBuilder app, string errorPage)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = errorPage, AllowStatusCode404Response = true });
+        app.UseWhen(context => WantsHtml(context.Request), html => html.UseStatusCodePagesWithReExecute(errorPage, "?status={0}"));
+        app.UseWhen(context => !WantsHtml(context.Request), api => api.UseStatusCodePages());
+        return app;
+    }
+
+    /// <summary>A browser navigating (Accept names text/html), not a script or API client, and not under /api.</summary>
+    public static bool WantsHtml(HttpRequest request) =>
+        !request.Path.StartsWithSegments("/api")
+        && request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>/health/live answers while the process runs; /health/ready also needs the database.</summary>
     public static IEndpointRouteBuilder MapAimsHealth(this IEndpointRouteBuilder endpoints)

@@ -1,0 +1,21 @@
+namespace Aims.BuildingBlocks.Web;
+
+/// <summary>
+/// The portal's contact points, in one place for every page and email. The seeds label 804-486-2865 once as the
+/// Appeals Division; the portal follows the MES pages: it is the AIMS helpline, and 804-371-8488 is the Appeals Division.
+/// </summary>
+public sealed class ContactOptions
+{
+    public const string Section = "Aims:Contact";
+
+    /// <summary>Registration, sign-in and technical help; also the number to call when registering fails.</summary>
+    public string HelplinePhone { get; set; } = "804-486-2865";
+
+    /// <summary>Questions about an appeal.</summary>
+    public string AppealsDivisionPhone { get; set; } = "804-371-8488";
+
+    /// <summary>General sign-in questions (the MES help mailbox).</summary>
+    public string HelpMailbox { get; set; } = "aims-help@dmas.virginia.gov";
+
+    public static string TelephoneLink(string phone) => "tel:+1" + new string(phone.Where(char.IsAsciiDigit).ToArray());
+}

@@ -1,0 +1,40 @@
+using Aims.BuildingBlocks.Modules;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Aims.Host.Pages;
+
+/// <summary>
+/// The friendly page for every error a browser sees, reached by re-execution for any method (so no antiforgery).
+/// It reads only what cannot fail: the status and the correlation id.
+/// </summary>
+[IgnoreAntiforgeryToken]
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+internal sealed class ErrorModel(OperationContext operation) : PageModel
+{
+    public int Status { get; private set; }
+
+    public string CorrelationId { get; private set; } = "";
+
+    public (string Title, string Message) Text => Status switch
+    {
+        404 => ("Page not found", "We could not find that page. Check the address, or go back to the home page."),
+        403 => ("Not allowed", "Your account does not have access to this page."),
+        409 => ("This changed", "Someone else changed this record, or the action is not allowed right now. Reload the page and try again."),
+        429 => ("Too many requests", "You have tried too many times. Wait a few minutes and try again."),
+        503 => ("Temporarily unavailable", "The portal cannot reach its records right now. Try again in a minute."),
+        >= 400 and < 500 => ("Something was wrong with the request", "Go back and try again."),
+        _ => ("Something went wrong", "The portal could not finish your request. Try again; if it keeps happening, call the helpline and give this reference."),
+    };
+
+    public void OnGet(int? status) => Describe(status);
+
+    public void OnPost(int? status) => Describe(status);
+
+    private void Describe(int? status)
+    {
+        Status = status ?? (Response.StatusCode >= 400 ? Response.StatusCode : 500);
+        Response.StatusCode = Status;
+        CorrelationId = operation.CorrelationId;
+    }
+}
