@@ -1,0 +1,168 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using Aims.BuildingBlocks.Modules;
+
+namespace Aims.ArchitectureTests;
+
+/// <summary>The modular monolith's rules (docs/adr/0001), checked on the compiled assemblies.</summary>
+public sealed class ModuleBoundaryTests
+{
+    [Test]
+    public void Every_module_folder_is_a_known_module_with_its_contracts_and_the_host_loads_them_all()
+    {
+        var folders = Directory.GetDirectories(Path.Combine(Solution.RepositoryRoot(), "src", "Modules")).Select(Path.GetFileName).Order();
+
+        folders.ShouldBe(Solution.ModuleNames.Order(), "a new module must be added to these architecture tests");
+        foreach (var name in Solution.ModuleNames)
+        {
+            Solution.Assemblies.Keys.ShouldContain($"Aims.{name}");
+            Solution.Assemblies.Keys.ShouldContain($"Aims.{name}.Contracts");
+        }
+    }
+
+    [Test]
+    public void A_module_references_only_the_building_blocks_its_own_contracts_and_other_modules_contracts()
+    {
+        var offenders = Solution.Modules
+            .SelectMany(module => Solution.OurReferences(module)
+                .Where(reference => reference != "Aims.BuildingBlocks" && !reference.EndsWith(".Contracts", StringComparison.Ordinal))
+                .Select(reference => $"{module.GetName().Name} → {reference}"))
+            .ToList();
+
+        offenders.ShouldBeEmpty();
+    }
+
+    [Test]
+    public void A_module_project_declares_references_only_to_the_building_blocks_and_contracts()
+    {
+        var offenders = Solution.ModuleNames
+            .SelectMany(name => Solution.DeclaredReferences($"Aims.{name}")
+                .Where(reference => reference != "Aims.BuildingBlocks" && !reference.EndsWith(".Contracts", StringComparison.Ordinal))
+                .Select(reference => $"Aims.{name}.csproj → {reference}"))
+            .ToList();
+
+        offenders.ShouldBeEmpty();
+    }
+
+    [Test]
+    public void A_contracts_project_declares_a_reference_only_to_the_building_blocks()
+    {
+        var offenders = Solution.ModuleNames
+            .SelectMany(name => Solution.DeclaredReferences($"Aims.{name}.Contracts")
+                .Where(reference => reference != "Aims.BuildingBlocks")
+                .Select(reference => $"Aims.{name}.Contracts.csproj → {reference}"))
+            .ToList();
+
+        offenders.ShouldBeEmpty();
+    }
+
+    [Test]
+    public void The_building_blocks_project_declares_no_project_references()
+    {
+        Solution.DeclaredReferences("Aims.BuildingBlocks").ShouldBeEmpty();
+    }
+
+    [Test]
+    public void A_contracts_assembly_references_only_the_building_blocks()
+    {
+        var offenders = Solution.Contracts
+            .SelectMany(contracts => Solution.OurReferences(contracts)
+                .Where(reference => reference != "Aims.BuildingBlocks")
+                .Select(reference => $"{contracts.GetName().Name} → {reference}"))
+            .ToList();
+
+        offenders.ShouldBeEmpty();
+    }
+
+    [Test]
+    public void Contracts_carry_no_persistence_concerns()
+    {
+        var offenders = Solution.Contracts
+            .SelectMany(contracts => contracts.GetReferencedAssemblies()
+                .Where(reference => reference.Name!.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal) || reference.Name.StartsWith("Npgsql", StringComparison.Ordinal))
+                .Select(reference => $"{contracts.GetName().Name} → {reference.Name}"))
+            .ToList();
+
+        offenders.ShouldBeEmpty();
+    }
+
+    [Test]
+    public void The_building_blocks_reference_no_module()
+    {
+        Solution.OurReferences(Solution.BuildingBlocks).ShouldBeEmpty();
+    }
+
+    [Test]
+    public void Nothing_in_a_module_is_public_but_its_module_entry_point()
+    {
+        var offenders = Solution.Modules
+            .SelectMany(module => module.GetTypes())
+            .Where(type => (type.IsPublic || type.IsNestedPublic) && !typeof(IModule).IsAssignableFrom(type))
+            .Select(type => type.FullName)
+            .ToList();
+
+        offenders.ShouldBeEmpty();
+    }
+
+    [Test]
+    public void Every_module_has_exactly_one_entry_point()
+    {
+        foreach (var module in Solution.Modules)
+        {
+            module.GetTypes().Count(type => typeof(IModule).IsAssignableFrom(type)).ShouldBe(1, module.GetName().Name);
+        }
+    }
+
+    [Test]
+    public void Module_classes_are_sealed_unless_abstract_or_static()
+    {
+        var offenders = Solution.Modules
+            .SelectMany(module => module.GetTypes())
+            .Where(type => type is { IsClass: true, IsAbstract: false, IsSealed: false }
+                && type.GetCustomAttribute<CompilerGeneratedAttribute>() is null
+                && !type.Name.Contains('<', StringComparison.Ordinal))
+            .Select(type => type.FullName)
+            .ToList();
+
+        offenders.ShouldBeEmpty();
+    }
+
+    [Test]
+    public void Our_assemblies_reference_each_other_without_cycles()
+    {
+        var visiting = new HashSet<string>();
+        var done = new HashSet<string>();
+        var cycles = new List<string>();
+
+        void Visit(string name, Stack<string> path)
+        {
+            if (done.Contains(name))
+            {
+                return;
+            }
+
+            if (!visiting.Add(name))
+            {
+                cycles.Add(string.Join(" → ", path.Reverse().SkipWhile(n => n != name).Append(name)));
+                return;
+            }
+
+            path.Push(name);
+            foreach (var reference in Solution.OurReferences(Solution.Assemblies[name]))
+            {
+                Visit(reference, path);
+            }
+
+            path.Pop();
+            visiting.Remove(name);
+            done.Add(name);
+        }
+
+        foreach (var name in Solution.Assemblies.Keys)
+        {
+            Visit(name, new Stack<string>());
+        }
+
+        cycles.ShouldBeEmpty();
+    }
+}
