@@ -1,50 +1,21 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Aims.BuildingBlocks;
-using Aims.BuildingBlocks.Web;
-using Aims.MessagingProbe;
-using MediatR;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Aims.IntegrationTests.BuildingBlocks;
 
 /// <summary>The building blocks behind real HTTP: what bad input and stale writes get, and the correlation id's path.</summary>
 public sealed class ProblemDetailsHttpTests
 {
-    private WebApplication app = null!;
-    private HttpClient client = null!;
+    private ProbeWebApp web = null!;
+
+    private HttpClient Client => web.Client;
 
     [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Configuration["ConnectionStrings:Aims"] = BuildingBlocksDatabase.ConnectionString;
-        builder.Configuration["Aims:Messaging:RelayEnabled"] = "false";
-        builder.Services.AddAims(builder.Configuration, [new ProbeModule()]);
-        app = builder.Build();
-        app.UseExceptionHandler();
-        app.UseCorrelation();
-        app.MapPost("/notes", (AddNote command, IMediator mediator) => mediator.Send(command));
-        app.MapPost("/counters/{id:guid}", (Guid id, IMediator mediator) => mediator.Send(new StartCounter(id, "http")));
-        app.MapPost("/counters/{id:guid}/increments", (Guid id, IncrementCounter command, IMediator mediator) =>
-            mediator.Send(command with { CounterId = id }));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        client = new HttpClient { BaseAddress = new Uri(address) };
-    }
+    public async Task StartAsync() => web = await ProbeWebApp.StartAsync(BuildingBlocksDatabase.ConnectionString);
 
     [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        client.Dispose();
-        await app.DisposeAsync();
-    }
+    public ValueTask StopAsync() => web.DisposeAsync();
 
     [SetUp]
     public Task SetUp() => ProbeServices.ResetAsync();
@@ -52,7 +23,7 @@ public sealed class ProblemDetailsHttpTests
     [Test]
     public async Task Invalid_command_gets_400_problem_details_naming_each_field()
     {
-        var response = await client.PostAsJsonAsync("/notes", new { text = new string('x', 51) });
+        var response = await Client.PostAsJsonAsync("/notes", new { text = new string('x', 51) });
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
@@ -66,10 +37,10 @@ public sealed class ProblemDetailsHttpTests
     public async Task Stale_version_gets_409_problem_details_saying_to_reload()
     {
         var id = Guid.NewGuid();
-        (await client.PostAsync($"/counters/{id}", null)).EnsureSuccessStatusCode();
-        (await client.PostAsJsonAsync($"/counters/{id}/increments", new { expectedVersion = 1, amount = 1 })).EnsureSuccessStatusCode();
+        (await Client.PostAsync($"/counters/{id}", null)).EnsureSuccessStatusCode();
+        (await Client.PostAsJsonAsync($"/counters/{id}/increments", new { expectedVersion = 1, amount = 1 })).EnsureSuccessStatusCode();
 
-        var stale = await client.PostAsJsonAsync($"/counters/{id}/increments", new { expectedVersion = 1, amount = 1 });
+        var stale = await Client.PostAsJsonAsync($"/counters/{id}/increments", new { expectedVersion = 1, amount = 1 });
 
         stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         var problem = await stale.Content.ReadFromJsonAsync<JsonElement>();
@@ -82,7 +53,7 @@ public sealed class ProblemDetailsHttpTests
         using var request = new HttpRequestMessage(HttpMethod.Post, "/notes") { Content = JsonContent.Create(new { text = "traced" }) };
         request.Headers.Add("X-Correlation-Id", "portal-req-9");
 
-        var response = await client.SendAsync(request);
+        var response = await Client.SendAsync(request);
 
         response.EnsureSuccessStatusCode();
         response.Headers.GetValues("X-Correlation-Id").Single().ShouldBe("portal-req-9");
