@@ -1,47 +1,17 @@
-using Aims.BuildingBlocks;
-using Aims.BuildingBlocks.Modules;
 using Aims.MessagingProbe;
-using MediatR;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Aims.IntegrationTests.BuildingBlocks;
 
-/// <summary>The building blocks composed exactly as the host composes them, around the probe module.</summary>
+/// <summary>The probe module's services for in-process tests (no running relay: tests deliver by hand), and SQL helpers.</summary>
 internal static class ProbeServices
 {
-    public static ServiceProvider Create(TimeProvider? clock = null, IDictionary<string, string?>? settings = null)
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["ConnectionStrings:Aims"] = BuildingBlocksDatabase.ConnectionString,
-                ["Aims:Messaging:RelayEnabled"] = "false",
-            })
-            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
-            .Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IConfiguration>(configuration);
-        if (clock is not null)
-        {
-            services.AddSingleton(clock);
-        }
-
-        services.AddAims(configuration, [new ProbeModule()]);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
-    }
-
-    /// <summary>Sends a request in a scope of its own, as one HTTP request would, with the given correlation id.</summary>
-    public static async Task<T> SendAsync<T>(this IServiceProvider services, IRequest<T> request, string? correlationId = null, string actor = "tester")
-    {
-        await using var scope = services.CreateAsyncScope();
-        var operation = scope.ServiceProvider.GetRequiredService<OperationContext>();
-        operation.ActorId = actor;
-        operation.CorrelationId = correlationId ?? operation.CorrelationId;
-        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
-    }
+    public static ServiceProvider Create(TimeProvider? clock = null, IDictionary<string, string?>? settings = null) =>
+        ProbeComposition.Build(
+            BuildingBlocksDatabase.ConnectionString,
+            new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Aims:Messaging:RelayEnabled"] = "false" },
+            clock);
 
     public static async Task<T> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
     {

@@ -8,7 +8,8 @@ CREATE TABLE probe.received (
     message_id     uuid    PRIMARY KEY,
     note_id        uuid    NULL,
     correlation_id text    NULL,
-    process_id     integer NOT NULL
+    process_id     integer NOT NULL,
+    received_at    timestamptz NOT NULL DEFAULT clock_timestamp()
 );
 
 CREATE TABLE probe.counters (

@@ -44,6 +44,8 @@ internal sealed class MessagePump(
 
     private static readonly ConcurrentDictionary<Type, Func<object, object, CancellationToken, Task>> Invokers = new();
 
+    private readonly ConcurrentDictionary<Type, Type[]> handlerTypes = new();
+
     private readonly string owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
     private MessagingOptions Options => options.Value;
@@ -52,11 +54,12 @@ internal sealed class MessagePump(
     public async Task<int> ProcessDueAsync(CancellationToken cancellationToken)
     {
         var claimed = await ClaimAsync(cancellationToken);
-        foreach (var message in claimed)
-        {
-            await DeliverAsync(message, cancellationToken);
-        }
-
+        // Messages are independent (each handler has its own transaction and inbox row), so a batch is delivered
+        // in parallel; order between messages was never promised.
+        await Parallel.ForEachAsync(
+            claimed,
+            new ParallelOptions { MaxDegreeOfParallelism = Options.DeliveryParallelism, CancellationToken = cancellationToken },
+            async (message, token) => await DeliverAsync(message, token));
         return claimed.Count;
     }
 
@@ -91,7 +94,7 @@ internal sealed class MessagePump(
         try
         {
             var payload = registry.Deserialize(message.Type, message.Payload);
-            foreach (var handlerType in await HandlerTypesAsync(payload.GetType()))
+            foreach (var handlerType in HandlerTypes(payload.GetType()))
             {
                 await DeliverToHandlerAsync(message, payload, handlerType, cancellationToken);
             }
@@ -109,11 +112,13 @@ internal sealed class MessagePump(
         }
     }
 
-    private async Task<List<Type>> HandlerTypesAsync(Type messageType)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        return scope.ServiceProvider.GetServices(HandlerInterface(messageType)).Select(handler => handler!.GetType()).ToList();
-    }
+    // Registrations do not change while the process runs, so each message type's handlers are looked up once.
+    private Type[] HandlerTypes(Type messageType) =>
+        handlerTypes.GetOrAdd(messageType, type =>
+        {
+            using var scope = scopes.CreateScope();
+            return scope.ServiceProvider.GetServices(HandlerInterface(type)).Select(handler => handler!.GetType()).ToArray();
+        });
 
     private async Task DeliverToHandlerAsync(ClaimedMessage message, IMessage payload, Type handlerType, CancellationToken cancellationToken)
     {

@@ -9,6 +9,9 @@ public sealed class MessagingOptions
 
     public int BatchSize { get; set; } = 20;
 
+    /// <summary>How many messages of a claimed batch are delivered at once (each uses one connection).</summary>
+    public int DeliveryParallelism { get; set; } = 4;
+
     /// <summary>How long a claimed message stays invisible to other hosts before it may be claimed again.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(60);
 

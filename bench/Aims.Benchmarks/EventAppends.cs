@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using Aims.BuildingBlocks.Persistence;
+using Aims.MessagingProbe;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Aims.Benchmarks;
+
+/// <summary>
+/// One-event appends per second through the whole MediatR pipeline (logging, validation, unit of work, expected-version
+/// append, inline projection, commit), each writer on its own stream.
+/// </summary>
+internal sealed class EventAppends : IScenario
+{
+    private static readonly TimeSpan Duration = TimeSpan.FromSeconds(10);
+
+    public string Name => "events";
+
+    public async Task<IReadOnlyList<Measurement>> RunAsync(BenchEnvironment environment)
+    {
+        var database = await environment.RecreateDatabaseAsync("aims_bench_events");
+        await using var services = ProbeComposition.Build(database, new Dictionary<string, string?> { ["Aims:Messaging:RelayEnabled"] = "false" });
+        await services.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
+
+        var results = new List<Measurement>();
+        foreach (var writers in PgbenchBaseline.Clients)
+        {
+            var latencies = new Latencies();
+            var clock = Stopwatch.StartNew();
+            await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => WriteAsync(services, latencies, clock)));
+            var perSecond = latencies.Count / clock.Elapsed.TotalSeconds;
+            results.Add(new Measurement($"events-{writers}", $"event append (pipeline + projection), {writers} writer(s)", perSecond, "/s", $"pgbench-{writers}"));
+            results.Add(new Measurement($"events-{writers}-p50", $"  latency p50, {writers} writer(s)", latencies.Percentile(50), "ms"));
+            results.Add(new Measurement($"events-{writers}-p99", $"  latency p99, {writers} writer(s)", latencies.Percentile(99), "ms"));
+        }
+
+        return results;
+    }
+
+    private static async Task WriteAsync(IServiceProvider services, Latencies latencies, Stopwatch clock)
+    {
+        var stream = Guid.NewGuid();
+        var version = await services.SendAsync(new StartCounter(stream, "bench"));
+        while (clock.Elapsed < Duration)
+        {
+            var started = Stopwatch.GetTimestamp();
+            version = await services.SendAsync(new IncrementCounter(stream, version, 1));
+            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+    }
+}

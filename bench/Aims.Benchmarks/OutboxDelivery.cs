@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using Aims.BuildingBlocks.Persistence;
+using Aims.MessagingProbe;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+
+namespace Aims.Benchmarks;
+
+/// <summary>
+/// Outbox delivery with the relay running: latency from a command's commit to the receiving handler's commit at a
+/// steady 200 messages/s, then the drain rate when 8 writers publish as fast as they can.
+/// </summary>
+internal sealed class OutboxDelivery : IScenario
+{
+    private const int SteadyRate = 200;
+    private static readonly TimeSpan SteadyDuration = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan BurstDuration = TimeSpan.FromSeconds(5);
+
+    public string Name => "outbox";
+
+    public async Task<IReadOnlyList<Measurement>> RunAsync(BenchEnvironment environment)
+    {
+        var database = await environment.RecreateDatabaseAsync("aims_bench_outbox");
+        await using var services = ProbeComposition.Build(database);
+        await services.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
+        var relays = services.GetServices<IHostedService>().ToList();
+        foreach (var relay in relays)
+        {
+            await relay.StartAsync(CancellationToken.None);
+        }
+
+        var committedAt = new Dictionary<Guid, DateTime>();
+        var clock = Stopwatch.StartNew();
+        for (var sent = 0; clock.Elapsed < SteadyDuration; sent++)
+        {
+            var due = TimeSpan.FromSeconds((double)sent / SteadyRate);
+            if (due > clock.Elapsed)
+            {
+                await Task.Delay(due - clock.Elapsed);
+            }
+
+            var noteId = await services.SendAsync(new AddNote("steady"));
+            committedAt[noteId] = DateTime.UtcNow;
+        }
+
+        await WaitForDeliveriesAsync(database, committedAt.Count);
+        var latencies = new Latencies();
+        foreach (var (noteId, receivedAt) in await ReceivedAsync(database))
+        {
+            latencies.Add((receivedAt - committedAt[noteId]).TotalMilliseconds);
+        }
+
+        var burstStart = DateTime.UtcNow;
+        var burst = Stopwatch.StartNew();
+        var published = 0;
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            while (burst.Elapsed < BurstDuration)
+            {
+                await services.SendAsync(new AddNote("burst"));
+                Interlocked.Increment(ref published);
+            }
+        }));
+        await WaitForDeliveriesAsync(database, committedAt.Count + published);
+        var drained = (await LastReceivedAsync(database) - burstStart).TotalSeconds;
+
+        foreach (var relay in relays)
+        {
+            await relay.StopAsync(CancellationToken.None);
+        }
+
+        return
+        [
+            new("outbox-p50", $"outbox commit → handler latency p50 at {SteadyRate}/s", latencies.Percentile(50), "ms"),
+            new("outbox-p95", $"outbox commit → handler latency p95 at {SteadyRate}/s", latencies.Percentile(95), "ms"),
+            new("outbox-p99", $"outbox commit → handler latency p99 at {SteadyRate}/s", latencies.Percentile(99), "ms"),
+            new("outbox-max", $"outbox commit → handler latency max at {SteadyRate}/s", latencies.Percentile(100), "ms"),
+            new("outbox-publish-8", "outbox publishes, 8 writers flat out", published / BurstDuration.TotalSeconds, "/s", "pgbench-8"),
+            new("outbox-drain", "outbox delivered while publishing flat out (one relay)", published / drained, "/s"),
+        ];
+    }
+
+    private static async Task WaitForDeliveriesAsync(string database, int expected)
+    {
+        for (var waited = Stopwatch.StartNew(); waited.Elapsed < TimeSpan.FromMinutes(2);)
+        {
+            await using var connection = new NpgsqlConnection(database);
+            await connection.OpenAsync();
+            if ((long)(await new NpgsqlCommand("SELECT count(*) FROM probe.received", connection).ExecuteScalarAsync())! >= expected)
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"Fewer than {expected} messages were delivered within two minutes.");
+    }
+
+    private static async Task<List<(Guid NoteId, DateTime ReceivedAt)>> ReceivedAsync(string database)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var reader = await new NpgsqlCommand("SELECT note_id, received_at FROM probe.received", connection).ExecuteReaderAsync();
+        var received = new List<(Guid, DateTime)>();
+        while (await reader.ReadAsync())
+        {
+            received.Add((reader.GetGuid(0), reader.GetDateTime(1)));
+        }
+
+        return received;
+    }
+
+    private static async Task<DateTime> LastReceivedAsync(string database)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        return (DateTime)(await new NpgsqlCommand("SELECT max(received_at) FROM probe.received", connection).ExecuteScalarAsync())!;
+    }
+}
