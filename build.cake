@@ -12,8 +12,10 @@ var pgPort = EnvironmentVariable("AIMS_PG_PORT") ?? "55432";
 var portalUrl = EnvironmentVariable("AIMS_URL") ?? "http://127.0.0.1:5080";
 var resultsDir = $"{root}/artifacts/test-results";
 var isRoot = RunCapture("id", "-u").Trim() == "0";
-var clusterDir = ClusterDirectory();
-var dataDir = $"{clusterDir}/data";
+// Chosen on first use, after the packages are installed: the postgres user exists only from then on.
+string chosenClusterDir = null;
+string clusterDir => chosenClusterDir ??= ClusterDirectory();
+string dataDir => $"{clusterDir}/data";
 var startedCluster = false;
 
 if (EnvironmentVariable("CI") is not null)
