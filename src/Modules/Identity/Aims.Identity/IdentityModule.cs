@@ -1,4 +1,5 @@
 using Aims.BuildingBlocks.Modules;
+using Aims.Identity.Passwords;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,5 +11,7 @@ public sealed class IdentityModule : IModule
 
     public void Register(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<CommonPasswords>();
+        services.AddSingleton<PasswordPolicy>();
     }
 }

@@ -1,0 +1,72 @@
+namespace Aims.Identity.Passwords;
+
+/// <summary>
+/// The MES sign-in page's password rules, read as one character of each class (docs/adr/0007), plus the modern
+/// baselines: long passwords accepted, common and breached passwords refused, and nothing containing the account's
+/// email name. Returns the messages a form shows beside the password field; none means the password is acceptable.
+/// </summary>
+internal sealed class PasswordPolicy(CommonPasswords common)
+{
+    public const int MinimumLength = 12;
+
+    /// <summary>Long passphrases are welcome (NIST SP 800-63B-4 asks for at least 64); the cap only bounds hashing work.</summary>
+    public const int MaximumLength = 256;
+
+    /// <summary>The seed's list of special characters, exactly.</summary>
+    public const string SpecialCharacters = "~!@$%^&*_+`|\\[]:;'<>.?/";
+
+    public IReadOnlyList<string> Check(string? password, string? email)
+    {
+        if (string.IsNullOrEmpty(password))
+        {
+            return ["Enter a password."];
+        }
+
+        var problems = new List<string>();
+        if (password.Length < MinimumLength)
+        {
+            problems.Add($"Use at least {MinimumLength} characters.");
+        }
+
+        if (password.Length > MaximumLength)
+        {
+            problems.Add($"Use at most {MaximumLength} characters.");
+        }
+
+        if (!password.Any(char.IsUpper))
+        {
+            problems.Add("Include an upper-case letter.");
+        }
+
+        if (!password.Any(char.IsLower))
+        {
+            problems.Add("Include a lower-case letter.");
+        }
+
+        if (!password.Any(char.IsAsciiDigit))
+        {
+            problems.Add("Include a digit.");
+        }
+
+        if (!password.Any(SpecialCharacters.Contains))
+        {
+            problems.Add($"Include one of these special characters: {SpecialCharacters}");
+        }
+
+        if (EmailName(email) is { } name && password.Contains(name, StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add("Do not use your email address in your password.");
+        }
+
+        if (common.Contains(password))
+        {
+            problems.Add("This password is too common or has appeared in data breaches. Choose a different one.");
+        }
+
+        return problems;
+    }
+
+    // Short local parts ("jo@...") would forbid too many innocent passwords to be worth it.
+    private static string? EmailName(string? email) =>
+        email?.Split('@')[0] is { Length: >= 3 } name ? name : null;
+}
