@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using Aims.BuildingBlocks.Modules;
+using Aims.Testing;
 
 namespace Aims.ArchitectureTests;
 
@@ -10,7 +11,7 @@ public sealed class ModuleBoundaryTests
     [Test]
     public void Every_module_folder_is_a_known_module_with_its_contracts_and_the_host_loads_them_all()
     {
-        var folders = Directory.GetDirectories(Path.Combine(Solution.RepositoryRoot(), "src", "Modules")).Select(Path.GetFileName).Order();
+        var folders = Directory.GetDirectories(Path.Combine(Repository.Root(), "src", "Modules")).Select(Path.GetFileName).Order();
 
         folders.ShouldBe(Solution.ModuleNames.Order(), "a new module must be added to these architecture tests");
         foreach (var name in Solution.ModuleNames)

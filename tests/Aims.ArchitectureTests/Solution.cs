@@ -1,4 +1,5 @@
 using System.Reflection;
+using Aims.Testing;
 
 namespace Aims.ArchitectureTests;
 
@@ -21,21 +22,10 @@ internal static class Solution
     public static IEnumerable<string> OurReferences(Assembly assembly) =>
         assembly.GetReferencedAssemblies().Where(IsOurs).Select(name => name.Name!);
 
-    public static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Aims.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Aims.sln not found above the test output.");
-    }
-
     /// <summary>Every &lt;ProjectReference&gt; a project file declares, as project names.</summary>
     public static IEnumerable<string> DeclaredReferences(string projectName)
     {
-        var project = Directory.GetFiles(Path.Combine(RepositoryRoot(), "src"), projectName + ".csproj", SearchOption.AllDirectories).Single();
+        var project = Directory.GetFiles(Path.Combine(Repository.Root(), "src"), projectName + ".csproj", SearchOption.AllDirectories).Single();
         return System.Xml.Linq.XDocument.Load(project).Descendants("ProjectReference")
             .Select(reference => Path.GetFileNameWithoutExtension(reference.Attribute("Include")!.Value.Replace('\\', '/')));
     }
