@@ -1,11 +1,10 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Aims.BuildingBlocks.Persistence;
 
 /// <summary>
-/// Base of every module's DbContext: its own schema, snake_case names matching the SQL migrations, and saves that join
-/// the scope's open transaction instead of starting their own.
+/// Base of a module's DbContext: its own schema, snake_case names matching the SQL migrations, and saves that join
+/// the scope's open transaction instead of starting their own (see <see cref="ModuleConventions"/>).
 /// </summary>
 public abstract class ModuleDbContext(DbContextOptions options, DbSession session) : DbContext(options)
 {
@@ -13,7 +12,7 @@ public abstract class ModuleDbContext(DbContextOptions options, DbSession sessio
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        JoinSessionTransaction();
+        this.JoinSessionTransaction(session);
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
@@ -22,19 +21,10 @@ public abstract class ModuleDbContext(DbContextOptions options, DbSession sessio
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.HasDefaultSchema(Schema);
+        modelBuilder.UseSchema(Schema);
         ConfigureModel(modelBuilder);
-        modelBuilder.UseSnakeCaseNames();
+        modelBuilder.UseModuleNames();
     }
 
     protected abstract void ConfigureModel(ModelBuilder modelBuilder);
-
-    private void JoinSessionTransaction()
-    {
-        var current = Database.CurrentTransaction?.GetDbTransaction();
-        if (!ReferenceEquals(current, session.Transaction))
-        {
-            Database.UseTransaction(session.Transaction);
-        }
-    }
 }

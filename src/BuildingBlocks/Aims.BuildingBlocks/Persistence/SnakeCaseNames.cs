@@ -8,7 +8,14 @@ public static class SnakeCaseNames
 {
     public static void UseSnakeCaseNames(this ModelBuilder modelBuilder)
     {
-        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        // Entities stored inside a JSON column (Identity's passkey data) have no table or columns of their own:
+        // only the JSON column itself is named.
+        foreach (var json in modelBuilder.Model.GetEntityTypes().Where(e => e.IsMappedToJson() && e.GetContainerColumnName() is not null))
+        {
+            json.SetContainerColumnName(ToSnakeCase(json.GetContainerColumnName()!));
+        }
+
+        foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(e => !e.IsMappedToJson()))
         {
             if (entity.GetTableName() is { } table && entity.GetViewName() is null)
             {
@@ -17,7 +24,10 @@ public static class SnakeCaseNames
 
             foreach (var property in entity.GetProperties())
             {
-                property.SetColumnName(ToSnakeCase(property.GetColumnName()));
+                if (property.GetColumnName() is { } column)
+                {
+                    property.SetColumnName(ToSnakeCase(column));
+                }
             }
 
             foreach (var key in entity.GetKeys())

@@ -1,5 +1,9 @@
 using Aims.BuildingBlocks.Modules;
+using Aims.BuildingBlocks.Persistence;
+using Aims.Identity.Accounts;
 using Aims.Identity.Passwords;
+using Aims.Identity.Persistence;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,5 +17,10 @@ public sealed class IdentityModule : IModule
     {
         services.AddSingleton<CommonPasswords>();
         services.AddSingleton<PasswordPolicy>();
+        services.AddModuleDbContext<AccountsDbContext>(
+            new ModuleSchema(AccountsDbContext.SchemaName, SqlMigration.EmbeddedIn(typeof(IdentityModule).Assembly)));
+        services.AddIdentityCore<AimsUser>(options => options.Stores.SchemaVersion = IdentitySchemaVersions.Version3)
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<AccountsDbContext>();
     }
 }

@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Aims.Identity.Accounts;
+
+/// <summary>
+/// An account. The phone number Identity stores is the mobile number for text-message codes only: it is never shown
+/// to staff or exported.
+/// </summary>
+internal sealed class AimsUser : IdentityUser<Guid>
+{
+    public required string DisplayName { get; set; }
+
+    /// <summary>Staff sign in on their own path and cannot use self-service reset.</summary>
+    public bool IsStaff { get; set; }
+
+    /// <summary>Set by a temporary password: the next sign-in must change it before anything else.</summary>
+    public bool MustChangePassword { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,34 @@
+using Aims.BuildingBlocks.Persistence;
+using Aims.Identity.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Aims.Identity.Persistence;
+
+/// <summary>
+/// ASP.NET Core Identity's EF store (schema version 3, with passkeys) in the identity schema, following the same
+/// module conventions as every other module context.
+/// </summary>
+internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> options, DbSession session)
+    : IdentityDbContext<AimsUser, IdentityRole<Guid>, Guid>(options)
+{
+    public const string SchemaName = "identity";
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        this.JoinSessionTransaction(session);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        builder.UseSchema(SchemaName);
+        base.OnModelCreating(builder);
+        builder.Entity<AimsUser>(user =>
+        {
+            user.Property(u => u.DisplayName).HasMaxLength(200);
+        });
+        builder.UseModuleNames();
+    }
+}
