@@ -5,12 +5,16 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Aims.Testing;
 
 /// <summary>The real host (Program.cs) on a test database; tests may replace services such as the clock.</summary>
-public sealed class AimsAppFactory(string connectionString, Action<IServiceCollection>? configureServices = null, IReadOnlyDictionary<string, string?>? settings = null)
+public sealed class AimsAppFactory(
+    string connectionString,
+    Action<IServiceCollection>? configureServices = null,
+    IReadOnlyDictionary<string, string?>? settings = null,
+    string environment = "Testing")
     : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(environment);
         builder.UseSetting("ConnectionStrings:Aims", connectionString);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

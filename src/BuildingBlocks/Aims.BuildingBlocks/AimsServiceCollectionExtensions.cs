@@ -1,5 +1,6 @@
 using System.Reflection;
 using Aims.BuildingBlocks.BotCheck;
+using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Mediation;
 using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.Modules;
@@ -30,10 +31,12 @@ public static class AimsServiceCollectionExtensions
         services.AddSingleton<SchemaMigrator>();
         services.AddBusinessCalendar(configuration);
 
-        var assemblies = ModuleAssemblies(modules);
+        // The building blocks' own handlers and messages (e.g. sending mail) are found with the modules'.
+        var assemblies = ModuleAssemblies(modules).Append(typeof(AimsServiceCollectionExtensions).Assembly).ToList();
         services.AddAimsMediation(assemblies);
         services.AddAimsMessaging(configuration, assemblies);
         services.AddBotCheck(configuration);
+        services.AddOutgoingMail(configuration);
 
         services.AddProblemDetails();
         services.Configure<ContactOptions>(configuration.GetSection(ContactOptions.Section));

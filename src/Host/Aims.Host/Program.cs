@@ -1,6 +1,7 @@
 using Aims.Appeals;
 using Aims.BuildingBlocks;
 using Aims.BuildingBlocks.BotCheck;
+using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Modules;
 using Aims.BuildingBlocks.Persistence;
 using Aims.BuildingBlocks.Web;
@@ -25,6 +26,8 @@ try
     // Hosted services start in registration order: the database is migrated before the relay or server touch it.
     builder.Services.AddHostedService<DatabaseStartup>();
     builder.Services.AddAims(builder.Configuration, modules);
+    // A relative mail folder (development) is relative to the project, wherever the host was started from.
+    builder.Services.PostConfigure<MailOptions>(mail => mail.Folder = Path.GetFullPath(mail.Folder, builder.Environment.ContentRootPath));
     builder.Services.AddSingleton<DemoSignInAnnouncer>();
     builder.Services.AddHostedService(provider => provider.GetRequiredService<DemoSignInAnnouncer>());
     builder.Services.AddRazorPages();

@@ -1,3 +1,4 @@
+using Aims.BuildingBlocks.Persistence;
 using Aims.MessagingProbe;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -12,6 +13,17 @@ internal static class ProbeServices
             BuildingBlocksDatabase.ConnectionString,
             new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Aims:Messaging:RelayEnabled"] = "false" },
             clock);
+
+    /// <summary>Runs <paramref name="action"/> inside one committed transaction, as a command's handler would.</summary>
+    public static async Task<T> InUnitOfWorkAsync<T>(this IServiceProvider services, Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var session = scope.ServiceProvider.GetRequiredService<DbSession>();
+        await session.BeginAsync(CancellationToken.None);
+        var result = await action(scope.ServiceProvider);
+        await session.CommitAsync(CancellationToken.None);
+        return result;
+    }
 
     public static async Task<T> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
     {

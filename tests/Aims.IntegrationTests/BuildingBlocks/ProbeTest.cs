@@ -11,9 +11,15 @@ public abstract class ProbeTest
 
     protected virtual IDictionary<string, string?>? Settings => null;
 
+    /// <summary>Runs before the services are composed, for state their settings depend on.</summary>
+    protected virtual void BeforeComposing()
+    {
+    }
+
     [SetUp]
     public async Task SetUpProbeAsync()
     {
+        BeforeComposing();
         await ProbeServices.ResetAsync();
         Services = ProbeServices.Create(Clock, Settings);
     }

@@ -1,5 +1,4 @@
 using Aims.BuildingBlocks.Messaging;
-using Aims.BuildingBlocks.Persistence;
 using Aims.MessagingProbe;
 using Aims.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -130,13 +129,6 @@ public sealed class SchedulerTests : ProbeTest
             return true;
         });
 
-    private async Task<T> InCommandAsync<T>(Func<IMessageBus, Task<T>> action)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        var session = scope.ServiceProvider.GetRequiredService<DbSession>();
-        await session.BeginAsync(CancellationToken.None);
-        var result = await action(scope.ServiceProvider.GetRequiredService<IMessageBus>());
-        await session.CommitAsync(CancellationToken.None);
-        return result;
-    }
+    private Task<T> InCommandAsync<T>(Func<IMessageBus, Task<T>> action) =>
+        Services.InUnitOfWorkAsync(provider => action(provider.GetRequiredService<IMessageBus>()));
 }

@@ -103,7 +103,7 @@ internal sealed class MessagePump(
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
-            var deadLetter = exception is UnknownMessageTypeException or System.Text.Json.JsonException
+            var deadLetter = exception is UnknownMessageTypeException or System.Text.Json.JsonException or PermanentFailureException
                 || message.Attempts >= Options.MaxAttempts;
             logger.Log(deadLetter ? LogLevel.Error : LogLevel.Warning, exception,
                 "Delivering {MessageType} failed on attempt {Attempt}{Outcome}", message.Type, message.Attempts,

@@ -1,0 +1,7 @@
+namespace Aims.BuildingBlocks.Mail;
+
+public enum MailDelivery
+{
+    Smtp,
+    Folder,
+}

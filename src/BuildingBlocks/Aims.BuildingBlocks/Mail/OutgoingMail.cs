@@ -1,0 +1,14 @@
+using Aims.BuildingBlocks.Messaging;
+using Microsoft.Extensions.Options;
+
+namespace Aims.BuildingBlocks.Mail;
+
+internal sealed class OutgoingMail(IMessageBus bus, TimeProvider time, IOptions<MailOptions> options) : IOutgoingMail
+{
+    public async Task<string> QueueAsync(EmailMessage email, CancellationToken cancellationToken = default)
+    {
+        var messageId = $"<{Guid.CreateVersion7():N}@{options.Value.MessageIdDomain}>";
+        await bus.ScheduleAsync(new SendEmail(messageId, email.To, email.Subject, email.TextBody, email.HtmlBody), time.GetUtcNow(), cancellationToken: cancellationToken);
+        return messageId;
+    }
+}

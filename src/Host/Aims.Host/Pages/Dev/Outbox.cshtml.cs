@@ -1,0 +1,30 @@
+using Aims.BuildingBlocks.Mail;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace Aims.Host.Pages.Dev;
+
+/// <summary>
+/// Development only: the emails the portal "sent" to the local folder, newest first, so a newcomer can read a
+/// sign-in code. Anywhere else the page does not exist (404).
+/// </summary>
+internal sealed class OutboxModel(IWebHostEnvironment environment, IOptions<MailOptions> mail) : PageModel
+{
+    public IReadOnlyList<(string Name, DateTime Written, string Content)> Emails { get; private set; } = [];
+
+    public IActionResult OnGet()
+    {
+        if (!environment.IsDevelopment() || mail.Value.Delivery != MailDelivery.Folder)
+        {
+            return NotFound();
+        }
+
+        var folder = new DirectoryInfo(mail.Value.Folder);
+        Emails = folder.Exists
+            ? folder.GetFiles("*.eml").OrderByDescending(f => f.LastWriteTimeUtc).Take(50)
+                .Select(f => (f.Name, f.LastWriteTimeUtc, System.IO.File.ReadAllText(f.FullName))).ToList()
+            : [];
+        return Page();
+    }
+}
