@@ -1,6 +1,7 @@
 using Aims.BuildingBlocks.Modules;
 using Aims.BuildingBlocks.Persistence;
 using Aims.Identity.Accounts;
+using Aims.Identity.Codes;
 using Aims.Identity.Passwords;
 using Aims.Identity.Persistence;
 using Microsoft.AspNetCore.Identity;
@@ -19,6 +20,8 @@ public sealed class IdentityModule : IModule
         services.AddSingleton<PasswordPolicy>();
         services.AddModuleDbContext<AccountsDbContext>(
             new ModuleSchema(AccountsDbContext.SchemaName, SqlMigration.EmbeddedIn(typeof(IdentityModule).Assembly)));
+        services.Configure<OneTimeCodeOptions>(configuration.GetSection(OneTimeCodeOptions.Section));
+        services.AddScoped<OneTimeCodes>();
         services.AddIdentityCore<AimsUser>(options => options.Stores.SchemaVersion = IdentitySchemaVersions.Version3)
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<AccountsDbContext>();

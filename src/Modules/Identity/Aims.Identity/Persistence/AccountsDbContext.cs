@@ -1,5 +1,6 @@
 using Aims.BuildingBlocks.Persistence;
 using Aims.Identity.Accounts;
+using Aims.Identity.Codes;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,8 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
 {
     public const string SchemaName = "identity";
 
+    public DbSet<OneTimeCode> OneTimeCodes => Set<OneTimeCode>();
+
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         this.JoinSessionTransaction(session);
@@ -28,6 +31,15 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
         builder.Entity<AimsUser>(user =>
         {
             user.Property(u => u.DisplayName).HasMaxLength(200);
+        });
+        builder.Entity<OneTimeCode>(code =>
+        {
+            code.ToTable("one_time_codes");
+            code.Property(c => c.Purpose).HasConversion<string>();
+            code.Property(c => c.Channel).HasConversion<string>();
+            code.Property(c => c.State).HasConversion<string>();
+            code.HasOne<AimsUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+            code.HasIndex(c => new { c.AttemptId, c.Purpose });
         });
         builder.UseModuleNames();
     }

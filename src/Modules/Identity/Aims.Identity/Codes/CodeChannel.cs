@@ -1,0 +1,7 @@
+namespace Aims.Identity.Codes;
+
+internal enum CodeChannel
+{
+    Email,
+    TextMessage,
+}

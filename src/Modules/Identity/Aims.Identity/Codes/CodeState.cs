@@ -1,0 +1,8 @@
+namespace Aims.Identity.Codes;
+
+internal enum CodeState
+{
+    Active,
+    Used,
+    Superseded,
+}
