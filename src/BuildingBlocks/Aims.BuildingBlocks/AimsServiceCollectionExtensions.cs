@@ -5,6 +5,7 @@ using Aims.BuildingBlocks.Mediation;
 using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.Modules;
 using Aims.BuildingBlocks.Persistence;
+using Aims.BuildingBlocks.TextMessages;
 using Aims.BuildingBlocks.Time;
 using Aims.BuildingBlocks.Web;
 using Microsoft.Extensions.Configuration;
@@ -37,6 +38,7 @@ public static class AimsServiceCollectionExtensions
         services.AddAimsMessaging(configuration, assemblies);
         services.AddBotCheck(configuration);
         services.AddOutgoingMail(configuration);
+        services.AddOutgoingTextMessages(configuration);
 
         services.AddProblemDetails();
         services.Configure<ContactOptions>(configuration.GetSection(ContactOptions.Section));

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Aims.Host.Pages.Dev;
 
 /// <summary>
-/// Development only: the emails the portal "sent" to the local folder, newest first, so a newcomer can read a
+/// Development only: the emails and text messages the portal "sent" to the local folder, newest first, so a newcomer can read a
 /// sign-in code. Anywhere else the page does not exist (404).
 /// </summary>
 internal sealed class OutboxModel(IWebHostEnvironment environment, IOptions<MailOptions> mail) : PageModel
@@ -22,7 +22,7 @@ internal sealed class OutboxModel(IWebHostEnvironment environment, IOptions<Mail
 
         var folder = new DirectoryInfo(mail.Value.Folder);
         Emails = folder.Exists
-            ? folder.GetFiles("*.eml").OrderByDescending(f => f.LastWriteTimeUtc).Take(50)
+            ? folder.GetFiles("*.eml").Concat(folder.GetFiles("*.sms.json")).OrderByDescending(f => f.LastWriteTimeUtc).Take(50)
                 .Select(f => (f.Name, f.LastWriteTimeUtc, System.IO.File.ReadAllText(f.FullName))).ToList()
             : [];
         return Page();

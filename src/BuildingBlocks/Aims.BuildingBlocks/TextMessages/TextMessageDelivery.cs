@@ -1,0 +1,7 @@
+namespace Aims.BuildingBlocks.TextMessages;
+
+public enum TextMessageDelivery
+{
+    Http,
+    Folder,
+}
