@@ -2,6 +2,7 @@ using Aims.BuildingBlocks.Modules;
 using Aims.BuildingBlocks.Persistence;
 using Aims.Identity.Accounts;
 using Aims.Identity.Codes;
+using Aims.Identity.Lockout;
 using Aims.Identity.Passwords;
 using Aims.Identity.Persistence;
 using Microsoft.AspNetCore.Identity;
@@ -22,6 +23,8 @@ public sealed class IdentityModule : IModule
             new ModuleSchema(AccountsDbContext.SchemaName, SqlMigration.EmbeddedIn(typeof(IdentityModule).Assembly)));
         services.Configure<OneTimeCodeOptions>(configuration.GetSection(OneTimeCodeOptions.Section));
         services.AddScoped<OneTimeCodes>();
+        services.Configure<SignInLockoutOptions>(configuration.GetSection(SignInLockoutOptions.Section));
+        services.AddScoped<SignInLockout>();
         services.AddIdentityCore<AimsUser>(options => options.Stores.SchemaVersion = IdentitySchemaVersions.Version3)
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<AccountsDbContext>();

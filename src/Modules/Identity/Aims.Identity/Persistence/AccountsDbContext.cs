@@ -1,6 +1,7 @@
 using Aims.BuildingBlocks.Persistence;
 using Aims.Identity.Accounts;
 using Aims.Identity.Codes;
+using Aims.Identity.Lockout;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,8 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
     public const string SchemaName = "identity";
 
     public DbSet<OneTimeCode> OneTimeCodes => Set<OneTimeCode>();
+
+    public DbSet<SignInFailures> SignInFailures => Set<SignInFailures>();
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -40,6 +43,12 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
             code.Property(c => c.State).HasConversion<string>();
             code.HasOne<AimsUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
             code.HasIndex(c => new { c.AttemptId, c.Purpose });
+        });
+        builder.Entity<SignInFailures>(failures =>
+        {
+            failures.ToTable("sign_in_failures");
+            failures.HasKey(f => f.NormalizedEmail);
+            failures.Property(f => f.NormalizedEmail).HasMaxLength(256);
         });
         builder.UseModuleNames();
     }
