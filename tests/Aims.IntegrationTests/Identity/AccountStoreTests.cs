@@ -53,4 +53,20 @@ public sealed class AccountStoreTests
         second.Succeeded.ShouldBeFalse();
         second.Errors.Select(e => e.Code).ShouldContain("DuplicateUserName");
     }
+
+    [Test]
+    public async Task Setting_a_password_applies_the_policy_with_its_messages()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AimsUser>>();
+        var user = new AimsUser { UserName = "lee@provider.example", Email = "lee@provider.example", DisplayName = "Lee" };
+
+        var common = await users.CreateAsync(user, "Password1234!");
+        var accepted = await users.CreateAsync(user, "Quilt7~Harbor");
+
+        common.Succeeded.ShouldBeFalse();
+        common.Errors.Select(e => e.Description).ShouldContain("This password is too common or has appeared in data breaches. Choose a different one.");
+        accepted.Succeeded.ShouldBeTrue();
+        (await users.CheckPasswordAsync(user, "Quilt7~Harbor")).ShouldBeTrue();
+    }
 }

@@ -25,8 +25,22 @@ public sealed class IdentityModule : IModule
         services.AddScoped<OneTimeCodes>();
         services.Configure<SignInLockoutOptions>(configuration.GetSection(SignInLockoutOptions.Section));
         services.AddScoped<SignInLockout>();
-        services.AddIdentityCore<AimsUser>(options => options.Stores.SchemaVersion = IdentitySchemaVersions.Version3)
+        services.AddIdentityCore<AimsUser>(options =>
+            {
+                options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+                options.User.RequireUniqueEmail = true;
+                // The composition rules live in PasswordPolicy (seed + common-password list), not in Identity's options.
+                options.Password.RequiredLength = PasswordPolicy.MinimumLength;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                // Lockout is AIMS's own (SignInLockout): one counter for passwords and codes, enumeration-safe.
+                options.Lockout.AllowedForNewUsers = false;
+            })
             .AddRoles<IdentityRole<Guid>>()
-            .AddEntityFrameworkStores<AccountsDbContext>();
+            .AddEntityFrameworkStores<AccountsDbContext>()
+            .AddPasswordValidator<PolicyPasswordValidator>();
     }
 }
