@@ -1,6 +1,7 @@
 using Aims.BuildingBlocks.Modules;
 using Aims.BuildingBlocks.Persistence;
 using Aims.Identity.Accounts;
+using Aims.Identity.Audit;
 using Aims.Identity.Codes;
 using Aims.Identity.Lockout;
 using Aims.Identity.Passwords;
@@ -25,6 +26,8 @@ public sealed class IdentityModule : IModule
         services.AddScoped<OneTimeCodes>();
         services.Configure<SignInLockoutOptions>(configuration.GetSection(SignInLockoutOptions.Section));
         services.AddScoped<SignInLockout>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<SecurityAudit>();
         services.AddIdentityCore<AimsUser>(options =>
             {
                 options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;

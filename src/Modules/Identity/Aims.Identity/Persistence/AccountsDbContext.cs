@@ -1,5 +1,6 @@
 using Aims.BuildingBlocks.Persistence;
 using Aims.Identity.Accounts;
+using Aims.Identity.Audit;
 using Aims.Identity.Codes;
 using Aims.Identity.Lockout;
 using Microsoft.AspNetCore.Identity;
@@ -20,6 +21,8 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
     public DbSet<OneTimeCode> OneTimeCodes => Set<OneTimeCode>();
 
     public DbSet<SignInFailures> SignInFailures => Set<SignInFailures>();
+
+    public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -43,6 +46,14 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
             code.Property(c => c.State).HasConversion<string>();
             code.HasOne<AimsUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
             code.HasIndex(c => new { c.AttemptId, c.Purpose });
+        });
+        builder.Entity<SecurityEvent>(securityEvent =>
+        {
+            securityEvent.ToTable("security_events");
+            securityEvent.Property(e => e.Kind).HasConversion<string>();
+            securityEvent.Property(e => e.UserAgent).HasMaxLength(512);
+            securityEvent.HasIndex(e => new { e.UserId, e.OccurredAt });
+            securityEvent.HasIndex(e => e.OccurredAt);
         });
         builder.Entity<SignInFailures>(failures =>
         {
