@@ -1,4 +1,5 @@
 using Aims.Testing;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,7 +25,7 @@ public sealed class PortalServer
     public async Task StartAsync()
     {
         var connectionString = await TestDatabase.RecreateAsync("aims_test_browser");
-        factory = new AimsAppFactory(connectionString);
+        factory = new AimsAppFactory(connectionString, services => services.AddSingleton<IStartupFilter, FailingPage>());
         factory.UseKestrel(0);
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

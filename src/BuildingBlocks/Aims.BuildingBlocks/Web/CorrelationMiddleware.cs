@@ -8,7 +8,8 @@ namespace Aims.BuildingBlocks.Web;
 
 /// <summary>
 /// Takes the caller's X-Correlation-Id when it is well-formed (or makes one), echoes it, and puts it and the actor
-/// into the scope's <see cref="OperationContext"/> and every log line of the request.
+/// into the scope's <see cref="OperationContext"/> and every log line of the request. The echo is written as the
+/// response starts, so it survives the exception handler clearing the headers: the 500 page's reference must match it.
 /// </summary>
 internal sealed partial class CorrelationMiddleware(RequestDelegate next, ILogger<CorrelationMiddleware> logger)
 {
@@ -22,7 +23,11 @@ internal sealed partial class CorrelationMiddleware(RequestDelegate next, ILogge
         }
 
         operation.ActorId = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
-        context.Response.Headers[Header] = operation.CorrelationId;
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[Header] = operation.CorrelationId;
+            return Task.CompletedTask;
+        });
         using (logger.BeginScope(new Dictionary<string, object?> { ["CorrelationId"] = operation.CorrelationId }))
         {
             await next(context);

@@ -4,7 +4,8 @@ namespace Aims.BuildingBlocks.Web;
 
 /// <summary>
 /// A strict Content-Security-Policy (no inline script or style anywhere: page scripts are static files) and the
-/// usual hardening headers, on every response of every module.
+/// usual hardening headers, on every response of every module. Written as the response starts, because the exception
+/// handler clears the headers before it renders the error page.
 /// </summary>
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
@@ -14,12 +15,18 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 
     public Task InvokeAsync(HttpContext context)
     {
-        var headers = context.Response.Headers;
+        context.Response.OnStarting(AddHeaders, context.Response);
+        return next(context);
+    }
+
+    private static Task AddHeaders(object state)
+    {
+        var headers = ((HttpResponse)state).Headers;
         headers.ContentSecurityPolicy = Policy;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-        return next(context);
+        return Task.CompletedTask;
     }
 }
