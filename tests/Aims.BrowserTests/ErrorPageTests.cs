@@ -40,6 +40,17 @@ public sealed class ErrorPageTests : BrowserTest
         html.ShouldContain("804-486-2865");
     }
 
+    [TestCase("-5")]
+    [TestCase("200")]
+    [TestCase("99999999999")]
+    public async Task A_made_up_status_in_the_address_still_gets_the_generic_page(string status)
+    {
+        var response = await SendAsync(HttpMethod.Get, $"/Error?status={status}");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("<h1>Something went wrong</h1>");
+    }
+
     [Test]
     public async Task A_form_posted_to_a_missing_page_gets_the_friendly_404_page()
     {

@@ -33,7 +33,8 @@ internal sealed class ErrorModel(OperationContext operation) : PageModel
 
     private void Describe(int? status)
     {
-        Status = status ?? (Response.StatusCode >= 400 ? Response.StatusCode : 500);
+        // The query string is the client's to change: only an error status is taken from it.
+        Status = status is >= 400 and <= 599 ? status.Value : Response.StatusCode is >= 400 and <= 599 ? Response.StatusCode : 500;
         Response.StatusCode = Status;
         CorrelationId = operation.CorrelationId;
     }
