@@ -22,6 +22,14 @@ public sealed class ModuleBoundaryTests
     }
 
     [Test]
+    public void Every_project_under_src_is_loaded_through_the_host()
+    {
+        var unseen = Solution.SourceProjects().Except(Solution.Assemblies.Keys).ToList();
+
+        unseen.ShouldBeEmpty("the host must reference every product project, or these rules would not see it");
+    }
+
+    [Test]
     public void A_module_references_only_the_building_blocks_its_own_contracts_and_other_modules_contracts()
     {
         var offenders = Solution.Modules
@@ -85,6 +93,19 @@ public sealed class ModuleBoundaryTests
             .ToList();
 
         offenders.ShouldBeEmpty();
+    }
+
+    [Test]
+    public void Contracts_types_are_public_records_enums_interfaces_or_static_data()
+    {
+        var offenders = Solution.Contracts
+            .SelectMany(contracts => contracts.GetTypes())
+            .Where(type => !type.IsNested && type.GetCustomAttribute<CompilerGeneratedAttribute>() is null)
+            .Where(type => !type.IsPublic || (type.IsClass && !IsRecord(type) && !(type.IsAbstract && type.IsSealed)))
+            .Select(type => $"{type.FullName} ({(type.IsPublic ? "a class with behaviour" : "not public")})")
+            .ToList();
+
+        offenders.ShouldBeEmpty("Contracts are messages and shared read-only data; behaviour belongs in a module");
     }
 
     [Test]
@@ -166,4 +187,7 @@ public sealed class ModuleBoundaryTests
 
         cycles.ShouldBeEmpty();
     }
+
+    /// <summary>The compiler gives every record class a hidden clone method for `with`.</summary>
+    private static bool IsRecord(Type type) => type.GetMethod("<Clone>$") is not null;
 }

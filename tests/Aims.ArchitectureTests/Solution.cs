@@ -1,14 +1,15 @@
 using System.Reflection;
 using Aims.Testing;
+using Microsoft.Extensions.DependencyModel;
 
 namespace Aims.ArchitectureTests;
 
-/// <summary>The project's own assemblies, found by walking the host's references, and the module folders on disk.</summary>
+/// <summary>The product's own assemblies, found by walking the host's project references, and the projects on disk.</summary>
 internal static class Solution
 {
     public static readonly string[] ModuleNames = ["Identity", "Registration", "Appeals", "Documents", "Notifications"];
 
-    /// <summary>The product's assemblies (not the tests'): the host and everything of ours it brings into the output.</summary>
+    /// <summary>The product's assemblies (not the tests'): the host and every project it references.</summary>
     public static IReadOnlyDictionary<string, Assembly> Assemblies { get; } = Load();
 
     public static Assembly BuildingBlocks => Assemblies["Aims.BuildingBlocks"];
@@ -30,13 +31,33 @@ internal static class Solution
             .Select(reference => Path.GetFileNameWithoutExtension(reference.Attribute("Include")!.Value.Replace('\\', '/')));
     }
 
+    /// <summary>The name of every project under src/, so a project the host does not load cannot escape the rules.</summary>
+    public static IEnumerable<string> SourceProjects() =>
+        Directory.GetFiles(Path.Combine(Repository.Root(), "src"), "*.csproj", SearchOption.AllDirectories)
+            .Select(path => Path.GetFileNameWithoutExtension(path));
+
+    /// <summary>
+    /// The host and every project it depends on, directly or not, as the build recorded them (deps.json): compiled
+    /// references would miss a project referenced but not yet used, such as a module's still-empty Contracts.
+    /// </summary>
     private static Dictionary<string, Assembly> Load()
     {
-        _ = typeof(Program); // the host project reference copies every product assembly next to the tests
-        string[] productPrefixes = ["Aims.BuildingBlocks", "Aims.Host", .. ModuleNames.Select(name => $"Aims.{name}")];
-        return Directory.GetFiles(AppContext.BaseDirectory, "Aims.*.dll")
-            .Select(Path.GetFileNameWithoutExtension)
-            .Where(name => productPrefixes.Any(prefix => name == prefix || name!.StartsWith(prefix + ".", StringComparison.Ordinal)))
-            .ToDictionary(name => name!, name => Assembly.Load(name!), StringComparer.Ordinal);
+        var projects = DependencyContext.Default!.RuntimeLibraries
+            .Where(library => library.Type == "project")
+            .ToDictionary(library => library.Name, StringComparer.Ordinal);
+        var found = new Dictionary<string, Assembly>(StringComparer.Ordinal);
+        var pending = new Stack<string>([typeof(Program).Assembly.GetName().Name!]);
+        while (pending.TryPop(out var name))
+        {
+            if (found.TryAdd(name, Assembly.Load(name)))
+            {
+                foreach (var dependency in projects[name].Dependencies.Where(d => projects.ContainsKey(d.Name)))
+                {
+                    pending.Push(dependency.Name);
+                }
+            }
+        }
+
+        return found;
     }
 }

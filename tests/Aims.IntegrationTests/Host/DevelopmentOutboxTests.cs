@@ -9,8 +9,7 @@ public sealed class DevelopmentOutboxTests
     [Test]
     public async Task Outside_development_the_page_does_not_exist()
     {
-        await using var factory = new AimsAppFactory(await TestDatabase.RecreateAsync("aims_test_outbox_page"));
-        using var client = factory.CreateClient();
+        using var client = HostUnderTest.Portal.CreateClient();
 
         (await client.GetAsync("/dev/outbox")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
@@ -21,7 +20,7 @@ public sealed class DevelopmentOutboxTests
         var folder = Directory.CreateTempSubdirectory("aims-outbox-").FullName;
         await File.WriteAllTextAsync(Path.Combine(folder, "one.eml"), "Subject: Your sign-in code\r\n\r\nYour code is 246810.");
         await using var factory = new AimsAppFactory(
-            await TestDatabase.RecreateAsync("aims_test_outbox_page_dev"),
+            await TestDatabase.RecreateAsync("aims_test_integration_dev_outbox"),
             settings: new Dictionary<string, string?> { ["Aims:Mail:Delivery"] = "Folder", ["Aims:Mail:Folder"] = folder },
             environment: "Development");
         using var client = factory.CreateClient();

@@ -35,7 +35,7 @@ internal static class HostProcess
         process.ErrorDataReceived += (_, e) => Append(output, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         try
         {
             await process.WaitForExitAsync(timeout.Token);
@@ -43,7 +43,7 @@ internal static class HostProcess
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            Assert.Fail($"The host did not exit within 60 s. Output:\n{output}");
+            Assert.Fail($"The host did not exit within 30 s. Output:\n{output}");
         }
 
         process.WaitForExit();

@@ -1,4 +1,3 @@
-using Aims.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,26 +7,25 @@ namespace Aims.IntegrationTests.Host;
 
 /// <summary>
 /// Migrations are hand-written SQL (docs/adr/0003): this guard fails when a module's EF Core model and the tables its
-/// migrations create disagree on a table, a column, its type, nullability or the primary key.
+/// migrations create (on the host's migrated test database) disagree on a table, a column, its type, nullability or
+/// the primary key.
 /// </summary>
 public sealed class ModelMatchesSchemaTests
 {
     [Test]
     public async Task Every_module_context_matches_the_migrated_database()
     {
-        var database = await TestDatabase.RecreateAsync("aims_test_schema");
-        await using var factory = new AimsAppFactory(database);
-        await using var scope = factory.Services.CreateAsyncScope();
-        var contextTypes = AppDomain.CurrentDomain.GetAssemblies()
-            .Where(a => a.GetName().Name!.StartsWith("Aims.", StringComparison.Ordinal))
-            .SelectMany(a => a.GetTypes())
-            .Where(t => t is { IsAbstract: false } && typeof(DbContext).IsAssignableFrom(t) && t.Assembly.GetName().Name!.StartsWith("Aims.", StringComparison.Ordinal))
-            .Where(t => scope.ServiceProvider.GetService(t) is not null)
+        // Every context Program.cs registers (module contexts and framework ones such as Identity's store alike).
+        var contextTypes = HostUnderTest.Registrations
+            .Select(descriptor => descriptor.ServiceType)
+            .Where(type => typeof(DbContext).IsAssignableFrom(type) && !type.IsAbstract)
+            .Distinct()
             .ToList();
         contextTypes.ShouldNotBeEmpty();
+        await using var scope = HostUnderTest.Portal.Services.CreateAsyncScope();
 
         var differences = new List<string>();
-        await using var connection = new NpgsqlConnection(database);
+        await using var connection = new NpgsqlConnection(HostUnderTest.ConnectionString);
         await connection.OpenAsync();
         foreach (var contextType in contextTypes)
         {

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Aims.Testing;
 using Npgsql;
 
 namespace Aims.IntegrationTests.Host;
@@ -8,11 +7,6 @@ namespace Aims.IntegrationTests.Host;
 /// <summary>Bad configuration stops start-up with one line saying what to fix, exit code 1 and no stack trace.</summary>
 public sealed class StartupFailureTests
 {
-    private static string goodDatabase = "";
-
-    [OneTimeSetUp]
-    public async Task CreateDatabaseAsync() => goodDatabase = await TestDatabase.RecreateAsync("aims_test_host_process");
-
     [Test]
     public async Task An_invalid_connection_string_names_the_setting()
     {
@@ -35,7 +29,7 @@ public sealed class StartupFailureTests
     [Test]
     public async Task A_missing_database_says_to_create_it()
     {
-        var missing = new NpgsqlConnectionStringBuilder(goodDatabase) { Database = "aims_test_no_such_database" }.ConnectionString;
+        var missing = new NpgsqlConnectionStringBuilder(HostUnderTest.ConnectionString) { Database = "aims_test_no_such_database" }.ConnectionString;
 
         var outcome = await StartAsync(missing);
 
@@ -49,7 +43,7 @@ public sealed class StartupFailureTests
         occupant.Start();
         var port = ((IPEndPoint)occupant.LocalEndpoint).Port;
 
-        var outcome = await StartAsync(goodDatabase, $"http://127.0.0.1:{port}");
+        var outcome = await StartAsync(HostUnderTest.ConnectionString, $"http://127.0.0.1:{port}");
 
         ShouldFailWith(outcome, "AIMS cannot start: The portal's address is already in use");
     }
@@ -64,8 +58,10 @@ public sealed class StartupFailureTests
     private static void ShouldFailWith(HostProcess.Outcome outcome, string line)
     {
         outcome.ExitCode.ShouldBe(1, outcome.Output);
+        var lines = outcome.Output.Split('\n', StringSplitOptions.TrimEntries);
+        lines.Count(l => l.StartsWith("AIMS cannot start: ", StringComparison.Ordinal)).ShouldBe(1, outcome.Output);
         outcome.Output.ShouldContain(line, Case.Sensitive, outcome.Output);
-        outcome.Output.Split('\n').ShouldNotContain(l => l.TrimStart().StartsWith("at ", StringComparison.Ordinal), outcome.Output);
+        lines.ShouldNotContain(l => l.StartsWith("at ", StringComparison.Ordinal), "no stack trace:\n" + outcome.Output);
     }
 
     private static int FreePort()

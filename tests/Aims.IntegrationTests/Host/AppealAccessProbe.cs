@@ -1,0 +1,32 @@
+using Aims.Appeals.Contracts;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Aims.IntegrationTests.Host;
+
+/// <summary>
+/// A test-only route that needs the database, added behind the real host's whole pipeline (the host has no
+/// database-backed endpoint yet): it asks Appeals' real <see cref="GetAppealAccess"/> query, so it goes through MediatR,
+/// the scope's DbSession and EF Core, and its failures through the host's own error handling.
+/// </summary>
+internal sealed class AppealAccessProbe : IStartupFilter
+{
+    public const string Path = "/test/appeal-access";
+
+    public static void Register(IServiceCollection services) => services.AddTransient<IStartupFilter, AppealAccessProbe>();
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        // After the host's pipeline: reached only when no endpoint of the host matched, and inside its error handling.
+        next(app);
+        app.Map(Path, probe => probe.Run(async context =>
+        {
+            var access = await context.RequestServices.GetRequiredService<IMediator>()
+                .Send(new GetAppealAccess(Guid.NewGuid(), Guid.NewGuid()), context.RequestAborted);
+            await context.Response.WriteAsJsonAsync(access, context.RequestAborted);
+        }));
+    };
+}
