@@ -1,5 +1,6 @@
 using System.Reflection;
 using Aims.BuildingBlocks.BotCheck;
+using Aims.BuildingBlocks.DataProtection;
 using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Mediation;
 using Aims.BuildingBlocks.Messaging;
@@ -36,12 +37,15 @@ public static class AimsServiceCollectionExtensions
         var assemblies = ModuleAssemblies(modules).Append(typeof(AimsServiceCollectionExtensions).Assembly).ToList();
         services.AddAimsMediation(assemblies);
         services.AddAimsMessaging(configuration, assemblies);
+        services.AddDatabaseDataProtection();
         services.AddBotCheck(configuration);
         services.AddOutgoingMail(configuration);
         services.AddOutgoingTextMessages(configuration);
 
         services.AddProblemDetails();
         services.Configure<ContactOptions>(configuration.GetSection(ContactOptions.Section));
+        services.Configure<PortalOptions>(configuration.GetSection(PortalOptions.Section));
+        services.AddAimsRateLimiting();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [WebApplicationExtensions.ReadyTag]);
 

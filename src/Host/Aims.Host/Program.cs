@@ -48,6 +48,9 @@ try
     app.UseAimsErrorHandling("/Error");
     app.UseStaticFiles();
     app.UseRouting();
+    app.UseAuthentication();
+    app.UseOperationActor();
+    app.UseRateLimiter();
     app.UseAuthorization();
     app.MapAimsHealth();
     app.MapBotCheck();

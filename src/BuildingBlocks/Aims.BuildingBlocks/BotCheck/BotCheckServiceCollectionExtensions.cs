@@ -15,7 +15,6 @@ public static class BotCheckServiceCollectionExtensions
     {
         services.AddSingleton(new ModuleSchema("botcheck", SqlMigration.EmbeddedIn(typeof(ProofOfWorkBotCheck).Assembly, "BotCheck")));
         services.Configure<BotCheckOptions>(configuration.GetSection(BotCheckOptions.Section));
-        services.AddDataProtection();
         services.AddSingleton<ProofOfWorkBotCheck>();
         return services;
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Aims.BuildingBlocks.Web;
@@ -12,6 +13,17 @@ public static class WebApplicationExtensions
     public const string ReadyTag = "ready";
 
     public static IApplicationBuilder UseCorrelation(this IApplicationBuilder app) => app.UseMiddleware<CorrelationMiddleware>();
+
+    /// <summary>Names the signed-in account as the actor of the request's logs, events and outbox rows.</summary>
+    public static IApplicationBuilder UseOperationActor(this IApplicationBuilder app) => app.Use((context, next) =>
+    {
+        if (context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } actor)
+        {
+            context.RequestServices.GetRequiredService<Modules.OperationContext>().ActorId = actor;
+        }
+
+        return next(context);
+    });
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.UseMiddleware<SecurityHeadersMiddleware>();
 

@@ -10,6 +10,7 @@ namespace Aims.Host.Pages;
 /// </summary>
 [IgnoreAntiforgeryToken]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 internal sealed class ErrorModel(OperationContext operation) : PageModel
 {
     public int Status { get; private set; }

@@ -1,5 +1,13 @@
 using Aims.BuildingBlocks.Modules;
 using Aims.BuildingBlocks.Persistence;
+using Aims.BuildingBlocks.Seeding;
+using Aims.BuildingBlocks.Web;
+using Aims.Identity.Contracts;
+using Aims.Identity.Sessions;
+using Aims.Identity.SignIn;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Aims.Identity.Accounts;
 using Aims.Identity.Audit;
 using Aims.Identity.Codes;
@@ -28,6 +36,27 @@ public sealed class IdentityModule : IModule
         services.AddScoped<SignInLockout>();
         services.AddHttpContextAccessor();
         services.AddScoped<SecurityAudit>();
+        services.Configure<StaffOptions>(configuration.GetSection(StaffOptions.Section));
+        services.AddScoped<TemporaryPasswords>();
+        services.AddScoped<ConfirmationLinks>();
+        services.AddSingleton<AccountEmails>();
+        services.AddScoped<IDemoDataSeeder, IdentityDemoSeeder>();
+        services.AddAimsSessions(configuration);
+        services.AddAuthorization(options =>
+        {
+            // Every page and endpoint needs a signed-in user unless it says otherwise ([AllowAnonymous]).
+            options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+            foreach (var (permission, roles) in AccessTable.RolesWith)
+            {
+                options.AddPolicy(permission.ToString(), policy => policy.RequireRole(roles.Select(role => role.ToString())));
+            }
+        });
+        services.Configure<MvcOptions>(options => options.Filters.Add(new ForcedPasswordChangeFilter()));
+        services.Configure<RazorPagesOptions>(options => options.Conventions.AddPageRoute("/Account/SignIn", "staff/sign-in"));
+        services.AddRateLimitPolicy(configuration, IdentityRateLimits.SignIn, permits: 20, TimeSpan.FromMinutes(1));
+        services.AddRateLimitPolicy(configuration, IdentityRateLimits.Codes, permits: 20, TimeSpan.FromMinutes(1));
+        services.AddRateLimitPolicy(configuration, IdentityRateLimits.SignUp, permits: 10, TimeSpan.FromMinutes(10));
+        services.AddRateLimitPolicy(configuration, IdentityRateLimits.PasswordReset, permits: 5, TimeSpan.FromMinutes(15));
         services.AddIdentityCore<AimsUser>(options =>
             {
                 options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
@@ -44,6 +73,9 @@ public sealed class IdentityModule : IModule
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<AccountsDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<AimsClaimsFactory>()
             .AddPasswordValidator<PolicyPasswordValidator>();
     }
 }

@@ -9,6 +9,7 @@ namespace Aims.Host.Pages.Dev;
 /// Development only: the emails and text messages the portal "sent" to the local folder, newest first, so a newcomer can read a
 /// sign-in code. Anywhere else the page does not exist (404).
 /// </summary>
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 internal sealed class OutboxModel(IWebHostEnvironment environment, IOptions<MailOptions> mail) : PageModel
 {
     public IReadOnlyList<(string Name, DateTime Written, string Content)> Emails { get; private set; } = [];

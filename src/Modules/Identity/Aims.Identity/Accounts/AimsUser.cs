@@ -17,4 +17,12 @@ internal sealed class AimsUser : IdentityUser<Guid>
     public bool MustChangePassword { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>
+    /// A reset's emailed password, kept beside the real one rather than replacing it, so that someone who merely
+    /// knows the address cannot take the owner's password away by asking for a reset.
+    /// </summary>
+    public string? TemporaryPasswordHash { get; set; }
+
+    public DateTimeOffset? TemporaryPasswordExpiresAt { get; set; }
 }

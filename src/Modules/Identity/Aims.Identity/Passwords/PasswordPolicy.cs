@@ -15,6 +15,10 @@ internal sealed class PasswordPolicy(CommonPasswords common)
     /// <summary>The seed's list of special characters, exactly.</summary>
     public const string SpecialCharacters = "~!@$%^&*_+`|\\[]:;'<>.?/";
 
+    /// <summary>The rules as a form states them, beside the password field.</summary>
+    public const string Hint = "At least 12 characters, with an upper-case letter, a lower-case letter, a digit and one of "
+        + SpecialCharacters + " — not a common password, and not your email name. Long passphrases are welcome.";
+
     public IReadOnlyList<string> Check(string? password, string? email)
     {
         if (string.IsNullOrEmpty(password))

@@ -1,0 +1,92 @@
+using System.Globalization;
+using Aims.BuildingBlocks.Mail;
+using Aims.BuildingBlocks.Web;
+using Aims.Identity.Codes;
+using Microsoft.Extensions.Options;
+
+namespace Aims.Identity.Accounts;
+
+/// <summary>
+/// The words of every account email, in one place: each names the helpline, and none carries anything a stranger
+/// could use beyond what the message is for.
+/// </summary>
+internal sealed class AccountEmails(IOptions<ContactOptions> contact, IOptions<PortalOptions> portal, IOptions<OneTimeCodeOptions> codes)
+{
+    private static readonly TimeZoneInfo EasternTime = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+
+    private string Footer =>
+        $"\n\nQuestions? Call the AIMS helpline at {contact.Value.HelplinePhone}.\nVirginia Department of Medical Assistance Services — Appeals Division";
+
+    public EmailMessage ConfirmAddress(string to, string confirmPath) => new(
+        to,
+        "Confirm your AIMS email address",
+        $"Confirm your email address to finish setting up your AIMS account:\n\n{portal.Value.Link(confirmPath)}\n\n"
+        + "The link works for 24 hours. If you did not sign up for AIMS, ignore this email." + Footer);
+
+    public EmailMessage AlreadyRegistered(string to) => new(
+        to,
+        "Someone tried to sign up for AIMS with your email address",
+        "Someone tried to create an AIMS account with this email address, which already has one. If it was you, sign in "
+        + $"at {portal.Value.Link("/account/sign-in")} or reset your password there. If it was not you, you need do nothing." + Footer);
+
+    public EmailMessage SignInCode(string to, string code) => new(
+        to,
+        "Your AIMS sign-in code",
+        $"Your AIMS sign-in code is {code}\n\nIt works once, for {Minutes(codes.Value.Lifetime)} minutes. Nobody from DMAS will ever ask you for it. "
+        + "If you did not try to sign in, change your password." + Footer);
+
+    public string SignInCodeText(string code) =>
+        $"AIMS sign-in code: {code}. Valid {Minutes(codes.Value.Lifetime)} minutes, once. Do not share it.";
+
+    public EmailMessage LockedOut(string to, DateTimeOffset until) => new(
+        to,
+        "Your AIMS account is locked for 30 minutes",
+        $"Your AIMS account was locked after too many failed sign-in attempts. It unlocks by itself at {Eastern(until)}. "
+        + "If this was not you, reset your password once it unlocks, or call the helpline." + Footer);
+
+    public EmailMessage TemporaryPassword(string to, string password, DateTimeOffset expires) => new(
+        to,
+        "Your AIMS temporary password",
+        $"Your temporary AIMS password is:\n\n{password}\n\nIt works until {Eastern(expires)}. Sign in with it at "
+        + $"{portal.Value.Link("/account/sign-in")}; you will still receive a one-time code, and you will then choose a new password. "
+        + "Your old password keeps working until you do. If you did not ask for this, you need do nothing." + Footer);
+
+    public EmailMessage StaffResetRefused(string to) => new(
+        to,
+        "AIMS password reset",
+        "Someone asked to reset the password of this AIMS staff account. Staff passwords are reset by an appeals "
+        + "administrator: ask yours. If you did not ask, you need do nothing." + Footer);
+
+    public EmailMessage PasswordChanged(string to) => new(
+        to,
+        "Your AIMS password was changed",
+        "The password of your AIMS account was changed and every other session was signed out. If you did not do this, call the helpline now." + Footer);
+
+    public EmailMessage MobileChanged(string to) => new(
+        to,
+        "Your AIMS mobile number was changed",
+        "The mobile number AIMS uses for sign-in codes was changed. If you did not do this, call the helpline now." + Footer);
+
+    public EmailMessage EmailChangeRequested(string to, string newAddress) => new(
+        to,
+        "Your AIMS email address is being changed",
+        $"Someone signed in to your AIMS account asked to change its email address to {newAddress}. The change happens only once the "
+        + "new address is confirmed. If you did not ask for this, call the helpline now." + Footer);
+
+    public EmailMessage ConfirmNewAddress(string to, string confirmPath) => new(
+        to,
+        "Confirm your new AIMS email address",
+        $"Confirm this address for your AIMS account:\n\n{portal.Value.Link(confirmPath)}\n\nThe link works for 24 hours." + Footer);
+
+    public EmailMessage StaffAccountCreated(string to, string password, DateTimeOffset expires) => new(
+        to,
+        "Your AIMS staff account",
+        $"An appeals administrator created your AIMS staff account. Sign in at {portal.Value.Link("/staff/sign-in")} with this email "
+        + $"address and the temporary password:\n\n{password}\n\nIt works until {Eastern(expires)}; you will then choose your own password "
+        + "and can add a passkey in your profile." + Footer);
+
+    private static string Minutes(TimeSpan span) => ((int)span.TotalMinutes).ToString(CultureInfo.InvariantCulture);
+
+    private static string Eastern(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, EasternTime).ToString("MMMM d, yyyy 'at' h:mm tt 'Eastern'", CultureInfo.GetCultureInfo("en-US"));
+}

@@ -1,0 +1,13 @@
+namespace Aims.Identity.Accounts;
+
+/// <summary>Claim types AIMS adds to a session beyond Identity's own.</summary>
+internal static class AimsClaims
+{
+    public const string SignedInAt = "aims:signed_in_at";
+
+    public const string MustChangePassword = "aims:must_change_password";
+
+    public const string Staff = "aims:staff";
+
+    public const string DisplayName = "aims:display_name";
+}

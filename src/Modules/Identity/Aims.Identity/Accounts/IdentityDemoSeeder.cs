@@ -1,0 +1,56 @@
+using Aims.BuildingBlocks.Seeding;
+using Aims.Identity.Contracts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Aims.Identity.Accounts;
+
+/// <summary>
+/// One confirmed demo account per role for the local portal, all with the same password. Sign-in codes go to the
+/// development outbox (/dev/outbox); the provider account also has a verified demo mobile number for text codes.
+/// </summary>
+internal sealed class IdentityDemoSeeder(UserManager<AimsUser> users, TimeProvider time, IOptions<StaffOptions> staff) : IDemoDataSeeder
+{
+    public const string Password = "Appeals-Demo-Portal!7";
+
+    public async Task<IReadOnlyList<DemoSignIn>> SeedAsync(CancellationToken cancellationToken)
+    {
+        var signIns = new List<DemoSignIn>();
+        foreach (var role in Enum.GetValues<Role>())
+        {
+            var staffAccount = AccessTable.IsStaff(role);
+            var email = staffAccount ? $"{Slug(role)}.demo@{staff.Value.EmailDomain}" : $"{Slug(role)}@demo.aims.example";
+            if (await users.FindByEmailAsync(email) is null)
+            {
+                var user = new AimsUser
+                {
+                    Id = Guid.CreateVersion7(time.GetUtcNow()),
+                    UserName = email,
+                    Email = email,
+                    EmailConfirmed = true,
+                    DisplayName = $"Demo {role}",
+                    IsStaff = staffAccount,
+                    CreatedAt = time.GetUtcNow(),
+                    PhoneNumber = role == Role.ProviderUser ? "+18045550100" : null,
+                    PhoneNumberConfirmed = role == Role.ProviderUser,
+                };
+                Check(await users.CreateAsync(user, Password));
+                Check(await users.AddToRoleAsync(user, role.ToString()));
+            }
+
+            signIns.Add(new DemoSignIn(role.ToString(), email, Password));
+        }
+
+        return signIns;
+    }
+
+    private static string Slug(Role role) => role.ToString().ToLowerInvariant();
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Demo account not created: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}

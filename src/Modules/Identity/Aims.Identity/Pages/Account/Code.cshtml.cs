@@ -1,0 +1,156 @@
+using Aims.BuildingBlocks.Mail;
+using Aims.BuildingBlocks.Mediation;
+using Aims.BuildingBlocks.TextMessages;
+using Aims.BuildingBlocks.Web;
+using Aims.Identity.Accounts;
+using Aims.Identity.Audit;
+using Aims.Identity.Codes;
+using Aims.Identity.Lockout;
+using Aims.Identity.Sessions;
+using Aims.Identity.SignIn;
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace Aims.Identity.Pages.Account;
+
+/// <summary>
+/// Second step: the one-time code. A wrong, expired, reused or replaced code counts towards the same lockout as a
+/// wrong password; the right one ends the pending sign-in and starts a new session.
+/// </summary>
+internal sealed record VerifySignInCode(Guid UserId, Guid AttemptId, string Email, string? Code) : ICommand<CodeVerdict>;
+
+internal sealed record CodeVerdict(CodeCheck Check, bool Locked = false, int FailuresLeft = 0);
+
+internal sealed class VerifySignInCodeValidator : AbstractValidator<VerifySignInCode>
+{
+    public VerifySignInCodeValidator()
+    {
+        RuleFor(c => c.Code).NotEmpty().WithMessage("Enter the 6-digit code.")
+            .Matches(@"^\s*\d{3}\s?\d{3}\s*$").WithMessage("Enter the 6 digits of the code, like 123456.");
+    }
+}
+
+internal sealed class VerifySignInCodeHandler(
+    OneTimeCodes codes,
+    SignInLockout lockout,
+    SecurityAudit audit,
+    UserManager<AimsUser> users,
+    IOutgoingMail mail,
+    AccountEmails emails) : IRequestHandler<VerifySignInCode, CodeVerdict>
+{
+    public async Task<CodeVerdict> Handle(VerifySignInCode command, CancellationToken cancellationToken)
+    {
+        if ((await lockout.StateAsync(command.Email, cancellationToken)).IsLocked)
+        {
+            return new CodeVerdict(CodeCheck.Wrong, Locked: true);
+        }
+
+        var check = await codes.CheckAsync(command.AttemptId, CodePurpose.SignIn, command.Code, cancellationToken);
+        if (check == CodeCheck.Valid)
+        {
+            await lockout.RecordSuccessAsync(command.Email, cancellationToken);
+            await audit.RecordAsync(SecurityEventKind.SignInSucceeded, command.UserId, command.Email, "code", cancellationToken);
+            return new CodeVerdict(check);
+        }
+
+        var state = await lockout.RecordFailureAsync(command.Email, cancellationToken);
+        await audit.RecordAsync(SecurityEventKind.CodeFailed, command.UserId, command.Email, check.ToString(), cancellationToken);
+        if (state.IsLocked)
+        {
+            await audit.RecordAsync(SecurityEventKind.LockedOut, command.UserId, command.Email, null, cancellationToken);
+            if (await users.FindByIdAsync(command.UserId.ToString()) is { } user)
+            {
+                await mail.QueueAsync(emails.LockedOut(user.Email!, state.LockedUntil!.Value), cancellationToken);
+            }
+        }
+
+        return new CodeVerdict(check, state.IsLocked, state.FailuresLeft);
+    }
+}
+
+[AllowAnonymous]
+[EnableRateLimiting(IdentityRateLimits.Codes)]
+internal sealed class CodeModel(
+    IMediator mediator,
+    SignInManager<AimsUser> signIns,
+    TimeProvider time,
+    IOptions<MailOptions> mailOptions,
+    IOptions<TextMessageOptions> textOptions) : PageModel
+{
+    [BindProperty]
+    public string? Code { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string Via { get; set; } = "email";
+
+    public bool ByText => Via == "text";
+
+    /// <summary>Named on the page so the person can find the message (and tell it from a phishing attempt).</summary>
+    public string Sender => ByText ? textOptions.Value.From : mailOptions.Value.From;
+
+    public async Task<IActionResult> OnGetAsync() =>
+        await PendingSignIn.ReadAsync(HttpContext) is null ? RedirectToPage("/Account/SignIn") : Page();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (await PendingSignIn.ReadAsync(HttpContext) is not { } pending)
+        {
+            return RedirectToPage("/Account/SignIn");
+        }
+
+        var verdict = await mediator.SendFormAsync(new VerifySignInCode(pending.UserId, pending.AttemptId, pending.Email, Code), ModelState, "", cancellationToken);
+        if (verdict is null)
+        {
+            return Page();
+        }
+
+        if (verdict.Locked)
+        {
+            await PendingSignIn.EndAsync(HttpContext);
+            return RedirectToPage("/Account/Locked");
+        }
+
+        if (verdict.Check != CodeCheck.Valid)
+        {
+            ModelState.AddModelError(nameof(Code), verdict.Check switch
+            {
+                CodeCheck.Expired => "This code has expired. Send a new code.",
+                CodeCheck.AlreadyUsed => "This code was already used. Send a new code.",
+                CodeCheck.Replaced => "A newer code was sent: use the one in the latest message.",
+                _ => "That code is not right.",
+            } + (verdict.FailuresLeft == 1 ? " One more wrong attempt will lock the account for 30 minutes." : ""));
+            return Page();
+        }
+
+        await PendingSignIn.EndAsync(HttpContext);
+        var user = await signIns.UserManager.FindByIdAsync(pending.UserId.ToString());
+        if (user is null)
+        {
+            return RedirectToPage("/Account/SignIn");
+        }
+
+        // A fresh cookie: whatever session this browser had before is replaced, never extended.
+        await signIns.SignInWithClaimsAsync(user, isPersistent: false, [SessionCookies.SignedInAt(time.GetUtcNow()), new("amr", "otp")]);
+        return user.MustChangePassword ? RedirectToPage("/Account/ChangePassword") : LocalRedirect("/");
+    }
+
+    public async Task<IActionResult> OnPostResendAsync(CancellationToken cancellationToken)
+    {
+        if (await PendingSignIn.ReadAsync(HttpContext) is not { } pending)
+        {
+            return RedirectToPage("/Account/SignIn");
+        }
+
+        var destination = await mediator.Send(
+            new SendSignInCode(pending.UserId, pending.AttemptId, ByText ? CodeChannel.TextMessage : CodeChannel.Email), cancellationToken);
+        TempData["Notice"] = $"We sent a new code to {destination}. Earlier codes no longer work.";
+        return RedirectToPage(new { via = Via });
+    }
+}

@@ -1,0 +1,90 @@
+using Aims.BuildingBlocks.BotCheck;
+using Aims.BuildingBlocks.Mail;
+using Aims.BuildingBlocks.Mediation;
+using Aims.BuildingBlocks.Web;
+using Aims.Identity.Accounts;
+using Aims.Identity.Audit;
+using Aims.Identity.Passwords;
+using Aims.Identity.SignIn;
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Aims.Identity.Pages.Account;
+
+/// <summary>
+/// Self-service reset for people outside the agency: after the bot check, a temporary password is emailed if the
+/// address has a confirmed account. The answer is the same either way. The temporary password sits beside the old
+/// one, still needs the second factor, and forces a change; staff are told to ask an administrator.
+/// </summary>
+internal sealed record RequestPasswordReset(string? Email, string? BotCheck) : ICommand<bool>;
+
+internal sealed class RequestPasswordResetValidator : AbstractValidator<RequestPasswordReset>
+{
+    public RequestPasswordResetValidator(ProofOfWorkBotCheck botCheck)
+    {
+        RuleFor(c => c.Email).NotEmpty().WithMessage("Enter your email address.")
+            .MaximumLength(256).WithMessage("Enter at most 256 characters.")
+            .EmailAddress().WithMessage("Enter an email address like name@example.com.");
+        RuleFor(c => c.BotCheck).MustAsync((payload, cancellationToken) => botCheck.VerifyAsync(payload, cancellationToken))
+            .WithMessage("The automatic check did not pass. Wait for it to finish, then send the form again.");
+    }
+}
+
+internal sealed class RequestPasswordResetHandler(
+    UserManager<AimsUser> users,
+    TemporaryPasswords temporaryPasswords,
+    SecurityAudit audit,
+    IOutgoingMail mail,
+    AccountEmails emails) : IRequestHandler<RequestPasswordReset, bool>
+{
+    public async Task<bool> Handle(RequestPasswordReset command, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByEmailAsync(command.Email!.Trim());
+        if (user is null || !user.EmailConfirmed)
+        {
+            await audit.RecordAsync(SecurityEventKind.PasswordReset, null, command.Email, "no confirmed account", cancellationToken);
+            return true;
+        }
+
+        if (user.IsStaff)
+        {
+            await mail.QueueAsync(emails.StaffResetRefused(user.Email!), cancellationToken);
+            await audit.RecordAsync(SecurityEventKind.PasswordReset, user.Id, user.Email, "refused: staff", cancellationToken);
+            return true;
+        }
+
+        var password = temporaryPasswords.IssueBeside(user);
+        await users.UpdateAsync(user);
+        await mail.QueueAsync(emails.TemporaryPassword(user.Email!, password, user.TemporaryPasswordExpiresAt!.Value), cancellationToken);
+        await audit.RecordAsync(SecurityEventKind.PasswordReset, user.Id, user.Email, "temporary password sent", cancellationToken);
+        return true;
+    }
+}
+
+[AllowAnonymous]
+[EnableRateLimiting(IdentityRateLimits.PasswordReset)]
+internal sealed class ForgotPasswordModel(IMediator mediator) : PageModel
+{
+    [BindProperty]
+    public string? Email { get; set; }
+
+    [BindProperty(Name = "botcheck")]
+    public string? BotCheck { get; set; }
+
+    public bool Sent { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        Sent = await mediator.SendFormAsync(new RequestPasswordReset(Email, BotCheck), ModelState, "", cancellationToken);
+        return Page();
+    }
+}

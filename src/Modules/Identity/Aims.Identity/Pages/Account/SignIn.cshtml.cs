@@ -1,0 +1,192 @@
+using Aims.BuildingBlocks.Mail;
+using Aims.BuildingBlocks.Mediation;
+using Aims.BuildingBlocks.Web;
+using Aims.Identity.Accounts;
+using Aims.Identity.Audit;
+using Aims.Identity.Codes;
+using Aims.Identity.Lockout;
+using Aims.Identity.Passwords;
+using Aims.Identity.SignIn;
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace Aims.Identity.Pages.Account;
+
+/// <summary>
+/// First step of signing in: email and password. Staff use the same form at /staff/sign-in, and each path accepts only
+/// its own kind of account. Every failure — wrong password, unknown email, wrong path — looks and counts the same.
+/// </summary>
+internal sealed record StartSignIn(string? Email, string? Password, bool Staff) : ICommand<SignInStart>;
+
+internal enum SignInStartOutcome
+{
+    SecondFactorNeeded,
+    Wrong,
+    Locked,
+    EmailNotConfirmed,
+}
+
+internal sealed record SignInStart(SignInStartOutcome Outcome, PendingSignIn? Pending = null, bool HasVerifiedMobile = false, int FailuresLeft = 0);
+
+internal sealed class StartSignInValidator : AbstractValidator<StartSignIn>
+{
+    public StartSignInValidator(IOptions<StaffOptions> staff)
+    {
+        RuleFor(c => c.Email).NotEmpty().WithMessage("Enter your email address.")
+            .EmailAddress().WithMessage("Enter an email address like name@example.com.")
+            .MaximumLength(256).WithMessage("Enter at most 256 characters.");
+        RuleFor(c => c.Email).Must(staff.Value.IsAgencyEmail).When(c => c.Staff && !string.IsNullOrWhiteSpace(c.Email))
+            .WithMessage($"Use your agency email address (…@{staff.Value.EmailDomain}).");
+        RuleFor(c => c.Password).NotEmpty().WithMessage("Enter your password.")
+            .MaximumLength(PasswordPolicy.MaximumLength).WithMessage($"Enter at most {PasswordPolicy.MaximumLength} characters.");
+    }
+}
+
+internal sealed class StartSignInHandler(
+    UserManager<AimsUser> users,
+    IPasswordHasher<AimsUser> hasher,
+    TemporaryPasswords temporaryPasswords,
+    SignInLockout lockout,
+    SecurityAudit audit,
+    IOutgoingMail mail,
+    AccountEmails emails,
+    ConfirmationLinks confirmationLinks) : IRequestHandler<StartSignIn, SignInStart>
+{
+    // Spent on unknown emails too, so the answer's timing does not tell whether an account exists.
+    private static readonly Lazy<string> UnknownAccountHash = new(() => new PasswordHasher<AimsUser>().HashPassword(null!, Guid.NewGuid().ToString()));
+
+    public async Task<SignInStart> Handle(StartSignIn command, CancellationToken cancellationToken)
+    {
+        var email = command.Email!.Trim();
+        var password = command.Password!;
+        var state = await lockout.StateAsync(email, cancellationToken);
+        if (state.IsLocked)
+        {
+            await audit.RecordAsync(SecurityEventKind.SignInFailed, null, email, "locked", cancellationToken);
+            return new SignInStart(SignInStartOutcome.Locked);
+        }
+
+        var user = await users.FindByEmailAsync(email);
+        var accepted = user is not null && user.IsStaff == command.Staff && await PasswordMatchesAsync(user, password);
+        if (user is null)
+        {
+            hasher.VerifyHashedPassword(null!, UnknownAccountHash.Value, password);
+        }
+
+        if (!accepted)
+        {
+            return await FailAsync(user, email, cancellationToken);
+        }
+
+        if (!user!.EmailConfirmed)
+        {
+            await mail.QueueAsync(emails.ConfirmAddress(user.Email!, await confirmationLinks.ForAsync(user)), cancellationToken);
+            return new SignInStart(SignInStartOutcome.EmailNotConfirmed);
+        }
+
+        var pending = new PendingSignIn(user.Id, Guid.CreateVersion7(), user.Email!, user.IsStaff);
+        return new SignInStart(SignInStartOutcome.SecondFactorNeeded, pending, user.PhoneNumberConfirmed && user.PhoneNumber is not null);
+    }
+
+    /// <summary>
+    /// The account's own password clears a pending temporary one (the reset was not needed); the temporary one
+    /// marks the account for a forced change once the second factor is done.
+    /// </summary>
+    private async Task<bool> PasswordMatchesAsync(AimsUser user, string password)
+    {
+        if (await users.CheckPasswordAsync(user, password))
+        {
+            if (user.TemporaryPasswordHash is not null)
+            {
+                TemporaryPasswords.Clear(user);
+                await users.UpdateAsync(user);
+            }
+
+            return true;
+        }
+
+        if (!temporaryPasswords.Matches(user, password))
+        {
+            return false;
+        }
+
+        user.MustChangePassword = true;
+        await users.UpdateAsync(user);
+        return true;
+    }
+
+    private async Task<SignInStart> FailAsync(AimsUser? user, string email, CancellationToken cancellationToken)
+    {
+        var state = await lockout.RecordFailureAsync(email, cancellationToken);
+        await audit.RecordAsync(SecurityEventKind.SignInFailed, user?.Id, email, "password", cancellationToken);
+        if (!state.IsLocked)
+        {
+            return new SignInStart(SignInStartOutcome.Wrong, FailuresLeft: state.FailuresLeft);
+        }
+
+        await audit.RecordAsync(SecurityEventKind.LockedOut, user?.Id, email, null, cancellationToken);
+        if (user is not null)
+        {
+            await mail.QueueAsync(emails.LockedOut(user.Email!, state.LockedUntil!.Value), cancellationToken);
+        }
+
+        return new SignInStart(SignInStartOutcome.Locked);
+    }
+}
+
+[AllowAnonymous]
+[EnableRateLimiting(IdentityRateLimits.SignIn)]
+internal sealed class SignInModel(IMediator mediator) : PageModel
+{
+    [BindProperty]
+    public SignInForm Form { get; set; } = new();
+
+    public bool Staff => Request.Path.StartsWithSegments("/staff", StringComparison.OrdinalIgnoreCase);
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var result = await mediator.SendFormAsync(new StartSignIn(Form.Email, Form.Password, Staff), ModelState, nameof(Form), cancellationToken);
+        switch (result?.Outcome)
+        {
+            case SignInStartOutcome.SecondFactorNeeded:
+                await result.Pending!.StartAsync(HttpContext);
+                if (result.HasVerifiedMobile)
+                {
+                    return RedirectToPage("/Account/Verify");
+                }
+
+                var destination = await mediator.Send(new SendSignInCode(result.Pending.UserId, result.Pending.AttemptId, CodeChannel.Email), cancellationToken);
+                TempData["Notice"] = $"We sent a code to {destination}.";
+                return RedirectToPage("/Account/Code", new { via = "email" });
+            case SignInStartOutcome.Locked:
+                return RedirectToPage("/Account/Locked");
+            case SignInStartOutcome.EmailNotConfirmed:
+                ModelState.AddModelError("", "Confirm your email address before you sign in: we have just emailed you a new link.");
+                break;
+            case SignInStartOutcome.Wrong:
+                ModelState.AddModelError("", $"The email address or password is not right. {Attempts(result.FailuresLeft)} will lock the account for 30 minutes.");
+                break;
+        }
+
+        return Page();
+    }
+
+    private static string Attempts(int left) => left == 1 ? "One more wrong attempt" : $"{left} more wrong attempts";
+
+    internal sealed class SignInForm
+    {
+        public string? Email { get; set; }
+
+        public string? Password { get; set; }
+    }
+}

@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Security.Claims;
+using Aims.BuildingBlocks.Web;
+using Aims.Identity.Accounts;
+using Aims.Identity.SignIn;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Aims.Identity.Sessions;
+
+/// <summary>
+/// The session cookie (idle and absolute limits, security stamp checked on every request so that signing out
+/// everywhere or changing the password ends other sessions at once), the short-lived cookie that carries a sign-in
+/// between the password and the second factor, and the antiforgery cookie — all Secure, HttpOnly and SameSite.
+/// </summary>
+internal static class SessionCookies
+{
+    public const string SessionCookieName = "aims.session";
+
+    public static void AddAimsSessions(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(SessionOptions.Section);
+        services.Configure<SessionOptions>(section);
+        var allowHttp = section.Get<SessionOptions>()?.AllowHttp ?? false;
+        var securePolicy = allowHttp ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+
+        services.AddAuthentication(IdentityConstants.ApplicationScheme)
+            .AddIdentityCookies();
+        services.AddAuthentication().AddCookie(PendingSignIn.Scheme);
+
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<SessionOptions>, TimeProvider>((cookie, sessions, time) =>
+            {
+                // The __Host- prefix pins the cookie to this host and path; browsers allow it only on Secure cookies.
+                cookie.Cookie.Name = allowHttp ? SessionCookieName : "__Host-" + SessionCookieName;
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Lax;
+                cookie.Cookie.SecurePolicy = securePolicy;
+                cookie.ExpireTimeSpan = sessions.Value.IdleTimeout;
+                cookie.SlidingExpiration = true;
+                cookie.TimeProvider = time;
+                cookie.LoginPath = "/account/sign-in";
+                cookie.LogoutPath = "/account/sign-out";
+                cookie.Events.OnValidatePrincipal = context => ValidateAsync(context, sessions.Value, time);
+                cookie.Events.OnRedirectToLogin = context => Challenge(context, StatusCodes.Status401Unauthorized);
+                cookie.Events.OnRedirectToAccessDenied = context => Challenge(context, StatusCodes.Status403Forbidden);
+            });
+
+        services.AddOptions<CookieAuthenticationOptions>(PendingSignIn.Scheme)
+            .Configure<TimeProvider>((cookie, time) =>
+            {
+                cookie.Cookie.Name = allowHttp ? "aims.pending" : "__Host-aims.pending";
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Strict;
+                cookie.Cookie.SecurePolicy = securePolicy;
+                cookie.ExpireTimeSpan = PendingSignIn.Lifetime;
+                cookie.SlidingExpiration = false;
+                cookie.TimeProvider = time;
+                cookie.LoginPath = "/account/sign-in";
+            });
+
+        services.AddOptions<SecurityStampValidatorOptions>()
+            .Configure<TimeProvider>((stamps, time) =>
+            {
+                stamps.ValidationInterval = TimeSpan.Zero;
+                stamps.TimeProvider = time;
+                stamps.OnRefreshingPrincipal = context =>
+                {
+                    // The refreshed principal is rebuilt from the account; when the session began is not in the account.
+                    if (context.CurrentPrincipal?.FindFirst(AimsClaims.SignedInAt) is { } signedInAt)
+                    {
+                        context.NewPrincipal?.Identities.First().AddClaim(new Claim(AimsClaims.SignedInAt, signedInAt.Value));
+                    }
+
+                    return Task.CompletedTask;
+                };
+            });
+
+        services.Configure<AntiforgeryOptions>(antiforgery =>
+        {
+            antiforgery.Cookie.Name = allowHttp ? "aims.antiforgery" : "__Host-aims.antiforgery";
+            antiforgery.Cookie.SecurePolicy = securePolicy;
+            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+        });
+    }
+
+    public static Claim SignedInAt(DateTimeOffset now) =>
+        new(AimsClaims.SignedInAt, now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+
+    private static async Task ValidateAsync(CookieValidatePrincipalContext context, SessionOptions sessions, TimeProvider time)
+    {
+        var signedInAt = context.Principal?.FindFirst(AimsClaims.SignedInAt)?.Value;
+        if (signedInAt is null
+            || !long.TryParse(signedInAt, CultureInfo.InvariantCulture, out var seconds)
+            || DateTimeOffset.FromUnixTimeSeconds(seconds) + sessions.AbsoluteLifetime <= time.GetUtcNow())
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return;
+        }
+
+        await SecurityStampValidator.ValidatePrincipalAsync(context);
+    }
+
+    /// <summary>Pages send a browser to sign in; programs get the bare status (and a problem-details body).</summary>
+    private static Task Challenge(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (status == StatusCodes.Status401Unauthorized && WebApplicationExtensions.WantsHtml(context.Request))
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+        else
+        {
+            context.Response.StatusCode = status;
+        }
+
+        return Task.CompletedTask;
+    }
+}

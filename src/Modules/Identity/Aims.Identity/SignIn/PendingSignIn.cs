@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+
+namespace Aims.Identity.SignIn;
+
+/// <summary>
+/// A sign-in between the password and the second factor, carried in its own short-lived cookie: it names the account
+/// and the attempt the one-time codes are bound to, and grants nothing by itself.
+/// </summary>
+internal sealed record PendingSignIn(Guid UserId, Guid AttemptId, string Email, bool Staff)
+{
+    public const string Scheme = "Aims.PendingSignIn";
+
+    /// <summary>As long as a code lives: after that the person starts again with the password.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(40);
+
+    private const string AttemptClaim = "aims:attempt";
+    private const string StaffClaim = "aims:staff";
+
+    public Task StartAsync(HttpContext http)
+    {
+        var identity = new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.NameIdentifier, UserId.ToString()),
+                new Claim(AttemptClaim, AttemptId.ToString()),
+                new Claim(ClaimTypes.Email, Email),
+                new Claim(StaffClaim, Staff ? "true" : "false"),
+            ],
+            Scheme);
+        return http.SignInAsync(Scheme, new ClaimsPrincipal(identity));
+    }
+
+    public static async Task<PendingSignIn?> ReadAsync(HttpContext http)
+    {
+        var result = await http.AuthenticateAsync(Scheme);
+        var principal = result.Succeeded ? result.Principal : null;
+        return principal is not null
+            && Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
+            && Guid.TryParse(principal.FindFirstValue(AttemptClaim), out var attemptId)
+            && principal.FindFirstValue(ClaimTypes.Email) is { } email
+                ? new PendingSignIn(userId, attemptId, email, principal.FindFirstValue(StaffClaim) == "true")
+                : null;
+    }
+
+    public static Task EndAsync(HttpContext http) => http.SignOutAsync(Scheme);
+}

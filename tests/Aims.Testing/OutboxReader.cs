@@ -1,0 +1,46 @@
+using System.Text.Json;
+using Aims.BuildingBlocks.Mail;
+using Aims.BuildingBlocks.TextMessages;
+using Npgsql;
+
+namespace Aims.Testing;
+
+/// <summary>
+/// The emails and text messages the portal queued, read from its outbox table — what was committed, without waiting
+/// for delivery (test hosts may run with the relay off).
+/// </summary>
+public static class OutboxReader
+{
+    public sealed record Email(string To, string Subject, string TextBody);
+
+    public sealed record Text(string To, string Body);
+
+    public static async Task<IReadOnlyList<Email>> EmailsToAsync(string connectionString, string to) =>
+        (await PayloadsAsync(connectionString, typeof(SendEmail)))
+            .Select(p => new Email(p.GetProperty("to").GetString()!, p.GetProperty("subject").GetString()!, p.GetProperty("textBody").GetString()!))
+            .Where(e => string.Equals(e.To, to, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+
+    public static async Task<IReadOnlyList<Text>> TextsToAsync(string connectionString, string to) =>
+        (await PayloadsAsync(connectionString, typeof(SendTextMessage)))
+            .Select(p => new Text(p.GetProperty("to").GetString()!, p.GetProperty("body").GetString()!))
+            .Where(t => t.To == to)
+            .ToList();
+
+    private static async Task<List<JsonElement>> PayloadsAsync(string connectionString, Type type)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT payload::text FROM messaging.messages WHERE type = @type ORDER BY created_at, id", connection);
+        command.Parameters.AddWithValue("type", type.FullName!);
+        var payloads = new List<JsonElement>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            payloads.Add(JsonDocument.Parse(reader.GetString(0)).RootElement.Clone());
+        }
+
+        return payloads;
+    }
+}
