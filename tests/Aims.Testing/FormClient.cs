@@ -53,7 +53,7 @@ public sealed partial class FormClient(HttpClient http) : IDisposable
         public string? AntiforgeryToken => TokenInput().Match(Html) is { Success: true } match ? WebUtility.HtmlDecode(match.Groups[1].Value) : null;
 
         /// <summary>The page's text with tags removed and entities decoded, for asserting what a person reads.</summary>
-        public string Text => WebUtility.HtmlDecode(Tags().Replace(Html, " "));
+        public string Text => Spaces().Replace(WebUtility.HtmlDecode(Tags().Replace(Html, " ")), " ");
 
         internal static async Task<Page> ReadAsync(HttpResponseMessage response) => new(
             response.StatusCode,
@@ -67,4 +67,7 @@ public sealed partial class FormClient(HttpClient http) : IDisposable
 
     [GeneratedRegex("<[^>]+>")]
     private static partial Regex Tags();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
 }

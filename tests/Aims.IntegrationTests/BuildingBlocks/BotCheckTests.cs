@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using Aims.BuildingBlocks.BotCheck;
 using Aims.Testing;
 using Microsoft.AspNetCore.DataProtection;
@@ -23,7 +21,7 @@ public sealed class BotCheckTests : ProbeTest
     [Test]
     public async Task A_solved_challenge_passes_once_and_its_replay_fails()
     {
-        var payload = Solve(BotCheck.Create());
+        var payload = BotCheckSolver.Solve(BotCheck.Create());
 
         (await BotCheck.VerifyAsync(payload, CancellationToken.None)).ShouldBeTrue();
         (await BotCheck.VerifyAsync(payload, CancellationToken.None)).ShouldBeFalse();
@@ -35,7 +33,7 @@ public sealed class BotCheckTests : ProbeTest
         var challenge = BotCheck.Create();
         var wrong = Enumerable.Range(0, 2001).First(n => ProofOfWorkBotCheck.Hash(challenge.Salt, n) != challenge.Challenge);
 
-        (await BotCheck.VerifyAsync(Encode(challenge, wrong), CancellationToken.None)).ShouldBeFalse();
+        (await BotCheck.VerifyAsync(BotCheckSolver.Encode(challenge, wrong), CancellationToken.None)).ShouldBeFalse();
     }
 
     [Test]
@@ -44,7 +42,7 @@ public sealed class BotCheckTests : ProbeTest
         var salt = "00aa?expires=" + Now.AddMinutes(5).ToUnixTimeSeconds();
         var forged = new BotChallenge(ProofOfWorkBotCheck.Algorithm, ProofOfWorkBotCheck.Hash(salt, 1), salt, "AAAA", 10);
 
-        (await BotCheck.VerifyAsync(Encode(forged, 1), CancellationToken.None)).ShouldBeFalse();
+        (await BotCheck.VerifyAsync(BotCheckSolver.Encode(forged, 1), CancellationToken.None)).ShouldBeFalse();
     }
 
     [Test]
@@ -54,13 +52,13 @@ public sealed class BotCheckTests : ProbeTest
             new EphemeralDataProtectionProvider(), Services.GetRequiredService<Npgsql.NpgsqlDataSource>(), clock,
             Options.Create(new BotCheckOptions { MaxNumber = 50 }));
 
-        (await BotCheck.VerifyAsync(Solve(stranger.Create()), CancellationToken.None)).ShouldBeFalse();
+        (await BotCheck.VerifyAsync(BotCheckSolver.Solve(stranger.Create()), CancellationToken.None)).ShouldBeFalse();
     }
 
     [Test]
     public async Task A_challenge_solved_after_its_ten_minutes_fails()
     {
-        var payload = Solve(BotCheck.Create());
+        var payload = BotCheckSolver.Solve(BotCheck.Create());
         clock.Advance(TimeSpan.FromMinutes(10));
 
         (await BotCheck.VerifyAsync(payload, CancellationToken.None)).ShouldBeFalse();
@@ -75,17 +73,4 @@ public sealed class BotCheckTests : ProbeTest
     {
         (await BotCheck.VerifyAsync(payload, CancellationToken.None)).ShouldBeFalse();
     }
-
-    /// <summary>What the page script does: try numbers until the hash matches.</summary>
-    private static string Solve(BotChallenge challenge) =>
-        Encode(challenge, Enumerable.Range(0, challenge.MaxNumber + 1).First(n => ProofOfWorkBotCheck.Hash(challenge.Salt, n) == challenge.Challenge));
-
-    private static string Encode(BotChallenge challenge, int number) => Convert.ToBase64String(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
-    {
-        algorithm = challenge.Algorithm,
-        challenge = challenge.Challenge,
-        number,
-        salt = challenge.Salt,
-        signature = challenge.Signature,
-    })));
 }

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace Aims.BuildingBlocks.Persistence;
@@ -8,6 +10,7 @@ namespace Aims.BuildingBlocks.Persistence;
 /// </summary>
 public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable, IDisposable
 {
+    private readonly List<DbContext> joined = [];
     private NpgsqlConnection? connection;
 
     public NpgsqlConnection Connection => connection ??= dataSource.CreateConnection();
@@ -31,6 +34,7 @@ public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable, I
     {
         var transaction = Transaction ?? throw new InvalidOperationException("No transaction is open.");
         Transaction = null;
+        ReleaseContexts();
         await using (transaction)
         {
             await transaction.CommitAsync(cancellationToken);
@@ -46,12 +50,31 @@ public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable, I
         }
 
         Transaction = null;
+        ReleaseContexts();
         await using (transaction)
         {
             if (transaction.Connection is { State: System.Data.ConnectionState.Open })
             {
                 await transaction.RollbackAsync(CancellationToken.None);
             }
+        }
+    }
+
+    /// <summary>
+    /// Makes <paramref name="context"/> write inside the open transaction (or none), and remembers it so that it lets go of
+    /// the transaction when it ends: a context still holding a finished transaction fails its next query.
+    /// </summary>
+    public void Join(DbContext context)
+    {
+        var current = context.Database.CurrentTransaction?.GetDbTransaction();
+        if (!ReferenceEquals(current, Transaction))
+        {
+            context.Database.UseTransaction(Transaction);
+        }
+
+        if (Transaction is not null && !joined.Contains(context))
+        {
+            joined.Add(context);
         }
     }
 
@@ -82,6 +105,16 @@ public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable, I
         Transaction?.Dispose();
         Transaction = null;
         connection?.Dispose();
+    }
+
+    private void ReleaseContexts()
+    {
+        foreach (var context in joined)
+        {
+            context.Database.UseTransaction(null);
+        }
+
+        joined.Clear();
     }
 
     private async Task EnsureOpenAsync(CancellationToken cancellationToken)

@@ -16,12 +16,5 @@ public static class ModuleConventions
     public static void UseModuleNames(this ModelBuilder modelBuilder) => modelBuilder.UseSnakeCaseNames();
 
     /// <summary>Call before saving, so the save commits or rolls back with the rest of the unit of work.</summary>
-    public static void JoinSessionTransaction(this DbContext context, DbSession session)
-    {
-        var current = context.Database.CurrentTransaction?.GetDbTransaction();
-        if (!ReferenceEquals(current, session.Transaction))
-        {
-            context.Database.UseTransaction(session.Transaction);
-        }
-    }
+    public static void JoinSessionTransaction(this DbContext context, DbSession session) => session.Join(context);
 }

@@ -7,7 +7,6 @@ using Aims.Identity.Sessions;
 using Aims.Identity.SignIn;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Aims.Identity.Accounts;
 using Aims.Identity.Audit;
 using Aims.Identity.Codes;
@@ -52,7 +51,6 @@ public sealed class IdentityModule : IModule
             }
         });
         services.Configure<MvcOptions>(options => options.Filters.Add(new ForcedPasswordChangeFilter()));
-        services.Configure<RazorPagesOptions>(options => options.Conventions.AddPageRoute("/Account/SignIn", "staff/sign-in"));
         services.AddRateLimitPolicy(configuration, IdentityRateLimits.SignIn, permits: 20, TimeSpan.FromMinutes(1));
         services.AddRateLimitPolicy(configuration, IdentityRateLimits.Codes, permits: 20, TimeSpan.FromMinutes(1));
         services.AddRateLimitPolicy(configuration, IdentityRateLimits.SignUp, permits: 10, TimeSpan.FromMinutes(10));

@@ -12,8 +12,11 @@ internal sealed record PendingSignIn(Guid UserId, Guid AttemptId, string Email, 
 {
     public const string Scheme = "Aims.PendingSignIn";
 
-    /// <summary>As long as a code lives: after that the person starts again with the password.</summary>
-    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(40);
+    /// <summary>
+    /// Longer than a code lives (40 minutes), so someone who comes back late is told the code expired and can ask for
+    /// a new one; after this the person starts again with the password.
+    /// </summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(60);
 
     private const string AttemptClaim = "aims:attempt";
     private const string StaffClaim = "aims:staff";

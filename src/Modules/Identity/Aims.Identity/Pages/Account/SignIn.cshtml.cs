@@ -19,7 +19,7 @@ using Microsoft.Extensions.Options;
 namespace Aims.Identity.Pages.Account;
 
 /// <summary>
-/// First step of signing in: email and password. Staff use the same form at /staff/sign-in, and each path accepts only
+/// First step of signing in: email and password. Staff use the same model and form at /staff/sign-in (Pages/Staff), and each path accepts only
 /// its own kind of account. Every failure — wrong password, unknown email, wrong path — looks and counts the same.
 /// </summary>
 internal sealed record StartSignIn(string? Email, string? Password, bool Staff) : ICommand<SignInStart>;
