@@ -22,8 +22,7 @@ public sealed class AccountStoreTests
     {
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
-            (await roles.CreateAsync(new IdentityRole<Guid>(nameof(Role.CaseWorker)))).Succeeded.ShouldBeTrue();
+            // Every role exists from the migrations on (0006_roles.sql).
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AimsUser>>();
             var user = new AimsUser { UserName = "pat.lee@dmas.example", Email = "pat.lee@dmas.example", DisplayName = "Pat Lee", IsStaff = true };
             (await users.CreateAsync(user)).Succeeded.ShouldBeTrue();

@@ -41,10 +41,10 @@ public sealed class IdentityModule : IModule
         services.AddSingleton<AccountEmails>();
         services.AddScoped<IDemoDataSeeder, IdentityDemoSeeder>();
         services.AddAimsSessions(configuration);
+        services.AddSingleton<IAuthorizationHandler, SignedInOrUnknownAddress>();
         services.AddAuthorization(options =>
         {
-            // Every page and endpoint needs a signed-in user unless it says otherwise ([AllowAnonymous]).
-            options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+            options.FallbackPolicy = new AuthorizationPolicyBuilder().AddRequirements(new SignedInOrUnknownAddress()).Build();
             foreach (var (permission, roles) in AccessTable.RolesWith)
             {
                 options.AddPolicy(permission.ToString(), policy => policy.RequireRole(roles.Select(role => role.ToString())));

@@ -15,8 +15,8 @@ using Microsoft.Extensions.Options;
 namespace Aims.Identity.Sessions;
 
 /// <summary>
-/// The session cookie (idle and absolute limits, security stamp checked on every request so that signing out
-/// everywhere or changing the password ends other sessions at once), the short-lived cookie that carries a sign-in
+/// The session cookie (idle and absolute limits, security stamp checked on every request so that signing out,
+/// signing out everywhere or changing the password ends other sessions at once), the short-lived cookie that carries a sign-in
 /// between the password and the second factor, and the antiforgery cookie — all Secure, HttpOnly and SameSite.
 /// </summary>
 internal static class SessionCookies
@@ -65,23 +65,6 @@ internal static class SessionCookies
                 cookie.LoginPath = "/account/sign-in";
             });
 
-        services.AddOptions<SecurityStampValidatorOptions>()
-            .Configure<TimeProvider>((stamps, time) =>
-            {
-                stamps.ValidationInterval = TimeSpan.Zero;
-                stamps.TimeProvider = time;
-                stamps.OnRefreshingPrincipal = context =>
-                {
-                    // The refreshed principal is rebuilt from the account; when the session began is not in the account.
-                    if (context.CurrentPrincipal?.FindFirst(AimsClaims.SignedInAt) is { } signedInAt)
-                    {
-                        context.NewPrincipal?.Identities.First().AddClaim(new Claim(AimsClaims.SignedInAt, signedInAt.Value));
-                    }
-
-                    return Task.CompletedTask;
-                };
-            });
-
         services.Configure<AntiforgeryOptions>(antiforgery =>
         {
             antiforgery.Cookie.Name = allowHttp ? "aims.antiforgery" : "__Host-aims.antiforgery";
@@ -105,7 +88,13 @@ internal static class SessionCookies
             return;
         }
 
-        await SecurityStampValidator.ValidatePrincipalAsync(context);
+        // Checked on every request (one lookup by primary key), so a new stamp ends every other session at once.
+        var signIns = context.HttpContext.RequestServices.GetRequiredService<SignInManager<AimsUser>>();
+        if (await signIns.ValidateSecurityStampAsync(context.Principal) is null)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+        }
     }
 
     /// <summary>Pages send a browser to sign in; programs get the bare status (and a problem-details body).</summary>
