@@ -46,6 +46,8 @@ Task("run")
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["ASPNETCORE_URLS"] = portalUrl,
+            // Links in emails (confirmation, sign-in) point where the local portal listens.
+            ["Aims__Portal__PublicUrl"] = portalUrl,
             ["ConnectionStrings__Aims"] = connectionString,
         }, allowInterrupt: true);
     });

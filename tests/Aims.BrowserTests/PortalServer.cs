@@ -19,13 +19,19 @@ public sealed class PortalServer
 
     public static string BaseUrl { get; private set; } = "";
 
+    /// <summary>For reading what the portal emailed (sign-in codes, confirmation links) from its outbox table.</summary>
+    public static string ConnectionString { get; private set; } = "";
+
     public static IBrowser Browser { get; private set; } = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        var connectionString = await TestDatabase.RecreateAsync("aims_test_browser");
-        factory = new AimsAppFactory(connectionString, services => services.AddSingleton<IStartupFilter, FailingPage>());
+        ConnectionString = await TestDatabase.RecreateAsync("aims_test_browser");
+        factory = new AimsAppFactory(
+            ConnectionString,
+            services => services.AddSingleton<IStartupFilter, FailingPage>(),
+            new Dictionary<string, string?> { ["Aims:Messaging:RelayEnabled"] = "false" });
         factory.UseKestrel(0);
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
