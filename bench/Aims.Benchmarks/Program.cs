@@ -3,8 +3,12 @@ using System.Text.Json;
 using Aims.Benchmarks;
 
 // ./build.sh bench runs every scenario; `dotnet run -c Release --project bench/Aims.Benchmarks -- outbox` runs one.
-IScenario[] scenarios = [new PgbenchBaseline(), new EventAppends(), new OutboxDelivery()];
+IScenario[] scenarios = [new PgbenchBaseline(), new EventAppends(), new OutboxDelivery(), new PasswordSignIns()];
 var environment = BenchEnvironment.FromVariables();
+var resultsFolder = Path.GetFullPath("artifacts/bench");
+
+// WebApplicationFactory looks for MvcTestingAppManifest.json (the host's content root) in the current directory.
+Directory.SetCurrentDirectory(AppContext.BaseDirectory);
 var chosen = args.Length == 0 ? scenarios : scenarios.Where(s => args.Contains(s.Name)).ToArray();
 if (chosen.Length == 0)
 {
@@ -30,6 +34,6 @@ foreach (var m in results)
     Console.WriteLine($"{m.Label,-66}{m.Value.ToString("0.0", CultureInfo.InvariantCulture),9} {m.Unit,-4}  {ratio}");
 }
 
-Directory.CreateDirectory("artifacts/bench");
-await File.WriteAllTextAsync("artifacts/bench/results.json", JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }));
+Directory.CreateDirectory(resultsFolder);
+await File.WriteAllTextAsync(Path.Combine(resultsFolder, "results.json"), JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }));
 return 0;

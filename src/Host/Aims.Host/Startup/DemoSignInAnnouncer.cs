@@ -30,10 +30,12 @@ internal sealed class DemoSignInAnnouncer(IServer server, IHostApplicationLifeti
 
         if (signIns.Count > 0)
         {
-            Console.WriteLine("Demo sign-ins (local demo data only):");
+            Console.WriteLine("Demo sign-ins (local demo data only; staff sign in at /staff/sign-in, codes are on /dev/outbox):");
+            var roleWidth = signIns.Max(s => s.Role.Length) + 2;
+            var emailWidth = signIns.Max(s => s.Email.Length) + 2;
             foreach (var signIn in signIns)
             {
-                Console.WriteLine($"  {signIn.Role,-32} {signIn.Email,-40} {signIn.Password}");
+                Console.WriteLine($"  {signIn.Role.PadRight(roleWidth)}{signIn.Email.PadRight(emailWidth)}{signIn.Password}");
             }
         }
 

@@ -55,6 +55,7 @@ public sealed class IdentityModule : IModule
         services.AddRateLimitPolicy(configuration, IdentityRateLimits.Codes, permits: 20, TimeSpan.FromMinutes(1));
         services.AddRateLimitPolicy(configuration, IdentityRateLimits.SignUp, permits: 10, TimeSpan.FromMinutes(10));
         services.AddRateLimitPolicy(configuration, IdentityRateLimits.PasswordReset, permits: 5, TimeSpan.FromMinutes(15));
+        services.Configure<PasswordHasherOptions>(options => options.IterationCount = PasswordHashing.Iterations);
         services.AddIdentityCore<AimsUser>(options =>
             {
                 options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;

@@ -58,8 +58,9 @@ internal sealed class StartSignInHandler(
     AccountEmails emails,
     ConfirmationLinks confirmationLinks) : IRequestHandler<StartSignIn, SignInStart>
 {
-    // Spent on unknown emails too, so the answer's timing does not tell whether an account exists.
-    private static readonly Lazy<string> UnknownAccountHash = new(() => new PasswordHasher<AimsUser>().HashPassword(null!, Guid.NewGuid().ToString()));
+    // Checked for unknown emails too, at the same work factor as real hashes, so the answer's timing does not tell
+    // whether an account exists.
+    private static string? unknownAccountHash;
 
     public async Task<SignInStart> Handle(StartSignIn command, CancellationToken cancellationToken)
     {
@@ -76,7 +77,8 @@ internal sealed class StartSignInHandler(
         var accepted = user is not null && user.IsStaff == command.Staff && await PasswordMatchesAsync(user, password);
         if (user is null)
         {
-            hasher.VerifyHashedPassword(null!, UnknownAccountHash.Value, password);
+            var decoy = LazyInitializer.EnsureInitialized(ref unknownAccountHash, () => hasher.HashPassword(null!, Guid.NewGuid().ToString()));
+            hasher.VerifyHashedPassword(null!, decoy, password);
         }
 
         if (!accepted)
