@@ -14,6 +14,9 @@ public abstract class BrowserTest
 
     protected IPage Page { get; private set; } = null!;
 
+    /// <summary>The portal the test browses; a test with its own server (on localhost, say) points here.</summary>
+    protected virtual string BaseUrl => PortalServer.BaseUrl;
+
     /// <summary>Responses with these statuses are what a test expects (e.g. the 404 page), not problems.</summary>
     protected HashSet<int> ExpectedStatuses { get; } = [];
 
@@ -22,7 +25,7 @@ public abstract class BrowserTest
     {
         problems.Clear();
         ExpectedStatuses.Clear();
-        var context = await PortalServer.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = PortalServer.BaseUrl });
+        var context = await PortalServer.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl });
         Page = await context.NewPageAsync();
         Page.Console += (_, message) =>
         {

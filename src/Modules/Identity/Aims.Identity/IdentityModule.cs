@@ -16,6 +16,7 @@ using Aims.Identity.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Aims.Identity;
 
@@ -33,6 +34,7 @@ public sealed class IdentityModule : IModule
         services.AddScoped<OneTimeCodes>();
         services.Configure<SignInLockoutOptions>(configuration.GetSection(SignInLockoutOptions.Section));
         services.AddScoped<SignInLockout>();
+        services.AddScoped<FailedAttempts>();
         services.AddHttpContextAccessor();
         services.AddScoped<SecurityAudit>();
         services.Configure<StaffOptions>(configuration.GetSection(StaffOptions.Section));
@@ -55,6 +57,14 @@ public sealed class IdentityModule : IModule
         services.AddRateLimitPolicy(configuration, IdentityRateLimits.Codes, permits: 20, TimeSpan.FromMinutes(1));
         services.AddRateLimitPolicy(configuration, IdentityRateLimits.SignUp, permits: 10, TimeSpan.FromMinutes(10));
         services.AddRateLimitPolicy(configuration, IdentityRateLimits.PasswordReset, permits: 5, TimeSpan.FromMinutes(15));
+        // The relying party is the portal's public host (browsers refuse an IP address); tests on localhost set it directly.
+        services.AddOptions<IdentityPasskeyOptions>()
+            .Configure<IOptions<PortalOptions>>((passkeys, portal) =>
+            {
+                passkeys.ServerDomain = configuration["Aims:Identity:Passkeys:ServerDomain"] ?? portal.Value.PublicUrl.Host;
+                passkeys.UserVerificationRequirement = "required";
+                passkeys.ResidentKeyRequirement = "required";
+            });
         services.Configure<PasswordHasherOptions>(options => options.IterationCount = PasswordHashing.Iterations);
         services.AddIdentityCore<AimsUser>(options =>
             {

@@ -62,6 +62,17 @@ internal sealed class AccountEmails(IOptions<ContactOptions> contact, IOptions<P
         "Your AIMS password was changed",
         "The password of your AIMS account was changed and every other session was signed out. If you did not do this, call the helpline now." + Footer);
 
+    public EmailMessage PasskeyAdded(string to, string name) => new(
+        to,
+        "A passkey was added to your AIMS account",
+        $"A passkey named \"{name}\" was added to your AIMS account; it can now sign in without a password. If you did not do this, "
+        + "call the helpline now." + Footer);
+
+    public EmailMessage PasskeyRemoved(string to, string name) => new(
+        to,
+        "A passkey was removed from your AIMS account",
+        $"The passkey named \"{name}\" was removed from your AIMS account. If you did not do this, call the helpline now." + Footer);
+
     public EmailMessage MobileChanged(string to) => new(
         to,
         "Your AIMS mobile number was changed",

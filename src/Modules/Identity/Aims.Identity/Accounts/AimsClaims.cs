@@ -5,6 +5,9 @@ internal static class AimsClaims
 {
     public const string SignedInAt = "aims:signed_in_at";
 
+    /// <summary>When the person last re-entered their password in this session (unix seconds), for sensitive settings.</summary>
+    public const string PasswordConfirmedAt = "aims:password_confirmed_at";
+
     public const string MustChangePassword = "aims:must_change_password";
 
     public const string Staff = "aims:staff";

@@ -73,15 +73,30 @@ internal static class SessionCookies
         });
     }
 
-    public static Claim SignedInAt(DateTimeOffset now) =>
-        new(AimsClaims.SignedInAt, now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+    public static Claim SignedInAt(DateTimeOffset now) => Moment(AimsClaims.SignedInAt, now);
+
+    public static Claim Moment(string type, DateTimeOffset at) => new(type, at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+
+    public static DateTimeOffset? MomentOf(ClaimsPrincipal principal, string type) =>
+        long.TryParse(principal.FindFirst(type)?.Value, CultureInfo.InvariantCulture, out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
+
+    /// <summary>
+    /// Re-issues this browser's session after the account changed (a new security stamp, new claims), keeping when
+    /// it began and how, so the absolute limit still counts from the original sign-in.
+    /// </summary>
+    public static Task ReissueAsync(this SignInManager<AimsUser> signIns, AimsUser user, ClaimsPrincipal current, params Claim[] added)
+    {
+        var kept = current.Claims.Where(c => c.Type is AimsClaims.SignedInAt or AimsClaims.PasswordConfirmedAt or "amr")
+            .Where(c => added.All(a => a.Type != c.Type))
+            .Select(c => new Claim(c.Type, c.Value));
+        return signIns.SignInWithClaimsAsync(user, isPersistent: false, kept.Concat(added));
+    }
 
     private static async Task ValidateAsync(CookieValidatePrincipalContext context, SessionOptions sessions, TimeProvider time)
     {
-        var signedInAt = context.Principal?.FindFirst(AimsClaims.SignedInAt)?.Value;
-        if (signedInAt is null
-            || !long.TryParse(signedInAt, CultureInfo.InvariantCulture, out var seconds)
-            || DateTimeOffset.FromUnixTimeSeconds(seconds) + sessions.AbsoluteLifetime <= time.GetUtcNow())
+        if (context.Principal is null
+            || MomentOf(context.Principal, AimsClaims.SignedInAt) is not { } signedInAt
+            || signedInAt + sessions.AbsoluteLifetime <= time.GetUtcNow())
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);

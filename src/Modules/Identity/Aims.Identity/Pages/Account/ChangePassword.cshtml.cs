@@ -100,8 +100,7 @@ internal sealed class ChangePasswordModel(IMediator mediator, SignInManager<Aims
 
         // The stamp changed, so this session is re-issued (keeping when it began) while every other one ends.
         var user = await signIns.UserManager.FindByIdAsync(userId.ToString());
-        var signedInAt = User.FindFirst(AimsClaims.SignedInAt)!;
-        await signIns.SignInWithClaimsAsync(user!, isPersistent: false, [new Claim(signedInAt.Type, signedInAt.Value), new("amr", "pwd")]);
+        await signIns.ReissueAsync(user!, User);
         TempData["Notice"] = "Your password is changed. Other sessions were signed out.";
         return LocalRedirect("/");
     }

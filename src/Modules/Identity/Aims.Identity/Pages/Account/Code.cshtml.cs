@@ -40,10 +40,8 @@ internal sealed class VerifySignInCodeValidator : AbstractValidator<VerifySignIn
 internal sealed class VerifySignInCodeHandler(
     OneTimeCodes codes,
     SignInLockout lockout,
-    SecurityAudit audit,
-    UserManager<AimsUser> users,
-    IOutgoingMail mail,
-    AccountEmails emails) : IRequestHandler<VerifySignInCode, CodeVerdict>
+    FailedAttempts failures,
+    SecurityAudit audit) : IRequestHandler<VerifySignInCode, CodeVerdict>
 {
     public async Task<CodeVerdict> Handle(VerifySignInCode command, CancellationToken cancellationToken)
     {
@@ -60,17 +58,7 @@ internal sealed class VerifySignInCodeHandler(
             return new CodeVerdict(check);
         }
 
-        var state = await lockout.RecordFailureAsync(command.Email, cancellationToken);
-        await audit.RecordAsync(SecurityEventKind.CodeFailed, command.UserId, command.Email, check.ToString(), cancellationToken);
-        if (state.IsLocked)
-        {
-            await audit.RecordAsync(SecurityEventKind.LockedOut, command.UserId, command.Email, null, cancellationToken);
-            if (await users.FindByIdAsync(command.UserId.ToString()) is { } user)
-            {
-                await mail.QueueAsync(emails.LockedOut(user.Email!, state.LockedUntil!.Value), cancellationToken);
-            }
-        }
-
+        var state = await failures.RecordAsync(SecurityEventKind.CodeFailed, command.UserId, command.Email, check.ToString(), cancellationToken);
         return new CodeVerdict(check, state.IsLocked, state.FailuresLeft);
     }
 }

@@ -53,6 +53,7 @@ internal sealed class StartSignInHandler(
     IPasswordHasher<AimsUser> hasher,
     TemporaryPasswords temporaryPasswords,
     SignInLockout lockout,
+    FailedAttempts failures,
     SecurityAudit audit,
     IOutgoingMail mail,
     AccountEmails emails,
@@ -125,20 +126,8 @@ internal sealed class StartSignInHandler(
 
     private async Task<SignInStart> FailAsync(AimsUser? user, string email, CancellationToken cancellationToken)
     {
-        var state = await lockout.RecordFailureAsync(email, cancellationToken);
-        await audit.RecordAsync(SecurityEventKind.SignInFailed, user?.Id, email, "password", cancellationToken);
-        if (!state.IsLocked)
-        {
-            return new SignInStart(SignInStartOutcome.Wrong, FailuresLeft: state.FailuresLeft);
-        }
-
-        await audit.RecordAsync(SecurityEventKind.LockedOut, user?.Id, email, null, cancellationToken);
-        if (user is not null)
-        {
-            await mail.QueueAsync(emails.LockedOut(user.Email!, state.LockedUntil!.Value), cancellationToken);
-        }
-
-        return new SignInStart(SignInStartOutcome.Locked);
+        var state = await failures.RecordAsync(SecurityEventKind.SignInFailed, user?.Id, email, "password", cancellationToken);
+        return state.IsLocked ? new SignInStart(SignInStartOutcome.Locked) : new SignInStart(SignInStartOutcome.Wrong, FailuresLeft: state.FailuresLeft);
     }
 }
 

@@ -1,0 +1,31 @@
+using Aims.BuildingBlocks.Mail;
+using Aims.Identity.Accounts;
+using Aims.Identity.Audit;
+using Microsoft.AspNetCore.Identity;
+
+namespace Aims.Identity.Lockout;
+
+/// <summary>
+/// What happens on every wrong password or code, wherever it is typed (sign-in, code page, password confirmation):
+/// it counts towards the one lockout, it is audited, and the lock it causes is audited and emailed to the owner.
+/// </summary>
+internal sealed class FailedAttempts(SignInLockout lockout, SecurityAudit audit, UserManager<AimsUser> users, IOutgoingMail mail, AccountEmails emails)
+{
+    public async Task<LockoutState> RecordAsync(SecurityEventKind kind, Guid? userId, string email, string detail, CancellationToken cancellationToken)
+    {
+        var state = await lockout.RecordFailureAsync(email, cancellationToken);
+        await audit.RecordAsync(kind, userId, email, detail, cancellationToken);
+        if (!state.IsLocked)
+        {
+            return state;
+        }
+
+        await audit.RecordAsync(SecurityEventKind.LockedOut, userId, email, null, cancellationToken);
+        if (userId is not null && await users.FindByIdAsync(userId.Value.ToString()) is { } owner)
+        {
+            await mail.QueueAsync(emails.LockedOut(owner.Email!, state.LockedUntil!.Value), cancellationToken);
+        }
+
+        return state;
+    }
+}

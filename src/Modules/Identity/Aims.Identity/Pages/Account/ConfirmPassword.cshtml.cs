@@ -1,0 +1,95 @@
+using System.Security.Claims;
+using Aims.BuildingBlocks.Mediation;
+using Aims.BuildingBlocks.Web;
+using Aims.Identity.Accounts;
+using Aims.Identity.Audit;
+using Aims.Identity.Lockout;
+using Aims.Identity.Sessions;
+using Aims.Identity.SignIn;
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Aims.Identity.Pages.Account;
+
+/// <summary>
+/// "Confirm it's you": the password again before a sensitive setting, when the sign-in is more than 15 minutes old. A
+/// wrong password counts towards the same lockout as at sign-in; the lock ends this session too.
+/// </summary>
+internal sealed record ConfirmPassword(Guid UserId, string? Password) : ICommand<PasswordConfirmation>;
+
+internal enum PasswordConfirmation
+{
+    Confirmed,
+    Wrong,
+    Locked,
+}
+
+internal sealed class ConfirmPasswordValidator : AbstractValidator<ConfirmPassword>
+{
+    public ConfirmPasswordValidator()
+    {
+        RuleFor(c => c.Password).NotEmpty().WithMessage("Enter your password.");
+    }
+}
+
+internal sealed class ConfirmPasswordHandler(UserManager<AimsUser> users, SignInLockout lockout, FailedAttempts failures)
+    : IRequestHandler<ConfirmPassword, PasswordConfirmation>
+{
+    public async Task<PasswordConfirmation> Handle(ConfirmPassword command, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(command.UserId.ToString());
+        if (user is null || (await lockout.StateAsync(user.Email!, cancellationToken)).IsLocked)
+        {
+            return PasswordConfirmation.Locked;
+        }
+
+        if (await users.CheckPasswordAsync(user, command.Password!))
+        {
+            await lockout.RecordSuccessAsync(user.Email!, cancellationToken);
+            return PasswordConfirmation.Confirmed;
+        }
+
+        var state = await failures.RecordAsync(SecurityEventKind.SignInFailed, user.Id, user.Email!, "password confirmation", cancellationToken);
+        return state.IsLocked ? PasswordConfirmation.Locked : PasswordConfirmation.Wrong;
+    }
+}
+
+[Authorize]
+[EnableRateLimiting(IdentityRateLimits.SignIn)]
+internal sealed class ConfirmPasswordModel(IMediator mediator, SignInManager<AimsUser> signIns, TimeProvider time) : PageModel
+{
+    [BindProperty]
+    public string? Password { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var userId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        switch (await mediator.SendFormAsync(new ConfirmPassword(userId, Password), ModelState, "", cancellationToken))
+        {
+            case PasswordConfirmation.Confirmed:
+                var user = await signIns.UserManager.FindByIdAsync(userId.ToString());
+                await signIns.ReissueAsync(user!, User, SessionCookies.Moment(AimsClaims.PasswordConfirmedAt, time.GetUtcNow()));
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/account/profile");
+            case PasswordConfirmation.Locked:
+                await signIns.SignOutAsync();
+                return RedirectToPage("/Account/Locked");
+            case PasswordConfirmation.Wrong:
+                ModelState.AddModelError(nameof(Password), "That password is not right. Three wrong attempts in a row lock the account for 30 minutes.");
+                break;
+        }
+
+        return Page();
+    }
+}

@@ -1,0 +1,118 @@
+using Aims.BuildingBlocks.Mediation;
+using Aims.BuildingBlocks.Web;
+using Aims.Identity.Accounts;
+using Aims.Identity.Audit;
+using Aims.Identity.Lockout;
+using Aims.Identity.Sessions;
+using Aims.Identity.SignIn;
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Aims.Identity.Pages.Account;
+
+/// <summary>
+/// Signing in with a passkey: the device checks the person (user verification is required), which is both factors at
+/// once, so no code follows. A locked account stays locked, and a passkey that fails is audited.
+/// </summary>
+/// <param name="Credential">The JSON of the browser's answer (<c>PublicKeyCredential.toJSON()</c>), put in the form by passkeys.js.</param>
+internal sealed record PasskeySignIn(string? Credential) : ICommand<PasskeySignInResult>;
+
+internal sealed record PasskeySignInResult(PasskeySignInOutcome Outcome, AimsUser? User = null);
+
+internal enum PasskeySignInOutcome
+{
+    SignedIn,
+    Failed,
+    Locked,
+    EmailNotConfirmed,
+}
+
+internal sealed class PasskeySignInValidator : AbstractValidator<PasskeySignIn>
+{
+    public PasskeySignInValidator()
+    {
+        RuleFor(c => c.Credential).Must(PasskeyCredential.IsPlausible)
+            .WithMessage("Use the button to sign in with your passkey. Passkeys need JavaScript switched on.");
+    }
+}
+
+internal sealed class PasskeySignInHandler(SignInManager<AimsUser> signIns, SignInLockout lockout, SecurityAudit audit)
+    : IRequestHandler<PasskeySignIn, PasskeySignInResult>
+{
+    public async Task<PasskeySignInResult> Handle(PasskeySignIn command, CancellationToken cancellationToken)
+    {
+        // Checks the challenge issued to this browser, the origin, the signature, user verification and the count.
+        var assertion = await signIns.PerformPasskeyAssertionAsync(command.Credential!);
+        if (!assertion.Succeeded)
+        {
+            await audit.RecordAsync(SecurityEventKind.SignInFailed, null, null, "passkey: " + assertion.Failure.Message, cancellationToken);
+            return new PasskeySignInResult(PasskeySignInOutcome.Failed);
+        }
+
+        var user = assertion.User;
+
+        if ((await lockout.StateAsync(user.Email!, cancellationToken)).IsLocked)
+        {
+            await audit.RecordAsync(SecurityEventKind.SignInFailed, user.Id, user.Email, "passkey while locked", cancellationToken);
+            return new PasskeySignInResult(PasskeySignInOutcome.Locked);
+        }
+
+        if (!user.EmailConfirmed)
+        {
+            return new PasskeySignInResult(PasskeySignInOutcome.EmailNotConfirmed);
+        }
+
+        // Stores the new signature count, so a cloned authenticator replaying an old count is refused next time.
+        var updated = await signIns.UserManager.AddOrUpdatePasskeyAsync(user, assertion.Passkey);
+        if (!updated.Succeeded)
+        {
+            throw new InvalidOperationException("The passkey's signature count was not saved: " + updated.Errors.First().Description);
+        }
+
+        await lockout.RecordSuccessAsync(user.Email!, cancellationToken);
+        await audit.RecordAsync(SecurityEventKind.SignInSucceeded, user.Id, user.Email, "passkey", cancellationToken);
+        return new PasskeySignInResult(PasskeySignInOutcome.SignedIn, user);
+    }
+}
+
+[AllowAnonymous]
+[EnableRateLimiting(IdentityRateLimits.SignIn)]
+internal sealed class PasskeySignInModel(IMediator mediator, SignInManager<AimsUser> signIns, TimeProvider time) : PageModel
+{
+    /// <summary>The JSON of the browser's answer (<c>PublicKeyCredential.toJSON()</c>), put in the form by passkeys.js.</summary>
+    [BindProperty]
+    public string? Credential { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    /// <summary>The challenge for the browser; any passkey of this portal may answer it (discoverable credentials).</summary>
+    public async Task<IActionResult> OnPostOptionsAsync() => Content(await signIns.MakePasskeyRequestOptionsAsync(null), "application/json");
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var result = await mediator.SendFormAsync(new PasskeySignIn(Credential), ModelState, "", cancellationToken);
+        switch (result?.Outcome)
+        {
+            case PasskeySignInOutcome.SignedIn:
+                await signIns.SignInWithClaimsAsync(result.User!, isPersistent: false, [SessionCookies.SignedInAt(time.GetUtcNow()), new("amr", "hwk")]);
+                return result.User!.MustChangePassword ? RedirectToPage("/Account/ChangePassword") : LocalRedirect("/");
+            case PasskeySignInOutcome.Locked:
+                return RedirectToPage("/Account/Locked");
+            case PasskeySignInOutcome.EmailNotConfirmed:
+                ModelState.AddModelError("", "Confirm your email address before you sign in: use the link we emailed you.");
+                break;
+            case PasskeySignInOutcome.Failed:
+                ModelState.AddModelError("", "That passkey was not accepted. Try again, or sign in with your password and a code.");
+                break;
+        }
+
+        return Page();
+    }
+}

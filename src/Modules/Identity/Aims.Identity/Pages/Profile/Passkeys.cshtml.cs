@@ -1,0 +1,176 @@
+using System.Security.Claims;
+using Aims.BuildingBlocks.Errors;
+using Aims.BuildingBlocks.Mail;
+using Aims.BuildingBlocks.Mediation;
+using Aims.BuildingBlocks.Web;
+using Aims.Identity.Accounts;
+using Aims.Identity.Audit;
+using Aims.Identity.Sessions;
+using Aims.Identity.SignIn;
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Aims.Identity.Pages.Profile;
+
+/// <summary>
+/// The account's passkeys: add one (the device registers it under the name given), remove one. Each change is
+/// audited and emailed to the owner, and the page needs a recent sign-in (<see cref="RequireRecentSignInAttribute"/>).
+/// </summary>
+/// <param name="Credential">The JSON of the browser's answer (<c>PublicKeyCredential.toJSON()</c>), put in the form by passkeys.js.</param>
+internal sealed record AddPasskey(Guid UserId, string? Name, string? Credential) : ICommand<bool>;
+
+internal sealed record RemovePasskey(Guid UserId, string? CredentialId) : ICommand<bool>;
+
+internal static class PasskeyRules
+{
+    public const int MaximumNameLength = 60;
+
+    /// <summary>Enough for a phone, a computer and spare security keys; the cap bounds what one account can store.</summary>
+    public const int MaximumPerAccount = 10;
+
+    public static byte[]? CredentialBytes(string? id)
+    {
+        try
+        {
+            return string.IsNullOrEmpty(id) ? null : WebEncoders.Base64UrlDecode(id);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+}
+
+internal sealed class AddPasskeyValidator : AbstractValidator<AddPasskey>
+{
+    public AddPasskeyValidator()
+    {
+        RuleFor(c => c.Name).NotEmpty().WithMessage("Give the passkey a name, such as \"Work laptop\".")
+            .MaximumLength(PasskeyRules.MaximumNameLength).WithMessage($"Use at most {PasskeyRules.MaximumNameLength} characters.");
+        RuleFor(c => c.Credential).Must(PasskeyCredential.IsPlausible)
+            .WithMessage("Use the button to add the passkey: your device registers it first. Passkeys need JavaScript switched on.");
+    }
+}
+
+internal sealed class AddPasskeyHandler(SignInManager<AimsUser> signIns, SecurityAudit audit, IOutgoingMail mail, AccountEmails emails)
+    : IRequestHandler<AddPasskey, bool>
+{
+    public async Task<bool> Handle(AddPasskey command, CancellationToken cancellationToken)
+    {
+        var users = signIns.UserManager;
+        var user = await users.FindByIdAsync(command.UserId.ToString()) ?? throw new NotFoundException("The account no longer exists.");
+        if ((await users.GetPasskeysAsync(user)).Count >= PasskeyRules.MaximumPerAccount)
+        {
+            throw Invalid($"An account can have at most {PasskeyRules.MaximumPerAccount} passkeys: remove one you no longer use first.");
+        }
+
+        // Checks the challenge issued to this browser, the origin, the user verification and that the key is new.
+        var attestation = await signIns.PerformPasskeyAttestationAsync(command.Credential!);
+        if (!attestation.Succeeded || attestation.UserEntity.Id != user.Id.ToString())
+        {
+            throw Invalid("Your device did not register the passkey. Try again, or use another device.");
+        }
+
+        var passkey = attestation.Passkey;
+        passkey.Name = command.Name!.Trim();
+        var added = await users.AddOrUpdatePasskeyAsync(user, passkey);
+        if (!added.Succeeded)
+        {
+            throw new InvalidOperationException("The passkey was not stored: " + added.Errors.First().Description);
+        }
+
+        await audit.RecordAsync(SecurityEventKind.PasskeyAdded, user.Id, user.Email, passkey.Name, cancellationToken);
+        await mail.QueueAsync(emails.PasskeyAdded(user.Email!, passkey.Name), cancellationToken);
+        return true;
+    }
+
+    private static ValidationException Invalid(string message) => new([new FluentValidation.Results.ValidationFailure(nameof(AddPasskey.Name), message)]);
+}
+
+internal sealed class RemovePasskeyHandler(UserManager<AimsUser> users, SecurityAudit audit, IOutgoingMail mail, AccountEmails emails)
+    : IRequestHandler<RemovePasskey, bool>
+{
+    public async Task<bool> Handle(RemovePasskey command, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(command.UserId.ToString()) ?? throw new NotFoundException("The account no longer exists.");
+        var id = PasskeyRules.CredentialBytes(command.CredentialId);
+        var passkey = id is null ? null : await users.GetPasskeyAsync(user, id);
+        if (passkey is null)
+        {
+            throw new NotFoundException("That passkey is not on your account.");
+        }
+
+        var removed = await users.RemovePasskeyAsync(user, id!);
+        if (!removed.Succeeded)
+        {
+            throw new InvalidOperationException("The passkey was not removed: " + removed.Errors.First().Description);
+        }
+
+        var name = passkey.Name ?? "Unnamed passkey";
+        await audit.RecordAsync(SecurityEventKind.PasskeyRemoved, user.Id, user.Email, name, cancellationToken);
+        await mail.QueueAsync(emails.PasskeyRemoved(user.Email!, name), cancellationToken);
+        return true;
+    }
+}
+
+[Authorize]
+[RequireRecentSignIn]
+internal sealed class PasskeysModel(IMediator mediator, SignInManager<AimsUser> signIns) : PageModel
+{
+    public IReadOnlyList<UserPasskeyInfo> Passkeys { get; private set; } = [];
+
+    [BindProperty]
+    public string? Name { get; set; }
+
+    [BindProperty]
+    public string? Credential { get; set; }
+
+    private Guid UserId => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+
+    public static string IdOf(UserPasskeyInfo passkey) => WebEncoders.Base64UrlEncode(passkey.CredentialId);
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    /// <summary>The registration challenge; the browser's authenticator is told which passkeys this account already has.</summary>
+    public async Task<IActionResult> OnPostOptionsAsync()
+    {
+        var user = await signIns.UserManager.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        var entity = new PasskeyUserEntity { Id = user.Id.ToString(), Name = user.Email!, DisplayName = user.DisplayName };
+        return Content(await signIns.MakePasskeyCreationOptionsAsync(entity), "application/json");
+    }
+
+    public async Task<IActionResult> OnPostAddAsync(CancellationToken cancellationToken)
+    {
+        if (!await mediator.SendFormAsync(new AddPasskey(UserId, Name, Credential), ModelState, "", cancellationToken))
+        {
+            await LoadAsync();
+            return Page();
+        }
+
+        TempData["Notice"] = $"Passkey \"{Name!.Trim()}\" added. You can now sign in with it.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(string? id, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new RemovePasskey(UserId, id), cancellationToken);
+        TempData["Notice"] = "Passkey removed. It can no longer sign in to your account.";
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync()
+    {
+        var user = await signIns.UserManager.GetUserAsync(User);
+        Passkeys = user is null ? [] : (await signIns.UserManager.GetPasskeysAsync(user)).OrderBy(p => p.CreatedAt).ToList();
+    }
+}

@@ -1,0 +1,102 @@
+using Aims.Testing;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Aims.BrowserTests;
+
+/// <summary>
+/// Passkeys end to end with Chromium's virtual authenticator (DevTools WebAuthn domain): register one in the profile,
+/// sign in with it alone, remove it and see it refused. Browsers refuse an IP address as the relying party, so this
+/// test has its own portal (demo accounts seeded) and browses it at http://localhost.
+/// </summary>
+public sealed class PasskeyTests : BrowserTest
+{
+    private const string Email = "clientappellant@demo.aims.example";
+    private const string Password = "Appeals-Demo-Portal!7";
+
+    private AimsAppFactory portal = null!;
+    private string baseUrl = "";
+    private string connectionString = "";
+
+    protected override string BaseUrl => baseUrl;
+
+    [OneTimeSetUp]
+    public async Task StartPortalAsync()
+    {
+        connectionString = await TestDatabase.RecreateAsync("aims_test_browser_passkeys");
+        portal = new AimsAppFactory(connectionString, settings: new Dictionary<string, string?>
+        {
+            ["Aims:Messaging:RelayEnabled"] = "false",
+            ["Aims:SeedDemoData"] = "true",
+            ["Aims:Identity:Passkeys:ServerDomain"] = "localhost",
+        });
+        portal.UseKestrel(0);
+        portal.StartServer();
+        var port = new Uri(portal.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("[::]", "localhost", StringComparison.Ordinal)).Port;
+        baseUrl = $"http://localhost:{port}";
+    }
+
+    [OneTimeTearDown]
+    public ValueTask StopPortalAsync() => portal.DisposeAsync();
+
+    [Test]
+    public async Task Register_a_passkey_then_sign_in_with_it_alone_and_after_removing_it_it_is_refused()
+    {
+        var devTools = await Page.Context.NewCDPSessionAsync(Page);
+        await devTools.SendAsync("WebAuthn.enable");
+        await devTools.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
+        {
+            ["options"] = new Dictionary<string, object>
+            {
+                ["protocol"] = "ctap2", ["transport"] = "internal", ["hasResidentKey"] = true,
+                ["hasUserVerification"] = true, ["isUserVerified"] = true, ["automaticPresenceSimulation"] = true,
+            },
+        });
+
+        await SignInWithPasswordAndCodeAsync();
+        await Page.GotoAsync("/account/passkeys");
+        (await Page.Locator("main").InnerTextAsync()).ShouldContain("You have no passkeys yet.");
+        await ShouldHaveNoAccessibilityViolationsAsync();
+        await Page.GetByLabel("Name for this passkey").FillAsync("Test laptop");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Add a passkey" }).ClickAsync();
+        await Page.GetByText("Passkey \"Test laptop\" added.").WaitForAsync();
+        (await Page.Locator("table").InnerTextAsync()).ShouldContain("Test laptop");
+        await ShouldHaveNoAccessibilityViolationsAsync();
+        (await OutboxReader.EmailsToAsync(connectionString, Email)).ShouldContain(e => e.Subject == "A passkey was added to your AIMS account");
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
+        await Page.WaitForURLAsync("**/account/sign-in");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Sign in with a passkey instead" }).ClickAsync();
+        await ShouldHaveNoAccessibilityViolationsAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Use my passkey" }).ClickAsync();
+        await Page.WaitForURLAsync(baseUrl + "/");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Profile" }).ClickAsync();
+        (await Page.Locator("main").InnerTextAsync()).ShouldContain(Email);
+
+        await Page.GotoAsync("/account/passkeys");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Remove Test laptop" }).ClickAsync();
+        await Page.GetByText("Passkey removed.").WaitForAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
+        await Page.WaitForURLAsync("**/account/sign-in");
+
+        // The authenticator still holds the key, but the portal no longer knows it.
+        await Page.GotoAsync("/account/passkey-sign-in");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Use my passkey" }).ClickAsync();
+        await Page.GetByText("That passkey was not accepted.").WaitForAsync();
+        (await Page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }).CountAsync()).ShouldBe(1);
+    }
+
+    private async Task SignInWithPasswordAndCodeAsync()
+    {
+        await Page.GotoAsync("/account/sign-in");
+        await Page.GetByLabel("Email address").FillAsync(Email);
+        await Page.GetByLabel("Password").FillAsync(Password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Page.WaitForURLAsync("**/account/code?via=email");
+        await Page.GetByLabel("One-time code").FillAsync(await PortalSignIn.LatestCodeAsync(connectionString, Email));
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await Page.WaitForURLAsync(baseUrl + "/");
+    }
+}
