@@ -1,5 +1,28 @@
 namespace Aims.Identity.SignIn;
 
+/// <summary>
+/// Finishing a passkey ceremony that this browser started. Identity throws when none is under way (the challenge
+/// cookie expired, or an answer was posted without asking for options first); to the person that is simply a passkey
+/// that was not accepted.
+/// </summary>
+internal static class PasskeyCeremony
+{
+    public const string NoneUnderWay = "no passkey ceremony under way in this browser";
+
+    public static async Task<T?> CompleteAsync<T>(Func<Task<T>> perform)
+        where T : class
+    {
+        try
+        {
+            return await perform();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+}
+
 /// <summary>Limits on what a browser posts as a passkey answer, checked before Identity parses it.</summary>
 internal static class PasskeyCredential
 {

@@ -47,10 +47,10 @@ internal sealed class PasskeySignInHandler(SignInManager<AimsUser> signIns, Sign
     public async Task<PasskeySignInResult> Handle(PasskeySignIn command, CancellationToken cancellationToken)
     {
         // Checks the challenge issued to this browser, the origin, the signature, user verification and the count.
-        var assertion = await signIns.PerformPasskeyAssertionAsync(command.Credential!);
-        if (!assertion.Succeeded)
+        var assertion = await PasskeyCeremony.CompleteAsync(() => signIns.PerformPasskeyAssertionAsync(command.Credential!));
+        if (assertion is null || !assertion.Succeeded)
         {
-            await audit.RecordAsync(SecurityEventKind.SignInFailed, null, null, "passkey: " + assertion.Failure.Message, cancellationToken);
+            await audit.RecordAsync(SecurityEventKind.SignInFailed, null, null, "passkey: " + (assertion?.Failure?.Message ?? PasskeyCeremony.NoneUnderWay), cancellationToken);
             return new PasskeySignInResult(PasskeySignInOutcome.Failed);
         }
 

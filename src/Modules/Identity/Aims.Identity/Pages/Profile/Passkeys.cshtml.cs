@@ -70,8 +70,8 @@ internal sealed class AddPasskeyHandler(SignInManager<AimsUser> signIns, Securit
         }
 
         // Checks the challenge issued to this browser, the origin, the user verification and that the key is new.
-        var attestation = await signIns.PerformPasskeyAttestationAsync(command.Credential!);
-        if (!attestation.Succeeded || attestation.UserEntity.Id != user.Id.ToString())
+        var attestation = await PasskeyCeremony.CompleteAsync(() => signIns.PerformPasskeyAttestationAsync(command.Credential!));
+        if (attestation is null || !attestation.Succeeded || attestation.UserEntity.Id != user.Id.ToString())
         {
             throw Invalid("Your device did not register the passkey. Try again, or use another device.");
         }
