@@ -25,14 +25,14 @@ public sealed partial class FormClient(HttpClient http) : IDisposable
     }
 
     /// <summary>Shows <paramref name="page"/> first (for its token), then posts <paramref name="fields"/> to it or to <paramref name="action"/>.</summary>
-    public async Task<Page> PostAsync(string page, IReadOnlyDictionary<string, string?> fields, string? action = null)
+    public async Task<Page> PostAsync(string page, IEnumerable<KeyValuePair<string, string?>> fields, string? action = null)
     {
         var shown = await GetAsync(page);
         var token = shown.AntiforgeryToken ?? throw new InvalidOperationException($"{page} has no form with an antiforgery token (status {(int)shown.Status}).");
         return await PostWithTokenAsync(action ?? page, fields, token);
     }
 
-    public async Task<Page> PostWithTokenAsync(string action, IReadOnlyDictionary<string, string?> fields, string? token)
+    public async Task<Page> PostWithTokenAsync(string action, IEnumerable<KeyValuePair<string, string?>> fields, string? token)
     {
         var form = fields.Where(f => f.Value is not null).Select(f => new KeyValuePair<string, string>(f.Key, f.Value!)).ToList();
         if (token is not null)

@@ -55,6 +55,10 @@ try
     app.MapAimsHealth();
     app.MapBotCheck();
     app.MapRazorPages();
+    foreach (var module in modules)
+    {
+        module.MapEndpoints(app);
+    }
 
     await app.RunAsync();
     return 0;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,4 +12,9 @@ public interface IModule
     string Name { get; }
 
     void Register(IServiceCollection services, IConfiguration configuration);
+
+    /// <summary>The module's endpoints beyond its Razor Pages (its part of /api); most modules have pages only, for now.</summary>
+    void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+    }
 }

@@ -8,6 +8,9 @@ using Aims.Identity.SignIn;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Aims.Identity.Accounts;
+using Aims.Identity.Api;
+using Aims.Identity.Tokens;
+using Microsoft.AspNetCore.Routing;
 using Aims.Identity.Audit;
 using Aims.Identity.Codes;
 using Aims.Identity.Lockout;
@@ -24,6 +27,8 @@ public sealed class IdentityModule : IModule
 {
     public string Name => "Identity";
 
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapMe();
+
     public void Register(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<CommonPasswords>();
@@ -35,6 +40,8 @@ public sealed class IdentityModule : IModule
         services.Configure<SignInLockoutOptions>(configuration.GetSection(SignInLockoutOptions.Section));
         services.AddScoped<SignInLockout>();
         services.AddScoped<FailedAttempts>();
+        services.AddScoped<ApiTokens>();
+        services.AddApiAccess();
         services.AddHttpContextAccessor();
         services.AddScoped<SecurityAudit>();
         services.Configure<StaffOptions>(configuration.GetSection(StaffOptions.Section));

@@ -73,6 +73,12 @@ internal sealed class AccountEmails(IOptions<ContactOptions> contact, IOptions<P
         "A passkey was removed from your AIMS account",
         $"The passkey named \"{name}\" was removed from your AIMS account. If you did not do this, call the helpline now." + Footer);
 
+    public EmailMessage ApiTokenIssued(string to, string name, DateTimeOffset expires) => new(
+        to,
+        "A new AIMS API token was created",
+        $"An API token named \"{name}\" was created for your AIMS account. It works until {Eastern(expires)} unless you revoke it in "
+        + "your profile. If you did not do this, revoke it and call the helpline now." + Footer);
+
     public EmailMessage MobileChanged(string to) => new(
         to,
         "Your AIMS mobile number was changed",

@@ -3,6 +3,7 @@ using Aims.Identity.Accounts;
 using Aims.Identity.Audit;
 using Aims.Identity.Codes;
 using Aims.Identity.Lockout;
+using Aims.Identity.Tokens;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +24,8 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
     public DbSet<SignInFailures> SignInFailures => Set<SignInFailures>();
 
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -60,6 +63,14 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
             failures.ToTable("sign_in_failures");
             failures.HasKey(f => f.NormalizedEmail);
             failures.Property(f => f.NormalizedEmail).HasMaxLength(256);
+        });
+        builder.Entity<ApiToken>(token =>
+        {
+            token.ToTable("api_tokens");
+            token.Property(t => t.Name).HasMaxLength(60);
+            token.Property(t => t.Hint).HasMaxLength(16);
+            token.HasOne<AimsUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+            token.HasIndex(t => t.SecretHash).IsUnique();
         });
         builder.UseModuleNames();
     }

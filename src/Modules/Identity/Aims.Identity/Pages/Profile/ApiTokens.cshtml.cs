@@ -1,0 +1,132 @@
+using System.Security.Claims;
+using Aims.BuildingBlocks.Errors;
+using Aims.BuildingBlocks.Mail;
+using Aims.BuildingBlocks.Mediation;
+using Aims.BuildingBlocks.Web;
+using Aims.Identity.Accounts;
+using Aims.Identity.Audit;
+using Aims.Identity.Contracts;
+using Aims.Identity.Sessions;
+using Aims.Identity.Tokens;
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Aims.Identity.Pages.Profile;
+
+/// <summary>
+/// Personal access tokens for integrations (MCOs, trading partners, agencies): issued with a name, an expiry of at
+/// most a year and the scopes the owner's roles allow; the secret is shown once; revoking ends it at once.
+/// </summary>
+internal sealed record IssueApiToken(Guid UserId, string? Name, int? Days, IReadOnlyList<ApiScope> Scopes) : ICommand<string>;
+
+internal sealed record RevokeApiToken(Guid UserId, Guid TokenId) : ICommand<bool>;
+
+internal sealed class IssueApiTokenValidator : AbstractValidator<IssueApiToken>
+{
+    public IssueApiTokenValidator()
+    {
+        RuleFor(c => c.Name).NotEmpty().WithMessage("Name the token after the system that will use it.")
+            .MaximumLength(60).WithMessage("Use at most 60 characters.");
+        RuleFor(c => c.Days).NotNull().WithMessage("Choose when the token expires.")
+            .InclusiveBetween(1, ApiTokens.MaximumLifetimeDays).WithMessage($"A token can last at most {ApiTokens.MaximumLifetimeDays} days.");
+        RuleFor(c => c.Scopes).NotEmpty().WithMessage("Choose at least one thing the token may do.");
+    }
+}
+
+internal sealed class IssueApiTokenHandler(UserManager<AimsUser> users, ApiTokens tokens, SecurityAudit audit, IOutgoingMail mail, AccountEmails emails)
+    : IRequestHandler<IssueApiToken, string>
+{
+    public async Task<string> Handle(IssueApiToken command, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(command.UserId.ToString()) ?? throw new NotFoundException("The account no longer exists.");
+        var roles = (await users.GetRolesAsync(user)).Select(Enum.Parse<Role>).ToList();
+        var refused = command.Scopes.Where(scope => !ApiScopes.Of(scope).AnyOf.Any(p => AccessTable.RolesWith[p].Intersect(roles).Any())).ToList();
+        if (refused.Count > 0)
+        {
+            throw Invalid(nameof(IssueApiToken.Scopes), $"Your account cannot grant {string.Join(", ", refused.Select(s => ApiScopes.Of(s).Name))}.");
+        }
+
+        if (await tokens.ActiveCountAsync(user.Id, cancellationToken) >= ApiTokens.MaximumActivePerAccount)
+        {
+            throw Invalid(nameof(IssueApiToken.Name), $"An account can have at most {ApiTokens.MaximumActivePerAccount} active tokens: revoke one first.");
+        }
+
+        var (token, secret) = await tokens.IssueAsync(user.Id, command.Name!.Trim(), command.Scopes, command.Days!.Value, cancellationToken);
+        await audit.RecordAsync(SecurityEventKind.ApiTokenIssued, user.Id, user.Email, $"{token.Name} ({string.Join(" ", token.Scopes)})", cancellationToken);
+        await mail.QueueAsync(emails.ApiTokenIssued(user.Email!, token.Name, token.ExpiresAt), cancellationToken);
+        return secret;
+    }
+
+    private static ValidationException Invalid(string field, string message) => new([new FluentValidation.Results.ValidationFailure(field, message)]);
+}
+
+internal sealed class RevokeApiTokenHandler(UserManager<AimsUser> users, ApiTokens tokens, SecurityAudit audit) : IRequestHandler<RevokeApiToken, bool>
+{
+    public async Task<bool> Handle(RevokeApiToken command, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(command.UserId.ToString()) ?? throw new NotFoundException("The account no longer exists.");
+        var token = await tokens.RevokeAsync(user.Id, command.TokenId, cancellationToken) ?? throw new NotFoundException("That token is not an active token of your account.");
+        await audit.RecordAsync(SecurityEventKind.ApiTokenRevoked, user.Id, user.Email, token.Name, cancellationToken);
+        return true;
+    }
+}
+
+[Authorize(Policy = nameof(Permission.UseApiTokens))]
+[RequireRecentSignIn]
+internal sealed class ApiTokensModel(IMediator mediator, ApiTokens tokens, TimeProvider time) : PageModel
+{
+    public static readonly int[] Lifetimes = [30, 90, 180, 365];
+
+    [BindProperty]
+    public string? Name { get; set; }
+
+    [BindProperty]
+    public int? Days { get; set; } = 90;
+
+    [BindProperty]
+    public List<ApiScope> Scopes { get; set; } = [];
+
+    /// <summary>Shown once, right after issue (carried across the redirect in encrypted TempData, read once).</summary>
+    [TempData]
+    public string? NewSecret { get; set; }
+
+    public IReadOnlyList<ApiToken> Tokens { get; private set; } = [];
+
+    public IReadOnlyList<ApiScopeInfo> Grantable { get; private set; } = [];
+
+    public DateTimeOffset Now => time.GetUtcNow();
+
+    private Guid UserId => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostIssueAsync(CancellationToken cancellationToken)
+    {
+        var secret = await mediator.SendFormAsync(new IssueApiToken(UserId, Name, Days, Scopes), ModelState, "", cancellationToken);
+        if (secret is null)
+        {
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        NewSecret = secret;
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new RevokeApiToken(UserId, id), cancellationToken);
+        TempData["Notice"] = "Token revoked. Programs using it are refused from now on.";
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Tokens = await tokens.OfAsync(UserId, cancellationToken);
+        Grantable = ApiScopes.All.Where(scope => ApiAccess.Allows(User, scope)).ToList();
+    }
+}
