@@ -9,7 +9,7 @@ namespace Aims.Identity.Api;
 /// <summary>GET /api/me: who the caller is and what it may do — the first call an integration makes to check its token.</summary>
 internal static class MeEndpoint
 {
-    public sealed record Me(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, string AuthenticatedBy, IReadOnlyList<string> Scopes);
+    internal sealed record Me(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, string AuthenticatedBy, IReadOnlyList<string> Scopes);
 
     public static void MapMe(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/api/me", (ClaimsPrincipal user) =>
