@@ -38,6 +38,9 @@ internal sealed class AccountEmails(IOptions<ContactOptions> contact, IOptions<P
     public string SignInCodeText(string code) =>
         $"AIMS sign-in code: {code}. Valid {Minutes(codes.Value.Lifetime)} minutes, once. Do not share it.";
 
+    public string VerifyMobileText(string code) =>
+        $"AIMS code to verify this mobile number: {code}. Valid {Minutes(codes.Value.Lifetime)} minutes, once. Do not share it.";
+
     public EmailMessage LockedOut(string to, DateTimeOffset until) => new(
         to,
         "Your AIMS account is locked for 30 minutes",

@@ -1,0 +1,97 @@
+using System.Security.Claims;
+using Aims.BuildingBlocks.Errors;
+using Aims.BuildingBlocks.Mail;
+using Aims.BuildingBlocks.Mediation;
+using Aims.BuildingBlocks.Web;
+using Aims.Identity.Accounts;
+using Aims.Identity.Sessions;
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace Aims.Identity.Pages.Profile;
+
+/// <summary>
+/// Changing the sign-in email: a link goes to the new address and the change happens only when it is used; the old
+/// address is told at once. An address that already has an account gets a notice instead, and the page says the same
+/// either way, so it reveals no accounts. Staff stay on the agency's domain; external accounts stay off it.
+/// </summary>
+internal sealed record RequestEmailChange(Guid UserId, string? NewEmail) : ICommand<bool>;
+
+internal sealed class RequestEmailChangeValidator : AbstractValidator<RequestEmailChange>
+{
+    public RequestEmailChangeValidator()
+    {
+        RuleFor(c => c.NewEmail).NotEmpty().WithMessage("Enter your new email address.")
+            .MaximumLength(256).WithMessage("Enter at most 256 characters.")
+            .EmailAddress().WithMessage("Enter an email address like name@example.com.");
+    }
+}
+
+internal sealed class RequestEmailChangeHandler(
+    UserManager<AimsUser> users,
+    ConfirmationLinks links,
+    IOutgoingMail mail,
+    AccountEmails emails,
+    IOptions<StaffOptions> staff) : IRequestHandler<RequestEmailChange, bool>
+{
+    public async Task<bool> Handle(RequestEmailChange command, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(command.UserId.ToString()) ?? throw new NotFoundException("The account no longer exists.");
+        var newEmail = command.NewEmail!.Trim();
+        if (string.Equals(newEmail, user.Email, StringComparison.OrdinalIgnoreCase))
+        {
+            throw Invalid("This is already your email address.");
+        }
+
+        if (staff.Value.IsAgencyEmail(newEmail) != user.IsStaff)
+        {
+            throw Invalid(user.IsStaff
+                ? $"Staff accounts use an agency address (…@{staff.Value.EmailDomain})."
+                : "Agency addresses are for staff accounts, which an appeals administrator creates.");
+        }
+
+        if (await users.FindByEmailAsync(newEmail) is not null)
+        {
+            await mail.QueueAsync(emails.AlreadyRegistered(newEmail), cancellationToken);
+        }
+        else
+        {
+            await mail.QueueAsync(emails.ConfirmNewAddress(newEmail, await links.ForNewAddressAsync(user, newEmail)), cancellationToken);
+        }
+
+        await mail.QueueAsync(emails.EmailChangeRequested(user.Email!, newEmail), cancellationToken);
+        return true;
+    }
+
+    private static ValidationException Invalid(string message) => new([new FluentValidation.Results.ValidationFailure(nameof(RequestEmailChange.NewEmail), message)]);
+}
+
+[Authorize]
+[RequireRecentSignIn]
+internal sealed class EmailModel(IMediator mediator, UserManager<AimsUser> users) : PageModel
+{
+    [BindProperty]
+    public string? NewEmail { get; set; }
+
+    public string Current { get; private set; } = "";
+
+    public async Task OnGetAsync() => Current = (await users.GetUserAsync(User))?.Email ?? "";
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var userId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        if (!await mediator.SendFormAsync(new RequestEmailChange(userId, NewEmail), ModelState, "", cancellationToken))
+        {
+            await OnGetAsync();
+            return Page();
+        }
+
+        TempData["Notice"] = $"We sent a link to {NewEmail!.Trim()}. Your email address changes when you open it (within 24 hours).";
+        return RedirectToPage("/Profile/Index");
+    }
+}
