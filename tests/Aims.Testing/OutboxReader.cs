@@ -31,8 +31,10 @@ public static class OutboxReader
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
+        // In the order they were written (the inserting transaction's id), not by created_at: tests move the clock
+        // back and forth, so a later message can carry an earlier time.
         await using var command = new NpgsqlCommand(
-            "SELECT payload::text FROM messaging.messages WHERE type = @type ORDER BY created_at, id", connection);
+            "SELECT payload::text FROM messaging.messages WHERE type = @type ORDER BY xmin::text::bigint, created_at, id", connection);
         command.Parameters.AddWithValue("type", type.FullName!);
         var payloads = new List<JsonElement>();
         await using var reader = await command.ExecuteReaderAsync();

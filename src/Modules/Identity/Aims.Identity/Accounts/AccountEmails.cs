@@ -105,6 +105,13 @@ internal sealed class AccountEmails(IOptions<ContactOptions> contact, IOptions<P
         + $"address and the temporary password:\n\n{password}\n\nIt works until {Eastern(expires)}; you will then choose your own password "
         + "and can add a passkey in your profile." + Footer);
 
+    public EmailMessage StaffPasswordReset(string to, string password, DateTimeOffset expires) => new(
+        to,
+        "Your AIMS password was reset by an administrator",
+        $"An appeals administrator reset the password of your AIMS staff account; your old password no longer works and every "
+        + $"session was signed out. Sign in at {portal.Value.Link("/staff/sign-in")} with the temporary password:\n\n{password}\n\n"
+        + $"It works until {Eastern(expires)}; you will then choose a new password. If you did not ask for this, call the helpline now." + Footer);
+
     private static string Minutes(TimeSpan span) => ((int)span.TotalMinutes).ToString(CultureInfo.InvariantCulture);
 
     private static string Eastern(DateTimeOffset at) =>

@@ -33,8 +33,10 @@ internal sealed class SecurityAudit(AccountsDbContext db, TimeProvider time, IHt
     public Task<List<SecurityEvent>> ForUserAsync(Guid userId, int page, int pageSize, CancellationToken cancellationToken) =>
         Page(db.SecurityEvents.Where(e => e.UserId == userId), page, pageSize).ToListAsync(cancellationToken);
 
-    public Task<List<SecurityEvent>> EveryoneAsync(int page, int pageSize, CancellationToken cancellationToken) =>
-        Page(db.SecurityEvents, page, pageSize).ToListAsync(cancellationToken);
+    /// <param name="email">When given, only events for this address (whether or not it has an account).</param>
+    public Task<List<SecurityEvent>> EveryoneAsync(int page, int pageSize, CancellationToken cancellationToken, string? email = null) =>
+        Page(string.IsNullOrWhiteSpace(email) ? db.SecurityEvents : db.SecurityEvents.Where(e => e.NormalizedEmail == email.Trim().ToUpperInvariant()), page, pageSize)
+            .ToListAsync(cancellationToken);
 
     private static IQueryable<SecurityEvent> Page(IQueryable<SecurityEvent> events, int page, int pageSize) =>
         events.AsNoTracking().OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id)

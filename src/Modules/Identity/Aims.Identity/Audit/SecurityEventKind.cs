@@ -15,6 +15,7 @@ internal enum SecurityEventKind
     EmailChanged,
     MobileChanged,
     SignedOutEverywhere,
+    AccountCreated,
     ApiTokenIssued,
     ApiTokenRevoked,
 }
