@@ -1,7 +1,4 @@
 using Aims.Testing;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Aims.BrowserTests;
@@ -9,37 +6,18 @@ namespace Aims.BrowserTests;
 /// <summary>
 /// Passkeys end to end with Chromium's virtual authenticator (DevTools WebAuthn domain): register one in the profile,
 /// sign in with it alone, remove it and see it refused. Browsers refuse an IP address as the relying party, so this
-/// test has its own portal (demo accounts seeded) and browses it at http://localhost.
+/// test browses the demo portal at http://localhost.
 /// </summary>
 public sealed class PasskeyTests : BrowserTest
 {
     private const string Email = "clientappellant@demo.aims.example";
-    private const string Password = "Appeals-Demo-Portal!7";
 
-    private AimsAppFactory portal = null!;
     private string baseUrl = "";
-    private string connectionString = "";
 
     protected override string BaseUrl => baseUrl;
 
     [OneTimeSetUp]
-    public async Task StartPortalAsync()
-    {
-        connectionString = await TestDatabase.RecreateAsync("aims_test_browser_passkeys");
-        portal = new AimsAppFactory(connectionString, settings: new Dictionary<string, string?>
-        {
-            ["Aims:Messaging:RelayEnabled"] = "false",
-            ["Aims:SeedDemoData"] = "true",
-            ["Aims:Identity:Passkeys:ServerDomain"] = "localhost",
-        });
-        portal.UseKestrel(0);
-        portal.StartServer();
-        var port = new Uri(portal.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("[::]", "localhost", StringComparison.Ordinal)).Port;
-        baseUrl = $"http://localhost:{port}";
-    }
-
-    [OneTimeTearDown]
-    public ValueTask StopPortalAsync() => portal.DisposeAsync();
+    public async Task StartPortalAsync() => baseUrl = await DemoPortal.StartAsync();
 
     [Test]
     public async Task Register_a_passkey_then_sign_in_with_it_alone_and_after_removing_it_it_is_refused()
@@ -64,7 +42,7 @@ public sealed class PasskeyTests : BrowserTest
         await Page.GetByText("Passkey \"Test laptop\" added.").WaitForAsync();
         (await Page.Locator("table").InnerTextAsync()).ShouldContain("Test laptop");
         await ShouldHaveNoAccessibilityViolationsAsync();
-        (await OutboxReader.EmailsToAsync(connectionString, Email)).ShouldContain(e => e.Subject == "A passkey was added to your AIMS account");
+        (await OutboxReader.EmailsToAsync(DemoPortal.ConnectionString, Email)).ShouldContain(e => e.Subject == "A passkey was added to your AIMS account");
 
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
         await Page.WaitForURLAsync("**/account/sign-in");
@@ -88,15 +66,5 @@ public sealed class PasskeyTests : BrowserTest
         (await Page.GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }).CountAsync()).ShouldBe(1);
     }
 
-    private async Task SignInWithPasswordAndCodeAsync()
-    {
-        await Page.GotoAsync("/account/sign-in");
-        await Page.GetByLabel("Email address").FillAsync(Email);
-        await Page.GetByLabel("Password").FillAsync(Password);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Page.WaitForURLAsync("**/account/code?via=email");
-        await Page.GetByLabel("One-time code").FillAsync(await PortalSignIn.LatestCodeAsync(connectionString, Email));
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await Page.WaitForURLAsync(baseUrl + "/");
-    }
+    private Task SignInWithPasswordAndCodeAsync() => DemoPortal.SignInAsync(Page, Email);
 }

@@ -59,6 +59,7 @@ public sealed class PortalServer
         }
 
         playwright?.Dispose();
+        await DemoPortal.StopAsync();
         if (factory is not null)
         {
             await factory.DisposeAsync();

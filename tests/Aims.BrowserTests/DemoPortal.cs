@@ -1,0 +1,74 @@
+using Aims.Testing;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Aims.BrowserTests;
+
+/// <summary>
+/// A second portal with the demo accounts seeded (every role, one password), for pages behind sign-in. Browsed at
+/// http://localhost because passkeys need a domain; started by the first test that needs it, stopped with the assembly.
+/// </summary>
+internal static class DemoPortal
+{
+    public const string Password = "Appeals-Demo-Portal!7";
+
+    private static readonly SemaphoreSlim Starting = new(1, 1);
+    private static AimsAppFactory? portal;
+
+    public static string BaseUrl { get; private set; } = "";
+
+    public static string ConnectionString { get; private set; } = "";
+
+    /// <returns>The address to browse.</returns>
+    public static async Task<string> StartAsync()
+    {
+        await Starting.WaitAsync();
+        try
+        {
+            if (portal is null)
+            {
+                ConnectionString = await TestDatabase.RecreateAsync("aims_test_browser_demo");
+                var started = new AimsAppFactory(ConnectionString, settings: new Dictionary<string, string?>
+                {
+                    ["Aims:Messaging:RelayEnabled"] = "false",
+                    ["Aims:SeedDemoData"] = "true",
+                    ["Aims:Identity:Passkeys:ServerDomain"] = "localhost",
+                });
+                started.UseKestrel(0);
+                started.StartServer();
+                var address = started.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+                BaseUrl = $"http://localhost:{new Uri(address.Replace("[::]", "localhost", StringComparison.Ordinal)).Port}";
+                portal = started;
+            }
+
+            return BaseUrl;
+        }
+        finally
+        {
+            Starting.Release();
+        }
+    }
+
+    public static async Task StopAsync()
+    {
+        if (portal is not null)
+        {
+            await portal.DisposeAsync();
+        }
+    }
+
+    /// <summary>Signs a demo account in through the pages: password (staff on their own path), then the emailed code.</summary>
+    public static async Task SignInAsync(IPage page, string email, bool staff = false)
+    {
+        await page.GotoAsync(staff ? "/staff/sign-in" : "/account/sign-in");
+        await page.GetByLabel(staff ? "Agency email address" : "Email address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/account/code?via=email");
+        await page.GetByLabel("One-time code").FillAsync(await PortalSignIn.LatestCodeAsync(ConnectionString, email));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.WaitForURLAsync(BaseUrl + "/");
+    }
+}
