@@ -27,6 +27,7 @@ public sealed class SignUpTests() : PortalTest("aims_test_sign_up")
 
         (await browser.SignInAsync(ConnectionString, email, "Quiet-Meadow-Walk-9!")).Location.ShouldBe("/");
         (await browser.GetAsync("/account/profile")).Text.ShouldContain("ProviderUser");
+        (await browser.GetAsync("/account/activity")).Text.ShouldContain("AccountCreated signed up as ProviderUser");
     }
 
     [Test]

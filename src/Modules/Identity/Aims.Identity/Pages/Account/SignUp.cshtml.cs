@@ -3,6 +3,7 @@ using Aims.BuildingBlocks.Mediation;
 using Aims.BuildingBlocks.Validation;
 using Aims.BuildingBlocks.Web;
 using Aims.Identity.Accounts;
+using Aims.Identity.Audit;
 using Aims.Identity.Contracts;
 using Aims.Identity.Passwords;
 using Aims.Identity.SignIn;
@@ -57,7 +58,8 @@ internal sealed class SignUpHandler(
     TimeProvider time,
     IOutgoingMail mail,
     AccountEmails emails,
-    ConfirmationLinks links) : IRequestHandler<SignUp, bool>
+    ConfirmationLinks links,
+    SecurityAudit audit) : IRequestHandler<SignUp, bool>
 {
     public async Task<bool> Handle(SignUp command, CancellationToken cancellationToken)
     {
@@ -84,6 +86,7 @@ internal sealed class SignUpHandler(
         }
 
         await users.AddToRoleAsync(user, command.Role!.Value.ToString());
+        await audit.RecordAsync(SecurityEventKind.AccountCreated, user.Id, email, "signed up as " + command.Role, cancellationToken);
         await mail.QueueAsync(emails.ConfirmAddress(email, await links.ForAsync(user)), cancellationToken);
         return true;
     }
