@@ -1,4 +1,8 @@
 using Aims.BuildingBlocks.Modules;
+using Aims.BuildingBlocks.Persistence;
+using Aims.BuildingBlocks.Web;
+using Aims.Registration.Persistence;
+using Aims.Registration.Requests;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,5 +14,9 @@ public sealed class RegistrationModule : IModule
 
     public void Register(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddModuleDbContext<RegistrationDbContext>(
+            new ModuleSchema(RegistrationDbContext.SchemaName, SqlMigration.EmbeddedIn(typeof(RegistrationModule).Assembly)));
+        services.AddSingleton<RegistrationEmails>();
+        services.AddRateLimitPolicy(configuration, RegistrationRateLimits.Requests, permits: 10, TimeSpan.FromMinutes(10));
     }
 }

@@ -12,10 +12,7 @@ namespace Aims.Identity.Accounts;
 /// </summary>
 internal sealed class AccountEmails(IOptions<ContactOptions> contact, IOptions<PortalOptions> portal, IOptions<OneTimeCodeOptions> codes)
 {
-    private static readonly TimeZoneInfo EasternTime = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
-
-    private string Footer =>
-        $"\n\nQuestions? Call the AIMS helpline at {contact.Value.HelplinePhone}.\nVirginia Department of Medical Assistance Services — Appeals Division";
+    private string Footer => EmailText.Footer(contact.Value);
 
     public EmailMessage ConfirmAddress(string to, string confirmPath) => new(
         to,
@@ -114,6 +111,5 @@ internal sealed class AccountEmails(IOptions<ContactOptions> contact, IOptions<P
 
     private static string Minutes(TimeSpan span) => ((int)span.TotalMinutes).ToString(CultureInfo.InvariantCulture);
 
-    private static string Eastern(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, EasternTime).ToString("MMMM d, yyyy 'at' h:mm tt 'Eastern'", CultureInfo.GetCultureInfo("en-US"));
+    private static string Eastern(DateTimeOffset at) => EmailText.Eastern(at);
 }

@@ -1,0 +1,44 @@
+using Aims.BuildingBlocks.Time;
+using Aims.BuildingBlocks.Web;
+using Aims.Registration.Persistence;
+using Aims.Registration.Requests;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Aims.Registration.Pages.Register;
+
+/// <summary>Where a request stands, for whoever holds its status link (the link's secret is the only key).</summary>
+[AllowAnonymous]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RegistrationRateLimits.Requests)]
+internal sealed class StatusModel(RegistrationDbContext db, BusinessCalendar calendar, IOptions<ContactOptions> contact) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Token { get; set; }
+
+    public AccessRequest? AccessRequest { get; private set; }
+
+    public DateOnly CallAfter { get; private set; }
+
+    public string Helpline => contact.Value.HelplinePhone;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(Token) || Token.Length > 64)
+        {
+            return NotFound();
+        }
+
+        var hash = StatusTokens.Hash(Token);
+        AccessRequest = await db.AccessRequests.AsNoTracking().SingleOrDefaultAsync(r => r.StatusTokenHash == hash, cancellationToken);
+        if (AccessRequest is null)
+        {
+            return NotFound();
+        }
+
+        CallAfter = calendar.AddBusinessDays(calendar.ToLocalDate(AccessRequest.SubmittedAt), Pages.Register.SubmitAccessRequestHandler.ReplyWithinBusinessDays);
+        return Page();
+    }
+}

@@ -1,0 +1,24 @@
+using Aims.BuildingBlocks.Mail;
+using Aims.BuildingBlocks.Web;
+using Microsoft.Extensions.Options;
+
+namespace Aims.Registration.Requests;
+
+/// <summary>What the requester is told about their access request, in one place.</summary>
+internal sealed class RegistrationEmails(IOptions<ContactOptions> contact, IOptions<PortalOptions> portal)
+{
+    private string Footer => EmailText.Footer(contact.Value);
+
+    public EmailMessage Received(string to, string agencyName, DateOnly callAfter, string statusPath) => new(
+        to,
+        "Your AIMS access request is pending review",
+        $"We received your request for AIMS access for {agencyName}. The Appeals Division reviews it and replies to this address by email.\n\n"
+        + $"If you have no reply by the end of {EmailText.Day(callAfter)} (2 business days), call the appeals team at {contact.Value.HelplinePhone}.\n\n"
+        + $"See where your request stands at any time:\n{portal.Value.Link(statusPath)}" + Footer);
+
+    public EmailMessage Denied(string to, string agencyName, string reason) => new(
+        to,
+        "Your AIMS access request was not approved",
+        $"Your request for AIMS access for {agencyName} was not approved, for this reason:\n\n{reason}\n\n"
+        + $"You may contact the appeals team at {contact.Value.HelplinePhone} about it, or send a new request." + Footer);
+}
