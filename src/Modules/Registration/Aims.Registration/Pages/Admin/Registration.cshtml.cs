@@ -152,6 +152,14 @@ internal sealed class RegistrationModel(IMediator mediator, RegistrationDbContex
 
     public string? Conflict { get; private set; }
 
+    public ChoiceField AgencyChoice => new(
+        nameof(Agency),
+        "The requester becomes a coordinator of",
+        Agencies.Select(a => new Choice(a.Agency.Id.ToString(), a.Agency.Name, $"{(a.Similar ? "Similar name. " : "")}{a.Agency.City}, {a.Agency.State}"))
+            .Prepend(new Choice(NewAgency, "A new agency: " + AccessRequest.AgencyName, "Created from this request's name and address."))
+            .ToList(),
+        Agency);
+
     private Guid ReviewerId => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
