@@ -41,6 +41,7 @@ public sealed class IdentityModule : IModule
         services.AddScoped<SignInLockout>();
         services.AddScoped<FailedAttempts>();
         services.AddScoped<ApiTokens>();
+        services.AddScoped<AccountActivations>();
         services.AddApiAccess();
         services.AddHttpContextAccessor();
         services.AddScoped<SecurityAudit>();

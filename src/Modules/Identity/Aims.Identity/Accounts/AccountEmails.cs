@@ -109,6 +109,19 @@ internal sealed class AccountEmails(IOptions<ContactOptions> contact, IOptions<P
         + $"session was signed out. Sign in at {portal.Value.Link("/staff/sign-in")} with the temporary password:\n\n{password}\n\n"
         + $"It works until {Eastern(expires)}; you will then choose a new password. If you did not ask for this, call the helpline now." + Footer);
 
+    public EmailMessage Activate(string to, string agencyName, string activatePath, DateTimeOffset expires) => new(
+        to,
+        "Your AIMS access is approved: set your password",
+        $"The Appeals Division approved your request for AIMS access for {agencyName}. Set your password here:\n\n{portal.Value.Link(activatePath)}\n\n"
+        + $"The link works once, until {Eastern(expires)}. Then sign in with this email address and your password; we send you a one-time code "
+        + "each time, and in your profile you can add a passkey or a mobile number for text-message codes." + Footer);
+
+    public EmailMessage ApprovedButAddressInUse(string to, string agencyName) => new(
+        to,
+        "Your AIMS access request: we need to talk to you",
+        $"The Appeals Division approved your request for AIMS access for {agencyName}, but this email address already belongs to another "
+        + "AIMS account, so we could not set up your coordinator access. Please call the helpline so we can sort it out." + Footer);
+
     private static string Minutes(TimeSpan span) => ((int)span.TotalMinutes).ToString(CultureInfo.InvariantCulture);
 
     private static string Eastern(DateTimeOffset at) => EmailText.Eastern(at);

@@ -13,4 +13,7 @@ internal static class AimsClaims
     public const string Staff = "aims:staff";
 
     public const string DisplayName = "aims:display_name";
+
+    /// <summary>The agency an agency coordinator acts for; other modules read it from the principal.</summary>
+    public const string AgencyId = Contracts.AimsClaimTypes.AgencyId;
 }

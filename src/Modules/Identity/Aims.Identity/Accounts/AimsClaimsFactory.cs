@@ -20,6 +20,11 @@ internal sealed class AimsClaimsFactory(UserManager<AimsUser> users, RoleManager
             identity.AddClaim(new Claim(AimsClaims.Staff, "true"));
         }
 
+        if (user.AgencyId is { } agency)
+        {
+            identity.AddClaim(new Claim(AimsClaims.AgencyId, agency.ToString()));
+        }
+
         if (user.MustChangePassword)
         {
             identity.AddClaim(new Claim(AimsClaims.MustChangePassword, "true"));

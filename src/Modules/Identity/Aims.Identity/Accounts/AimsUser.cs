@@ -25,4 +25,10 @@ internal sealed class AimsUser : IdentityUser<Guid>
     public string? TemporaryPasswordHash { get; set; }
 
     public DateTimeOffset? TemporaryPasswordExpiresAt { get; set; }
+
+    /// <summary>The agency or contractor an agency coordinator acts for (set when their access request is approved).</summary>
+    public Guid? AgencyId { get; set; }
+
+    /// <summary>Set when an administrator deactivates the account: it can no longer sign in or use its API tokens.</summary>
+    public DateTimeOffset? DeactivatedAt { get; set; }
 }

@@ -16,6 +16,7 @@ internal enum SecurityEventKind
     MobileChanged,
     SignedOutEverywhere,
     AccountCreated,
+    AccountDeactivated,
     ApiTokenIssued,
     ApiTokenRevoked,
 }

@@ -27,6 +27,8 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
+    public DbSet<AccountActivation> AccountActivations => Set<AccountActivation>();
+
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         this.JoinSessionTransaction(session);
@@ -71,6 +73,13 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
             token.Property(t => t.Hint).HasMaxLength(16);
             token.HasOne<AimsUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
             token.HasIndex(t => t.SecretHash).IsUnique();
+        });
+        builder.Entity<AccountActivation>(activation =>
+        {
+            activation.ToTable("account_activations");
+            activation.HasKey(a => a.UserId);
+            activation.HasOne<AimsUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
+            activation.HasIndex(a => a.TokenHash).IsUnique();
         });
         builder.UseModuleNames();
     }

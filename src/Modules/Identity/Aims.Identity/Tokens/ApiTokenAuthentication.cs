@@ -41,7 +41,7 @@ internal sealed class ApiTokenAuthentication(
         }
 
         var token = await tokens.FindActiveAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
-        if (token is null || await users.FindByIdAsync(token.UserId.ToString()) is not { } user)
+        if (token is null || await users.FindByIdAsync(token.UserId.ToString()) is not { DeactivatedAt: null } user)
         {
             return AuthenticateResult.Fail("The API token is unknown, expired or revoked.");
         }

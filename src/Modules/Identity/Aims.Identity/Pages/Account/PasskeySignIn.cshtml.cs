@@ -30,6 +30,7 @@ internal enum PasskeySignInOutcome
     Failed,
     Locked,
     EmailNotConfirmed,
+    Deactivated,
 }
 
 internal sealed class PasskeySignInValidator : AbstractValidator<PasskeySignIn>
@@ -60,6 +61,12 @@ internal sealed class PasskeySignInHandler(SignInManager<AimsUser> signIns, Sign
         {
             await audit.RecordAsync(SecurityEventKind.SignInFailed, user.Id, user.Email, "passkey while locked", cancellationToken);
             return new PasskeySignInResult(PasskeySignInOutcome.Locked);
+        }
+
+        if (user.DeactivatedAt is not null)
+        {
+            await audit.RecordAsync(SecurityEventKind.SignInFailed, user.Id, user.Email, "passkey, deactivated", cancellationToken);
+            return new PasskeySignInResult(PasskeySignInOutcome.Deactivated);
         }
 
         if (!user.EmailConfirmed)
@@ -107,6 +114,9 @@ internal sealed class PasskeySignInModel(IMediator mediator, SignInManager<AimsU
                 return RedirectToPage("/Account/Locked");
             case PasskeySignInOutcome.EmailNotConfirmed:
                 ModelState.AddModelError("", "Confirm your email address before you sign in: use the link we emailed you.");
+                break;
+            case PasskeySignInOutcome.Deactivated:
+                ModelState.AddModelError("", SignInModel.DeactivatedMessage);
                 break;
             case PasskeySignInOutcome.Failed:
                 ModelState.AddModelError("", "That passkey was not accepted. Try again, or sign in with your password and a code.");

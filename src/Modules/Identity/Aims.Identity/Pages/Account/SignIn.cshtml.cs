@@ -30,6 +30,7 @@ internal enum SignInStartOutcome
     Wrong,
     Locked,
     EmailNotConfirmed,
+    Deactivated,
 }
 
 internal sealed record SignInStart(SignInStartOutcome Outcome, PendingSignIn? Pending = null, bool HasVerifiedMobile = false, int FailuresLeft = 0);
@@ -87,7 +88,13 @@ internal sealed class StartSignInHandler(
             return await FailAsync(user, email, cancellationToken);
         }
 
-        if (!user!.EmailConfirmed)
+        if (user!.DeactivatedAt is not null)
+        {
+            await audit.RecordAsync(SecurityEventKind.SignInFailed, user.Id, email, "deactivated", cancellationToken);
+            return new SignInStart(SignInStartOutcome.Deactivated);
+        }
+
+        if (!user.EmailConfirmed)
         {
             await mail.QueueAsync(emails.ConfirmAddress(user.Email!, await confirmationLinks.ForAsync(user)), cancellationToken);
             return new SignInStart(SignInStartOutcome.EmailNotConfirmed);
@@ -164,6 +171,9 @@ internal sealed class SignInModel(IMediator mediator) : PageModel
             case SignInStartOutcome.EmailNotConfirmed:
                 ModelState.AddModelError("", "Confirm your email address before you sign in: we have just emailed you a new link.");
                 break;
+            case SignInStartOutcome.Deactivated:
+                ModelState.AddModelError("", DeactivatedMessage);
+                break;
             case SignInStartOutcome.Wrong:
                 ModelState.AddModelError("", $"The email address or password is not right. {Attempts(result.FailuresLeft)} will lock the account for 30 minutes.");
                 break;
@@ -171,6 +181,8 @@ internal sealed class SignInModel(IMediator mediator) : PageModel
 
         return Page();
     }
+
+    public const string DeactivatedMessage = "This account has been deactivated by the Appeals Division. Call the helpline if you think this is a mistake.";
 
     private static string Attempts(int left) => left == 1 ? "One more wrong attempt" : $"{left} more wrong attempts";
 

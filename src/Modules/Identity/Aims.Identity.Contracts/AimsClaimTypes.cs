@@ -1,0 +1,8 @@
+namespace Aims.Identity.Contracts;
+
+/// <summary>Claims of a signed-in principal that other modules may read.</summary>
+public static class AimsClaimTypes
+{
+    /// <summary>The agency or contractor an agency coordinator acts for.</summary>
+    public const string AgencyId = "aims:agency_id";
+}

@@ -1,0 +1,84 @@
+using Aims.BuildingBlocks.Mail;
+using Aims.Identity.Accounts;
+using Aims.Identity.Audit;
+using Aims.Identity.Contracts;
+using Aims.Registration.Contracts;
+using MediatR;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Logging;
+
+namespace Aims.Identity.Coordinators;
+
+/// <summary>
+/// Registration decides, Identity acts: an approved request becomes an agency coordinator's account with an emailed
+/// 72-hour activation link; a deactivated coordinator's account stops signing in at once. Delivery is at least once,
+/// so both are safe to repeat.
+/// </summary>
+internal sealed class CoordinatorAccounts(
+    UserManager<AimsUser> users,
+    AccountActivations activations,
+    SecurityAudit audit,
+    IOutgoingMail mail,
+    AccountEmails emails,
+    TimeProvider time,
+    ILogger<CoordinatorAccounts> logger) : INotificationHandler<AccessRequestApproved>, INotificationHandler<CoordinatorDeactivated>
+{
+    public async Task Handle(AccessRequestApproved approved, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByEmailAsync(approved.Email);
+        if (user is null)
+        {
+            user = new AimsUser
+            {
+                Id = Guid.CreateVersion7(time.GetUtcNow()),
+                UserName = approved.Email,
+                Email = approved.Email,
+                DisplayName = approved.RequesterName,
+                CreatedAt = time.GetUtcNow(),
+                AgencyId = approved.AgencyId,
+                // Unverified until the coordinator verifies it in their profile; used for nothing else.
+                PhoneNumber = approved.Mobile,
+            };
+            Require(await users.CreateAsync(user));
+            Require(await users.AddToRoleAsync(user, nameof(Role.AgencyCoordinator)));
+            await audit.RecordAsync(SecurityEventKind.AccountCreated, user.Id, user.Email, $"agency coordinator, request {approved.RequestId}", cancellationToken);
+        }
+        else if (user.AgencyId != approved.AgencyId || user.IsStaff)
+        {
+            // An address already in use elsewhere is not silently turned into a coordinator: the team sorts it out.
+            logger.LogWarning("Access request {RequestId} was approved for an address that already has another account; no account was changed.", approved.RequestId);
+            await mail.QueueAsync(emails.ApprovedButAddressInUse(approved.Email, approved.AgencyName), cancellationToken);
+            return;
+        }
+
+        if (await users.HasPasswordAsync(user))
+        {
+            return;
+        }
+
+        var (path, expires) = await activations.IssueAsync(user.Id, cancellationToken);
+        await mail.QueueAsync(emails.Activate(user.Email!, approved.AgencyName, path, expires), cancellationToken);
+    }
+
+    public async Task Handle(CoordinatorDeactivated deactivated, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(deactivated.UserId.ToString());
+        if (user is null || user.DeactivatedAt is not null)
+        {
+            return;
+        }
+
+        user.DeactivatedAt = time.GetUtcNow();
+        Require(await users.UpdateAsync(user));
+        Require(await users.UpdateSecurityStampAsync(user));
+        await audit.RecordAsync(SecurityEventKind.AccountDeactivated, user.Id, user.Email, $"by administrator {deactivated.DecidedBy}", cancellationToken);
+    }
+
+    private static void Require(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}
