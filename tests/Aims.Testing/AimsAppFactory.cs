@@ -39,5 +39,6 @@ public sealed class AimsAppFactory(
         ["Aims:RateLimits:Codes:PermitLimit"] = "100000",
         ["Aims:RateLimits:SignUp:PermitLimit"] = "100000",
         ["Aims:RateLimits:PasswordReset:PermitLimit"] = "100000",
+        ["Aims:RateLimits:Registration:PermitLimit"] = "100000",
     };
 }

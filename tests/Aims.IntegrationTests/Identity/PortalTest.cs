@@ -30,8 +30,17 @@ public abstract class PortalTest(string database)
     {
         ConnectionString = await TestDatabase.RecreateAsync(database);
         var settings = new Dictionary<string, string?>(Settings) { ["Aims:Messaging:RelayEnabled"] = "false" };
-        Portal = new AimsAppFactory(ConnectionString, services => services.AddSingleton<TimeProvider>(Clock), settings);
+        Portal = new AimsAppFactory(ConnectionString, services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            ConfigureServices(services);
+        }, settings);
         _ = Portal.Services;
+    }
+
+    /// <summary>For a fixture that replaces a service (one that fails on purpose, say).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     [OneTimeTearDown]

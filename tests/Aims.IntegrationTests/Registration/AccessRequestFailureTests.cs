@@ -1,0 +1,35 @@
+using Aims.BuildingBlocks.Messaging;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Aims.IntegrationTests.Registration;
+
+/// <summary>When saving fails midway, the page says to retry after 5 minutes and nothing half-written remains.</summary>
+public sealed class AccessRequestFailureTests() : RegistrationTest("aims_test_access_request_failure")
+{
+    protected override void ConfigureServices(IServiceCollection services) => services.AddScoped<IMessageBus, FailingBus>();
+
+    [Test]
+    public async Task A_failure_after_the_row_is_written_rolls_it_back_and_says_to_retry_after_5_minutes()
+    {
+        const string email = "unlucky@agency.example";
+        using var browser = NewBrowser();
+
+        var answer = await SubmitAsync(browser, RequestFields(email));
+
+        answer.Text.ShouldContain("Something went wrong on our side and nothing was saved. Please try again after 5 minutes.");
+        (await ScalarAsync("SELECT count(*) FROM registration.access_requests WHERE email = @p", email)).ShouldBe(0L);
+        (await EmailsToAsync(email)).ShouldBeEmpty();
+    }
+
+    /// <summary>Publishing fails after the request row and the confirmation email were written in the same unit of work.</summary>
+    private sealed class FailingBus : IMessageBus
+    {
+        public Task PublishAsync(IIntegrationEvent integrationEvent, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("The message table is unavailable (a test failure on purpose).");
+
+        public Task ScheduleAsync(IMessage message, DateTimeOffset dueAt, string? key = null, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("Not used.");
+
+        public Task<bool> CancelAsync(string key, CancellationToken cancellationToken = default) => throw new InvalidOperationException("Not used.");
+    }
+}
