@@ -15,6 +15,7 @@ internal static class DemoPortal
     public const string Password = "Appeals-Demo-Portal!7";
 
     private static readonly SemaphoreSlim Starting = new(1, 1);
+    private static readonly string Outbox = Path.Combine(Path.GetTempPath(), "aims-browser-outbox-" + Guid.NewGuid().ToString("N"));
     private static AimsAppFactory? portal;
 
     public static string BaseUrl { get; private set; } = "";
@@ -32,9 +33,14 @@ internal static class DemoPortal
                 ConnectionString = await TestDatabase.RecreateAsync("aims_test_browser_demo");
                 var started = new AimsAppFactory(ConnectionString, settings: new Dictionary<string, string?>
                 {
-                    ["Aims:Messaging:RelayEnabled"] = "false",
+                    // The relay runs: approvals travel from Registration to Identity as they would in production.
+                    ["Aims:Messaging:RelayEnabled"] = "true",
                     ["Aims:SeedDemoData"] = "true",
                     ["Aims:Identity:Passkeys:ServerDomain"] = "localhost",
+                    ["Aims:Mail:Delivery"] = "Folder",
+                    ["Aims:Mail:Folder"] = Outbox,
+                    ["Aims:TextMessages:Delivery"] = "Folder",
+                    ["Aims:TextMessages:Folder"] = Outbox,
                 });
                 started.UseKestrel(0);
                 started.StartServer();
@@ -56,6 +62,32 @@ internal static class DemoPortal
         if (portal is not null)
         {
             await portal.DisposeAsync();
+        }
+
+        if (Directory.Exists(Outbox))
+        {
+            Directory.Delete(Outbox, recursive: true);
+        }
+    }
+
+    /// <summary>The newest email to <paramref name="to"/> whose subject starts so, waiting for the relay to deliver it.</summary>
+    public static async Task<OutboxReader.Email> AwaitEmailAsync(string to, string subjectStart)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            var email = (await OutboxReader.EmailsToAsync(ConnectionString, to)).LastOrDefault(e => e.Subject.StartsWith(subjectStart, StringComparison.Ordinal));
+            if (email is not null)
+            {
+                return email;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"No email \"{subjectStart}…\" to {to} within 15 seconds.");
+            }
+
+            await Task.Delay(100);
         }
     }
 
