@@ -5,4 +5,7 @@ public static class AimsClaimTypes
 {
     /// <summary>The agency or contractor an agency coordinator acts for.</summary>
     public const string AgencyId = "aims:agency_id";
+
+    /// <summary>The account's name as people see it.</summary>
+    public const string DisplayName = "aims:display_name";
 }

@@ -12,7 +12,7 @@ internal static class AimsClaims
 
     public const string Staff = "aims:staff";
 
-    public const string DisplayName = "aims:display_name";
+    public const string DisplayName = Contracts.AimsClaimTypes.DisplayName;
 
     /// <summary>The agency an agency coordinator acts for; other modules read it from the principal.</summary>
     public const string AgencyId = Contracts.AimsClaimTypes.AgencyId;

@@ -1,5 +1,6 @@
 using Aims.BuildingBlocks.Persistence;
 using Aims.Registration.Agencies;
+using Aims.Registration.Providers;
 using Aims.Registration.Requests;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,6 +16,12 @@ internal sealed class RegistrationDbContext(DbContextOptions<RegistrationDbConte
     public DbSet<Agency> Agencies => Set<Agency>();
 
     public DbSet<AgencyCoordinator> Coordinators => Set<AgencyCoordinator>();
+
+    public DbSet<Provider> Providers => Set<Provider>();
+
+    public DbSet<ProviderMember> ProviderMembers => Set<ProviderMember>();
+
+    public DbSet<ProviderInvitation> ProviderInvitations => Set<ProviderInvitation>();
 
     protected override string Schema => SchemaName;
 
@@ -41,6 +48,26 @@ internal sealed class RegistrationDbContext(DbContextOptions<RegistrationDbConte
             coordinator.ToTable("agency_coordinators");
             coordinator.HasKey(c => c.UserId);
             coordinator.HasOne<Agency>().WithMany().HasForeignKey(c => c.AgencyId);
+        });
+        modelBuilder.Entity<Provider>(provider =>
+        {
+            provider.ToTable("providers");
+            provider.Property(p => p.Npi).HasMaxLength(10);
+            provider.HasIndex(p => p.Npi).IsUnique();
+        });
+        modelBuilder.Entity<ProviderMember>(member =>
+        {
+            member.ToTable("provider_members");
+            member.HasKey(m => new { m.ProviderId, m.UserId });
+            member.HasOne<Provider>().WithMany().HasForeignKey(m => m.ProviderId);
+            member.HasIndex(m => m.UserId);
+        });
+        modelBuilder.Entity<ProviderInvitation>(invitation =>
+        {
+            invitation.ToTable("provider_invitations");
+            invitation.Property(i => i.NormalizedEmail).HasMaxLength(256);
+            invitation.HasOne<Provider>().WithMany().HasForeignKey(i => i.ProviderId);
+            invitation.HasIndex(i => i.TokenHash).IsUnique();
         });
     }
 }

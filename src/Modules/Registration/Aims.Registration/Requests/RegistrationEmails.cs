@@ -16,6 +16,13 @@ internal sealed class RegistrationEmails(IOptions<ContactOptions> contact, IOpti
         + $"If you have no reply by the end of {EmailText.Day(callAfter)} (2 business days), call the appeals team at {contact.Value.HelplinePhone}.\n\n"
         + $"See where your request stands at any time:\n{portal.Value.Link(statusPath)}" + Footer);
 
+    public EmailMessage ProviderInvitation(string to, string inviter, string providerName, string joinPath, DateTimeOffset expires) => new(
+        to,
+        $"Invitation to act for {providerName} in AIMS",
+        $"{inviter} invited you to act for {providerName} in AIMS, the Virginia Medicaid appeals portal: you would see and file its appeals.\n\n"
+        + $"Sign in (or create an account with this email address first), then accept here:\n{portal.Value.Link(joinPath)}\n\n"
+        + $"The invitation works until {EmailText.Eastern(expires)}. If you do not know {inviter}, ignore this email." + Footer);
+
     public EmailMessage Denied(string to, string agencyName, string reason) => new(
         to,
         "Your AIMS access request was not approved",

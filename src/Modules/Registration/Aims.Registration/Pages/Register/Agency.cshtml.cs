@@ -85,7 +85,7 @@ internal sealed class SubmitAccessRequestHandler(
                 "A request from this email address is already waiting for review. We reply by email; use the status link in our first email to follow it.")]);
         }
 
-        var token = StatusTokens.New();
+        var token = LinkSecrets.New();
         var now = time.GetUtcNow();
         var request = new AccessRequest
         {
@@ -104,16 +104,17 @@ internal sealed class SubmitAccessRequestHandler(
             SupervisorPhone = AimsRules.UsPhoneDigits(command.SupervisorPhone)!,
             Mobile = AimsRules.UsPhoneDigits(command.Mobile) is { } mobile ? "+1" + mobile : null,
             SubmittedAt = now,
-            StatusTokenHash = StatusTokens.Hash(token),
+            StatusTokenHash = LinkSecrets.Hash(token),
             Status = AccessRequestStatus.Pending,
         };
         db.AccessRequests.Add(request);
         await db.SaveChangesAsync(cancellationToken);
 
         var callAfter = calendar.AddBusinessDays(calendar.ToLocalDate(now), ReplyWithinBusinessDays);
-        await mail.QueueAsync(emails.Received(email, request.AgencyName, callAfter, StatusTokens.Path(token)), cancellationToken);
+        var statusPath = "/registration/status?token=" + token;
+        await mail.QueueAsync(emails.Received(email, request.AgencyName, callAfter, statusPath), cancellationToken);
         await bus.PublishAsync(new AccessRequestSubmitted(request.Id, request.AgencyType, request.AgencyName, email, now), cancellationToken);
-        return StatusTokens.Path(token);
+        return statusPath;
     }
 }
 
@@ -135,22 +136,11 @@ internal sealed class AgencyModel(IMediator mediator, ILogger<AgencyModel> logge
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        string? statusPath;
-        try
-        {
-            statusPath = await mediator.SendFormAsync(
-                new SubmitAccessRequest(Form.AgencyType, Form.AgencyName, Form.Street, Form.City, Form.State, Form.Zip, Form.RequesterName,
-                    Form.Email, Form.Phone, Form.SupervisorName, Form.SupervisorPhone, Form.Mobile, Form.MayActForAgency, BotCheck),
-                ModelState, nameof(Form), cancellationToken);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // The seed's promise: say to retry in 5 minutes. The unit of work rolled back, so nothing half-written remains.
-            logger.LogError(exception, "An access request could not be saved.");
-            Failed = true;
-            return Page();
-        }
-
+        var (statusPath, failed) = await mediator.SendFormAsync(
+            new SubmitAccessRequest(Form.AgencyType, Form.AgencyName, Form.Street, Form.City, Form.State, Form.Zip, Form.RequesterName,
+                Form.Email, Form.Phone, Form.SupervisorName, Form.SupervisorPhone, Form.Mobile, Form.MayActForAgency, BotCheck),
+            ModelState, nameof(Form), logger, cancellationToken);
+        Failed = failed;
         if (statusPath is null)
         {
             return Page();

@@ -26,12 +26,12 @@ internal sealed class StatusModel(RegistrationDbContext db, BusinessCalendar cal
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(Token) || Token.Length > 64)
+        if (!LinkSecrets.IsPlausible(Token))
         {
             return NotFound();
         }
 
-        var hash = StatusTokens.Hash(Token);
+        var hash = LinkSecrets.Hash(Token);
         AccessRequest = await db.AccessRequests.AsNoTracking().SingleOrDefaultAsync(r => r.StatusTokenHash == hash, cancellationToken);
         if (AccessRequest is null)
         {

@@ -1,0 +1,113 @@
+using System.Security.Claims;
+using Aims.BuildingBlocks.Mediation;
+using Aims.BuildingBlocks.Messaging;
+using Aims.Identity.Contracts;
+using Aims.Registration.Contracts;
+using Aims.Registration.Persistence;
+using Aims.Registration.Providers;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Aims.Registration.Pages.Providers;
+
+/// <summary>
+/// Accepting an invitation to act for a provider: only by the invited address, within 7 days, once. A provider
+/// representative accepts invitations from each provider they act for.
+/// </summary>
+internal sealed record AcceptProviderInvitation(string? Token, Guid UserId, string UserName, string UserEmail) : ICommand<InvitationAnswer>;
+
+internal enum InvitationAnswer
+{
+    Joined,
+    AlreadyMember,
+    WrongAccount,
+    Expired,
+    Unknown,
+}
+
+internal sealed class AcceptProviderInvitationHandler(RegistrationDbContext db, IMessageBus bus, TimeProvider time) : IRequestHandler<AcceptProviderInvitation, InvitationAnswer>
+{
+    public async Task<InvitationAnswer> Handle(AcceptProviderInvitation command, CancellationToken cancellationToken)
+    {
+        var (answer, invitation) = await JoinModel.FindAsync(db, command.Token, command.UserEmail, time.GetUtcNow(), cancellationToken);
+        if (answer != InvitationAnswer.Joined)
+        {
+            return answer;
+        }
+
+        invitation!.AcceptedAt = time.GetUtcNow();
+        if (await db.ProviderMembers.AnyAsync(m => m.ProviderId == invitation.ProviderId && m.UserId == command.UserId, cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return InvitationAnswer.AlreadyMember;
+        }
+
+        db.ProviderMembers.Add(new ProviderMember
+        {
+            ProviderId = invitation.ProviderId, UserId = command.UserId, Name = command.UserName, Email = command.UserEmail, IsAdministrator = false, JoinedAt = time.GetUtcNow(),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await bus.PublishAsync(new ProviderMemberAdded(invitation.ProviderId, command.UserId, IsAdministrator: false), cancellationToken);
+        return InvitationAnswer.Joined;
+    }
+}
+
+[Authorize(Policy = nameof(Permission.FileProviderAppeals))]
+internal sealed class JoinModel(IMediator mediator, RegistrationDbContext db, TimeProvider time) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Token { get; set; }
+
+    public InvitationAnswer Answer { get; private set; }
+
+    public string? ProviderName { get; private set; }
+
+    private string Email => User.FindFirstValue(ClaimTypes.Email)!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var (answer, invitation) = await FindAsync(db, Token, Email, time.GetUtcNow(), cancellationToken);
+        Answer = answer;
+        if (invitation is not null && answer == InvitationAnswer.Joined)
+        {
+            ProviderName = await db.Providers.Where(p => p.Id == invitation.ProviderId).Select(p => p.Name).SingleAsync(cancellationToken);
+        }
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var userId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        var name = User.FindFirstValue(AimsClaimTypes.DisplayName) ?? User.Identity!.Name!;
+        Answer = await mediator.Send(new AcceptProviderInvitation(Token, userId, name, Email), cancellationToken);
+        if (Answer is InvitationAnswer.Joined or InvitationAnswer.AlreadyMember)
+        {
+            TempData["Notice"] = "You now act for this provider.";
+            return RedirectToPage("/Providers/Index");
+        }
+
+        return Page();
+    }
+
+    /// <summary>The invitation behind a link, and whether this account may accept it now.</summary>
+    internal static async Task<(InvitationAnswer Answer, ProviderInvitation? Invitation)> FindAsync(
+        RegistrationDbContext db, string? token, string email, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!LinkSecrets.IsPlausible(token))
+        {
+            return (InvitationAnswer.Unknown, null);
+        }
+
+        var hash = LinkSecrets.Hash(token);
+        var invitation = await db.ProviderInvitations.SingleOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
+        return invitation switch
+        {
+            null or { AcceptedAt: not null } => (InvitationAnswer.Unknown, invitation),
+            _ when invitation.ExpiresAt <= now => (InvitationAnswer.Expired, invitation),
+            _ when invitation.NormalizedEmail != email.ToUpperInvariant() => (InvitationAnswer.WrongAccount, invitation),
+            _ => (InvitationAnswer.Joined, invitation),
+        };
+    }
+}

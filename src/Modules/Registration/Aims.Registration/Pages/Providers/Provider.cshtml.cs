@@ -1,0 +1,116 @@
+using System.Security.Claims;
+using Aims.BuildingBlocks.Errors;
+using Aims.BuildingBlocks.Mail;
+using Aims.BuildingBlocks.Mediation;
+using Aims.BuildingBlocks.Web;
+using Aims.Identity.Contracts;
+using Aims.Registration.Persistence;
+using Aims.Registration.Providers;
+using Aims.Registration.Requests;
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Aims.Registration.Pages.Providers;
+
+/// <summary>
+/// A provider's profile, for the people who act for it (anyone else gets a 404, which reveals nothing). Its
+/// administrators invite colleagues and representatives by email; an invitation is for that address only.
+/// </summary>
+internal sealed record InviteToProvider(Guid ProviderId, Guid InviterId, string InviterName, string? Email) : ICommand<bool>;
+
+internal sealed class InviteToProviderValidator : AbstractValidator<InviteToProvider>
+{
+    public InviteToProviderValidator()
+    {
+        RuleFor(c => c.Email).NotEmpty().WithMessage("Enter the email address to invite.")
+            .MaximumLength(256).WithMessage("Enter at most 256 characters.")
+            .EmailAddress().WithMessage("Enter an email address like name@example.com.");
+    }
+}
+
+internal sealed class InviteToProviderHandler(RegistrationDbContext db, IOutgoingMail mail, RegistrationEmails emails, TimeProvider time) : IRequestHandler<InviteToProvider, bool>
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
+
+    public async Task<bool> Handle(InviteToProvider command, CancellationToken cancellationToken)
+    {
+        var provider = await db.Providers.AsNoTracking().SingleOrDefaultAsync(p => p.Id == command.ProviderId, cancellationToken);
+        if (provider is null || !await db.ProviderMembers.AnyAsync(m => m.ProviderId == command.ProviderId && m.UserId == command.InviterId && m.IsAdministrator, cancellationToken))
+        {
+            throw new NotFoundException("There is no such provider among those you administer.");
+        }
+
+        var email = command.Email!.Trim();
+        if (await db.ProviderMembers.AnyAsync(m => m.ProviderId == provider.Id && m.Email.ToUpper() == email.ToUpperInvariant(), cancellationToken))
+        {
+            throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(InviteToProvider.Email), "This person already acts for the provider.")]);
+        }
+
+        var token = LinkSecrets.New();
+        var now = time.GetUtcNow();
+        db.ProviderInvitations.Add(new ProviderInvitation
+        {
+            Id = Guid.CreateVersion7(now),
+            ProviderId = provider.Id,
+            Email = email,
+            NormalizedEmail = email.ToUpperInvariant(),
+            TokenHash = LinkSecrets.Hash(token),
+            ExpiresAt = now + Lifetime,
+            InvitedBy = command.InviterId,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await mail.QueueAsync(emails.ProviderInvitation(email, command.InviterName, provider.Name, "/providers/join?token=" + token, now + Lifetime), cancellationToken);
+        return true;
+    }
+}
+
+[Authorize(Policy = nameof(Permission.FileProviderAppeals))]
+internal sealed class ProviderModel(IMediator mediator, RegistrationDbContext db) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public string? Email { get; set; }
+
+    public Provider Provider { get; private set; } = null!;
+
+    public IReadOnlyList<ProviderMember> Members { get; private set; } = [];
+
+    public bool IsAdministrator { get; private set; }
+
+    private Guid UserId => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostInviteAsync(CancellationToken cancellationToken)
+    {
+        var name = User.FindFirstValue(AimsClaimTypes.DisplayName) ?? User.Identity!.Name!;
+        if (await mediator.SendFormAsync(new InviteToProvider(Id, UserId, name, Email), ModelState, "", cancellationToken))
+        {
+            TempData["Notice"] = $"We emailed an invitation to {Email!.Trim()}. It works for 7 days.";
+            return RedirectToPage(new { id = Id });
+        }
+
+        return await LoadAsync(cancellationToken) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        Members = await db.ProviderMembers.AsNoTracking().Where(m => m.ProviderId == Id).OrderBy(m => m.Name).ToListAsync(cancellationToken);
+        var me = Members.SingleOrDefault(m => m.UserId == UserId);
+        var provider = await db.Providers.AsNoTracking().SingleOrDefaultAsync(p => p.Id == Id, cancellationToken);
+        if (me is null || provider is null)
+        {
+            return false;
+        }
+
+        Provider = provider;
+        IsAdministrator = me.IsAdministrator;
+        return true;
+    }
+}
