@@ -1,5 +1,6 @@
 using Aims.BuildingBlocks.Persistence;
 using Aims.Registration.Agencies;
+using Aims.Registration.Clients;
 using Aims.Registration.Providers;
 using Aims.Registration.Requests;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +23,8 @@ internal sealed class RegistrationDbContext(DbContextOptions<RegistrationDbConte
     public DbSet<ProviderMember> ProviderMembers => Set<ProviderMember>();
 
     public DbSet<ProviderInvitation> ProviderInvitations => Set<ProviderInvitation>();
+
+    public DbSet<ClientProfile> ClientProfiles => Set<ClientProfile>();
 
     protected override string Schema => SchemaName;
 
@@ -68,6 +71,13 @@ internal sealed class RegistrationDbContext(DbContextOptions<RegistrationDbConte
             invitation.Property(i => i.NormalizedEmail).HasMaxLength(256);
             invitation.HasOne<Provider>().WithMany().HasForeignKey(i => i.ProviderId);
             invitation.HasIndex(i => i.TokenHash).IsUnique();
+        });
+        modelBuilder.Entity<ClientProfile>(client =>
+        {
+            client.ToTable("client_profiles");
+            client.HasKey(c => c.UserId);
+            client.Property(c => c.MedicaidId).HasMaxLength(12);
+            client.HasIndex(c => c.MedicaidId).IsUnique();
         });
     }
 }

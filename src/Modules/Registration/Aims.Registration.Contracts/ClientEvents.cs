@@ -1,0 +1,6 @@
+using Aims.BuildingBlocks.Messaging;
+
+namespace Aims.Registration.Contracts;
+
+/// <summary>A Medicaid applicant or member completed their profile (the appellant's details for client appeals).</summary>
+public sealed record ClientProfileCreated(Guid UserId, string MedicaidId) : IIntegrationEvent;

@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Security.Claims;
+using Aims.BuildingBlocks.Mediation;
+using Aims.BuildingBlocks.Messaging;
+using Aims.BuildingBlocks.Time;
+using Aims.BuildingBlocks.Validation;
+using Aims.Identity.Contracts;
+using Aims.Registration.Clients;
+using Aims.Registration.Contracts;
+using Aims.Registration.Persistence;
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Aims.Registration.Pages.Client;
+
+/// <summary>
+/// The client appellant's own details, filled in once and kept up to date: name, date of birth, the 12-digit
+/// Medicaid ID, address and phone. A Medicaid ID belongs to one member, so it is on one profile only.
+/// </summary>
+internal sealed record SaveClientProfile(
+    Guid UserId, string? FullName, string? DateOfBirth, string? MedicaidId, string? Street, string? City, string? State, string? Zip, string? Phone) : ICommand<bool>;
+
+internal sealed class SaveClientProfileValidator : AbstractValidator<SaveClientProfile>
+{
+    public SaveClientProfileValidator(BusinessCalendar calendar)
+    {
+        RuleFor(c => c.FullName).NotEmpty().WithMessage("Enter your full name.").MaximumLength(200).WithMessage("Enter at most 200 characters.");
+        RuleFor(c => c.DateOfBirth).NotEmpty().WithMessage("Enter your date of birth.")
+            .Must(value => ProfileModel.ParseDate(value) is not null).WithMessage("Enter your date of birth like 04/27/1961.")
+            .Must(value => ProfileModel.ParseDate(value) is not { } date || (date <= calendar.Today() && date > calendar.Today().AddYears(-130)))
+            .WithMessage("Enter a date of birth in the past.");
+        RuleFor(c => c.MedicaidId).NotEmpty().WithMessage("Enter your 12-digit Medicaid ID.").MedicaidId();
+        RuleFor(c => c.Street).NotEmpty().WithMessage("Enter your street address.").MaximumLength(200).WithMessage("Enter at most 200 characters.");
+        RuleFor(c => c.City).NotEmpty().WithMessage("Enter your city.").MaximumLength(100).WithMessage("Enter at most 100 characters.");
+        RuleFor(c => c.State).UsState();
+        RuleFor(c => c.Zip).NotEmpty().WithMessage("Enter your ZIP code.").UsZip();
+        RuleFor(c => c.Phone).NotEmpty().WithMessage("Enter your phone number.").UsPhone();
+    }
+}
+
+internal sealed class SaveClientProfileHandler(RegistrationDbContext db, IMessageBus bus, TimeProvider time) : IRequestHandler<SaveClientProfile, bool>
+{
+    public async Task<bool> Handle(SaveClientProfile command, CancellationToken cancellationToken)
+    {
+        if (await db.ClientProfiles.AnyAsync(p => p.MedicaidId == command.MedicaidId && p.UserId != command.UserId, cancellationToken))
+        {
+            throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(SaveClientProfile.MedicaidId),
+                "This Medicaid ID is already on another AIMS account. Call the helpline and we will sort it out.")]);
+        }
+
+        var now = time.GetUtcNow();
+        var profile = await db.ClientProfiles.SingleOrDefaultAsync(p => p.UserId == command.UserId, cancellationToken);
+        var created = profile is null;
+        profile ??= db.ClientProfiles.Add(new ClientProfile
+        {
+            UserId = command.UserId, FullName = "", MedicaidId = "", Street = "", City = "", State = "", Zip = "", Phone = "", CreatedAt = now,
+        }).Entity;
+        profile.FullName = command.FullName!.Trim();
+        profile.DateOfBirth = ProfileModel.ParseDate(command.DateOfBirth)!.Value;
+        profile.MedicaidId = command.MedicaidId!;
+        profile.Street = command.Street!.Trim();
+        profile.City = command.City!.Trim();
+        profile.State = command.State!;
+        profile.Zip = command.Zip!.Trim();
+        profile.Phone = AimsRules.UsPhoneDigits(command.Phone)!;
+        profile.UpdatedAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+        if (created)
+        {
+            await bus.PublishAsync(new ClientProfileCreated(command.UserId, profile.MedicaidId), cancellationToken);
+        }
+
+        return true;
+    }
+}
+
+[Authorize(Roles = nameof(Role.ClientAppellant))]
+internal sealed class ProfileModel(IMediator mediator, RegistrationDbContext db, ILogger<ProfileModel> logger) : PageModel
+{
+    private static readonly string[] DateFormats = ["M/d/yyyy", "MM/dd/yyyy", "yyyy-MM-dd"];
+
+    [BindProperty]
+    public ClientForm Form { get; set; } = new();
+
+    public bool Failed { get; private set; }
+
+    public bool Exists { get; private set; }
+
+    private Guid UserId => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+
+    public static DateOnly? ParseDate(string? value) =>
+        DateOnly.TryParseExact(value?.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var profile = await db.ClientProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == UserId, cancellationToken);
+        Exists = profile is not null;
+        if (profile is not null)
+        {
+            Form = new ClientForm
+            {
+                FullName = profile.FullName, DateOfBirth = profile.DateOfBirth.ToString("MM/dd/yyyy", CultureInfo.InvariantCulture), MedicaidId = profile.MedicaidId,
+                Street = profile.Street, City = profile.City, State = profile.State, Zip = profile.Zip,
+                Phone = $"{profile.Phone[..3]}-{profile.Phone[3..6]}-{profile.Phone[6..]}",
+            };
+        }
+        else
+        {
+            Form.FullName = User.FindFirstValue(AimsClaimTypes.DisplayName);
+        }
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var (saved, failed) = await mediator.SendFormAsync(
+            new SaveClientProfile(UserId, Form.FullName, Form.DateOfBirth, Form.MedicaidId, Form.Street, Form.City, Form.State, Form.Zip, Form.Phone),
+            ModelState, nameof(Form), logger, cancellationToken);
+        Failed = failed;
+        if (!saved)
+        {
+            return Page();
+        }
+
+        TempData["Notice"] = "Your details are saved.";
+        return RedirectToPage();
+    }
+
+    internal sealed class ClientForm
+    {
+        public string? FullName { get; set; }
+
+        public string? DateOfBirth { get; set; }
+
+        public string? MedicaidId { get; set; }
+
+        public string? Street { get; set; }
+
+        public string? City { get; set; }
+
+        public string? State { get; set; }
+
+        public string? Zip { get; set; }
+
+        public string? Phone { get; set; }
+    }
+}
