@@ -39,8 +39,8 @@ internal sealed class CoordinatorAccounts(
                 // Unverified until the coordinator verifies it in their profile; used for nothing else.
                 PhoneNumber = approved.Mobile,
             };
-            Require(await users.CreateAsync(user));
-            Require(await users.AddToRoleAsync(user, nameof(Role.AgencyCoordinator)));
+            (await users.CreateAsync(user)).Require("Coordinator account not created");
+            (await users.AddToRoleAsync(user, nameof(Role.AgencyCoordinator))).Require("Coordinator role not given");
             await audit.RecordAsync(SecurityEventKind.AccountCreated, user.Id, user.Email, $"agency coordinator, request {approved.RequestId}", cancellationToken);
         }
         else if (user.AgencyId != approved.AgencyId || user.IsStaff)
@@ -69,16 +69,8 @@ internal sealed class CoordinatorAccounts(
         }
 
         user.DeactivatedAt = time.GetUtcNow();
-        Require(await users.UpdateAsync(user));
-        Require(await users.UpdateSecurityStampAsync(user));
+        (await users.UpdateAsync(user)).Require("Account not deactivated");
+        (await users.UpdateSecurityStampAsync(user)).Require("Sessions not ended");
         await audit.RecordAsync(SecurityEventKind.AccountDeactivated, user.Id, user.Email, $"by administrator {deactivated.DecidedBy}", cancellationToken);
-    }
-
-    private static void Require(IdentityResult result)
-    {
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
-        }
     }
 }

@@ -33,11 +33,7 @@ internal sealed class ConfirmNewEmailHandler(UserManager<AimsUser> users, Securi
             return false;
         }
 
-        var renamed = await users.SetUserNameAsync(user, command.Email);
-        if (!renamed.Succeeded)
-        {
-            throw new InvalidOperationException("The sign-in name did not follow the new email: " + renamed.Errors.First().Description);
-        }
+        (await users.SetUserNameAsync(user, command.Email)).Require("The sign-in name did not follow the new email");
 
         await audit.RecordAsync(SecurityEventKind.EmailChanged, user.Id, command.Email, $"from {old}", cancellationToken);
         return true;

@@ -75,11 +75,7 @@ internal sealed class PasskeySignInHandler(SignInManager<AimsUser> signIns, Sign
         }
 
         // Stores the new signature count, so a cloned authenticator replaying an old count is refused next time.
-        var updated = await signIns.UserManager.AddOrUpdatePasskeyAsync(user, assertion.Passkey);
-        if (!updated.Succeeded)
-        {
-            throw new InvalidOperationException("The passkey's signature count was not saved: " + updated.Errors.First().Description);
-        }
+        (await signIns.UserManager.AddOrUpdatePasskeyAsync(user, assertion.Passkey)).Require("The passkey's signature count was not saved");
 
         await lockout.RecordSuccessAsync(user.Email!, cancellationToken);
         await audit.RecordAsync(SecurityEventKind.SignInSucceeded, user.Id, user.Email, "passkey", cancellationToken);

@@ -71,19 +71,11 @@ internal sealed class CreateStaffAccountHandler(
             CreatedAt = time.GetUtcNow(),
         };
         var password = temporaryPasswords.IssueBeside(user);
-        Require(await users.CreateAsync(user));
-        Require(await users.AddToRoleAsync(user, command.Role!.Value.ToString()));
+        (await users.CreateAsync(user)).Require("Staff account not created");
+        (await users.AddToRoleAsync(user, command.Role!.Value.ToString())).Require("Staff role not given");
         await audit.RecordAsync(SecurityEventKind.AccountCreated, user.Id, user.Email, $"staff account created by administrator {command.AdministratorId}", cancellationToken);
         await mail.QueueAsync(emails.StaffAccountCreated(email, password, user.TemporaryPasswordExpiresAt!.Value), cancellationToken);
         return true;
-    }
-
-    internal static void Require(IdentityResult result)
-    {
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
-        }
     }
 }
 
@@ -110,12 +102,12 @@ internal sealed class ResetStaffPasswordHandler(
 
         if (await users.HasPasswordAsync(user))
         {
-            CreateStaffAccountHandler.Require(await users.RemovePasswordAsync(user));
+            (await users.RemovePasswordAsync(user)).Require("Old password not removed");
         }
 
         var password = temporaryPasswords.IssueBeside(user);
-        CreateStaffAccountHandler.Require(await users.UpdateAsync(user));
-        CreateStaffAccountHandler.Require(await users.UpdateSecurityStampAsync(user));
+        (await users.UpdateAsync(user)).Require("Temporary password not stored");
+        (await users.UpdateSecurityStampAsync(user)).Require("Sessions not ended");
         await audit.RecordAsync(SecurityEventKind.PasswordReset, user.Id, user.Email, $"reset by administrator {command.AdministratorId}", cancellationToken);
         await mail.QueueAsync(emails.StaffPasswordReset(user.Email!, password, user.TemporaryPasswordExpiresAt!.Value), cancellationToken);
         return user.Email!;

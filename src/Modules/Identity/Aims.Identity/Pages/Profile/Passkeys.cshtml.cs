@@ -78,11 +78,7 @@ internal sealed class AddPasskeyHandler(SignInManager<AimsUser> signIns, Securit
 
         var passkey = attestation.Passkey;
         passkey.Name = command.Name!.Trim();
-        var added = await users.AddOrUpdatePasskeyAsync(user, passkey);
-        if (!added.Succeeded)
-        {
-            throw new InvalidOperationException("The passkey was not stored: " + added.Errors.First().Description);
-        }
+        (await users.AddOrUpdatePasskeyAsync(user, passkey)).Require("The passkey was not stored");
 
         await audit.RecordAsync(SecurityEventKind.PasskeyAdded, user.Id, user.Email, passkey.Name, cancellationToken);
         await mail.QueueAsync(emails.PasskeyAdded(user.Email!, passkey.Name), cancellationToken);
@@ -105,11 +101,7 @@ internal sealed class RemovePasskeyHandler(UserManager<AimsUser> users, Security
             throw new NotFoundException("That passkey is not on your account.");
         }
 
-        var removed = await users.RemovePasskeyAsync(user, id!);
-        if (!removed.Succeeded)
-        {
-            throw new InvalidOperationException("The passkey was not removed: " + removed.Errors.First().Description);
-        }
+        (await users.RemovePasskeyAsync(user, id!)).Require("The passkey was not removed");
 
         var name = passkey.Name ?? "Unnamed passkey";
         await audit.RecordAsync(SecurityEventKind.PasskeyRemoved, user.Id, user.Email, name, cancellationToken);
