@@ -72,7 +72,7 @@ public sealed partial class RegistrationJourneyTests : BrowserTest
         await Page.GetByRole(AriaRole.Link, new() { Name = "Your agency's appeals" }).ClickAsync();
         var agencyPage = await Page.Locator("main").InnerTextAsync();
         agencyPage.ShouldContain("Roanoke City Department of Social Services");
-        agencyPage.ShouldContain("No appeals are assigned to your agency yet.");
+        agencyPage.ShouldContain("No open appeals name your agency.");
         await ShouldHaveNoAccessibilityViolationsAsync();
     }
 

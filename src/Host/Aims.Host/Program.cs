@@ -33,6 +33,7 @@ try
     builder.Services.AddSingleton<DemoSignInAnnouncer>();
     builder.Services.AddHostedService(provider => provider.GetRequiredService<DemoSignInAnnouncer>());
     builder.Services.AddRazorPages();
+    builder.Services.AddOpenApi();
 
     var app = builder.Build();
 
@@ -59,6 +60,9 @@ try
     {
         module.MapEndpoints(app);
     }
+
+    // The API's description is public, like any agency's published interface; calling the API needs a token.
+    app.MapOpenApi().AllowAnonymous();
 
     await app.RunAsync();
     return 0;

@@ -39,7 +39,7 @@ public sealed partial class ReviewTests() : RegistrationTest("aims_test_registra
         var page = await coordinator.GetAsync("/agency/appeals");
         page.Status.ShouldBe(HttpStatusCode.OK);
         page.Text.ShouldContain("Appeals assigned to Chesterfield Department of Social Services");
-        page.Text.ShouldContain("No appeals are assigned to your agency yet.");
+        page.Text.ShouldContain("No open appeals name your agency.");
         var agencies = await admin.GetAsync("/admin/agencies");
         agencies.Text.ShouldContain("Chesterfield Department of Social Services");
         var agencyId = (Guid)(await ScalarAsync("SELECT agency_id FROM registration.access_requests WHERE id = @p", id))!;

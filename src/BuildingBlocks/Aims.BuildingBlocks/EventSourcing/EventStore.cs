@@ -103,12 +103,14 @@ public sealed class EventStore
         where T : Aggregate, new()
     {
         var events = await ReadStreamAsync(streamId, cancellationToken);
-        if (events.Count == 0)
-        {
-            return null;
-        }
+        return events.Count == 0 ? null : Fold<T>(streamId, events);
+    }
 
-        var aggregate = new T();
+    /// <summary>Folds events already read (a caller that also shows them, as a history, reads the stream once).</summary>
+    public static T Fold<T>(Guid streamId, IReadOnlyList<StoredEvent> events)
+        where T : Aggregate, new()
+    {
+        var aggregate = new T { Id = streamId };
         foreach (var stored in events)
         {
             aggregate.Apply(stored.Data);

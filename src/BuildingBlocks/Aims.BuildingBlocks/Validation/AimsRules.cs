@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using FluentValidation;
 
@@ -9,6 +10,15 @@ namespace Aims.BuildingBlocks.Validation;
 /// </summary>
 public static partial class AimsRules
 {
+    private static readonly string[] DateFormats = ["M/d/yyyy", "MM/dd/yyyy", "yyyy-MM-dd"];
+
+    /// <summary>A date as people type it on a form (04/27/2026) or as an API sends it (2026-04-27); null otherwise.</summary>
+    public static DateOnly? ParseDate(string? value) =>
+        DateOnly.TryParseExact(value?.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
+    public static IRuleBuilderOptions<T, string?> UsDate<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(value => ParseDate(value) is not null).WithMessage("Enter the date like 04/27/2026.");
+
     public static IRuleBuilderOptions<T, string?> Npi<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(Validation.Npi.IsValid)
             .WithMessage("Enter the 10-digit NPI exactly as issued; this one fails the NPI check digit.");

@@ -1,8 +1,12 @@
+using Aims.Appeals.Access;
+using Aims.Appeals.Api;
+using Aims.Appeals.Filing;
 using Aims.Appeals.Persistence;
 using Aims.Appeals.Rules;
 using Aims.BuildingBlocks.EventSourcing;
 using Aims.BuildingBlocks.Modules;
 using Aims.BuildingBlocks.Persistence;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,5 +29,10 @@ public sealed class AppealsModule : IModule
         });
         services.Configure<AppealRulesOptions>(configuration.GetSection(AppealRulesOptions.Section));
         services.AddSingleton<AppealDeadlines>();
+        services.AddScoped<IProjection, AppealSummaryProjection>();
+        services.AddScoped<AppealFiling>();
+        services.AddScoped<AppealAudience>();
     }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapAppealsApi();
 }

@@ -1,19 +1,11 @@
 using Aims.Appeals.Contracts;
-using Aims.Appeals.Persistence;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace Aims.Appeals.Access;
 
-/// <summary>Anyone not listed for the appeal gets <see cref="AppealAccess.None"/>, which callers turn into a 404.</summary>
-internal sealed class GetAppealAccessHandler(AppealsDbContext db) : IRequestHandler<GetAppealAccess, AppealAccess>
+/// <summary>Answers other modules with the same rule the appeal pages use (<see cref="AppealAudience"/>).</summary>
+internal sealed class GetAppealAccessHandler(AppealAudience audience) : IRequestHandler<GetAppealAccess, AppealAccess>
 {
-    public async Task<AppealAccess> Handle(GetAppealAccess request, CancellationToken cancellationToken)
-    {
-        var entry = await db.AppealAccess.AsNoTracking()
-            .SingleOrDefaultAsync(a => a.AppealId == request.AppealId && a.UserId == request.UserId, cancellationToken);
-        return entry is null
-            ? AppealAccess.None
-            : new AppealAccess(CanRead: true, entry.CanAddDocuments, entry.CanAct, entry.Party);
-    }
+    public async Task<AppealAccess> Handle(GetAppealAccess request, CancellationToken cancellationToken) =>
+        await audience.AccessAsync(request.AppealId, await audience.ViewerAsync(request.UserId, cancellationToken), cancellationToken);
 }

@@ -11,6 +11,12 @@ internal sealed class AppealsDbContext(DbContextOptions<AppealsDbContext> option
 
     public DbSet<AppealAccessEntry> AppealAccess => Set<AppealAccessEntry>();
 
+    public DbSet<AppealSummary> Summaries => Set<AppealSummary>();
+
+    public DbSet<FilingKey> FilingKeys => Set<FilingKey>();
+
+    public DbSet<Draft> Drafts => Set<Draft>();
+
     protected override string Schema => SchemaName;
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
@@ -21,6 +27,28 @@ internal sealed class AppealsDbContext(DbContextOptions<AppealsDbContext> option
             entity.HasKey(a => new { a.AppealId, a.UserId });
             entity.Property(a => a.Party).HasConversion<string>();
             entity.HasIndex(a => a.UserId).HasDatabaseName("appeal_access_user");
+        });
+        modelBuilder.Entity<AppealSummary>(entity =>
+        {
+            entity.ToTable("appeal_summaries");
+            entity.Property(a => a.Kind).HasConversion<string>();
+            entity.Property(a => a.Status).HasConversion<string>();
+            entity.HasIndex(a => a.CaseNumber).IsUnique();
+            entity.HasIndex(a => a.ProviderId).HasDatabaseName("appeal_summaries_provider").HasFilter("provider_id IS NOT NULL");
+            entity.HasIndex(a => a.AgencyId).HasDatabaseName("appeal_summaries_agency").HasFilter("agency_id IS NOT NULL");
+            entity.HasIndex(a => a.FiledBy).HasDatabaseName("appeal_summaries_filed_by");
+        });
+        modelBuilder.Entity<FilingKey>(entity =>
+        {
+            entity.ToTable("filing_keys");
+            entity.HasKey(k => new { k.UserId, k.Key });
+        });
+        modelBuilder.Entity<Draft>(entity =>
+        {
+            entity.ToTable("drafts");
+            entity.Property(d => d.Kind).HasConversion<string>();
+            entity.Property(d => d.Form).HasColumnType("jsonb");
+            entity.HasIndex(d => new { d.UserId, d.UpdatedAt }).HasDatabaseName("drafts_user").IsDescending(false, true);
         });
     }
 }

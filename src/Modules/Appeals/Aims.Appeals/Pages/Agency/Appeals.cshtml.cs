@@ -1,26 +1,20 @@
 using System.Security.Claims;
-using Aims.Appeals.Access;
-using Aims.Appeals.Contracts;
-using Aims.Appeals.Persistence;
+using Aims.Appeals.Viewing;
 using Aims.Identity.Contracts;
 using Aims.Registration.Contracts;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Aims.Appeals.Pages.Agency;
 
-/// <summary>
-/// An agency coordinator's home: the appeals assigned to their agency, and nothing else. The list fills as appeals
-/// name the agency (the appeals issues); until then it says there are none.
-/// </summary>
+/// <summary>An agency coordinator's home: the open appeals that name their agency, and nothing else.</summary>
 [Authorize(Policy = nameof(Permission.SeeAgencyAppeals))]
-internal sealed class AppealsModel(IMediator mediator, AppealsDbContext db) : PageModel
+internal sealed class AppealsModel(IMediator mediator) : PageModel
 {
     public AgencySummary? Agency { get; private set; }
 
-    public IReadOnlyList<AppealAccessEntry> Appeals { get; private set; } = [];
+    public IReadOnlyList<AppealListItem> Appeals { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -29,10 +23,6 @@ internal sealed class AppealsModel(IMediator mediator, AppealsDbContext db) : Pa
             Agency = await mediator.Send(new GetAgency(agencyId), cancellationToken);
         }
 
-        var userId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
-        Appeals = await db.AppealAccess.AsNoTracking()
-            .Where(a => a.UserId == userId && a.Party == AppealParty.AgencyCoordinator)
-            .OrderBy(a => a.AppealId)
-            .ToListAsync(cancellationToken);
+        Appeals = await mediator.Send(new ListAppeals(Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!), Closed: false), cancellationToken);
     }
 }

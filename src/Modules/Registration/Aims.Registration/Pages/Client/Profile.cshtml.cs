@@ -31,8 +31,8 @@ internal sealed class SaveClientProfileValidator : AbstractValidator<SaveClientP
     {
         RuleFor(c => c.FullName).NotEmpty().WithMessage("Enter your full name.").MaximumLength(200).WithMessage("Enter at most 200 characters.");
         RuleFor(c => c.DateOfBirth).NotEmpty().WithMessage("Enter your date of birth.")
-            .Must(value => ProfileModel.ParseDate(value) is not null).WithMessage("Enter your date of birth like 04/27/1961.")
-            .Must(value => ProfileModel.ParseDate(value) is not { } date || (date <= calendar.Today() && date > calendar.Today().AddYears(-130)))
+            .Must(value => AimsRules.ParseDate(value) is not null).WithMessage("Enter your date of birth like 04/27/1961.")
+            .Must(value => AimsRules.ParseDate(value) is not { } date || (date <= calendar.Today() && date > calendar.Today().AddYears(-130)))
             .WithMessage("Enter a date of birth in the past.");
         RuleFor(c => c.MedicaidId).NotEmpty().WithMessage("Enter your 12-digit Medicaid ID.").MedicaidId();
         RuleFor(c => c.Street).NotEmpty().WithMessage("Enter your street address.").MaximumLength(200).WithMessage("Enter at most 200 characters.");
@@ -61,7 +61,7 @@ internal sealed class SaveClientProfileHandler(RegistrationDbContext db, IMessag
             UserId = command.UserId, FullName = "", MedicaidId = "", Street = "", City = "", State = "", Zip = "", Phone = "", CreatedAt = now,
         }).Entity;
         profile.FullName = command.FullName!.Trim();
-        profile.DateOfBirth = ProfileModel.ParseDate(command.DateOfBirth)!.Value;
+        profile.DateOfBirth = AimsRules.ParseDate(command.DateOfBirth)!.Value;
         profile.MedicaidId = command.MedicaidId!;
         profile.Street = command.Street!.Trim();
         profile.City = command.City!.Trim();
@@ -82,8 +82,6 @@ internal sealed class SaveClientProfileHandler(RegistrationDbContext db, IMessag
 [Authorize(Roles = nameof(Role.ClientAppellant))]
 internal sealed class ProfileModel(IMediator mediator, RegistrationDbContext db, ILogger<ProfileModel> logger) : PageModel
 {
-    private static readonly string[] DateFormats = ["M/d/yyyy", "MM/dd/yyyy", "yyyy-MM-dd"];
-
     [BindProperty]
     public ClientForm Form { get; set; } = new();
 
@@ -92,9 +90,6 @@ internal sealed class ProfileModel(IMediator mediator, RegistrationDbContext db,
     public bool Exists { get; private set; }
 
     private Guid UserId => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
-
-    public static DateOnly? ParseDate(string? value) =>
-        DateOnly.TryParseExact(value?.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

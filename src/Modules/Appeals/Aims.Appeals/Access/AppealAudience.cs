@@ -1,0 +1,56 @@
+using Aims.Appeals.Contracts;
+using Aims.Appeals.Persistence;
+using Aims.Registration.Contracts;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Aims.Appeals.Access;
+
+/// <summary>Someone asking about appeals, with what makes them a party: the providers they act for and their agency.</summary>
+internal sealed record Viewer(Guid UserId, IReadOnlyList<Guid> ProviderIds, Guid? AgencyId);
+
+/// <summary>
+/// The one rule for who takes part in an appeal: a provider's appeals belong to everyone acting for the provider
+/// (colleagues and representatives, through Registration's memberships, so joining or leaving takes effect at once);
+/// the named agency's active coordinators see it; a client appeal belongs to the people listed on it. Everyone else
+/// gets <see cref="AppealAccess.None"/>, which pages and the API answer with 404.
+/// </summary>
+internal sealed class AppealAudience(IMediator mediator, AppealsDbContext db)
+{
+    public async Task<Viewer> ViewerAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var providers = await mediator.Send(new GetProviderMemberships(userId), cancellationToken);
+        var agency = await mediator.Send(new GetCoordinatorAgency(userId), cancellationToken);
+        return new Viewer(userId, providers.Select(p => p.ProviderId).ToList(), agency);
+    }
+
+    public IQueryable<AppealSummary> Visible(Viewer viewer)
+    {
+        var providerIds = viewer.ProviderIds.ToList();
+        return db.Summaries.AsNoTracking().Where(s =>
+            (s.ProviderId != null && providerIds.Contains(s.ProviderId.Value))
+            || (viewer.AgencyId != null && s.AgencyId == viewer.AgencyId)
+            || db.AppealAccess.Any(a => a.AppealId == s.Id && a.UserId == viewer.UserId));
+    }
+
+    public async Task<AppealAccess> AccessAsync(Guid appealId, Viewer viewer, CancellationToken cancellationToken)
+    {
+        var entry = await db.AppealAccess.AsNoTracking()
+            .SingleOrDefaultAsync(a => a.AppealId == appealId && a.UserId == viewer.UserId, cancellationToken);
+        if (entry is not null)
+        {
+            return new AppealAccess(CanRead: true, entry.CanAddDocuments, entry.CanAct, entry.Party);
+        }
+
+        var appeal = await db.Summaries.AsNoTracking().Where(s => s.Id == appealId)
+            .Select(s => new { s.ProviderId, s.AgencyId }).SingleOrDefaultAsync(cancellationToken);
+        if (appeal?.ProviderId is { } providerId && viewer.ProviderIds.Contains(providerId))
+        {
+            return new AppealAccess(CanRead: true, CanAddDocuments: true, CanAct: true, AppealParty.ProviderUser);
+        }
+
+        return appeal?.AgencyId is { } agencyId && agencyId == viewer.AgencyId
+            ? new AppealAccess(CanRead: true, CanAddDocuments: true, CanAct: false, AppealParty.AgencyCoordinator)
+            : AppealAccess.None;
+    }
+}

@@ -1,0 +1,32 @@
+using System.Text.Json;
+using Aims.Appeals.Contracts;
+using Aims.Appeals.Persistence;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Aims.Appeals.Drafts;
+
+/// <summary>A person's saved, unfiled appeal forms, newest first, each with the page that resumes it.</summary>
+internal sealed record ListDrafts(Guid UserId) : IRequest<IReadOnlyList<DraftItem>>;
+
+internal sealed record DraftItem(Guid Id, AppealKind Kind, DateTimeOffset SavedAt, string ResumeUrl);
+
+internal sealed class ListDraftsHandler(AppealsDbContext db) : IRequestHandler<ListDrafts, IReadOnlyList<DraftItem>>
+{
+    public async Task<IReadOnlyList<DraftItem>> Handle(ListDrafts query, CancellationToken cancellationToken)
+    {
+        var drafts = await db.Drafts.AsNoTracking().Where(d => d.UserId == query.UserId)
+            .OrderByDescending(d => d.UpdatedAt).Take(100).ToListAsync(cancellationToken);
+        return drafts.Select(d => new DraftItem(d.Id, d.Kind, d.UpdatedAt, ResumeUrl(d))).ToList();
+    }
+
+    private static string ResumeUrl(Draft draft) => draft.Kind switch
+    {
+        AppealKind.ProviderInformal => $"/appeals/file/informal?draft={draft.Id}",
+        AppealKind.Client => $"/appeals/file/client?draft={draft.Id}",
+        // A formal appeal is filed from its informal case, which the draft names.
+        _ => $"/appeals/{JsonSerializer.Deserialize<FormalDraftSource>(draft.Form, DraftForms.Json)!.InformalAppealId}/formal?draft={draft.Id}",
+    };
+
+    private sealed record FormalDraftSource(Guid InformalAppealId);
+}

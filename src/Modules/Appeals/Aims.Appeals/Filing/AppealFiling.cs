@@ -1,0 +1,96 @@
+using System.Globalization;
+using Aims.Appeals.Contracts;
+using Aims.Appeals.Model;
+using Aims.Appeals.Persistence;
+using Aims.BuildingBlocks.EventSourcing;
+using Aims.BuildingBlocks.Mail;
+using Aims.BuildingBlocks.Messaging;
+using Aims.BuildingBlocks.Persistence;
+using Aims.BuildingBlocks.Web;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Aims.Appeals.Filing;
+
+/// <summary>
+/// What every kind of filing does the same way: one appeal per filing key (a double click, a retried request or a
+/// resubmitted draft finds the first), the case number, the stream, the drafts it came from removed, the agency told
+/// through <see cref="AppealFiled"/>, and the filer's confirmation email — all in the filing's one transaction.
+/// </summary>
+internal sealed class AppealFiling(
+    AppealsDbContext db, DbSession session, EventStore store, IMessageBus bus, IOutgoingMail mail, IOptions<ContactOptions> contact, TimeProvider time)
+{
+    public const string StreamType = "appeal";
+
+    /// <summary>
+    /// Claims the filing key for a new appeal id, or returns the appeal already filed with it. A second request with the
+    /// same key waits on the first's row lock and then finds its appeal.
+    /// </summary>
+    public async Task<(Guid AppealId, FiledAppeal? Existing)> ClaimAsync(Filer filer, string key, CancellationToken cancellationToken)
+    {
+        var appealId = Guid.CreateVersion7(time.GetUtcNow());
+        await using (var claim = await session.CommandAsync(
+            "INSERT INTO appeals.filing_keys (user_id, key, appeal_id, created_at) VALUES (@user, @key, @appeal, @now) ON CONFLICT DO NOTHING",
+            cancellationToken))
+        {
+            claim.Parameters.AddWithValue("user", filer.UserId);
+            claim.Parameters.AddWithValue("key", key);
+            claim.Parameters.AddWithValue("appeal", appealId);
+            claim.Parameters.AddWithValue("now", time.GetUtcNow());
+            if (await claim.ExecuteNonQueryAsync(cancellationToken) == 1)
+            {
+                return (appealId, null);
+            }
+        }
+
+        var existing = await (from k in db.FilingKeys.AsNoTracking()
+                              join s in db.Summaries.AsNoTracking() on k.AppealId equals s.Id
+                              where k.UserId == filer.UserId && k.Key == key
+                              select new FiledAppeal(s.Id, s.CaseNumber, true)).SingleAsync(cancellationToken);
+        return (existing.AppealId, existing);
+    }
+
+    /// <summary>PI-2026-000123: the kind, the filing year, and the kind's sequence, at least six digits.</summary>
+    public async Task<string> NextCaseNumberAsync(AppealKind kind, DateOnly filedOn, CancellationToken cancellationToken)
+    {
+        var prefix = Prefix(kind);
+        await using var command = await session.CommandAsync($"SELECT nextval('appeals.case_numbers_{prefix.ToLowerInvariant()}')", cancellationToken);
+        var number = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        return string.Create(CultureInfo.InvariantCulture, $"{prefix}-{filedOn.Year}-{number:D6}");
+    }
+
+    public async Task<FiledAppeal> FileAsync(
+        Filer filer, Guid appealId, Guid? draftId, IEvent filed, AppealFiled announcement, IReadOnlyList<string> confirmationLines, CancellationToken cancellationToken)
+    {
+        await store.StartStreamAsync(appealId, StreamType, [filed], cancellationToken);
+        if (draftId is { } id)
+        {
+            await db.Drafts.Where(d => d.Id == id && d.UserId == filer.UserId).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        await bus.PublishAsync(announcement, cancellationToken);
+        var phone = contact.Value.AppealsDivisionPhone;
+        await mail.QueueAsync(new EmailMessage(
+            filer.Email,
+            $"Appeal {announcement.CaseNumber} received",
+            $"Hello {filer.Name},\n\nThe Appeals Division received your appeal on {EmailText.Day(announcement.FiledOn)}. Its case number is " +
+            $"{announcement.CaseNumber}; quote it whenever you write or call.\n\n" +
+            string.Join("\n", confirmationLines) +
+            $"\n\nFollow the appeal, add documents or withdraw it under \"My appeals\" in AIMS. Questions about the appeal: call the " +
+            $"Appeals Division at {phone}." + EmailText.Footer(contact.Value)),
+            cancellationToken);
+        return new FiledAppeal(appealId, announcement.CaseNumber);
+    }
+
+    public static string Prefix(AppealKind kind) => kind switch
+    {
+        AppealKind.ProviderInformal => "PI",
+        AppealKind.ProviderFormal => "PF",
+        _ => "CL",
+    };
+
+    public static string TimelinessLine(DateOnly receivedOn, DateOnly lastDay, bool timely) => timely
+        ? $"It was filed on time: the notice counts as received {EmailText.Day(receivedOn)}, and the last day to file was {EmailText.Day(lastDay)}."
+        : $"It was filed after the last day to file ({EmailText.Day(lastDay)}; the notice counts as received {EmailText.Day(receivedOn)}). " +
+          "The Appeals Division will decide whether there was good cause for filing late; it may dismiss the appeal.";
+}

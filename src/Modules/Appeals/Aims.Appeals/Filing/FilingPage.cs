@@ -1,0 +1,97 @@
+using System.Security.Claims;
+using Aims.Appeals.Contracts;
+using Aims.Appeals.Drafts;
+using Aims.Appeals.Persistence;
+using Aims.BuildingBlocks.Errors;
+using Aims.BuildingBlocks.Web;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Logging;
+
+namespace Aims.Appeals.Filing;
+
+/// <summary>
+/// What the three filing forms share: the form comes from a saved draft or starts empty, "Save draft" keeps it as it
+/// stands, and the filing key (the draft's id, or one minted when the form was first shown) makes a second submit of
+/// the same form find the first appeal. A rule the appeal breaks is said at the top of the form; a failure the person cannot
+/// fix leaves nothing written and says to retry; an appeal the person may not see is a 404 for the page to answer.
+/// </summary>
+internal abstract class FilingPage<TForm>(IMediator mediator, AppealsDbContext db, ILogger logger) : PageModel
+    where TForm : class, new()
+{
+    [BindProperty]
+    public TForm Form { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? Draft { get; set; }
+
+    [BindProperty]
+    public string FilingKey { get; set; } = "";
+
+    public bool Failed { get; private set; }
+
+    protected abstract AppealKind Kind { get; }
+
+    protected IMediator Mediator => mediator;
+
+    protected Filer Filer => Filer.From(User);
+
+    protected Guid UserId => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+
+    /// <summary>Fills the form from the draft; false when the draft is not this person's (the page answers 404).</summary>
+    protected async Task<bool> LoadDraftAsync(CancellationToken cancellationToken)
+    {
+        FilingKey = Draft?.ToString() ?? Guid.NewGuid().ToString();
+        if (Draft is not { } draftId)
+        {
+            return true;
+        }
+
+        var saved = await db.LoadAsync<TForm>(UserId, draftId, Kind, cancellationToken);
+        if (saved is null)
+        {
+            return false;
+        }
+
+        Form = saved;
+        return true;
+    }
+
+    protected async Task<IActionResult> SaveDraftAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        var id = await mediator.Send(new SaveDraft(UserId, Kind, Draft, Form), cancellationToken);
+        TempData["Notice"] = "Your draft is saved. Come back to it from \"My appeals\" whenever you are ready to file.";
+        return RedirectToPage(new { draft = id });
+    }
+
+    protected async Task<IActionResult> FileAsync(IRequest<FiledAppeal> command, Func<Task> reload, CancellationToken cancellationToken)
+    {
+        FiledAppeal? filed = null;
+        try
+        {
+            filed = await mediator.SendFormAsync(command, ModelState, "", cancellationToken);
+        }
+        catch (RuleViolationException refused)
+        {
+            ModelState.AddModelError("", refused.Message);
+        }
+        catch (Exception exception) when (exception is not (OperationCanceledException or NotFoundException))
+        {
+            logger.LogError(exception, "An appeal could not be filed ({Command}).", command.GetType().Name);
+            Failed = true;
+        }
+
+        if (filed is null)
+        {
+            await reload();
+            return Page();
+        }
+
+        return RedirectToPage("/Appeals/Filed", new { id = filed.AppealId });
+    }
+
+    /// <summary>The filing key a submit carries: a draft's id wins, so every tab that opened the draft files it once.</summary>
+    protected string Key => Draft?.ToString() ?? (string.IsNullOrWhiteSpace(FilingKey) ? Guid.NewGuid().ToString() : FilingKey.Trim());
+}

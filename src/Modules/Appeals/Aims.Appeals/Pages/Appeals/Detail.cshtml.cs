@@ -1,0 +1,74 @@
+using System.Security.Claims;
+using System.Text;
+using Aims.Appeals.Contracts;
+using Aims.Appeals.Filing;
+using Aims.Appeals.Model;
+using Aims.Appeals.Viewing;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Aims.Appeals.Pages.Appeals;
+
+/// <summary>
+/// One appeal for the people taking part in it (anyone else gets 404): what was filed, the dates that matter, the
+/// decisions (readable here and downloadable) and the history read from its events.
+/// </summary>
+[Authorize]
+internal sealed class DetailModel(IMediator mediator) : PageModel
+{
+    public AppealView View { get; private set; } = null!;
+
+    public Appeal Appeal => View.Appeal;
+
+    public bool CanWithdraw => View.Access.CanAct && Appeal.Status is AppealStatus.Filed or AppealStatus.RecommendedDecision;
+
+    public bool CanFileFormal => View.Access.CanAct && Appeal.Kind == AppealKind.ProviderInformal
+        && Appeal.InformalDecision is not null && Appeal.FormalAppeal is null;
+
+    public (string Url, string Name) BackLink => View.Access.Party == AppealParty.AgencyCoordinator ? ("/agency/appeals", "your agency's appeals")
+        : Appeal.IsClosed ? ("/appeals/closed", "closed cases") : ("/appeals", "my appeals");
+
+    public string ActionLabel => AppealChoices.Label(Appeal.Kind == AppealKind.Client ? AppealChoices.ClientActions : AppealChoices.ProviderActions, Appeal.ActionType);
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } missing)
+        {
+            return missing;
+        }
+
+        return Page();
+    }
+
+    /// <summary>A decision as a text file named for the case, for the appellant's records.</summary>
+    public async Task<IActionResult> OnGetDecisionAsync(Guid id, int number, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } missing)
+        {
+            return missing;
+        }
+
+        if (number < 1 || number > Appeal.Decisions.Count)
+        {
+            return NotFound();
+        }
+
+        var decision = Appeal.Decisions[number - 1];
+        var text = $"{Appeal.CaseNumber}: {decision.Level} decision of {decision.DecidedOn:MM/dd/yyyy}\r\nOutcome: {decision.Outcome}\r\n\r\n{decision.Text}\r\n";
+        return File(Encoding.UTF8.GetBytes(text), "text/plain; charset=utf-8", $"{Appeal.CaseNumber}-decision-{number}.txt");
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var view = await mediator.Send(new GetAppeal(Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!), id), cancellationToken);
+        if (view is null)
+        {
+            return NotFound();
+        }
+
+        View = view;
+        return null;
+    }
+}

@@ -1,0 +1,179 @@
+using Aims.Appeals.Access;
+using Aims.Appeals.Contracts;
+using Aims.Appeals.Filing;
+using Aims.Appeals.Model;
+using Aims.Appeals.Persistence;
+using Aims.Appeals.Rules;
+using Aims.Appeals.Viewing;
+using Aims.BuildingBlocks.Errors;
+using Aims.BuildingBlocks.EventSourcing;
+using Aims.BuildingBlocks.Mail;
+using Aims.BuildingBlocks.Mediation;
+using Aims.Identity.Contracts;
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+
+namespace Aims.Appeals.Pages.Appeals;
+
+/// <summary>
+/// A provider's formal appeal of an informal decision (12VAC30-20-560): due 30 days after the decision was received
+/// (mail +3 days), filed from the informal case, whose record it carries forward; the informal case records that it
+/// went further, so it is filed once.
+/// </summary>
+internal sealed record FileFormalAppeal(Filer Filer, string FilingKey, Guid? DraftId, FormalAppealForm Form) : ICommand<FiledAppeal>;
+
+internal sealed class FormalAppealForm : IContactForm
+{
+    public Guid InformalAppealId { get; set; }
+
+    public string? DecisionReceivedBy { get; set; }
+
+    public string? Grounds { get; set; }
+
+    public string? ContactName { get; set; }
+
+    public string? ContactPhone { get; set; }
+
+    public string? ContactEmail { get; set; }
+}
+
+internal sealed class FileFormalAppealValidator : AbstractValidator<FileFormalAppeal>
+{
+    public FileFormalAppealValidator()
+    {
+        RuleFor(c => c.Form.DecisionReceivedBy).Must(v => AppealChoices.IsOneOf(AppealChoices.ReceiptMethods, v))
+            .WithMessage("Choose how the informal decision reached you.");
+        RuleFor(c => c.Form.Grounds).NotEmpty().WithMessage("Say why the informal decision is wrong.")
+            .MaximumLength(8000).WithMessage("Enter at most 8,000 characters.");
+        RuleFor(c => c.Form).SetValidator(new ContactFormValidator());
+    }
+}
+
+internal sealed class FileFormalAppealHandler(
+    AppealFiling filing, AppealAudience audience, EventStore store, AppealDeadlines deadlines, TimeProvider time) : IRequestHandler<FileFormalAppeal, FiledAppeal>
+{
+    public async Task<FiledAppeal> Handle(FileFormalAppeal command, CancellationToken cancellationToken)
+    {
+        var (appealId, existing) = await filing.ClaimAsync(command.Filer, command.FilingKey, cancellationToken);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var form = command.Form;
+        var informal = await InformalAppealAsync(command.Filer, form.InformalAppealId, cancellationToken);
+        var method = Enum.Parse<ReceiptMethod>(form.DecisionReceivedBy!);
+        var decision = informal.InformalDecision!;
+        var filedOn = deadlines.FiledOn(time.GetUtcNow());
+        var window = deadlines.ProviderFormalWindow(decision.DecidedOn, method);
+        var caseNumber = await filing.NextCaseNumberAsync(AppealKind.ProviderFormal, filedOn, cancellationToken);
+        var filed = new FormalAppealFiled(
+            caseNumber, command.Filer.Person, informal.Provider!, informal.Agency, informal.Id, informal.CaseNumber, decision.DecidedOn, method,
+            form.Grounds!.Trim(), form.Details(), filedOn, window.ReceivedOn, window.LastDay, window.IsTimely(filedOn),
+            deadlines.RecommendedDecisionDue(filedOn));
+        await store.AppendAsync(informal.Id, informal.Version, [new FormalAppealStarted(appealId, caseNumber, command.Filer.Person)], cancellationToken);
+        return await filing.FileAsync(
+            command.Filer, appealId, command.DraftId, filed,
+            new AppealFiled(appealId, caseNumber, AppealKind.ProviderFormal, informal.Agency?.Id, informal.Provider!.Name, filedOn, filed.Timely, Expedited: false),
+            [
+                $"Formal appeal for {informal.Provider.Name} of the informal decision of {EmailText.Day(decision.DecidedOn)} in {informal.CaseNumber}; " +
+                "the record of the informal appeal carries forward.",
+                AppealFiling.TimelinessLine(window.ReceivedOn, window.LastDay, filed.Timely),
+                $"A recommended decision is due by {EmailText.Day(filed.RecommendationDue)}.",
+            ],
+            cancellationToken);
+    }
+
+    private async Task<Appeal> InformalAppealAsync(Filer filer, Guid informalId, CancellationToken cancellationToken)
+    {
+        var access = await audience.AccessAsync(informalId, await audience.ViewerAsync(filer.UserId, cancellationToken), cancellationToken);
+        if (!access.CanAct)
+        {
+            throw new NotFoundException("No such appeal.");
+        }
+
+        var informal = (await store.LoadAsync<Appeal>(informalId, cancellationToken))!;
+        return informal switch
+        {
+            { Kind: not AppealKind.ProviderInformal } => throw new RuleViolationException($"{informal.CaseNumber} is not an informal appeal; only an informal decision is appealed formally."),
+            { FormalAppeal: { } formal } => throw new RuleViolationException($"A formal appeal of {informal.CaseNumber} was already filed: {formal.FormalCaseNumber}."),
+            { Status: AppealStatus.Withdrawn } => throw new RuleViolationException($"{informal.CaseNumber} was withdrawn; there is no decision to appeal."),
+            { InformalDecision: null } => throw new RuleViolationException($"{informal.CaseNumber} has no informal decision yet; a formal appeal follows the informal decision."),
+            _ => informal,
+        };
+    }
+}
+
+[Authorize(Policy = nameof(Permission.FileProviderAppeals))]
+internal sealed class FileFormalModel(IMediator mediator, AppealsDbContext db, AppealDeadlines deadlines, TimeProvider time, ILogger<FileFormalModel> logger)
+    : FilingPage<FormalAppealForm>(mediator, db, logger)
+{
+    public AppealView Informal { get; private set; } = null!;
+
+    public FilingWindow? Window { get; private set; }
+
+    public DateOnly Today => deadlines.FiledOn(time.GetUtcNow());
+
+    protected override AppealKind Kind => AppealKind.ProviderFormal;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadDraftAsync(cancellationToken) || !await LoadInformalAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (Draft is null)
+        {
+            Form.Prefill(Filer);
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    {
+        Form.InformalAppealId = id;
+        try
+        {
+            return await FileAsync(new FileFormalAppeal(Filer, Key, Draft, Form), () => LoadInformalAsync(id, cancellationToken), cancellationToken);
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(Guid id, CancellationToken cancellationToken)
+    {
+        Form.InformalAppealId = id;
+        return await SaveDraftAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostCheckAsync(Guid id, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        return await LoadInformalAsync(id, cancellationToken) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadInformalAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var view = await Mediator.Send(new GetAppeal(UserId, id), cancellationToken);
+        if (view is null || !view.Access.CanAct || view.Appeal.Kind != AppealKind.ProviderInformal)
+        {
+            return false;
+        }
+
+        Informal = view;
+        Form.InformalAppealId = id;
+        if (view.Appeal.InformalDecision is { } decision && Enum.TryParse<ReceiptMethod>(Form.DecisionReceivedBy, out var method))
+        {
+            Window = deadlines.ProviderFormalWindow(decision.DecidedOn, method);
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,27 @@
+using System.Security.Claims;
+using Aims.Appeals.Viewing;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Aims.Appeals.Pages.Appeals;
+
+/// <summary>The confirmation after filing: the case number to quote, whether it was on time, and what happens next.</summary>
+[Authorize]
+internal sealed class FiledModel(IMediator mediator) : PageModel
+{
+    public AppealView View { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var view = await mediator.Send(new GetAppeal(Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!), id), cancellationToken);
+        if (view is null)
+        {
+            return NotFound();
+        }
+
+        View = view;
+        return Page();
+    }
+}

@@ -1,0 +1,91 @@
+using Aims.Appeals.Contracts;
+using Aims.Appeals.Model;
+
+namespace Aims.Appeals.Persistence;
+
+/// <summary>One row of the appeal list, copied from the <see cref="Appeal"/> its events make.</summary>
+internal sealed class AppealSummary
+{
+    public Guid Id { get; init; }
+
+    public string CaseNumber { get; set; } = "";
+
+    public AppealKind Kind { get; set; }
+
+    public AppealStatus Status { get; set; }
+
+    public string AppellantName { get; set; } = "";
+
+    public string ActionType { get; set; } = "";
+
+    public Guid? ProviderId { get; set; }
+
+    public Guid? AgencyId { get; set; }
+
+    public Guid FiledBy { get; set; }
+
+    public DateOnly FiledOn { get; set; }
+
+    public bool Timely { get; set; }
+
+    public bool Expedited { get; set; }
+
+    public bool Closed { get; set; }
+
+    public DateOnly? NextDeadline { get; set; }
+
+    public string? NextDeadlineWhat { get; set; }
+
+    public string? NextStep { get; set; }
+
+    public long Version { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public void CopyFrom(Appeal appeal, DateTimeOffset now)
+    {
+        CaseNumber = appeal.CaseNumber;
+        Kind = appeal.Kind;
+        Status = appeal.Status;
+        AppellantName = appeal.AppellantName;
+        ActionType = appeal.ActionType;
+        ProviderId = appeal.Provider?.Id;
+        AgencyId = appeal.Agency?.Id;
+        FiledBy = appeal.FiledBy.UserId;
+        FiledOn = appeal.FiledOn;
+        Timely = appeal.Timely;
+        Expedited = appeal.Expedited;
+        Closed = appeal.IsClosed;
+        NextDeadline = appeal.NextDeadline?.Date;
+        NextDeadlineWhat = appeal.NextDeadline?.What;
+        NextStep = appeal.NextStep;
+        Version = appeal.Version;
+        UpdatedAt = now;
+    }
+}
+
+internal sealed class FilingKey
+{
+    public Guid UserId { get; init; }
+
+    public required string Key { get; init; }
+
+    public Guid AppealId { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+}
+
+internal sealed class Draft
+{
+    public Guid Id { get; init; }
+
+    public Guid UserId { get; init; }
+
+    public AppealKind Kind { get; init; }
+
+    public required string Form { get; set; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}
