@@ -1,11 +1,13 @@
 using Aims.Appeals.Access;
 using Aims.Appeals.Api;
+using Aims.Appeals.Demo;
 using Aims.Appeals.Filing;
 using Aims.Appeals.Persistence;
 using Aims.Appeals.Rules;
 using Aims.BuildingBlocks.EventSourcing;
 using Aims.BuildingBlocks.Modules;
 using Aims.BuildingBlocks.Persistence;
+using Aims.BuildingBlocks.Seeding;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +34,7 @@ public sealed class AppealsModule : IModule
         services.AddScoped<IProjection, AppealSummaryProjection>();
         services.AddScoped<AppealFiling>();
         services.AddScoped<AppealAudience>();
+        services.AddScoped<IDemoDataSeeder, AppealsDemoSeeder>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapAppealsApi();

@@ -1,6 +1,8 @@
 using Aims.BuildingBlocks.Modules;
 using Aims.BuildingBlocks.Persistence;
+using Aims.BuildingBlocks.Seeding;
 using Aims.BuildingBlocks.Web;
+using Aims.Registration.Demo;
 using Aims.Registration.Persistence;
 using Aims.Registration.Requests;
 using Microsoft.Extensions.Configuration;
@@ -17,6 +19,7 @@ public sealed class RegistrationModule : IModule
         services.AddModuleDbContext<RegistrationDbContext>(
             new ModuleSchema(RegistrationDbContext.SchemaName, SqlMigration.EmbeddedIn(typeof(RegistrationModule).Assembly)));
         services.AddSingleton<RegistrationEmails>();
+        services.AddScoped<IDemoDataSeeder, RegistrationDemoSeeder>();
         services.AddRateLimitPolicy(configuration, RegistrationRateLimits.Requests, permits: 10, TimeSpan.FromMinutes(10));
     }
 }

@@ -27,7 +27,7 @@ internal abstract class FilingPage<TForm>(IMediator mediator, AppealsDbContext d
     public Guid? Draft { get; set; }
 
     [BindProperty]
-    public string FilingKey { get; set; } = "";
+    public string? FilingKey { get; set; }
 
     public bool Failed { get; private set; }
 

@@ -7,7 +7,8 @@ namespace Aims.Identity.Accounts;
 
 /// <summary>
 /// One confirmed demo account per role for the local portal, all with the same password. Sign-in codes go to the
-/// development outbox (/dev/outbox); the provider account also has a verified demo mobile number for text codes.
+/// development outbox (/dev/outbox); the provider account also has a verified demo mobile number for text codes. Ids are
+/// fixed (<see cref="DemoAccounts"/>) so the other modules' demo data can name these accounts.
 /// </summary>
 internal sealed class IdentityDemoSeeder(UserManager<AimsUser> users, TimeProvider time, IOptions<StaffOptions> staff) : IDemoDataSeeder
 {
@@ -24,7 +25,9 @@ internal sealed class IdentityDemoSeeder(UserManager<AimsUser> users, TimeProvid
             {
                 var user = new AimsUser
                 {
-                    Id = Guid.CreateVersion7(time.GetUtcNow()),
+                    Id = DemoAccounts.UserId(role.ToString()),
+                    // The demo coordinator acts for the demo provider agency, which Registration's demo data creates.
+                    AgencyId = role == Role.AgencyCoordinator ? DemoAccounts.ProviderAgencyId : null,
                     UserName = email,
                     Email = email,
                     EmailConfirmed = true,

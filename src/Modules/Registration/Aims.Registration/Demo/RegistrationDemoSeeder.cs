@@ -1,0 +1,65 @@
+using Aims.BuildingBlocks.Seeding;
+using Aims.Identity.Contracts;
+using Aims.Registration.Agencies;
+using Aims.Registration.Clients;
+using Aims.Registration.Contracts;
+using Aims.Registration.Persistence;
+using Aims.Registration.Providers;
+using Microsoft.EntityFrameworkCore;
+
+namespace Aims.Registration.Demo;
+
+/// <summary>
+/// Demo records for the demo accounts: an agency of each type (the demo coordinator acts for the provider agency), a
+/// provider that the demo provider user administers and the demo representative acts for, and the demo client's
+/// details for appeals. Added once; later starts find them.
+/// </summary>
+internal sealed class RegistrationDemoSeeder(RegistrationDbContext db, TimeProvider time) : IDemoDataSeeder
+{
+    public async Task<IReadOnlyList<DemoSignIn>> SeedAsync(CancellationToken cancellationToken)
+    {
+        if (await db.Agencies.AnyAsync(a => a.Id == DemoAccounts.ProviderAgencyId, cancellationToken))
+        {
+            return [];
+        }
+
+        var now = time.GetUtcNow();
+        db.Agencies.Add(new Agency
+        {
+            Id = DemoAccounts.ProviderAgencyId, Name = "Demo Provider Audit Contractor", Type = AgencyType.ProviderAgency,
+            Street = "600 East Broad Street", City = "Richmond", State = "VA", Zip = "23219", CreatedAt = now,
+        });
+        db.Agencies.Add(new Agency
+        {
+            Id = DemoAccounts.ClientAgencyId, Name = "Demo County Department of Social Services", Type = AgencyType.ClientAgency,
+            Street = "8600 Dixon Powers Drive", City = "Henrico", State = "VA", Zip = "23228", CreatedAt = now,
+        });
+        db.Coordinators.Add(new AgencyCoordinator
+        {
+            UserId = DemoAccounts.UserId(nameof(Role.AgencyCoordinator)), AgencyId = DemoAccounts.ProviderAgencyId,
+            Name = $"Demo {Role.AgencyCoordinator}", Email = "agencycoordinator@demo.aims.example", ActivatedAt = now,
+        });
+        db.Providers.Add(new Provider
+        {
+            Id = DemoAccounts.ProviderId, Name = "Demo Community Health Clinic", Npi = "1234567893", MedicaidProviderId = "100012345",
+            Street = "1 Capitol Square", City = "Richmond", State = "VA", Zip = "23219", ContactName = $"Demo {Role.ProviderUser}",
+            ContactPhone = "8045550100", ContactEmail = "provideruser@demo.aims.example", InMcoNetwork = true, CreatedAt = now,
+        });
+        db.ProviderMembers.Add(Member(Role.ProviderUser, administrator: true, now));
+        db.ProviderMembers.Add(Member(Role.ProviderRepresentative, administrator: false, now));
+        db.ClientProfiles.Add(new ClientProfile
+        {
+            UserId = DemoAccounts.UserId(nameof(Role.ClientAppellant)), FullName = $"Demo {Role.ClientAppellant}", DateOfBirth = new DateOnly(1980, 4, 12),
+            MedicaidId = "900000000001", Street = "10 Main Street", City = "Petersburg", State = "VA", Zip = "23803", Phone = "8045550111",
+            CreatedAt = now, UpdatedAt = now,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return [];
+    }
+
+    private static ProviderMember Member(Role role, bool administrator, DateTimeOffset now) => new()
+    {
+        ProviderId = DemoAccounts.ProviderId, UserId = DemoAccounts.UserId(role.ToString()), Name = $"Demo {role}",
+        Email = $"{role.ToString().ToLowerInvariant()}@demo.aims.example", IsAdministrator = administrator, JoinedAt = now,
+    };
+}

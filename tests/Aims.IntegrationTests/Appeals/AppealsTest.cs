@@ -1,0 +1,169 @@
+using System.Net;
+using Aims.Appeals.Model;
+using Aims.BuildingBlocks.EventSourcing;
+using Aims.BuildingBlocks.Persistence;
+using Aims.BuildingBlocks.Validation;
+using Aims.Identity.Contracts;
+using Aims.IntegrationTests.Registration;
+using Aims.Registration.Contracts;
+using Aims.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Aims.IntegrationTests.Appeals;
+
+/// <summary>
+/// The portal with the parties an appeal needs, each made the way the product makes them: providers through their
+/// profile page, clients through theirs; agencies and coordinators are inserted as an approval leaves them.
+/// </summary>
+public abstract class AppealsTest(string database) : RegistrationTest(database)
+{
+    private static int npiSerial = 100_000;
+
+    /// <summary>A signed-in provider user who administers a new provider; returns the browser and the provider's id.</summary>
+    protected async Task<(FormClient Browser, Guid ProviderId)> ProviderAsync(string email, string name = "Blue Ridge Family Clinic")
+    {
+        var browser = await SignedInAsync(email, Role.ProviderUser);
+        var created = await browser.PostAsync("/providers/new", new Dictionary<string, string?>
+        {
+            ["Form.Name"] = name,
+            ["Form.Npi"] = NextNpi(),
+            ["Form.MedicaidProviderId"] = "A1234567",
+            ["Form.Street"] = "100 Main Street",
+            ["Form.City"] = "Staunton",
+            ["Form.State"] = "VA",
+            ["Form.Zip"] = "24401",
+            ["Form.ContactName"] = "Lee Park",
+            ["Form.ContactPhone"] = "540-555-0142",
+            ["Form.ContactEmail"] = email,
+            ["Form.InMcoNetwork"] = "true",
+        });
+        created.Location.ShouldNotBeNull(created.Text);
+        return (browser, Guid.Parse(created.Location!["/providers/".Length..]));
+    }
+
+    /// <summary>A signed-in client appellant with their details for appeals filled in.</summary>
+    protected async Task<FormClient> ClientAsync(string email, string medicaidId, string name = "Maria Lopez")
+    {
+        var browser = await SignedInAsync(email, Role.ClientAppellant);
+        var saved = await browser.PostAsync("/client/profile", new Dictionary<string, string?>
+        {
+            ["Form.FullName"] = name,
+            ["Form.DateOfBirth"] = "04/27/1961",
+            ["Form.MedicaidId"] = medicaidId,
+            ["Form.Street"] = "12 Elm Street",
+            ["Form.City"] = "Richmond",
+            ["Form.State"] = "VA",
+            ["Form.Zip"] = "23219",
+            ["Form.Phone"] = "804-555-0177",
+        });
+        saved.Location.ShouldBe("/client/profile", saved.Text);
+        return browser;
+    }
+
+    protected async Task<FormClient> SignedInAsync(string email, Role role)
+    {
+        await CreateAccountAsync(email, role);
+        var browser = NewBrowser();
+        await browser.SignInAsync(ConnectionString, email, Password);
+        return browser;
+    }
+
+    /// <summary>An agency with active coordinators, as approved access requests leave it; returns its id.</summary>
+    protected async Task<Guid> AgencyAsync(AgencyType type, string name, params string[] coordinators)
+    {
+        var agencyId = Guid.NewGuid();
+        await ExecuteAsync(
+            "INSERT INTO registration.agencies VALUES (@id, @name, @type, '600 East Broad Street', 'Richmond', 'VA', '23219', now())",
+            new() { ["id"] = agencyId, ["name"] = name, ["type"] = type.ToString() });
+        foreach (var email in coordinators)
+        {
+            var userId = await CreateAccountAsync(email, Role.AgencyCoordinator);
+            await ExecuteAsync(
+                "INSERT INTO registration.agency_coordinators VALUES (@user, @agency, 'Jordan Reyes', @email, now(), NULL)",
+                new() { ["user"] = userId, ["agency"] = agencyId, ["email"] = email });
+        }
+
+        return agencyId;
+    }
+
+    protected static Dictionary<string, string?> InformalFields(Guid providerId, string noticeDate, string receivedBy = "Email", Guid? agencyId = null) => new()
+    {
+        ["Form.ProviderId"] = providerId.ToString(),
+        ["Form.ActionType"] = "ClaimDenial",
+        ["Form.AgencyId"] = agencyId?.ToString() ?? "",
+        ["Form.NoticeDate"] = noticeDate,
+        ["Form.ReceivedBy"] = receivedBy,
+        ["Form.FromMco"] = "no",
+        ["Form.Items[0].Reference"] = "CLM-2026-118734",
+        ["Form.Items[0].Amount"] = "4,812.50",
+        ["Form.Items[0].Reason"] = "The visit was authorized and documented.",
+        ["Form.DesiredOutcome"] = "Pay the claim as billed.",
+        ["Form.ContactName"] = "Lee Park",
+        ["Form.ContactPhone"] = "540-555-0142",
+        ["Form.ContactEmail"] = "lee.park@clinic.example",
+    };
+
+    protected static Dictionary<string, string?> ClientFields(string noticeDate, string? effectiveDate = null) => new()
+    {
+        ["Form.ActionType"] = "BenefitsReduced",
+        ["Form.ActionDescription"] = "My personal care hours were cut in half.",
+        ["Form.NoticeDate"] = noticeDate,
+        ["Form.EffectiveDate"] = effectiveDate,
+        ["Form.Expedited"] = "no",
+        ["Form.McoMember"] = "no",
+        ["Form.ContactName"] = "Maria Lopez",
+        ["Form.ContactPhone"] = "804-555-0177",
+        ["Form.ContactEmail"] = "maria.lopez@example.com",
+    };
+
+    /// <summary>Files through the page and returns the new appeal's id (the confirmation page's address names it).</summary>
+    protected static async Task<Guid> FileAsync(FormClient browser, string page, IReadOnlyDictionary<string, string?> fields)
+    {
+        var filed = await browser.PostAsync(page, fields);
+        filed.Status.ShouldBe(HttpStatusCode.Redirect, filed.Text);
+        filed.Location.ShouldNotBeNull();
+        filed.Location.ShouldEndWith("/filed");
+        return Guid.Parse(filed.Location.Split('/')[2]);
+    }
+
+    /// <summary>Stands in for the informal appeals agent (the staff screens come with their own issue).</summary>
+    private protected async Task IssueDecisionAsync(Guid appealId, DecisionLevel level, DateOnly decidedOn, DateOnly? furtherAppealBy)
+    {
+        await using var scope = Portal.Services.CreateAsyncScope();
+        var session = scope.ServiceProvider.GetRequiredService<DbSession>();
+        var store = scope.ServiceProvider.GetRequiredService<EventStore>();
+        await session.BeginAsync(CancellationToken.None);
+        var appeal = (await store.LoadAsync<Appeal>(appealId, CancellationToken.None))!;
+        await store.AppendAsync(appealId, appeal.Version, [new DecisionIssued(
+            level, decidedOn, "Sustained", "The adjustment is supported by the audit sample.\nThe adjustment is sustained.",
+            new Person(Guid.NewGuid(), "Avery Quinn"), furtherAppealBy)], CancellationToken.None);
+        await session.CommitAsync(CancellationToken.None);
+    }
+
+    /// <summary>The appeal emails sent to someone (their sign-in codes left out).</summary>
+    protected async Task<IReadOnlyList<OutboxReader.Email>> AppealEmailsToAsync(string email) =>
+        (await EmailsToAsync(email)).Where(e => e.Subject.Contains("ppeal", StringComparison.Ordinal)).ToList();
+
+    protected async Task<long> CountAsync(string sql, object? parameter = null) => (long)(await ScalarAsync(sql, parameter))!;
+
+    protected async Task ExecuteAsync(string sql, Dictionary<string, object> parameters)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>A fresh NPI with a valid check digit, so every test's provider is a different one.</summary>
+    private static string NextNpi()
+    {
+        var stem = "1" + Interlocked.Increment(ref npiSerial).ToString("D8");
+        return Enumerable.Range(0, 10).Select(d => stem + d).First(Npi.IsValid);
+    }
+}

@@ -1,0 +1,189 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Aims.Registration.Contracts;
+
+namespace Aims.IntegrationTests.Appeals;
+
+/// <summary>
+/// A provider's informal appeal (12VAC30-20-540): 30 days from receipt of the notice (mail +3 days), the last day
+/// rolled past weekends and state holidays; late appeals are accepted and marked; an MCO's action needs the MCO's
+/// final letter; the case number, the confirmation, the agency told; drafts; one appeal per submitted form.
+/// </summary>
+public sealed partial class InformalFilingTests() : AppealsTest("aims_test_appeals_informal")
+{
+    [Test]
+    public async Task Filing_on_the_thirtieth_day_is_on_time_with_a_case_number_a_confirmation_and_the_agency_told()
+    {
+        // Today is Monday 11/23/2026; an emailed notice of 10/24 counts as received that day, so day 30 is today.
+        var agency = await AgencyAsync(AgencyType.ProviderAgency, "Myers and Stauffer", "coordinator.one@mslc.example");
+        var (browser, provider) = await ProviderAsync("filer.ontime@clinic.example");
+
+        var id = await FileAsync(browser, "/appeals/file/informal", InformalFields(provider, "10/24/2026", agencyId: agency));
+
+        var confirmation = await browser.GetAsync($"/appeals/{id}/filed");
+        var caseNumber = CaseNumber().Match(confirmation.Text).Value;
+        caseNumber.ShouldNotBeEmpty(confirmation.Text);
+        confirmation.Text.ShouldContain("Last day to file Monday, November 23, 2026");
+        confirmation.Text.ShouldContain("On time? Yes");
+        confirmation.Text.ShouldContain("Informal decision due Saturday, May 22, 2027");
+        confirmation.Text.ShouldContain("804-371-8488");
+        var email = (await AppealEmailsToAsync("filer.ontime@clinic.example")).Single();
+        email.Subject.ShouldBe($"Appeal {caseNumber} received");
+        email.TextBody.ShouldContain("It was filed on time: the notice counts as received Saturday, October 24, 2026, and the last day to file was Monday, November 23, 2026.");
+
+        await DeliverAsync();
+        var notice = (await AppealEmailsToAsync("coordinator.one@mslc.example")).Single();
+        notice.Subject.ShouldBe($"New appeal {caseNumber} names your agency");
+        notice.TextBody.ShouldContain($"/appeals/{id}");
+    }
+
+    [Test]
+    public async Task Filing_on_the_thirty_first_day_is_accepted_but_marked_untimely_with_its_dates()
+    {
+        // Tuesday 12/01/2026: an emailed notice of 10/31 had its 30th day on Monday 11/30.
+        Clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 14, 0, 0, TimeSpan.Zero));
+        var (browser, provider) = await ProviderAsync("filer.late@clinic.example");
+
+        var checkedPage = await browser.PostAsync("/appeals/file/informal", InformalFields(provider, "10/31/2026"), "/appeals/file/informal?handler=Check");
+        checkedPage.Text.ShouldContain("The last day to file is Monday, November 30, 2026");
+        checkedPage.Text.ShouldContain("Filed today, the appeal is late.");
+        var id = await FileAsync(browser, "/appeals/file/informal", InformalFields(provider, "10/31/2026"));
+
+        var detail = await browser.GetAsync($"/appeals/{id}");
+        detail.Text.ShouldContain("Last day to file 11/30/2026 — filed late: the Appeals Division decides whether there was good cause");
+        detail.Text.ShouldContain("after the last day to file (11/30/2026); marked untimely");
+        (await ScalarAsync("SELECT timely FROM appeals.appeal_summaries WHERE id = @p", id)).ShouldBe(false);
+    }
+
+    [Test]
+    public async Task A_mailed_notice_counts_from_three_days_later_and_a_last_day_on_a_weekend_moves_to_monday()
+    {
+        // Mailed 10/20 → received 10/23; day 30 is Sunday 11/22 → Monday 11/23, today: on time.
+        var (browser, provider) = await ProviderAsync("filer.mail@clinic.example");
+
+        var id = await FileAsync(browser, "/appeals/file/informal", InformalFields(provider, "10/20/2026", receivedBy: "Mail"));
+
+        var detail = await browser.GetAsync($"/appeals/{id}");
+        detail.Text.ShouldContain("Dated 10/20/2026, received by mail (counts as received 10/23/2026)");
+        detail.Text.ShouldContain("Last day to file 11/23/2026 — filed on time");
+    }
+
+    [Test]
+    public async Task A_last_day_on_thanksgiving_moves_past_the_holidays_and_the_weekend()
+    {
+        // Emailed 10/27 → day 30 is Thursday 11/26 (Thanksgiving); Friday 11/27 is a state holiday too → Monday 11/30.
+        Clock.SetUtcNow(new DateTimeOffset(2026, 11, 30, 14, 0, 0, TimeSpan.Zero));
+        var (browser, provider) = await ProviderAsync("filer.holiday@clinic.example");
+
+        var id = await FileAsync(browser, "/appeals/file/informal", InformalFields(provider, "10/27/2026"));
+
+        (await browser.GetAsync($"/appeals/{id}")).Text.ShouldContain("Last day to file 11/30/2026 — filed on time");
+    }
+
+    [Test]
+    public async Task An_action_by_an_mco_needs_the_date_of_the_mcos_final_letter_first()
+    {
+        var (browser, provider) = await ProviderAsync("filer.mco@clinic.example");
+        var fields = InformalFields(provider, "11/10/2026");
+        fields["Form.FromMco"] = "yes";
+
+        var refused = await browser.PostAsync("/appeals/file/informal", fields);
+
+        refused.Status.ShouldBe(HttpStatusCode.OK);
+        refused.Text.ShouldContain("An MCO's action is appealed to the MCO first.");
+        refused.Html.ShouldContain("id=\"Form_McoFinalLetterDate-error\"");
+        (await CountAsync("SELECT count(*) FROM appeals.appeal_summaries WHERE provider_id = @p", provider)).ShouldBe(0L);
+
+        fields["Form.McoFinalLetterDate"] = "11/05/2026";
+        var id = await FileAsync(browser, "/appeals/file/informal", fields);
+        (await browser.GetAsync($"/appeals/{id}")).Text.ShouldContain("MCO final reconsideration letter 11/05/2026");
+    }
+
+    [TestCase("Form.NoticeDate", "13/45/2026", "Enter the date like 04/27/2026.")]
+    [TestCase("Form.NoticeDate", "12/25/2026", "The notice date cannot be after today.")]
+    [TestCase("Form.ReceivedBy", "Pigeon", "Choose how the notice reached you.")]
+    [TestCase("Form.ActionType", "", "Choose the kind of action you are appealing.")]
+    [TestCase("Form.Items[0].Amount", "twelve dollars", "Enter the amount in dollars, for example 1250.00.")]
+    [TestCase("Form.Items[0].Reason", "", "Say why this is disputed.")]
+    [TestCase("Form.ContactPhone", "555", "Enter a 10-digit US phone number")]
+    [TestCase("Form.ContactEmail", "not-an-email", "Enter an email address like name@example.com.")]
+    [TestCase("Form.DesiredOutcome", "", "Say what outcome you want.")]
+    public async Task Bad_input_is_named_beside_its_field_and_nothing_is_filed(string field, string value, string message)
+    {
+        var email = $"bad.{Guid.NewGuid():N}@clinic.example";
+        var (browser, provider) = await ProviderAsync(email);
+        var fields = InformalFields(provider, "11/10/2026");
+        fields[field] = value;
+
+        var answer = await browser.PostAsync("/appeals/file/informal", fields);
+
+        answer.Status.ShouldBe(HttpStatusCode.OK);
+        answer.Text.ShouldContain(message);
+        answer.Html.ShouldContain($"id=\"{field.Replace('.', '_')}-error\"");
+        (await CountAsync("SELECT count(*) FROM appeals.appeal_summaries WHERE provider_id = @p", provider)).ShouldBe(0L);
+        (await AppealEmailsToAsync(email)).ShouldBeEmpty();
+    }
+
+    [Test]
+    public async Task A_provider_the_filer_does_not_act_for_is_refused_and_no_items_at_all_is_refused()
+    {
+        var (_, otherProvider) = await ProviderAsync("other.owner@clinic.example", "Shenandoah Pediatrics");
+        var (browser, provider) = await ProviderAsync("filer.wrongprovider@clinic.example");
+
+        var foreign = await browser.PostAsync("/appeals/file/informal", InformalFields(otherProvider, "11/10/2026"));
+        foreign.Text.ShouldContain("Choose a provider you act for.");
+
+        var empty = InformalFields(provider, "11/10/2026");
+        empty["Form.Items[0].Reference"] = empty["Form.Items[0].Amount"] = empty["Form.Items[0].Reason"] = "";
+        (await browser.PostAsync("/appeals/file/informal", empty)).Text.ShouldContain("Name at least one disputed adjustment or claim.");
+        (await CountAsync("SELECT count(*) FROM appeals.appeal_summaries WHERE provider_id IN (@p)", otherProvider)).ShouldBe(0L);
+    }
+
+    [Test]
+    public async Task The_same_form_submitted_twice_at_once_files_one_appeal()
+    {
+        var (browser, provider) = await ProviderAsync("filer.double@clinic.example");
+        var fields = InformalFields(provider, "11/10/2026");
+        fields["FilingKey"] = Guid.NewGuid().ToString();
+        var token = (await browser.GetAsync("/appeals/file/informal")).AntiforgeryToken;
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => browser.PostWithTokenAsync("/appeals/file/informal", fields, token)));
+
+        answers.Select(a => a.Location).Distinct().Count().ShouldBe(1, string.Join(" | ", answers.Select(a => a.Status + " " + a.Location)));
+        (await CountAsync("SELECT count(*) FROM appeals.appeal_summaries WHERE provider_id = @p", provider)).ShouldBe(1L);
+        (await AppealEmailsToAsync("filer.double@clinic.example")).Count.ShouldBe(1);
+    }
+
+    [Test]
+    public async Task A_draft_is_saved_half_done_resumed_filed_once_and_is_nobody_elses()
+    {
+        var (browser, provider) = await ProviderAsync("filer.draft@clinic.example");
+        var half = new Dictionary<string, string?> { ["Form.ProviderId"] = provider.ToString(), ["Form.NoticeDate"] = "11/10/2026", ["Form.Items[0].Reference"] = "ADJ-77" };
+
+        var saved = await browser.PostAsync("/appeals/file/informal", half, "/appeals/file/informal?handler=Save");
+
+        saved.Location.ShouldNotBeNull();
+        saved.Location.ShouldStartWith("/appeals/file/informal?draft=");
+        (await browser.GetAsync("/appeals")).Html.ShouldContain(saved.Location.Replace("&", "&amp;"));
+        var resumed = await browser.GetAsync(saved.Location);
+        resumed.Html.ShouldContain("value=\"ADJ-77\"");
+        resumed.Html.ShouldContain("value=\"11/10/2026\"");
+        using var stranger = await SignedInAsync("stranger.draft@clinic.example", Aims.Identity.Contracts.Role.ProviderUser);
+        (await stranger.GetAsync(saved.Location)).Status.ShouldBe(HttpStatusCode.NotFound);
+
+        var draftId = Guid.Parse(saved.Location.Split('=')[1]);
+        var token = resumed.AntiforgeryToken;
+        var first = await browser.PostWithTokenAsync(saved.Location, InformalFields(provider, "11/10/2026"), token);
+        first.Location.ShouldNotBeNull(first.Text);
+        first.Location.ShouldEndWith("/filed");
+        (await CountAsync("SELECT count(*) FROM appeals.drafts WHERE id = @p", draftId)).ShouldBe(0L);
+        (await browser.GetAsync(saved.Location)).Status.ShouldBe(HttpStatusCode.NotFound);
+
+        // The draft's tab submitted again (or a second tab with it) finds the appeal it filed.
+        (await browser.PostWithTokenAsync(saved.Location, InformalFields(provider, "11/10/2026"), token)).Location.ShouldBe(first.Location);
+        (await CountAsync("SELECT count(*) FROM appeals.appeal_summaries WHERE provider_id = @p", provider)).ShouldBe(1L);
+    }
+
+    [GeneratedRegex(@"PI-2026-\d{6,}")]
+    private static partial Regex CaseNumber();
+}
