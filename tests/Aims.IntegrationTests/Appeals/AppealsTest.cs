@@ -21,9 +21,9 @@ public abstract class AppealsTest(string database) : RegistrationTest(database)
     private static int npiSerial = 100_000;
 
     /// <summary>A signed-in provider user who administers a new provider; returns the browser and the provider's id.</summary>
-    protected async Task<(FormClient Browser, Guid ProviderId)> ProviderAsync(string email, string name = "Blue Ridge Family Clinic")
+    protected async Task<(FormClient Browser, Guid ProviderId)> ProviderAsync(string email, string name = "Blue Ridge Family Clinic", Role role = Role.ProviderUser)
     {
-        var browser = await SignedInAsync(email, Role.ProviderUser);
+        var browser = await SignedInAsync(email, role);
         var created = await browser.PostAsync("/providers/new", new Dictionary<string, string?>
         {
             ["Form.Name"] = name,
@@ -40,6 +40,18 @@ public abstract class AppealsTest(string database) : RegistrationTest(database)
         });
         created.Location.ShouldNotBeNull(created.Text);
         return (browser, Guid.Parse(created.Location!["/providers/".Length..]));
+    }
+
+    /// <summary>Someone else acting for the provider, as an accepted invitation leaves them.</summary>
+    protected async Task<FormClient> MemberAsync(Guid providerId, string email, Role role = Role.ProviderUser)
+    {
+        var userId = await CreateAccountAsync(email, role);
+        await ExecuteAsync(
+            "INSERT INTO registration.provider_members VALUES (@provider, @user, 'Sam Colleague', @email, false, now())",
+            new() { ["provider"] = providerId, ["user"] = userId, ["email"] = email });
+        var browser = NewBrowser();
+        await browser.SignInAsync(ConnectionString, email, Password);
+        return browser;
     }
 
     /// <summary>A signed-in client appellant with their details for appeals filled in.</summary>

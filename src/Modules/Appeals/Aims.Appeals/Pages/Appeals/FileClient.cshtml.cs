@@ -99,7 +99,7 @@ internal sealed class FileClientAppealValidator : AbstractValidator<FileClientAp
             .MaximumLength(4000).WithMessage("Enter at most 4,000 characters.");
         RuleFor(c => c.Form.NoticeDate).NotEmpty().WithMessage("Enter the date on the notice.")
             .UsDate().PastOrToday(calendar, "The notice date cannot be after today.");
-        RuleFor(c => c.Form.EffectiveDate).UsDate()
+        RuleFor(c => c.Form.EffectiveDate).UsDate().When(c => !string.IsNullOrWhiteSpace(c.Form.EffectiveDate))
             .Must((c, effective) => AimsRules.ParseDate(effective) is not { } e || AimsRules.ParseDate(c.Form.NoticeDate) is not { } n || e >= n)
             .WithMessage("The date the action takes effect cannot be before the notice date.");
         RuleFor(c => c.Form.Expedited).Must(v => v is "yes" or "no").WithMessage("Say whether you ask for an expedited appeal.");

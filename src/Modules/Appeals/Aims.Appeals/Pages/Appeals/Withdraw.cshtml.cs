@@ -130,8 +130,9 @@ internal sealed class WithdrawModel(IMediator mediator) : PageModel
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
+        // Only those who may act on the appeal see the form; a coordinator who may read it gets 404 here too.
         var view = await mediator.Send(new GetAppeal(Filer.From(User).UserId, id), cancellationToken);
         View = view!;
-        return view is not null;
+        return view is { Access.CanAct: true };
     }
 }
