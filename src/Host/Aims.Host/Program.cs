@@ -34,6 +34,8 @@ try
     builder.Services.AddHostedService(provider => provider.GetRequiredService<DemoSignInAnnouncer>());
     builder.Services.AddRazorPages();
     builder.Services.AddOpenApi();
+    // The API speaks in names ("ProviderInformal", "Withdrawn"), which stay stable when an enum gains a member.
+    builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
     var app = builder.Build();
 
