@@ -92,6 +92,26 @@ internal abstract class FilingPage<TForm>(IMediator mediator, AppealsDbContext d
         return RedirectToPage("/Appeals/Filed", new { id = filed.AppealId });
     }
 
+    /// <summary>
+    /// Where the form and its buttons post: this page with the draft, never the address the last post left in the
+    /// browser (after "Check my deadline" that would carry ?handler=Check into "File the appeal").
+    /// </summary>
+    public string PostUrl(string? handler = null)
+    {
+        var query = new List<string>();
+        if (Draft is { } draft)
+        {
+            query.Add($"draft={draft}");
+        }
+
+        if (handler is not null)
+        {
+            query.Add($"handler={handler}");
+        }
+
+        return Request.Path + (query.Count == 0 ? "" : "?" + string.Join('&', query));
+    }
+
     /// <summary>The filing key a submit carries: a draft's id wins, so every tab that opened the draft files it once.</summary>
     protected string Key => Draft?.ToString() ?? (string.IsNullOrWhiteSpace(FilingKey) ? Guid.NewGuid().ToString() : FilingKey.Trim());
 }
