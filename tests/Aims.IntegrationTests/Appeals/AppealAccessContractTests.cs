@@ -2,6 +2,7 @@ using Aims.Appeals;
 using Aims.Appeals.Contracts;
 using Aims.BuildingBlocks;
 using Aims.BuildingBlocks.Persistence;
+using Aims.Registration;
 using Aims.Testing;
 using MediatR;
 using Microsoft.Extensions.Configuration;
@@ -26,7 +27,8 @@ public sealed class AppealAccessContractTests
             ["Aims:Messaging:RelayEnabled"] = "false",
         }).Build();
         var collection = new ServiceCollection().AddLogging();
-        collection.AddAims(configuration, [new AppealsModule()]);
+        // Appeals asks Registration who acts for which provider and agency.
+        collection.AddAims(configuration, [new RegistrationModule(), new AppealsModule()]);
         services = collection.BuildServiceProvider();
         await services.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
     }

@@ -38,7 +38,7 @@ public sealed partial class ReviewTests() : RegistrationTest("aims_test_registra
         (await coordinator.SignInAsync(ConnectionString, email, Password)).Location.ShouldBe("/");
         var page = await coordinator.GetAsync("/agency/appeals");
         page.Status.ShouldBe(HttpStatusCode.OK);
-        page.Text.ShouldContain("Appeals assigned to Chesterfield Department of Social Services");
+        page.Text.ShouldContain("Open appeals of actions by Chesterfield Department of Social Services");
         page.Text.ShouldContain("No open appeals name your agency.");
         var agencies = await admin.GetAsync("/admin/agencies");
         agencies.Text.ShouldContain("Chesterfield Department of Social Services");
