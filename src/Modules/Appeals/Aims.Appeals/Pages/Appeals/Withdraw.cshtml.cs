@@ -55,10 +55,22 @@ internal sealed class WithdrawAppealHandler(
         var withdrawn = appeal.Withdraw(command.Filer.Person, deadlines.FiledOn(time.GetUtcNow()), command.Reason);
         if (command.SeenVersion is { } seen && seen != appeal.Version)
         {
-            throw new ConcurrencyException($"{appeal.CaseNumber} changed since you opened it. Review it and confirm again.");
+            throw Changed(appeal);
         }
 
-        await store.AppendAsync(command.AppealId, appeal.Version, [withdrawn], cancellationToken);
+        try
+        {
+            await store.AppendAsync(command.AppealId, appeal.Version, [withdrawn], cancellationToken);
+        }
+        catch (ConcurrencyException)
+        {
+            // Someone else appended between our read and write: tell this person what happened in the appeal's own
+            // terms (already withdrawn, decided) rather than the store's generic message.
+            var now = (await store.LoadAsync<Appeal>(command.AppealId, cancellationToken))!;
+            now.Withdraw(command.Filer.Person, withdrawn.WithdrawnOn, command.Reason);
+            throw Changed(appeal);
+        }
+
         await bus.CancelAsync(AuthorityProofCheck.Key(command.AppealId), cancellationToken);
         await bus.PublishAsync(
             new AppealWithdrawn(command.AppealId, appeal.CaseNumber, appeal.Agency?.Id, appeal.AppellantName, withdrawn.WithdrawnOn, withdrawn.Reason),
@@ -72,6 +84,9 @@ internal sealed class WithdrawAppealHandler(
             cancellationToken);
         return new WithdrawnAppeal(appeal.CaseNumber, withdrawn.WithdrawnOn);
     }
+
+    private static ConcurrencyException Changed(Appeal appeal) =>
+        new($"{appeal.CaseNumber} changed since you opened it. Review it and confirm again.");
 }
 
 [Authorize]
