@@ -63,7 +63,7 @@ Task("migrate")
 Task("test")
     .Does(() =>
     {
-        EnsurePackages(Postgres, Node, Chromium);
+        EnsurePackages(Postgres, Node, Chromium, Clamav);
         StartCluster(null);
         CleanDirectory(resultsDir);
         var built = StartProcess("dotnet", new ProcessSettings { Arguments = "build Aims.sln -nologo", WorkingDirectory = root }) == 0;
@@ -128,6 +128,8 @@ RunTarget(target);
 (string Package, Func<bool> Present) Postgres => ("postgresql", () => PostgresBin() is not null);
 (string Package, Func<bool> Present) Node => ("nodejs npm", () => System.IO.File.Exists("/usr/bin/npm") || RunCapture("sh", "-c \"command -v npm || true\"").Trim().Length > 0);
 (string Package, Func<bool> Present) Chromium => ("chromium", () => System.IO.File.Exists("/usr/bin/chromium"));
+// The documents tests run the real ClamAV daemon with a signature they make (no signature downloads here).
+(string Package, Func<bool> Present) Clamav => ("clamav-daemon", () => System.IO.File.Exists("/usr/sbin/clamd"));
 
 void EnsurePackages(params (string Package, Func<bool> Present)[] needs)
 {

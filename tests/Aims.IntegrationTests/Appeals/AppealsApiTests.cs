@@ -12,13 +12,13 @@ namespace Aims.IntegrationTests.Appeals;
 /// /api/v1/appeals with API tokens: filing with an Idempotency-Key, reading, history, withdrawal, problem details
 /// naming the JSON fields, 404 for appeals the caller is not party to, scopes enforced, and the OpenAPI document.
 /// </summary>
-public sealed partial class AppealsApiTests() : AppealsTest("aims_test_appeals_api")
+public sealed class AppealsApiTests() : AppealsTest("aims_test_appeals_api")
 {
     [Test]
     public async Task A_token_files_an_informal_appeal_once_per_idempotency_key_reads_it_and_withdraws_it()
     {
         var (browser, provider) = await ProviderAsync("rep.api@billing.example", "Piedmont Home Health", Role.ProviderRepresentative);
-        using var api = Api(await IssueAsync(browser, "Billing system", "AppealsRead", "AppealsFile"));
+        using var api = await ApiAsync(browser, "Billing system", "AppealsRead", "AppealsFile");
 
         using var created = await FileAsync(api, Informal(provider), key: "batch-7/claim-118734");
         created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
@@ -55,7 +55,7 @@ public sealed partial class AppealsApiTests() : AppealsTest("aims_test_appeals_a
     public async Task Bad_input_gets_a_400_naming_each_json_field_and_nothing_is_filed()
     {
         var (browser, provider) = await ProviderAsync("rep.badapi@billing.example", "Coastal Therapy", Role.ProviderRepresentative);
-        using var api = Api(await IssueAsync(browser, "Bad data", "AppealsFile"));
+        using var api = await ApiAsync(browser, "Bad data", "AppealsFile");
         var form = Informal(provider);
         form["noticeDate"] = "2026-13-40";
         ((List<Dictionary<string, string>>)form["items"])[0]["amount"] = "lots";
@@ -80,9 +80,9 @@ public sealed partial class AppealsApiTests() : AppealsTest("aims_test_appeals_a
     {
         var (owner, provider) = await ProviderAsync("rep.owner@billing.example", "Owner Clinic", Role.ProviderRepresentative);
         var (stranger, _) = await ProviderAsync("rep.stranger@billing.example", "Stranger Clinic", Role.ProviderRepresentative);
-        using var ownerApi = Api(await IssueAsync(owner, "Owner", "AppealsRead", "AppealsFile"));
-        using var strangerApi = Api(await IssueAsync(stranger, "Stranger", "AppealsRead", "AppealsFile"));
-        using var readOnly = Api(await IssueAsync(owner, "Read only", "AppealsRead"));
+        using var ownerApi = await ApiAsync(owner, "Owner", "AppealsRead", "AppealsFile");
+        using var strangerApi = await ApiAsync(stranger, "Stranger", "AppealsRead", "AppealsFile");
+        using var readOnly = await ApiAsync(owner, "Read only", "AppealsRead");
         using var created = await FileAsync(ownerApi, Informal(provider));
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("appealId").GetGuid();
 
@@ -130,23 +130,4 @@ public sealed partial class AppealsApiTests() : AppealsTest("aims_test_appeals_a
 
         return await api.SendAsync(request);
     }
-
-    private HttpClient Api(string secret)
-    {
-        var client = Portal.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
-        return client;
-    }
-
-    private static async Task<string> IssueAsync(FormClient browser, string name, params string[] scopes)
-    {
-        var fields = new List<KeyValuePair<string, string?>> { new("Name", name), new("Days", "90") };
-        fields.AddRange(scopes.Select(s => new KeyValuePair<string, string?>("Scopes", s)));
-        var issued = await browser.PostAsync("/account/api-tokens", fields, "/account/api-tokens?handler=Issue");
-        issued.Location.ShouldBe("/account/api-tokens", issued.Text);
-        return Secret().Match((await browser.GetAsync("/account/api-tokens")).Html).Value;
-    }
-
-    [GeneratedRegex(@"aims_pat_[A-Za-z0-9_-]{43}")]
-    private static partial Regex Secret();
 }

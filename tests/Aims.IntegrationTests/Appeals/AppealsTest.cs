@@ -16,7 +16,7 @@ namespace Aims.IntegrationTests.Appeals;
 /// The portal with the parties an appeal needs, each made the way the product makes them: providers through their
 /// profile page, clients through theirs; agencies and coordinators are inserted as an approval leaves them.
 /// </summary>
-public abstract class AppealsTest(string database) : RegistrationTest(database)
+public abstract partial class AppealsTest(string database) : RegistrationTest(database)
 {
     private static int npiSerial = 100_000;
 
@@ -178,4 +178,20 @@ public abstract class AppealsTest(string database) : RegistrationTest(database)
         var stem = "1" + Interlocked.Increment(ref npiSerial).ToString("D8");
         return Enumerable.Range(0, 10).Select(d => stem + d).First(Npi.IsValid);
     }
+
+    /// <summary>An API client with a token the signed-in <paramref name="browser"/> issued with these scopes.</summary>
+    protected async Task<HttpClient> ApiAsync(FormClient browser, string name, params string[] scopes)
+    {
+        var fields = new List<KeyValuePair<string, string?>> { new("Name", name), new("Days", "90") };
+        fields.AddRange(scopes.Select(s => new KeyValuePair<string, string?>("Scopes", s)));
+        var issued = await browser.PostAsync("/account/api-tokens", fields, "/account/api-tokens?handler=Issue");
+        issued.Location.ShouldBe("/account/api-tokens", issued.Text);
+        var secret = Secret().Match((await browser.GetAsync("/account/api-tokens")).Html).Value;
+        var client = Portal.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
+        return client;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"aims_pat_[A-Za-z0-9_-]{43}")]
+    private static partial System.Text.RegularExpressions.Regex Secret();
 }

@@ -1,4 +1,12 @@
 using Aims.BuildingBlocks.Modules;
+using Aims.BuildingBlocks.Persistence;
+using Aims.Documents.Api;
+using Aims.Documents.Downloading;
+using Aims.Documents.Listing;
+using Aims.Documents.Scanning;
+using Aims.Documents.Storage;
+using Aims.Documents.Uploading;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,5 +18,20 @@ public sealed class DocumentsModule : IModule
 
     public void Register(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton(new ModuleSchema("documents", SqlMigration.EmbeddedIn(typeof(DocumentsModule).Assembly)));
+        services.Configure<DocumentOptions>(configuration.GetSection(DocumentOptions.Section));
+        services.AddScoped<PostgresContentStore>();
+        services.AddScoped<FileSystemContentStore>();
+        services.AddScoped<ContentStores>();
+        services.AddSingleton<ClamdScanner>();
+        services.AddScoped<DocumentQueries>();
+        services.AddScoped<DocumentUpload>();
+        services.AddScoped<DocumentDownloads>();
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapDocumentsApi();
+        endpoints.MapPortalDocuments();
     }
 }

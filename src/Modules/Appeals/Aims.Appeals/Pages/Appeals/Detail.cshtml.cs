@@ -4,6 +4,7 @@ using Aims.Appeals.Contracts;
 using Aims.Appeals.Filing;
 using Aims.Appeals.Model;
 using Aims.Appeals.Viewing;
+using Aims.Documents.Contracts;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -22,6 +23,8 @@ internal sealed class DetailModel(IMediator mediator) : PageModel
 
     public Appeal Appeal => View.Appeal;
 
+    public AppealDocuments Documents { get; private set; } = null!;
+
     public bool CanWithdraw => View.Access.CanAct && Appeal.Status is AppealStatus.Filed or AppealStatus.RecommendedDecision;
 
     public bool CanFileFormal => View.Access.CanAct && Appeal.Kind == AppealKind.ProviderInformal
@@ -39,6 +42,7 @@ internal sealed class DetailModel(IMediator mediator) : PageModel
             return missing;
         }
 
+        Documents = (await mediator.Send(new ListAppealDocuments(id, Viewer), cancellationToken))!;
         return Page();
     }
 
@@ -60,9 +64,11 @@ internal sealed class DetailModel(IMediator mediator) : PageModel
         return File(Encoding.UTF8.GetBytes(text), "text/plain; charset=utf-8", $"{Appeal.CaseNumber}-decision-{number}.txt");
     }
 
+    private Guid Viewer => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        var view = await mediator.Send(new GetAppeal(Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!), id), cancellationToken);
+        var view = await mediator.Send(new GetAppeal(Viewer, id), cancellationToken);
         if (view is null)
         {
             return NotFound();

@@ -1,0 +1,61 @@
+using Aims.BuildingBlocks.Persistence;
+using Aims.Documents.Contracts;
+using Npgsql;
+
+namespace Aims.Documents.Listing;
+
+/// <summary>A document's row as downloads need it: where its bytes are and how to name them.</summary>
+internal sealed record StoredDocument(AppealDocument Listing, byte[] Sha256, string Storage, int ChunkBytes)
+{
+    public bool Servable => Listing.Scan != ScanStatus.Infected;
+}
+
+/// <summary>Reads <c>documents.documents</c>; the one place that maps its rows.</summary>
+internal sealed class DocumentQueries(DbSession session)
+{
+    private const string Columns =
+        "id, safe_name, category, description, size_bytes, content_type, uploaded_by_name, uploaded_at, scan_status, superseded_reason, sha256, storage, chunk_bytes";
+
+    public async Task<IReadOnlyList<StoredDocument>> ForAppealAsync(Guid appealId, CancellationToken cancellationToken)
+    {
+        await using var command = await session.CommandAsync(
+            $"SELECT {Columns} FROM documents.documents WHERE appeal_id = @appeal ORDER BY uploaded_at, safe_name", cancellationToken);
+        command.Parameters.AddWithValue("appeal", appealId);
+        return await ReadAsync(command, cancellationToken);
+    }
+
+    public async Task<StoredDocument?> FindAsync(Guid appealId, Guid documentId, CancellationToken cancellationToken)
+    {
+        await using var command = await session.CommandAsync(
+            $"SELECT {Columns} FROM documents.documents WHERE appeal_id = @appeal AND id = @id", cancellationToken);
+        command.Parameters.AddWithValue("appeal", appealId);
+        command.Parameters.AddWithValue("id", documentId);
+        return (await ReadAsync(command, cancellationToken)).SingleOrDefault();
+    }
+
+    private static async Task<IReadOnlyList<StoredDocument>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        var documents = new List<StoredDocument>();
+        await using var row = await command.ExecuteReaderAsync(cancellationToken);
+        while (await row.ReadAsync(cancellationToken))
+        {
+            documents.Add(new StoredDocument(
+                new AppealDocument(
+                    row.GetGuid(0),
+                    row.GetString(1),
+                    Enum.Parse<DocumentCategory>(row.GetString(2)),
+                    row.IsDBNull(3) ? null : row.GetString(3),
+                    row.GetInt64(4),
+                    row.GetString(5),
+                    row.GetString(6),
+                    row.GetFieldValue<DateTimeOffset>(7),
+                    Enum.Parse<ScanStatus>(row.GetString(8)),
+                    row.IsDBNull(9) ? null : row.GetString(9)),
+                row.GetFieldValue<byte[]>(10),
+                row.GetString(11),
+                row.GetInt32(12)));
+        }
+
+        return documents;
+    }
+}

@@ -1,0 +1,81 @@
+using System.Security.Claims;
+using Aims.Documents.Downloading;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.AspNetCore.Routing;
+
+namespace Aims.Documents.Uploading;
+
+/// <summary>
+/// The portal's document routes, under the appeal's page. The upload form posts here without JavaScript (then the answer
+/// is a redirect back to the appeal with a notice or the reason for a refusal) or with it (the page's script sends the
+/// same form with a progress bar and asks for JSON). The antiforgery token is the form's first field and is checked
+/// before a single file byte is read, so the form is never buffered whole to check it.
+/// </summary>
+internal static class PortalDocumentEndpoints
+{
+    public static void MapPortalDocuments(this IEndpointRouteBuilder endpoints)
+    {
+        var documents = endpoints.MapGroup("/appeals/{id:guid}/documents").RequireAuthorization().ExcludeFromDescription();
+        documents.MapPost("/", UploadAsync);
+        documents.MapGet("/{documentId:guid}", (Guid id, Guid documentId, ClaimsPrincipal user, DocumentDownloads downloads, CancellationToken cancellationToken) =>
+            downloads.DocumentAsync(id, documentId, Uploader.From(user).UserId, cancellationToken));
+        documents.MapGet("/zip", (Guid id, ClaimsPrincipal user, DocumentDownloads downloads, CancellationToken cancellationToken) =>
+            downloads.ZipAsync(id, Uploader.From(user).UserId, "appeal-documents.zip", cancellationToken));
+    }
+
+    private static async Task<IResult> UploadAsync(
+        Guid id, HttpContext http, DocumentUpload upload, IAntiforgery antiforgery, ITempDataDictionaryFactory tempData, CancellationToken cancellationToken)
+    {
+        var wantsJson = http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase));
+        try
+        {
+            var stored = await upload.UploadAsync(http.Request, id, Uploader.From(http.User), token => VerifyAsync(http, antiforgery, token), cancellationToken);
+            var added = stored.Count(d => !d.Duplicate);
+            var notice = added switch
+            {
+                0 => "These files are already on the appeal; nothing new was added.",
+                1 => $"{stored.First(d => !d.Duplicate).Name} was added to the appeal.",
+                _ => $"{added} documents were added to the appeal.",
+            };
+            if (stored.Count > added && added > 0)
+            {
+                notice += $" {stored.Count - added} were already on it and were not added again.";
+            }
+
+            return wantsJson ? TypedResults.Json(new { notice, documents = stored }, statusCode: StatusCodes.Status201Created) : BackToAppeal(http, tempData, id, "Notice", notice);
+        }
+        catch (UploadRefusedException refused) when (refused.Status != StatusCodes.Status404NotFound)
+        {
+            return wantsJson ? TypedResults.Problem(refused.ToProblem()) : BackToAppeal(http, tempData, id, "Problem", refused.Message);
+        }
+        catch (UploadRefusedException refused)
+        {
+            return TypedResults.Problem(refused.ToProblem());
+        }
+    }
+
+    private static async Task VerifyAsync(HttpContext http, IAntiforgery antiforgery, string token)
+    {
+        // The default token store reads the header first and only falls back to buffering the whole form.
+        http.Request.Headers["RequestVerificationToken"] = token;
+        try
+        {
+            await antiforgery.ValidateRequestAsync(http);
+        }
+        catch (AntiforgeryValidationException)
+        {
+            throw new UploadRefusedException(StatusCodes.Status400BadRequest, "The form has expired. Reload the page and upload again.");
+        }
+    }
+
+    private static IResult BackToAppeal(HttpContext http, ITempDataDictionaryFactory factory, Guid id, string key, string message)
+    {
+        var tempData = factory.GetTempData(http);
+        tempData[key] = message;
+        tempData.Save();
+        return TypedResults.Redirect($"/appeals/{id}#documents");
+    }
+}
