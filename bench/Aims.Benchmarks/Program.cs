@@ -3,7 +3,7 @@ using System.Text.Json;
 using Aims.Benchmarks;
 
 // ./build.sh bench runs every scenario; `dotnet run -c Release --project bench/Aims.Benchmarks -- outbox` runs one.
-IScenario[] scenarios = [new PgbenchBaseline(), new EventAppends(), new OutboxDelivery(), new PasswordSignIns(), new AppealFilings()];
+IScenario[] scenarios = [new PgbenchBaseline(), new EventAppends(), new OutboxDelivery(), new PasswordSignIns(), new AppealFilings(), new DocumentTransfers()];
 var environment = BenchEnvironment.FromVariables();
 var resultsFolder = Path.GetFullPath("artifacts/bench");
 
@@ -25,7 +25,7 @@ foreach (var scenario in chosen)
 
 var byKey = results.ToDictionary(m => m.Key);
 Console.WriteLine();
-Console.WriteLine($"AIMS benchmarks ({Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd})".PadRight(66) + "value".PadLeft(12) + "  vs pgbench");
+Console.WriteLine($"AIMS benchmarks ({Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd})".PadRight(66) + "value".PadLeft(12) + "  ratio");
 foreach (var m in results)
 {
     var ratio = m.BaselineKey is not null && byKey.TryGetValue(m.BaselineKey, out var baseline)
