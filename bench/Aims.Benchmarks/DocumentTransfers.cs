@@ -4,6 +4,9 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
 using Aims.Testing;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Aims.Benchmarks;
 
@@ -28,10 +31,14 @@ internal sealed partial class DocumentTransfers : IScenario
             ["Aims:Documents:MaxFileBytes"] = (128L * Megabyte).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Logging:LogLevel:Default"] = "Warning",
         });
-        _ = portal.Services;
-        using var api = portal.CreateClient();
+        // Kestrel on a port rather than TestServer: a real socket gives the upload real backpressure, as in production.
+        portal.UseKestrel(0);
+        portal.StartServer();
+        var address = portal.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var baseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        using var api = new HttpClient { BaseAddress = baseAddress };
         api.Timeout = TimeSpan.FromMinutes(10);
-        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await IssueTokenAsync(portal, database));
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await IssueTokenAsync(database, baseAddress));
         var appeal = await FirstAppealAsync(api);
         var results = new List<Measurement>();
         foreach (var megabytes in new[] { 1, 100 })
@@ -156,9 +163,9 @@ internal sealed partial class DocumentTransfers : IScenario
         return clock.Elapsed.TotalSeconds;
     }
 
-    private static async Task<string> IssueTokenAsync(AimsAppFactory portal, string database)
+    private static async Task<string> IssueTokenAsync(string database, Uri baseAddress)
     {
-        using var browser = FormClient.For(portal);
+        using var browser = new FormClient(new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = baseAddress });
         await browser.SignInAsync(database, "providerrepresentative@demo.aims.example", "Appeals-Demo-Portal!7");
         await browser.PostAsync(
             "/account/api-tokens",

@@ -130,6 +130,16 @@ public abstract partial class AppealsTest(string database) : RegistrationTest(da
     };
 
     /// <summary>Files through the page and returns the new appeal's id (the confirmation page's address names it).</summary>
+    /// <summary>A client appeal filed by someone for the appellant, in the given capacity.</summary>
+    protected static Dictionary<string, string?> RepresentativeFields(string capacity, string appellant, string medicaidId)
+    {
+        var fields = ClientFields("11/16/2026");
+        fields["Form.Capacity"] = capacity;
+        fields["Form.AppellantName"] = appellant;
+        fields["Form.MedicaidId"] = medicaidId;
+        return fields;
+    }
+
     protected static async Task<Guid> FileAsync(FormClient browser, string page, IReadOnlyDictionary<string, string?> fields)
     {
         var filed = await browser.PostAsync(page, fields);

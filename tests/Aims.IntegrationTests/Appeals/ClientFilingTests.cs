@@ -185,15 +185,6 @@ public sealed partial class ClientFilingTests() : AppealsTest("aims_test_appeals
         answer.Html.ShouldContain($"id=\"{field.Replace('.', '_')}-error\"");
     }
 
-    private static Dictionary<string, string?> RepresentativeFields(string capacity, string appellant, string medicaidId)
-    {
-        var fields = ClientFields("11/16/2026");
-        fields["Form.Capacity"] = capacity;
-        fields["Form.AppellantName"] = appellant;
-        fields["Form.MedicaidId"] = medicaidId;
-        return fields;
-    }
-
     private static string MedicaidId() => "4" + Random.Shared.NextInt64(10_000_000_000, 99_999_999_999).ToString("D11");
 
     [GeneratedRegex(@"^Appeal CL-2026-\d{6,} received$")]

@@ -2,6 +2,7 @@ using Aims.Appeals.Model;
 using Aims.BuildingBlocks.EventSourcing;
 using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.Time;
+using Aims.Documents.Contracts;
 using MediatR;
 
 namespace Aims.Appeals.Filing;
@@ -9,7 +10,8 @@ namespace Aims.Appeals.Filing;
 /// <summary>
 /// The clock on a representative's proof of authority (12VAC30-110-60): scheduled when the appeal is filed, due the
 /// first minute after the last day (New York time), cancelled when the appeal is withdrawn. If the proof has not
-/// arrived then, the appeal is flagged for the Appeals Division to find it invalid.
+/// arrived then, the appeal is flagged for the Appeals Division to find it invalid. A proof uploaded in time
+/// (<see cref="AuthorityProofArrival"/>) cancels it.
 /// </summary>
 internal sealed record AuthorityProofCheck(Guid AppealId, DateOnly DueOn) : IMessage
 {
@@ -25,11 +27,32 @@ internal sealed class AuthorityProofCheckHandler(EventStore store) : INotificati
     public async Task Handle(AuthorityProofCheck check, CancellationToken cancellationToken)
     {
         var appeal = await store.LoadAsync<Appeal>(check.AppealId, cancellationToken);
-        if (appeal is null || appeal.IsClosed || appeal.AuthorityUnproven)
+        if (appeal is null || appeal.IsClosed || appeal.AuthorityUnproven || !appeal.AwaitsAuthorityProof)
         {
             return;
         }
 
         await store.AppendAsync(check.AppealId, appeal.Version, [new AuthorityProofOverdue(check.DueOn)], cancellationToken);
+    }
+}
+
+/// <summary>
+/// Documents says a proof of authority was added: recorded on the appeal, and the check is cancelled. A proof that
+/// arrives after the appeal was flagged is recorded too; whether it cures the lateness is the Appeals Division's call.
+/// Delivered at least once, so a second delivery finds the proof already recorded and does nothing.
+/// </summary>
+internal sealed class AuthorityProofArrival(EventStore store, IMessageBus bus, BusinessCalendar calendar) : INotificationHandler<DocumentAdded>
+{
+    public async Task Handle(DocumentAdded added, CancellationToken cancellationToken)
+    {
+        if (added.Category != DocumentCategory.ProofOfAuthority
+            || await store.LoadAsync<Appeal>(added.AppealId, cancellationToken) is not { AwaitsAuthorityProof: true, IsClosed: false } appeal)
+        {
+            return;
+        }
+
+        await store.AppendAsync(
+            added.AppealId, appeal.Version, [new AuthorityProofReceived(added.DocumentId, added.Name, new Person(added.UploadedBy, added.UploadedByName), calendar.ToLocalDate(added.UploadedAt))], cancellationToken);
+        await bus.CancelAsync(AuthorityProofCheck.Key(added.AppealId), cancellationToken);
     }
 }

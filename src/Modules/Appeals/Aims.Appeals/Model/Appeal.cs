@@ -57,6 +57,11 @@ internal sealed class Appeal : Aggregate
 
     public bool AuthorityUnproven { get; private set; }
 
+    public AuthorityProofReceived? AuthorityProof { get; private set; }
+
+    /// <summary>A client appeal by a representative still waiting for their proof of authority.</summary>
+    public bool AwaitsAuthorityProof => Filing is ClientAppealFiled { AuthorityProofDue: not null } && AuthorityProof is null;
+
     public bool IsClosed => Status is AppealStatus.Decided or AppealStatus.Withdrawn;
 
     public NextDeadline? NextDeadline => Status switch
@@ -69,7 +74,7 @@ internal sealed class Appeal : Aggregate
         {
             InformalAppealFiled informal => new NextDeadline(informal.DecisionDue, "Informal decision due"),
             FormalAppealFiled formal => new NextDeadline(formal.RecommendationDue, "Recommended decision due"),
-            ClientAppealFiled { AuthorityProofDue: { } proofDue } when !AuthorityUnproven => new NextDeadline(proofDue, "Proof of the representative's authority due"),
+            ClientAppealFiled { AuthorityProofDue: { } proofDue } when !AuthorityUnproven && AuthorityProof is null => new NextDeadline(proofDue, "Proof of the representative's authority due"),
             ClientAppealFiled client => new NextDeadline(client.DecisionDue, client.Expedited is null ? "Decision due" : "Expedited decision due"),
             _ => null,
         },
@@ -120,6 +125,9 @@ internal sealed class Appeal : Aggregate
                 break;
             case AuthorityProofOverdue:
                 AuthorityUnproven = true;
+                break;
+            case AuthorityProofReceived received:
+                AuthorityProof = received;
                 break;
         }
     }

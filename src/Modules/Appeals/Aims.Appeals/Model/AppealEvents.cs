@@ -61,3 +61,6 @@ internal sealed record DecisionIssued(DecisionLevel Level, DateOnly DecidedOn, s
 
 /// <summary>A representative's proof of authority did not arrive within 10 days: the appeal is flagged for invalidation.</summary>
 internal sealed record AuthorityProofOverdue(DateOnly DueOn) : IEvent;
+
+/// <summary>A document categorised as proof of the representative's authority was added to the appeal.</summary>
+internal sealed record AuthorityProofReceived(Guid DocumentId, string DocumentName, Person By, DateOnly ReceivedOn) : IEvent;

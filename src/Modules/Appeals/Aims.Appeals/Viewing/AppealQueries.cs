@@ -83,6 +83,7 @@ internal sealed class AppealQueries(AppealAudience audience, EventStore store) :
         WithdrawnByAppellant e => new(stored.Timestamp, e.By.Name, "Appeal withdrawn" + (e.Reason is null ? "" : $": “{e.Reason}”")),
         DecisionIssued e => new(stored.Timestamp, e.By.Name, $"{e.Level} decision issued: {e.Outcome}"),
         AuthorityProofOverdue e => new(stored.Timestamp, "AIMS", $"No proof of the representative's authority by {e.DueOn:MM/dd/yyyy}; flagged for the Appeals Division to find the appeal invalid"),
+        AuthorityProofReceived e => new(stored.Timestamp, e.By.Name, $"Proof of the representative's authority received: {e.DocumentName}"),
         _ => new(stored.Timestamp, "Appeals Division", stored.Type),
     };
 

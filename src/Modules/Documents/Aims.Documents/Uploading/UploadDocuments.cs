@@ -284,7 +284,7 @@ internal sealed class DocumentUpload(
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await bus.PublishAsync(new DocumentAdded(appealId, id, category, safeName, uploader.UserId, now), cancellationToken);
+        await bus.PublishAsync(new DocumentAdded(appealId, id, category, safeName, uploader.UserId, uploader.Name, now), cancellationToken);
         return new UploadedDocument(id, safeName, category, size, verdict.Status, Duplicate: false);
     }
 
