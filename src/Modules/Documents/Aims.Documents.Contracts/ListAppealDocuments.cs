@@ -8,9 +8,12 @@ namespace Aims.Documents.Contracts;
 /// </summary>
 public sealed record ListAppealDocuments(Guid AppealId, Guid UserId) : IRequest<AppealDocuments?>;
 
-/// <summary>The list, whether the user may add to it, and the limits the upload form states.</summary>
+/// <summary>
+/// The list, whether the user may add to it or (as the division's staff) mark documents superseded, and the limits
+/// the upload form states.
+/// </summary>
 public sealed record AppealDocuments(
-    Guid AppealId, bool CanAdd, IReadOnlyList<AppealDocument> Items, long MaxFileBytes, int MaxFilesPerUpload, IReadOnlyList<string> AllowedExtensions);
+    Guid AppealId, bool CanAdd, bool CanSupersede, IReadOnlyList<AppealDocument> Items, long MaxFileBytes, int MaxFilesPerUpload, IReadOnlyList<string> AllowedExtensions);
 
 public sealed record AppealDocument(
     Guid Id,
@@ -22,4 +25,5 @@ public sealed record AppealDocument(
     string UploadedBy,
     DateTimeOffset UploadedAt,
     ScanStatus Scan,
-    string? SupersededReason);
+    string? Superseded,
+    string? Removed);

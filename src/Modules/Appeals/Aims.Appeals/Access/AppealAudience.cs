@@ -1,18 +1,23 @@
 using Aims.Appeals.Contracts;
 using Aims.Appeals.Persistence;
+using Aims.Identity.Contracts;
 using Aims.Registration.Contracts;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
 namespace Aims.Appeals.Access;
 
-/// <summary>Someone asking about appeals, with what makes them a party: the providers they act for and their agency.</summary>
-internal sealed record Viewer(Guid UserId, IReadOnlyList<Guid> ProviderIds, Guid? AgencyId);
+/// <summary>
+/// Someone asking about appeals, with what makes them a party: the providers they act for, their agency, and whether
+/// they are the division's staff.
+/// </summary>
+internal sealed record Viewer(Guid UserId, IReadOnlyList<Guid> ProviderIds, Guid? AgencyId, bool IsStaff = false);
 
 /// <summary>
 /// The one rule for who takes part in an appeal: a provider's appeals belong to everyone acting for the provider
 /// (colleagues and representatives, through Registration's memberships, so joining or leaving takes effect at once);
-/// the named agency's active coordinators see it; a client appeal belongs to the people listed on it. Everyone else
+/// the named agency's active coordinators see it; a client appeal belongs to the people listed on it; the division's staff
+/// may read and add documents to every appeal (assignment narrows this with the staff screens). Everyone else
 /// gets <see cref="AppealAccess.None"/>, which pages and the API answer with 404.
 /// </summary>
 internal sealed class AppealAudience(IMediator mediator, AppealsDbContext db)
@@ -21,7 +26,9 @@ internal sealed class AppealAudience(IMediator mediator, AppealsDbContext db)
     {
         var providers = await mediator.Send(new GetProviderMemberships(userId), cancellationToken);
         var agency = await mediator.Send(new GetCoordinatorAgency(userId), cancellationToken);
-        return new Viewer(userId, providers.Select(p => p.ProviderId).ToList(), agency);
+        var roles = await mediator.Send(new GetUserRoles(userId), cancellationToken);
+        var staff = roles.Any(AccessTable.RolesWith[Permission.SearchAllAppeals].Contains);
+        return new Viewer(userId, providers.Select(p => p.ProviderId).ToList(), agency, staff);
     }
 
     public IQueryable<AppealSummary> Visible(Viewer viewer)
@@ -49,8 +56,14 @@ internal sealed class AppealAudience(IMediator mediator, AppealsDbContext db)
             return new AppealAccess(CanRead: true, CanAddDocuments: true, CanAct: true, AppealParty.ProviderUser);
         }
 
-        return appeal?.AgencyId is { } agencyId && agencyId == viewer.AgencyId
-            ? new AppealAccess(CanRead: true, CanAddDocuments: true, CanAct: false, AppealParty.AgencyCoordinator)
+        if (appeal?.AgencyId is { } agencyId && agencyId == viewer.AgencyId)
+        {
+            return new AppealAccess(CanRead: true, CanAddDocuments: true, CanAct: false, AppealParty.AgencyCoordinator);
+        }
+
+        // Until assignment arrives with the staff screens, every member of the division's staff may work every appeal.
+        return appeal is not null && viewer.IsStaff
+            ? new AppealAccess(CanRead: true, CanAddDocuments: true, CanAct: false, AppealParty.AssignedStaff)
             : AppealAccess.None;
     }
 }

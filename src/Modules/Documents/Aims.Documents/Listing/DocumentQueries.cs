@@ -7,14 +7,15 @@ namespace Aims.Documents.Listing;
 /// <summary>A document's row as downloads need it: where its bytes are and how to name them.</summary>
 internal sealed record StoredDocument(AppealDocument Listing, byte[] Sha256, string Storage, int ChunkBytes)
 {
-    public bool Servable => Listing.Scan != ScanStatus.Infected;
+    public bool Servable => Listing.Scan != ScanStatus.Infected && Listing.Removed is null;
 }
 
 /// <summary>Reads <c>documents.documents</c>; the one place that maps its rows.</summary>
 internal sealed class DocumentQueries(DbSession session)
 {
     private const string Columns =
-        "id, safe_name, category, description, size_bytes, content_type, uploaded_by_name, uploaded_at, scan_status, superseded_reason, sha256, storage, chunk_bytes";
+        "id, safe_name, category, description, size_bytes, content_type, uploaded_by_name, uploaded_at, scan_status, sha256, storage, chunk_bytes, " +
+        "superseded_at, superseded_by_name, superseded_reason, removed_at, removed_by_name, removed_reason";
 
     public async Task<IReadOnlyList<StoredDocument>> ForAppealAsync(Guid appealId, CancellationToken cancellationToken)
     {
@@ -50,12 +51,20 @@ internal sealed class DocumentQueries(DbSession session)
                     row.GetString(6),
                     row.GetFieldValue<DateTimeOffset>(7),
                     Enum.Parse<ScanStatus>(row.GetString(8)),
-                    row.IsDBNull(9) ? null : row.GetString(9)),
-                row.GetFieldValue<byte[]>(10),
-                row.GetString(11),
-                row.GetInt32(12)));
+                    Marked(row, 12, "Superseded"),
+                    Marked(row, 15, "Removed under the retention schedule")),
+                row.GetFieldValue<byte[]>(9),
+                row.GetString(10),
+                row.GetInt32(11)));
         }
 
         return documents;
     }
+
+    // "Superseded on 12/01/2026 by Avery Quinn: a corrected copy was filed" from the at/by/reason columns at ordinal.
+    private static string? Marked(NpgsqlDataReader row, int ordinal, string what) => row.IsDBNull(ordinal)
+        ? null
+        : $"{what} on {TimeZoneInfo.ConvertTime(row.GetFieldValue<DateTimeOffset>(ordinal), Eastern):MM/dd/yyyy} by {row.GetString(ordinal + 1)}: {row.GetString(ordinal + 2)}";
+
+    private static readonly TimeZoneInfo Eastern = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
 }

@@ -22,6 +22,7 @@ internal sealed class ListAppealDocumentsHandler(IMediator mediator, DocumentQue
         return new AppealDocuments(
             request.AppealId,
             access.CanAddDocuments,
+            access.Party == AppealParty.AssignedStaff,
             documents.Select(d => d.Listing).ToList(),
             options.Value.MaxFileBytes,
             options.Value.MaxFilesPerUpload,

@@ -24,6 +24,12 @@ internal sealed class FileSystemContentStore(IOptions<DocumentOptions> options) 
         return Task.FromResult<IContentWriter>(new Writer(path));
     }
 
+    public Task DeleteAsync(Guid documentId, CancellationToken cancellationToken)
+    {
+        File.Delete(PathOf(documentId));
+        return Task.CompletedTask;
+    }
+
     public Task<Stream> OpenReadAsync(Guid documentId, long sizeBytes, int chunkBytes, CancellationToken cancellationToken) =>
         Task.FromResult<Stream>(new FileStream(PathOf(documentId), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true));
 

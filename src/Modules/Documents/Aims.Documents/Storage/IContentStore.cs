@@ -15,6 +15,9 @@ internal interface IContentStore
     /// <summary>Starts writing a document's bytes inside the caller's transaction.</summary>
     Task<IContentWriter> CreateAsync(Guid documentId, CancellationToken cancellationToken);
 
+    /// <summary>Deletes a document's bytes (retention); the row is the caller's.</summary>
+    Task DeleteAsync(Guid documentId, CancellationToken cancellationToken);
+
     /// <summary>A seekable read-only stream over the stored bytes, so range requests need not read from the start.</summary>
     Task<Stream> OpenReadAsync(Guid documentId, long sizeBytes, int chunkBytes, CancellationToken cancellationToken);
 }

@@ -16,12 +16,19 @@ internal sealed class PostgresContentStore(DbSession session) : IContentStore
     public int ChunkBytes => 1024 * 1024;
 
     public Task<IContentWriter> CreateAsync(Guid documentId, CancellationToken cancellationToken) =>
-        Task.FromResult<IContentWriter>(new Writer(session, documentId, ChunkBytes));
+        Task.FromResult<IContentWriter>(new Writer(this, session, documentId, ChunkBytes));
+
+    public async Task DeleteAsync(Guid documentId, CancellationToken cancellationToken)
+    {
+        await using var command = await session.CommandAsync("DELETE FROM documents.chunks WHERE document_id = @id", cancellationToken);
+        command.Parameters.AddWithValue("id", documentId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     public Task<Stream> OpenReadAsync(Guid documentId, long sizeBytes, int chunkBytes, CancellationToken cancellationToken) =>
         Task.FromResult<Stream>(new ChunkStream(session, documentId, sizeBytes, chunkBytes));
 
-    private sealed class Writer(DbSession session, Guid documentId, int chunkBytes) : IContentWriter
+    private sealed class Writer(PostgresContentStore store, DbSession session, Guid documentId, int chunkBytes) : IContentWriter
     {
         private readonly byte[] buffer = new byte[chunkBytes];
         private int filled;
@@ -44,12 +51,7 @@ internal sealed class PostgresContentStore(DbSession session) : IContentStore
 
         public Task CompleteAsync(CancellationToken cancellationToken) => filled > 0 ? FlushAsync(cancellationToken) : Task.CompletedTask;
 
-        public async Task DiscardAsync()
-        {
-            await using var command = await session.CommandAsync("DELETE FROM documents.chunks WHERE document_id = @id", CancellationToken.None);
-            command.Parameters.AddWithValue("id", documentId);
-            await command.ExecuteNonQueryAsync(CancellationToken.None);
-        }
+        public Task DiscardAsync() => store.DeleteAsync(documentId, CancellationToken.None);
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 

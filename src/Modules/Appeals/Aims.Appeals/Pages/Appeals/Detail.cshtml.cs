@@ -31,6 +31,7 @@ internal sealed class DetailModel(IMediator mediator) : PageModel
         && Appeal.InformalDecision is not null && Appeal.FormalAppeal is null;
 
     public (string Url, string Name) BackLink => View.Access.Party == AppealParty.AgencyCoordinator ? ("/agency/appeals", "your agency's appeals")
+        : View.Access.Party == AppealParty.AssignedStaff ? ("/", "the home page")
         : Appeal.IsClosed ? ("/appeals/closed", "closed cases") : ("/appeals", "my appeals");
 
     public string ActionLabel => AppealChoices.Label(Appeal.Kind == AppealKind.Client ? AppealChoices.ClientActions : AppealChoices.ProviderActions, Appeal.ActionType);

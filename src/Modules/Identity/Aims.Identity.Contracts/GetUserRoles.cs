@@ -1,0 +1,9 @@
+using MediatR;
+
+namespace Aims.Identity.Contracts;
+
+/// <summary>
+/// The roles of an active account (none for an unknown or deactivated one), for modules whose rules depend on who
+/// someone is at the division — Appeals lets the division's staff read every appeal.
+/// </summary>
+public sealed record GetUserRoles(Guid UserId) : IRequest<IReadOnlyList<Role>>;
