@@ -2,6 +2,7 @@ using Aims.Appeals;
 using Aims.Appeals.Contracts;
 using Aims.BuildingBlocks;
 using Aims.BuildingBlocks.Persistence;
+using Aims.Identity;
 using Aims.Registration;
 using Aims.Testing;
 using MediatR;
@@ -27,8 +28,8 @@ public sealed class AppealAccessContractTests
             ["Aims:Messaging:RelayEnabled"] = "false",
         }).Build();
         var collection = new ServiceCollection().AddLogging();
-        // Appeals asks Registration who acts for which provider and agency.
-        collection.AddAims(configuration, [new RegistrationModule(), new AppealsModule()]);
+        // Appeals asks Registration who acts for which provider and agency, and Identity whether someone is staff.
+        collection.AddAims(configuration, [new IdentityModule(), new RegistrationModule(), new AppealsModule()]);
         services = collection.BuildServiceProvider();
         await services.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
     }
