@@ -93,6 +93,25 @@ public sealed class UploadTests() : DocumentsTest("aims_test_documents")
         (await CountAsync("SELECT count(*) FROM documents.downloads d JOIN documents.documents x ON x.id = d.document_id WHERE x.appeal_id = @p AND d.as_zip", id)).ShouldBe(2L);
     }
 
+    [Test]
+    public async Task Names_are_listed_as_uploaded_and_served_under_a_safe_name()
+    {
+        var (owner, id) = await AppealAsync("owner.names@clinic.example");
+
+        ShouldRedirectToAppeal(await UploadThroughPageAsync(owner, id, Part.Field("category", "Evidence"),
+            Part.File("aux.txt", "device name"u8.ToArray()), Part.File("report: final?.PDF", Pdf), Part.File(" .hidden.txt", "dots"u8.ToArray())), id);
+
+        var page = await owner.GetAsync($"/appeals/{id}");
+        page.Text.ShouldContain("report: final?.PDF");
+        var served = new List<string>();
+        foreach (var documentId in (await DocumentIdsAsync(id)))
+        {
+            served.Add((await owner.Http.GetAsync($"/appeals/{id}/documents/{documentId}")).Content.Headers.ContentDisposition!.FileNameStar!);
+        }
+
+        served.Order().ShouldBe(["_aux.txt", "hidden.txt", "report_ final_.pdf"]);
+    }
+
     [TestCase("report.exe", "MZ\u0090\u0000 executable", 415, "is not a type the Appeals Division accepts. Send PDF, JPEG, PNG, TIFF, DOCX, XLSX, plain text.")]
     [TestCase("statement.pdf", "MZ\u0090\u0000 this is an executable renamed", 415, "“statement.pdf” is not really a PDF file: its content does not match its name.")]
     [TestCase("scan.png", "%PDF-1.4 a pdf named as a picture", 415, "“scan.png” is not really a PNG file")]
@@ -233,5 +252,21 @@ public sealed class UploadTests() : DocumentsTest("aims_test_documents")
         var openApi = await NewBrowser().Http.GetStringAsync("/openapi/v1.json");
         openApi.ShouldContain("/api/v1/appeals/{id}/documents");
         openApi.ShouldContain("multipart/form-data");
+    }
+
+    private async Task<IReadOnlyList<Guid>> DocumentIdsAsync(Guid appealId)
+    {
+        var ids = new List<Guid>();
+        await using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT id FROM documents.documents WHERE appeal_id = @p", connection);
+        command.Parameters.AddWithValue("p", appealId);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            ids.Add(reader.GetGuid(0));
+        }
+
+        return ids;
     }
 }

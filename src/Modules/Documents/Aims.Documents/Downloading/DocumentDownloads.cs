@@ -30,7 +30,7 @@ internal sealed class DocumentDownloads(IMediator mediator, DocumentQueries quer
         return TypedResults.File(
             content,
             listing.ContentType,
-            listing.Name,
+            document.SafeName,
             lastModified: listing.UploadedAt,
             entityTag: new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(document.Sha256)}\""),
             enableRangeProcessing: true);
@@ -61,7 +61,7 @@ internal sealed class DocumentDownloads(IMediator mediator, DocumentQueries quer
             foreach (var document in documents)
             {
                 var listing = document.Listing;
-                var entry = zip.CreateEntry(UniqueName(listing.Name, used), CompressionLevel.Fastest);
+                var entry = zip.CreateEntry(UniqueName(document.SafeName, used), CompressionLevel.Fastest);
                 entry.LastWriteTime = listing.UploadedAt;
                 await using var target = await entry.OpenAsync(cancellationToken);
                 await using var source = await stores.For(document.Storage).OpenReadAsync(listing.Id, listing.SizeBytes, document.ChunkBytes, cancellationToken);

@@ -4,8 +4,11 @@ using Npgsql;
 
 namespace Aims.Documents.Listing;
 
-/// <summary>A document's row as downloads need it: where its bytes are and how to name them.</summary>
-internal sealed record StoredDocument(AppealDocument Listing, byte[] Sha256, string Storage, int ChunkBytes)
+/// <summary>
+/// A document's row as downloads need it: where its bytes are and the safe name they are served under (the listing
+/// shows the name as it was uploaded).
+/// </summary>
+internal sealed record StoredDocument(AppealDocument Listing, string SafeName, byte[] Sha256, string Storage, int ChunkBytes)
 {
     public bool Servable => Listing.Scan != ScanStatus.Infected && Listing.Removed is null;
 }
@@ -14,13 +17,13 @@ internal sealed record StoredDocument(AppealDocument Listing, byte[] Sha256, str
 internal sealed class DocumentQueries(DbSession session)
 {
     private const string Columns =
-        "id, safe_name, category, description, size_bytes, content_type, uploaded_by_name, uploaded_at, scan_status, sha256, storage, chunk_bytes, " +
-        "superseded_at, superseded_by_name, superseded_reason, removed_at, removed_by_name, removed_reason";
+        "id, original_name, category, description, size_bytes, content_type, uploaded_by_name, uploaded_at, scan_status, sha256, storage, chunk_bytes, " +
+        "superseded_at, superseded_by_name, superseded_reason, removed_at, removed_by_name, removed_reason, safe_name";
 
     public async Task<IReadOnlyList<StoredDocument>> ForAppealAsync(Guid appealId, CancellationToken cancellationToken)
     {
         await using var command = await session.CommandAsync(
-            $"SELECT {Columns} FROM documents.documents WHERE appeal_id = @appeal ORDER BY uploaded_at, safe_name", cancellationToken);
+            $"SELECT {Columns} FROM documents.documents WHERE appeal_id = @appeal ORDER BY uploaded_at, original_name", cancellationToken);
         command.Parameters.AddWithValue("appeal", appealId);
         return await ReadAsync(command, cancellationToken);
     }
@@ -53,6 +56,7 @@ internal sealed class DocumentQueries(DbSession session)
                     Enum.Parse<ScanStatus>(row.GetString(8)),
                     Marked(row, 12, "Superseded"),
                     Marked(row, 15, "Removed under the retention schedule")),
+                row.GetString(18),
                 row.GetFieldValue<byte[]>(9),
                 row.GetString(10),
                 row.GetInt32(11)));
