@@ -33,6 +33,12 @@ public static partial class AimsRules
         rule.Must(code => code is not null && UsStates.ByCode.ContainsKey(code))
             .WithMessage("Choose a state.");
 
+    /// <summary>A required email address someone is invited by.</summary>
+    public static IRuleBuilderOptions<T, string?> InvitedEmail<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.NotEmpty().WithMessage("Enter the email address to invite.")
+            .MaximumLength(256).WithMessage("Enter at most 256 characters.")
+            .EmailAddress().WithMessage("Enter an email address like name@example.com.");
+
     /// <summary>A 10-digit US phone number, written with or without punctuation (804-486-2865, (804) 486-2865).</summary>
     public static IRuleBuilderOptions<T, string?> UsPhone<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(value => UsPhoneDigits(value) is not null)

@@ -11,12 +11,17 @@ namespace Aims.Appeals.Access;
 /// Someone asking about appeals, with what makes them a party: the providers they act for, their agency, and whether
 /// they are the division's staff.
 /// </summary>
-internal sealed record Viewer(Guid UserId, IReadOnlyList<Guid> ProviderIds, Guid? AgencyId, bool IsStaff = false);
+internal sealed record Viewer(Guid UserId, IReadOnlyList<Guid> ProviderIds, Guid? AgencyId, bool IsStaff = false)
+{
+    /// <summary>The client's own Medicaid ID and those of the clients who linked them as representative.</summary>
+    public IReadOnlyList<ClientLink> Clients { get; init; } = [];
+}
 
 /// <summary>
 /// The one rule for who takes part in an appeal: a provider's appeals belong to everyone acting for the provider
 /// (colleagues and representatives, through Registration's memberships, so joining or leaving takes effect at once);
-/// the named agency's active coordinators see it; a client appeal belongs to the people listed on it; the division's staff
+/// the named agency's active coordinators see it; a client appeal belongs to the people listed on it, to the client
+/// whose Medicaid ID it bears and to the representatives that client linked (Registration); the division's staff
 /// may read and add documents to every appeal (assignment narrows this with the staff screens). Everyone else
 /// gets <see cref="AppealAccess.None"/>, which pages and the API answer with 404.
 /// </summary>
@@ -28,14 +33,17 @@ internal sealed class AppealAudience(IMediator mediator, AppealsDbContext db)
         var agency = await mediator.Send(new GetCoordinatorAgency(userId), cancellationToken);
         var roles = await mediator.Send(new GetUserRoles(userId), cancellationToken);
         var staff = roles.Any(AccessTable.RolesWith[Permission.SearchAllAppeals].Contains);
-        return new Viewer(userId, providers.Select(p => p.ProviderId).ToList(), agency, staff);
+        var clients = await mediator.Send(new GetClientLinks(userId), cancellationToken);
+        return new Viewer(userId, providers.Select(p => p.ProviderId).ToList(), agency, staff) { Clients = clients };
     }
 
     public IQueryable<AppealSummary> Visible(Viewer viewer)
     {
         var providerIds = viewer.ProviderIds.ToList();
+        var medicaidIds = viewer.Clients.Select(c => c.MedicaidId).ToList();
         return db.Summaries.AsNoTracking().Where(s =>
             (s.ProviderId != null && providerIds.Contains(s.ProviderId.Value))
+            || (s.MedicaidId != null && medicaidIds.Contains(s.MedicaidId))
             || (viewer.AgencyId != null && s.AgencyId == viewer.AgencyId)
             || db.AppealAccess.Any(a => a.AppealId == s.Id && a.UserId == viewer.UserId));
     }
@@ -50,10 +58,15 @@ internal sealed class AppealAudience(IMediator mediator, AppealsDbContext db)
         }
 
         var appeal = await db.Summaries.AsNoTracking().Where(s => s.Id == appealId)
-            .Select(s => new { s.ProviderId, s.AgencyId }).SingleOrDefaultAsync(cancellationToken);
+            .Select(s => new { s.ProviderId, s.AgencyId, s.MedicaidId }).SingleOrDefaultAsync(cancellationToken);
         if (appeal?.ProviderId is { } providerId && viewer.ProviderIds.Contains(providerId))
         {
             return new AppealAccess(CanRead: true, CanAddDocuments: true, CanAct: true, AppealParty.ProviderUser);
+        }
+
+        if (viewer.Clients.FirstOrDefault(c => c.MedicaidId == appeal?.MedicaidId) is { } client)
+        {
+            return new AppealAccess(CanRead: true, CanAddDocuments: true, CanAct: true, client.IsSelf ? AppealParty.Appellant : AppealParty.Representative);
         }
 
         if (appeal?.AgencyId is { } agencyId && agencyId == viewer.AgencyId)

@@ -22,6 +22,9 @@ internal sealed class AppealSummary
 
     public Guid? AgencyId { get; set; }
 
+    /// <summary>The appellant's Medicaid ID, on client appeals.</summary>
+    public string? MedicaidId { get; set; }
+
     public Guid FiledBy { get; set; }
 
     public DateOnly FiledOn { get; set; }
@@ -51,6 +54,7 @@ internal sealed class AppealSummary
         ActionType = appeal.ActionType;
         ProviderId = appeal.Provider?.Id;
         AgencyId = appeal.Agency?.Id;
+        MedicaidId = (appeal.Filing as ClientAppealFiled)?.MedicaidId;
         FiledBy = appeal.FiledBy.UserId;
         FiledOn = appeal.FiledOn;
         Timely = appeal.Timely;

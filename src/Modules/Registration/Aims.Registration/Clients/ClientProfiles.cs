@@ -13,3 +13,17 @@ internal sealed class ClientProfiles(RegistrationDbContext db) : IRequestHandler
             .Select(p => new ClientProfileSummary(p.FullName, p.MedicaidId, p.Phone))
             .SingleOrDefaultAsync(cancellationToken);
 }
+
+/// <summary>Who a user is among clients: themselves, and those who linked them as representative.</summary>
+internal sealed class ClientLinks(RegistrationDbContext db) : IRequestHandler<GetClientLinks, IReadOnlyList<ClientLink>>
+{
+    public async Task<IReadOnlyList<ClientLink>> Handle(GetClientLinks query, CancellationToken cancellationToken)
+    {
+        var own = await db.ClientProfiles.AsNoTracking().Where(p => p.UserId == query.UserId)
+            .Select(p => new ClientLink(p.MedicaidId, p.FullName, true)).ToListAsync(cancellationToken);
+        var represented = await db.ClientRepresentatives.AsNoTracking().Where(r => r.RepresentativeUserId == query.UserId)
+            .Join(db.ClientProfiles, r => r.ClientUserId, p => p.UserId, (_, p) => new ClientLink(p.MedicaidId, p.FullName, false))
+            .ToListAsync(cancellationToken);
+        return [.. own, .. represented];
+    }
+}

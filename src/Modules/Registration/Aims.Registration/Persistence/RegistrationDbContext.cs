@@ -26,6 +26,10 @@ internal sealed class RegistrationDbContext(DbContextOptions<RegistrationDbConte
 
     public DbSet<ClientProfile> ClientProfiles => Set<ClientProfile>();
 
+    public DbSet<ClientRepresentative> ClientRepresentatives => Set<ClientRepresentative>();
+
+    public DbSet<ClientRepresentativeInvitation> ClientRepresentativeInvitations => Set<ClientRepresentativeInvitation>();
+
     protected override string Schema => SchemaName;
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
@@ -78,6 +82,20 @@ internal sealed class RegistrationDbContext(DbContextOptions<RegistrationDbConte
             client.HasKey(c => c.UserId);
             client.Property(c => c.MedicaidId).HasMaxLength(12);
             client.HasIndex(c => c.MedicaidId).IsUnique();
+        });
+        modelBuilder.Entity<ClientRepresentative>(link =>
+        {
+            link.ToTable("client_representatives");
+            link.HasKey(l => new { l.ClientUserId, l.RepresentativeUserId });
+            link.HasOne<ClientProfile>().WithMany().HasForeignKey(l => l.ClientUserId);
+            link.HasIndex(l => l.RepresentativeUserId);
+        });
+        modelBuilder.Entity<ClientRepresentativeInvitation>(invitation =>
+        {
+            invitation.ToTable("client_representative_invitations");
+            invitation.Property(i => i.NormalizedEmail).HasMaxLength(256);
+            invitation.HasOne<ClientProfile>().WithMany().HasForeignKey(i => i.ClientUserId);
+            invitation.HasIndex(i => i.TokenHash).IsUnique();
         });
     }
 }

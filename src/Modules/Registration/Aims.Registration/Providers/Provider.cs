@@ -49,7 +49,7 @@ internal sealed class ProviderMember
 }
 
 /// <summary>An emailed invitation to act for a provider: for one address, 7 days, used once; only its hash is kept.</summary>
-internal sealed class ProviderInvitation
+internal sealed class ProviderInvitation : IInvitation
 {
     public Guid Id { get; init; }
 

@@ -23,6 +23,15 @@ internal sealed class RegistrationEmails(IOptions<ContactOptions> contact, IOpti
         + $"Sign in (or create an account with this email address first), then accept here:\n{portal.Value.Link(joinPath)}\n\n"
         + $"The invitation works until {EmailText.Eastern(expires)}. If you do not know {inviter}, ignore this email." + Footer);
 
+    public EmailMessage RepresentativeInvitation(string to, string clientName, string joinPath, DateTimeOffset expires) => new(
+        to,
+        $"{clientName} asks you to represent them in AIMS",
+        $"{clientName} named you as their authorized representative in AIMS, the Virginia Medicaid appeals portal: you would "
+        + "see their appeals, file and withdraw appeals for them and add documents.\n\n"
+        + $"Sign in with an authorized representative account for this email address (or create one first), then accept here:\n{portal.Value.Link(joinPath)}\n\n"
+        + $"The invitation works until {EmailText.Eastern(expires)}. For each appeal you file for them, send proof of your authority "
+        + "(a signed authorization or power of attorney) within 10 days. If you do not know this person, ignore this email." + Footer);
+
     public EmailMessage Denied(string to, string agencyName, string reason) => new(
         to,
         "Your AIMS access request was not approved",

@@ -19,20 +19,11 @@ namespace Aims.Registration.Pages.Providers;
 /// </summary>
 internal sealed record AcceptProviderInvitation(string? Token, Guid UserId, string UserName, string UserEmail) : ICommand<InvitationAnswer>;
 
-internal enum InvitationAnswer
-{
-    Joined,
-    AlreadyMember,
-    WrongAccount,
-    Expired,
-    Unknown,
-}
-
 internal sealed class AcceptProviderInvitationHandler(RegistrationDbContext db, IMessageBus bus, TimeProvider time) : IRequestHandler<AcceptProviderInvitation, InvitationAnswer>
 {
     public async Task<InvitationAnswer> Handle(AcceptProviderInvitation command, CancellationToken cancellationToken)
     {
-        var (answer, invitation) = await JoinModel.FindAsync(db, command.Token, command.UserEmail, time.GetUtcNow(), cancellationToken);
+        var (answer, invitation) = await Invitations.FindAsync(db.ProviderInvitations, command.Token, command.UserEmail, time.GetUtcNow(), cancellationToken);
         if (answer != InvitationAnswer.Joined)
         {
             return answer;
@@ -69,7 +60,7 @@ internal sealed class JoinModel(IMediator mediator, RegistrationDbContext db, Ti
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var (answer, invitation) = await FindAsync(db, Token, Email, time.GetUtcNow(), cancellationToken);
+        var (answer, invitation) = await Invitations.FindAsync(db.ProviderInvitations, Token, Email, time.GetUtcNow(), cancellationToken);
         Answer = answer;
         if (invitation is not null && answer == InvitationAnswer.Joined)
         {
@@ -89,25 +80,5 @@ internal sealed class JoinModel(IMediator mediator, RegistrationDbContext db, Ti
         }
 
         return Page();
-    }
-
-    /// <summary>The invitation behind a link, and whether this account may accept it now.</summary>
-    internal static async Task<(InvitationAnswer Answer, ProviderInvitation? Invitation)> FindAsync(
-        RegistrationDbContext db, string? token, string email, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        if (!LinkSecrets.IsPlausible(token))
-        {
-            return (InvitationAnswer.Unknown, null);
-        }
-
-        var hash = LinkSecrets.Hash(token);
-        var invitation = await db.ProviderInvitations.SingleOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
-        return invitation switch
-        {
-            null or { AcceptedAt: not null } => (InvitationAnswer.Unknown, invitation),
-            _ when invitation.ExpiresAt <= now => (InvitationAnswer.Expired, invitation),
-            _ when invitation.NormalizedEmail != email.ToUpperInvariant() => (InvitationAnswer.WrongAccount, invitation),
-            _ => (InvitationAnswer.Joined, invitation),
-        };
     }
 }

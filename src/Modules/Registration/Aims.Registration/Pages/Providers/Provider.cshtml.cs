@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Aims.BuildingBlocks.Errors;
 using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Mediation;
+using Aims.BuildingBlocks.Validation;
 using Aims.BuildingBlocks.Web;
 using Aims.Identity.Contracts;
 using Aims.Registration.Persistence;
@@ -24,18 +25,11 @@ internal sealed record InviteToProvider(Guid ProviderId, Guid InviterId, string 
 
 internal sealed class InviteToProviderValidator : AbstractValidator<InviteToProvider>
 {
-    public InviteToProviderValidator()
-    {
-        RuleFor(c => c.Email).NotEmpty().WithMessage("Enter the email address to invite.")
-            .MaximumLength(256).WithMessage("Enter at most 256 characters.")
-            .EmailAddress().WithMessage("Enter an email address like name@example.com.");
-    }
+    public InviteToProviderValidator() => RuleFor(c => c.Email).InvitedEmail();
 }
 
 internal sealed class InviteToProviderHandler(RegistrationDbContext db, IOutgoingMail mail, RegistrationEmails emails, TimeProvider time) : IRequestHandler<InviteToProvider, bool>
 {
-    public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
-
     public async Task<bool> Handle(InviteToProvider command, CancellationToken cancellationToken)
     {
         var provider = await db.Providers.AsNoTracking().SingleOrDefaultAsync(p => p.Id == command.ProviderId, cancellationToken);
@@ -59,11 +53,11 @@ internal sealed class InviteToProviderHandler(RegistrationDbContext db, IOutgoin
             Email = email,
             NormalizedEmail = email.ToUpperInvariant(),
             TokenHash = LinkSecrets.Hash(token),
-            ExpiresAt = now + Lifetime,
+            ExpiresAt = now + Invitations.Lifetime,
             InvitedBy = command.InviterId,
         });
         await db.SaveChangesAsync(cancellationToken);
-        await mail.QueueAsync(emails.ProviderInvitation(email, command.InviterName, provider.Name, "/providers/join?token=" + token, now + Lifetime), cancellationToken);
+        await mail.QueueAsync(emails.ProviderInvitation(email, command.InviterName, provider.Name, "/providers/join?token=" + token, now + Invitations.Lifetime), cancellationToken);
         return true;
     }
 }
