@@ -53,6 +53,11 @@ internal sealed class RegistrationDemoSeeder(RegistrationDbContext db, TimeProvi
             MedicaidId = "900000000001", Street = "10 Main Street", City = "Petersburg", State = "VA", Zip = "23803", Phone = "8045550111",
             CreatedAt = now, UpdatedAt = now,
         });
+        db.ClientRepresentatives.Add(new ClientRepresentative
+        {
+            ClientUserId = DemoAccounts.UserId(nameof(Role.ClientAppellant)), RepresentativeUserId = DemoAccounts.UserId(nameof(Role.AuthorizedRepresentative)),
+            Name = $"Demo {Role.AuthorizedRepresentative}", Email = "authorizedrepresentative@demo.aims.example", LinkedAt = now,
+        });
         await db.SaveChangesAsync(cancellationToken);
         return [];
     }
