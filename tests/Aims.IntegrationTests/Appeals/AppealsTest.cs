@@ -167,8 +167,6 @@ public abstract partial class AppealsTest(string database) : RegistrationTest(da
     protected async Task<IReadOnlyList<OutboxReader.Email>> AppealEmailsToAsync(string email) =>
         (await EmailsToAsync(email)).Where(e => e.Subject.Contains("ppeal", StringComparison.Ordinal)).ToList();
 
-    protected async Task<long> CountAsync(string sql, object? parameter = null) => (long)(await ScalarAsync(sql, parameter))!;
-
     protected async Task ExecuteAsync(string sql, Dictionary<string, object> parameters)
     {
         await using var connection = new NpgsqlConnection(ConnectionString);

@@ -80,6 +80,8 @@ public abstract class RegistrationTest(string database) : PortalTest(database)
 
     protected async Task<Guid> RequestIdAsync(string email) => (Guid)(await ScalarAsync("SELECT id FROM registration.access_requests WHERE email = @p ORDER BY submitted_at DESC LIMIT 1", email))!;
 
+    protected async Task<long> CountAsync(string sql, object? parameter = null) => (long)(await ScalarAsync(sql, parameter))!;
+
     protected async Task<object?> ScalarAsync(string sql, object? parameter = null)
     {
         await using var connection = new NpgsqlConnection(ConnectionString);

@@ -2,9 +2,11 @@ using Aims.BuildingBlocks.Modules;
 using Aims.BuildingBlocks.Persistence;
 using Aims.BuildingBlocks.Seeding;
 using Aims.BuildingBlocks.Web;
+using Aims.Registration.Api;
 using Aims.Registration.Demo;
 using Aims.Registration.Persistence;
 using Aims.Registration.Requests;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,4 +24,6 @@ public sealed class RegistrationModule : IModule
         services.AddScoped<IDemoDataSeeder, RegistrationDemoSeeder>();
         services.AddRateLimitPolicy(configuration, RegistrationRateLimits.Requests, permits: 10, TimeSpan.FromMinutes(10));
     }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapAccessRequestsApi();
 }

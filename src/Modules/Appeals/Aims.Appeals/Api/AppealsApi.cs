@@ -1,11 +1,11 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Aims.Appeals.Contracts;
 using Aims.Appeals.Filing;
 using Aims.Appeals.Model;
 using Aims.Appeals.Pages.Appeals;
 using Aims.Appeals.Viewing;
 using Aims.BuildingBlocks.Errors;
+using Aims.BuildingBlocks.Web;
 using Aims.Identity.Contracts;
 using FluentValidation;
 using FluentValidation.Results;
@@ -72,7 +72,7 @@ internal static class AppealsApi
 
     private static async Task<Ok<WithdrawnAppeal>> WithdrawAsync(
         Guid id, WithdrawalRequest? request, ClaimsPrincipal user, IMediator mediator, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await SendAsync(mediator, new WithdrawAppeal(Filer.From(user), id, request?.Version, request?.Reason), cancellationToken));
+        TypedResults.Ok(await mediator.SendApiAsync(new WithdrawAppeal(Filer.From(user), id, request?.Version, request?.Reason), cancellationToken));
 
     private static async Task<Results<Created<FiledAppeal>, Ok<FiledAppeal>>> FileAsync(
         HttpContext http, Func<string, IRequest<FiledAppeal>> command, IMediator mediator, CancellationToken cancellationToken)
@@ -83,25 +83,9 @@ internal static class AppealsApi
             throw new ValidationException([new ValidationFailure(IdempotencyHeader, "Use an idempotency key of at most 200 characters.")]);
         }
 
-        var filed = await SendAsync(mediator, command(key.Length == 0 ? Guid.NewGuid().ToString() : "api:" + key), cancellationToken);
+        var filed = await mediator.SendApiAsync(command(key.Length == 0 ? Guid.NewGuid().ToString() : "api:" + key), cancellationToken);
         return filed.Replayed ? TypedResults.Ok(filed) : TypedResults.Created($"/api/v1/appeals/{filed.AppealId}", filed);
     }
-
-    /// <summary>Sends a command, naming invalid fields as the JSON does (informalAppealId, items[0].amount).</summary>
-    private static async Task<T> SendAsync<T>(IMediator mediator, IRequest<T> command, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await mediator.Send(command, cancellationToken);
-        }
-        catch (ValidationException invalid)
-        {
-            throw new ValidationException(invalid.Errors.Select(e => new ValidationFailure(JsonName(e.PropertyName), e.ErrorMessage)));
-        }
-    }
-
-    private static string JsonName(string property) => string.Join('.',
-        (property.StartsWith("Form.", StringComparison.Ordinal) ? property[5..] : property).Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
 
     private static NotFound<ProblemDetails> NotFound() =>
         TypedResults.NotFound(new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = "No such appeal." });
