@@ -62,6 +62,33 @@ internal sealed class InviteToProviderHandler(RegistrationDbContext db, IOutgoin
     }
 }
 
+/// <summary>
+/// An administrator removes someone from the provider: they stop seeing its appeals at once (Appeals reads memberships
+/// live). The last administrator cannot be removed, so the provider always has someone to invite and edit.
+/// </summary>
+internal sealed record RemoveProviderMember(Guid ProviderId, Guid AdministratorId, Guid MemberId) : ICommand<string>;
+
+internal sealed class RemoveProviderMemberHandler(RegistrationDbContext db) : IRequestHandler<RemoveProviderMember, string>
+{
+    public async Task<string> Handle(RemoveProviderMember command, CancellationToken cancellationToken)
+    {
+        var members = await db.ProviderMembers.Where(m => m.ProviderId == command.ProviderId).ToListAsync(cancellationToken);
+        if (!members.Any(m => m.UserId == command.AdministratorId && m.IsAdministrator) || members.SingleOrDefault(m => m.UserId == command.MemberId) is not { } member)
+        {
+            throw new NotFoundException("There is no such person among those acting for a provider you administer.");
+        }
+
+        if (member.IsAdministrator && members.Count(m => m.IsAdministrator) == 1)
+        {
+            throw new RuleViolationException($"{member.Name} is the provider's only administrator and cannot be removed.");
+        }
+
+        db.ProviderMembers.Remove(member);
+        await db.SaveChangesAsync(cancellationToken);
+        return member.Name;
+    }
+}
+
 [Authorize(Policy = nameof(Permission.FileProviderAppeals))]
 internal sealed class ProviderModel(IMediator mediator, RegistrationDbContext db) : PageModel
 {
@@ -77,6 +104,10 @@ internal sealed class ProviderModel(IMediator mediator, RegistrationDbContext db
 
     public bool IsAdministrator { get; private set; }
 
+    public string? Refusal { get; private set; }
+
+    public Guid Me => UserId;
+
     private Guid UserId => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken) ? Page() : NotFound();
@@ -88,6 +119,26 @@ internal sealed class ProviderModel(IMediator mediator, RegistrationDbContext db
         {
             TempData["Notice"] = $"We emailed an invitation to {Email!.Trim()}. It works for 7 days.";
             return RedirectToPage(new { id = Id });
+        }
+
+        return await LoadAsync(cancellationToken) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(Guid member, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var name = await mediator.Send(new RemoveProviderMember(Id, UserId, member), cancellationToken);
+            TempData["Notice"] = $"{name} no longer acts for this provider.";
+            return RedirectToPage(new { id = Id });
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+        catch (RuleViolationException refused)
+        {
+            Refusal = refused.Message;
         }
 
         return await LoadAsync(cancellationToken) ? Page() : NotFound();

@@ -1,0 +1,96 @@
+using System.Security.Claims;
+using Aims.BuildingBlocks.Errors;
+using Aims.BuildingBlocks.Mediation;
+using Aims.BuildingBlocks.Web;
+using Aims.Identity.Contracts;
+using Aims.Registration.Persistence;
+using Aims.Registration.Providers;
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Aims.Registration.Pages.Providers;
+
+/// <summary>
+/// The provider's administrators keep its profile current: name, Medicaid provider ID, address, contact, MCO network.
+/// The NPI names the provider and is not edited; appeals already filed keep the details they were filed with.
+/// </summary>
+internal sealed record UpdateProviderProfile(Guid ProviderId, Guid UserId, ProviderDetailsForm Form) : ICommand<bool>;
+
+internal sealed class UpdateProviderProfileValidator : AbstractValidator<UpdateProviderProfile>
+{
+    public UpdateProviderProfileValidator() => RuleFor(c => c.Form).SetValidator(new ProviderDetailsValidator());
+}
+
+internal sealed class UpdateProviderProfileHandler(RegistrationDbContext db) : IRequestHandler<UpdateProviderProfile, bool>
+{
+    public async Task<bool> Handle(UpdateProviderProfile command, CancellationToken cancellationToken)
+    {
+        var provider = await db.Providers.SingleOrDefaultAsync(p => p.Id == command.ProviderId, cancellationToken);
+        if (provider is null || !await db.ProviderMembers.AnyAsync(m => m.ProviderId == provider.Id && m.UserId == command.UserId && m.IsAdministrator, cancellationToken))
+        {
+            throw new NotFoundException("There is no such provider among those you administer.");
+        }
+
+        command.Form.CopyTo(provider);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+}
+
+[Authorize(Policy = nameof(Permission.FileProviderAppeals))]
+internal sealed class EditModel(IMediator mediator, RegistrationDbContext db, ILogger<EditModel> logger) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public ProviderDetailsForm Form { get; set; } = new();
+
+    public string Npi { get; private set; } = "";
+
+    public bool Failed { get; private set; }
+
+    private Guid UserId => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (await AdministeredAsync(cancellationToken) is not { } provider)
+        {
+            return NotFound();
+        }
+
+        Form = ProviderDetailsForm.From(provider);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (await AdministeredAsync(cancellationToken) is null)
+        {
+            return NotFound();
+        }
+
+        var (saved, failed) = await mediator.SendFormAsync(new UpdateProviderProfile(Id, UserId, Form), ModelState, "", logger, cancellationToken);
+        Failed = failed;
+        if (!saved)
+        {
+            return Page();
+        }
+
+        TempData["Notice"] = "The provider's profile is updated.";
+        return RedirectToPage("/Providers/Provider", new { id = Id });
+    }
+
+    private async Task<Provider?> AdministeredAsync(CancellationToken cancellationToken)
+    {
+        var provider = await db.Providers.AsNoTracking().SingleOrDefaultAsync(
+            p => p.Id == Id && db.ProviderMembers.Any(m => m.ProviderId == p.Id && m.UserId == UserId && m.IsAdministrator), cancellationToken);
+        Npi = provider?.Npi ?? "";
+        return provider;
+    }
+}
