@@ -19,15 +19,18 @@ public sealed class DevelopmentOutboxTests
     {
         var folder = Directory.CreateTempSubdirectory("aims-outbox-").FullName;
         await File.WriteAllTextAsync(Path.Combine(folder, "one.eml"), "Subject: Your sign-in code\r\n\r\nYour code is 246810.");
-        await using var factory = new AimsAppFactory(
+        string page;
+        await using (var factory = new AimsAppFactory(
             await TestDatabase.RecreateAsync("aims_test_integration_dev_outbox"),
             settings: new Dictionary<string, string?> { ["Aims:Mail:Delivery"] = "Folder", ["Aims:Mail:Folder"] = folder },
-            environment: "Development");
-        using var client = factory.CreateClient();
+            environment: "Development"))
+        {
+            using var client = factory.CreateClient();
+            page = await client.GetStringAsync("/dev/outbox");
+        }
 
-        var page = await client.GetStringAsync("/dev/outbox");
-
-        page.ShouldContain("Your code is 246810.");
+        // After the host has stopped: its mail relay may still be writing into the folder until then.
         Directory.Delete(folder, recursive: true);
+        page.ShouldContain("Your code is 246810.");
     }
 }
