@@ -1,4 +1,6 @@
 using Aims.BuildingBlocks.Modules;
+using Aims.BuildingBlocks.Persistence;
+using Aims.Notifications.Centre;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,5 +12,7 @@ public sealed class NotificationsModule : IModule
 
     public void Register(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton(new ModuleSchema("notifications", SqlMigration.EmbeddedIn(typeof(NotificationsModule).Assembly)));
+        services.AddScoped<Notices>();
     }
 }

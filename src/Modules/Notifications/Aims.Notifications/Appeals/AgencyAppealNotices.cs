@@ -1,39 +1,41 @@
 using Aims.Appeals.Contracts;
 using Aims.BuildingBlocks.Mail;
-using Aims.BuildingBlocks.Web;
+using Aims.Notifications.Centre;
+using Aims.Notifications.Contracts;
 using Aims.Registration.Contracts;
 using MediatR;
-using Microsoft.Extensions.Options;
 
 namespace Aims.Notifications.Appeals;
 
 /// <summary>
-/// Tells the coordinators of the agency an appeal names that it was filed or withdrawn, by email. An appeal that names
-/// no registered agency reaches the agency through the Appeals Division's intake instead.
+/// Tells the coordinators of the agency an appeal names that it was filed or withdrawn, in their notification centre
+/// and by email. An appeal that names no registered agency reaches the agency through the Appeals Division's intake.
 /// </summary>
-internal sealed class AgencyAppealNotices(IMediator mediator, IOutgoingMail mail, IOptions<ContactOptions> contact, IOptions<PortalOptions> portal)
+internal sealed class AgencyAppealNotices(IMediator mediator, Notices notices)
     : INotificationHandler<AppealFiled>, INotificationHandler<AppealWithdrawn>
 {
     public Task Handle(AppealFiled filed, CancellationToken cancellationToken) => NotifyAsync(
         filed.AgencyId,
+        filed.AppealId,
+        NoticeKind.AppealFiledForAgency,
         $"New appeal {filed.CaseNumber} names your agency",
         $"{filed.AppellantName} filed appeal {filed.CaseNumber} on {EmailText.Day(filed.FiledOn)}" +
         (filed.Expedited ? ", asking for an expedited decision" : "") +
         (filed.Timely ? "." : ", after the last day to file; the Appeals Division decides whether to accept it.") +
-        $"\n\nSee it at {Link(filed.AppealId)}. The Appeals Division will tell you when your case summary is due.",
+        " The Appeals Division will tell you when your case summary is due.",
         cancellationToken);
 
     public Task Handle(AppealWithdrawn withdrawn, CancellationToken cancellationToken) => NotifyAsync(
         withdrawn.AgencyId,
+        withdrawn.AppealId,
+        NoticeKind.AppealWithdrawnForAgency,
         $"Appeal {withdrawn.CaseNumber} withdrawn",
         $"{withdrawn.AppellantName} withdrew appeal {withdrawn.CaseNumber} on {EmailText.Day(withdrawn.WithdrawnOn)}" +
         (withdrawn.Reason is null ? "." : $", saying: \"{withdrawn.Reason}\".") +
-        $"\n\nThe case is closed; nothing more is due from your agency on it. Its record stays at {Link(withdrawn.AppealId)}.",
+        " The case is closed; nothing more is due from your agency on it; its record stays in AIMS.",
         cancellationToken);
 
-    private string Link(Guid appealId) => portal.Value.Link($"/appeals/{appealId}");
-
-    private async Task NotifyAsync(Guid? agencyId, string subject, string body, CancellationToken cancellationToken)
+    private async Task NotifyAsync(Guid? agencyId, Guid appealId, NoticeKind kind, string subject, string body, CancellationToken cancellationToken)
     {
         if (agencyId is not { } id)
         {
@@ -42,9 +44,8 @@ internal sealed class AgencyAppealNotices(IMediator mediator, IOutgoingMail mail
 
         foreach (var coordinator in await mediator.Send(new GetAgencyCoordinators(id), cancellationToken))
         {
-            await mail.QueueAsync(
-                new EmailMessage(coordinator.Email, subject, $"Hello {coordinator.Name},\n\n{body}" + EmailText.Footer(contact.Value)),
-                cancellationToken);
+            await notices.GiveAsync(
+                new Recipient(coordinator.UserId, coordinator.Name, coordinator.Email), kind, $"{kind}:{appealId}", subject, body, $"/appeals/{appealId}", cancellationToken);
         }
     }
 }

@@ -1,0 +1,69 @@
+using Aims.BuildingBlocks.Mail;
+using Aims.BuildingBlocks.Persistence;
+using Aims.BuildingBlocks.Web;
+using Aims.Notifications.Contracts;
+using MediatR;
+using Microsoft.Extensions.Options;
+
+namespace Aims.Notifications.Centre;
+
+/// <summary>Someone a notice is for.</summary>
+internal sealed record Recipient(Guid UserId, string Name, string Email);
+
+/// <summary>
+/// Gives a notice: recorded in the person's notification centre once per cause (<c>sourceKey</c>), and emailed unless
+/// they turned that kind off — kinds the law requires always go. A message delivered twice (at-least-once) finds its
+/// notice already recorded and sends nothing more. Runs inside the caller's unit of work.
+/// </summary>
+internal sealed class Notices(DbSession session, IOutgoingMail mail, IOptions<ContactOptions> contact, IOptions<PortalOptions> portal, TimeProvider time)
+{
+    public async Task GiveAsync(Recipient to, NoticeKind kind, string sourceKey, string subject, string body, string? path, CancellationToken cancellationToken)
+    {
+        session.RequireTransaction("Giving a notice");
+        await using var insert = await session.CommandAsync(
+            """
+            INSERT INTO notifications.notices (id, user_id, kind, source_key, subject, body, link, created_at)
+            VALUES (@id, @user, @kind, @source, @subject, @body, @link, @at)
+            ON CONFLICT (user_id, source_key) DO NOTHING
+            """,
+            cancellationToken);
+        insert.Parameters.AddWithValue("id", Guid.CreateVersion7(time.GetUtcNow()));
+        insert.Parameters.AddWithValue("user", to.UserId);
+        insert.Parameters.AddWithValue("kind", kind.ToString());
+        insert.Parameters.AddWithValue("source", sourceKey);
+        insert.Parameters.AddWithValue("subject", subject);
+        insert.Parameters.AddWithValue("body", body);
+        insert.Parameters.AddWithValue("link", (object?)path ?? DBNull.Value);
+        insert.Parameters.AddWithValue("at", time.GetUtcNow());
+        if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0 || !await WantsEmailAsync(to.UserId, kind, cancellationToken))
+        {
+            return;
+        }
+
+        var link = path is null ? "" : $"\n\n{portal.Value.Link(path)}";
+        await mail.QueueAsync(new EmailMessage(to.Email, subject, $"Hello {to.Name},\n\n{body}{link}" + EmailText.Footer(contact.Value)), cancellationToken);
+    }
+
+    private async Task<bool> WantsEmailAsync(Guid userId, NoticeKind kind, CancellationToken cancellationToken)
+    {
+        if (NoticeKinds.Required.Contains(kind))
+        {
+            return true;
+        }
+
+        await using var query = await session.CommandAsync("SELECT email FROM notifications.preferences WHERE user_id = @user AND kind = @kind", cancellationToken);
+        query.Parameters.AddWithValue("user", userId);
+        query.Parameters.AddWithValue("kind", kind.ToString());
+        return await query.ExecuteScalarAsync(cancellationToken) as bool? ?? true;
+    }
+}
+
+internal sealed class CountUnreadNoticesHandler(DbSession session) : IRequestHandler<CountUnreadNotices, int>
+{
+    public async Task<int> Handle(CountUnreadNotices request, CancellationToken cancellationToken)
+    {
+        await using var query = await session.CommandAsync("SELECT count(*) FROM notifications.notices WHERE user_id = @user AND read_at IS NULL", cancellationToken);
+        query.Parameters.AddWithValue("user", request.UserId);
+        return (int)(long)(await query.ExecuteScalarAsync(cancellationToken))!;
+    }
+}
