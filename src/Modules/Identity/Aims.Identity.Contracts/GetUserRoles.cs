@@ -7,3 +7,8 @@ namespace Aims.Identity.Contracts;
 /// someone is at the division — Appeals lets the division's staff read every appeal.
 /// </summary>
 public sealed record GetUserRoles(Guid UserId) : IRequest<IReadOnlyList<Role>>;
+
+/// <summary>The active accounts whose role grants <paramref name="Permission"/>, for notices to a team (the reviewers).</summary>
+public sealed record GetPeopleWith(Permission Permission) : IRequest<IReadOnlyList<PersonContact>>;
+
+public sealed record PersonContact(Guid UserId, string Name, string Email);

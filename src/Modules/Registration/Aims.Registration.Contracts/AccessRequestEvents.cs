@@ -22,3 +22,7 @@ public sealed record CoordinatorActivated(Guid UserId, Guid AgencyId, string Nam
 
 /// <summary>An administrator deactivated a coordinator: Identity disables the account and ends its sessions.</summary>
 public sealed record CoordinatorDeactivated(Guid UserId, Guid AgencyId, Guid DecidedBy) : IIntegrationEvent;
+
+/// <summary>A request is still pending <paramref name="BusinessDays"/> business days after the day it came in (the promise is 2).</summary>
+public sealed record AccessRequestAwaitingReview(Guid RequestId, string AgencyName, string RequesterName, DateTimeOffset SubmittedAt, int BusinessDays)
+    : IIntegrationEvent;

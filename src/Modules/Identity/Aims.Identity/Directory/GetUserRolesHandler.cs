@@ -18,3 +18,23 @@ internal sealed class GetUserRolesHandler(UserManager<AimsUser> users) : IReques
             .OfType<Role>().ToList();
     }
 }
+
+internal sealed class GetPeopleWithHandler(UserManager<AimsUser> users) : IRequestHandler<GetPeopleWith, IReadOnlyList<PersonContact>>
+{
+    public async Task<IReadOnlyList<PersonContact>> Handle(GetPeopleWith request, CancellationToken cancellationToken)
+    {
+        var people = new Dictionary<Guid, PersonContact>();
+        foreach (var role in AccessTable.RolesWith[request.Permission])
+        {
+            foreach (var user in await users.GetUsersInRoleAsync(role.ToString()))
+            {
+                if (user.DeactivatedAt is null && user.Email is { } email)
+                {
+                    people.TryAdd(user.Id, new PersonContact(user.Id, user.DisplayName, email));
+                }
+            }
+        }
+
+        return people.Values.OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
+    }
+}

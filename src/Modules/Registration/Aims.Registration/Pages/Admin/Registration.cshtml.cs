@@ -81,6 +81,7 @@ internal sealed class ApproveAccessRequestHandler(RegistrationDbContext db, IMes
         }
 
         await Decide.OnceAsync(db, request.Id, AccessRequestStatus.Approved, command.ReviewerId, time.GetUtcNow(), agency.Id, null, cancellationToken);
+        await ReviewReminders.CancelAsync(bus, request.Id, cancellationToken);
         await bus.PublishAsync(new AccessRequestApproved(request.Id, agency.Id, agency.Name, request.RequesterName, request.Email, request.Mobile, command.ReviewerId), cancellationToken);
         return true;
     }
@@ -97,6 +98,7 @@ internal sealed class DenyAccessRequestHandler(RegistrationDbContext db, IMessag
             ?? throw new NotFoundException("There is no such access request.");
         var reason = command.Reason!.Trim();
         await Decide.OnceAsync(db, request.Id, AccessRequestStatus.Denied, command.ReviewerId, time.GetUtcNow(), null, reason, cancellationToken);
+        await ReviewReminders.CancelAsync(bus, request.Id, cancellationToken);
         await mail.QueueAsync(emails.Denied(request.Email, request.AgencyName, reason), cancellationToken);
         await bus.PublishAsync(new AccessRequestDenied(request.Id, request.Email, reason, command.ReviewerId), cancellationToken);
         return true;

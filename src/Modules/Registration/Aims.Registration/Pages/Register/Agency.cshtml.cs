@@ -114,6 +114,7 @@ internal sealed class SubmitAccessRequestHandler(
         var statusPath = "/registration/status?token=" + token;
         await mail.QueueAsync(emails.Received(email, request.AgencyName, callAfter, statusPath), cancellationToken);
         await bus.PublishAsync(new AccessRequestSubmitted(request.Id, request.AgencyType, request.AgencyName, email, now), cancellationToken);
+        await ReviewReminders.ScheduleAsync(bus, calendar, request.Id, now, cancellationToken);
         return statusPath;
     }
 }
