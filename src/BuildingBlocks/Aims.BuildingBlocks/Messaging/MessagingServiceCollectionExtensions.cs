@@ -16,6 +16,7 @@ public static class MessagingServiceCollectionExtensions
         services.Configure<MessagingOptions>(configuration.GetSection(MessagingOptions.Section));
         services.AddSingleton(new MessageTypeRegistry(messageAssemblies));
         services.AddScoped<IMessageBus, OutboxMessageBus>();
+        services.AddScoped<MessageOperations>();
         services.AddSingleton<MessagePump>();
         services.AddSingleton<IHostedService>(provider =>
             provider.GetRequiredService<IOptions<MessagingOptions>>().Value.RelayEnabled

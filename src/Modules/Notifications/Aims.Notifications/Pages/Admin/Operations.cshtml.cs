@@ -1,0 +1,50 @@
+using Aims.BuildingBlocks.Messaging;
+using Aims.Identity.Contracts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Aims.Notifications.Pages.Admin;
+
+/// <summary>
+/// The scheduler as administrators run it: reminders coming up, emails just sent, and dead letters (a refused address,
+/// an SMTP server that kept failing) with the error, to retry once the cause is fixed or to cancel.
+/// </summary>
+[Authorize(Policy = nameof(Permission.RunOperations))]
+internal sealed class OperationsModel(MessageOperations operations) : PageModel
+{
+    private const int Shown = 50;
+
+    public IReadOnlyList<MessageSummary> Upcoming { get; private set; } = [];
+
+    public IReadOnlyList<MessageSummary> Sent { get; private set; } = [];
+
+    public IReadOnlyList<MessageSummary> Dead { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Upcoming = await operations.UpcomingAsync(Shown, cancellationToken);
+        Sent = await operations.RecentEmailsAsync(Shown, cancellationToken);
+        Dead = await operations.DeadLettersAsync(Shown, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostRetryAsync(Guid message, CancellationToken cancellationToken)
+    {
+        if (await operations.RetryAsync(message, cancellationToken))
+        {
+            TempData["Notice"] = "The message is queued again, from its first attempt.";
+        }
+        else
+        {
+            TempData["Problem"] = "That message is not a dead letter any more, or a newer one with the same key is waiting.";
+        }
+
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostCancelAsync(Guid message, CancellationToken cancellationToken)
+    {
+        TempData["Notice"] = await operations.CancelAsync(message, cancellationToken) ? "The message is cancelled." : "That message was already sent or cancelled.";
+        return RedirectToPage();
+    }
+}
