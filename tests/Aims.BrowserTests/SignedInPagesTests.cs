@@ -20,6 +20,10 @@ public sealed class SignedInPagesTests : BrowserTest
     [TestCase("agencycoordinator@demo.aims.example", false, "/account/api-tokens", "API tokens")]
     [TestCase("appealsadministrator.demo@dmas.virginia.gov", true, "/admin/staff", "Staff accounts")]
     [TestCase("appealsadministrator.demo@dmas.virginia.gov", true, "/admin/security-events", "Security events")]
+    [TestCase("appealsadministrator.demo@dmas.virginia.gov", true, "/admin/operations", "Operations")]
+    [TestCase("agencycoordinator@demo.aims.example", false, "/notifications", "Notifications")]
+    [TestCase("agencycoordinator@demo.aims.example", false, "/notifications/preferences", "Email notifications")]
+    [TestCase("clientappellant@demo.aims.example", false, "/client/representatives", "Your authorized representative")]
     public async Task Each_page_opens_for_its_role_and_meets_wcag_aa(string email, bool staff, string path, string heading)
     {
         await DemoPortal.SignInAsync(Page, email, staff);
