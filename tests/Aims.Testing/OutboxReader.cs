@@ -11,13 +11,15 @@ namespace Aims.Testing;
 /// </summary>
 public static class OutboxReader
 {
-    public sealed record Email(string To, string Subject, string TextBody);
+    public sealed record Email(string To, string Subject, string TextBody, string? HtmlBody = null);
 
     public sealed record Text(string To, string Body);
 
     public static async Task<IReadOnlyList<Email>> EmailsToAsync(string connectionString, string to) =>
         (await PayloadsAsync(connectionString, typeof(SendEmail)))
-            .Select(p => new Email(p.GetProperty("to").GetString()!, p.GetProperty("subject").GetString()!, p.GetProperty("textBody").GetString()!))
+            .Select(p => new Email(
+                p.GetProperty("to").GetString()!, p.GetProperty("subject").GetString()!, p.GetProperty("textBody").GetString()!,
+                p.TryGetProperty("htmlBody", out var html) ? html.GetString() : null))
             .Where(e => string.Equals(e.To, to, StringComparison.OrdinalIgnoreCase))
             .ToList();
 

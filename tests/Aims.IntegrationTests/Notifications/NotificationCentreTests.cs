@@ -12,7 +12,7 @@ namespace Aims.IntegrationTests.Notifications;
 /// <summary>
 /// The notification centre: a coordinator's notice of an appeal naming their agency is in the portal (unread count in
 /// the header, opened from the list) and in their email; email can be turned off per kind except the required kinds;
-/// a message delivered twice gives one notice and one email.
+/// a message delivered twice gives one notice and one email; the HTML email encodes what it quotes.
 /// </summary>
 public sealed class NotificationCentreTests() : AppealsTest("aims_test_notification_centre")
 {
@@ -30,7 +30,11 @@ public sealed class NotificationCentreTests() : AppealsTest("aims_test_notificat
         home.Text.ShouldContain("Notifications (1 unread)");
         var list = await coordinator.GetAsync("/notifications");
         list.Text.ShouldMatch(@"New: New appeal PI-2026-\d{6} names your agency 11/23/2026 9:00 AM");
-        (await AppealEmailsToAsync("coord.centre@audit.example")).ShouldHaveSingleItem().TextBody.ShouldContain($"/appeals/{id}");
+        var email = (await AppealEmailsToAsync("coord.centre@audit.example")).ShouldHaveSingleItem();
+        email.TextBody.ShouldContain($"/appeals/{id}");
+        email.TextBody.ShouldContain("Questions about an appeal: the Appeals Division at 804-371-8488.");
+        email.HtmlBody!.ShouldContain($"<a href=\"http://127.0.0.1/appeals/{id}\"");
+        email.HtmlBody!.ShouldContain("Call the AIMS helpline at 804-486-2865.");
         var noticeId = (Guid)(await ScalarAsync("SELECT id FROM notifications.notices WHERE kind = 'AppealFiledForAgency' AND link = @p", $"/appeals/{id}"))!;
 
         var opened = await coordinator.PostAsync("/notifications", [new("notice", noticeId.ToString())], "/notifications?handler=Read");
@@ -69,7 +73,7 @@ public sealed class NotificationCentreTests() : AppealsTest("aims_test_notificat
     public async Task The_same_message_delivered_twice_gives_one_notice_and_one_email()
     {
         var agency = await AgencyAsync(AgencyType.ProviderAgency, "Twice Audit Contractor", "coord.twice@audit.example");
-        var filed = new AppealFiled(Guid.NewGuid(), "PI-2026-999001", AppealKind.ProviderInformal, agency, "Twice Clinic", new DateOnly(2026, 11, 23), true, false);
+        var filed = new AppealFiled(Guid.NewGuid(), "PI-2026-999001", AppealKind.ProviderInformal, agency, "Twice <b>Clinic</b>", new DateOnly(2026, 11, 23), true, false);
 
         for (var delivery = 0; delivery < 2; delivery++)
         {
@@ -81,6 +85,8 @@ public sealed class NotificationCentreTests() : AppealsTest("aims_test_notificat
         }
 
         (await CountAsync("SELECT count(*) FROM notifications.notices WHERE source_key = @p", $"AppealFiledForAgency:{filed.AppealId}")).ShouldBe(1L);
-        (await AppealEmailsToAsync("coord.twice@audit.example")).Count(e => e.Subject.Contains("PI-2026-999001")).ShouldBe(1);
+        var email = (await AppealEmailsToAsync("coord.twice@audit.example")).Single(e => e.Subject.Contains("PI-2026-999001"));
+        email.HtmlBody!.ShouldContain("Twice &lt;b&gt;Clinic&lt;/b&gt; filed appeal PI-2026-999001");
+        email.HtmlBody!.ShouldNotContain("<b>Clinic");
     }
 }

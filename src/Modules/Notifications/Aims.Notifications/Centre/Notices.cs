@@ -40,8 +40,7 @@ internal sealed class Notices(DbSession session, IOutgoingMail mail, IOptions<Co
             return;
         }
 
-        var link = path is null ? "" : $"\n\n{portal.Value.Link(path)}";
-        await mail.QueueAsync(new EmailMessage(to.Email, subject, $"Hello {to.Name},\n\n{body}{link}" + EmailText.Footer(contact.Value)), cancellationToken);
+        await mail.QueueAsync(NoticeEmail.Compose(to, subject, body, path is null ? null : portal.Value.Link(path), contact.Value), cancellationToken);
     }
 
     private async Task<bool> WantsEmailAsync(Guid userId, NoticeKind kind, CancellationToken cancellationToken)
