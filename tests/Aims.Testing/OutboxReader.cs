@@ -33,10 +33,10 @@ public static class OutboxReader
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        // In the order they were written (the inserting transaction's id), not by created_at: tests move the clock
-        // back and forth, so a later message can carry an earlier time.
+        // In the order they were written: not by created_at, because tests move the clock back and forth, and not by
+        // xmin, because delivering a message rewrites its row (an older sign-in code delivered late would look newest).
         await using var command = new NpgsqlCommand(
-            "SELECT payload::text FROM messaging.messages WHERE type = @type ORDER BY xmin::text::bigint, created_at, id", connection);
+            "SELECT payload::text FROM messaging.messages WHERE type = @type ORDER BY written", connection);
         command.Parameters.AddWithValue("type", type.FullName!);
         var payloads = new List<JsonElement>();
         await using var reader = await command.ExecuteReaderAsync();
