@@ -25,6 +25,7 @@ public sealed class DocumentsModule : IModule
         services.AddScoped<ContentStores>();
         services.AddSingleton<ClamdScanner>();
         services.AddScoped<DocumentQueries>();
+        services.AddScoped<DocumentMarks>();
         services.AddScoped<DocumentUpload>();
         services.AddScoped<DocumentDownloads>();
     }

@@ -23,9 +23,19 @@ internal enum InvitationAnswer
     Unknown,
 }
 
+/// <summary>A new invitation's secret (for the emailed link), its hash (stored) and when it stops working.</summary>
+internal sealed record IssuedInvitation(string Email, string NormalizedEmail, string Token, byte[] TokenHash, DateTimeOffset ExpiresAt);
+
 internal static class Invitations
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
+
+    public static IssuedInvitation Issue(string email, DateTimeOffset now)
+    {
+        var token = LinkSecrets.New();
+        var trimmed = email.Trim();
+        return new IssuedInvitation(trimmed, trimmed.ToUpperInvariant(), token, LinkSecrets.Hash(token), now + Lifetime);
+    }
 
     /// <summary>The invitation behind a link, and whether the account signed in as <paramref name="email"/> may accept it now.</summary>
     public static async Task<(InvitationAnswer Answer, T? Invitation)> FindAsync<T>(

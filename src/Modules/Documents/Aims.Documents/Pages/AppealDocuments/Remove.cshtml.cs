@@ -1,7 +1,4 @@
-using Aims.Appeals.Contracts;
-using Aims.BuildingBlocks.Errors;
 using Aims.BuildingBlocks.Mediation;
-using Aims.BuildingBlocks.Persistence;
 using Aims.Documents.Listing;
 using Aims.Documents.Storage;
 using Aims.Documents.Uploading;
@@ -26,32 +23,12 @@ internal sealed class RemoveDocumentValidator : AbstractValidator<RemoveDocument
             .MaximumLength(500).WithMessage("Enter at most 500 characters.");
 }
 
-internal sealed class RemoveDocumentHandler(
-    IMediator mediator, DocumentQueries queries, ContentStores stores, DbSession session, TimeProvider time, ILogger<RemoveDocumentHandler> logger)
+internal sealed class RemoveDocumentHandler(DocumentMarks marks, ContentStores stores, ILogger<RemoveDocumentHandler> logger)
     : IRequestHandler<RemoveDocument, string>
 {
     public async Task<string> Handle(RemoveDocument command, CancellationToken cancellationToken)
     {
-        var access = await mediator.Send(new GetAppealAccess(command.AppealId, command.By.UserId), cancellationToken);
-        if (access.Party != AppealParty.AssignedStaff || await queries.FindAsync(command.AppealId, command.DocumentId, cancellationToken) is not { } document)
-        {
-            throw new NotFoundException("No such document.");
-        }
-
-        await using var update = await session.CommandAsync(
-            """
-            UPDATE documents.documents SET removed_at = @at, removed_by_name = @by, removed_reason = @reason
-            WHERE id = @id AND removed_at IS NULL
-            """,
-            cancellationToken);
-        update.Parameters.AddWithValue("id", command.DocumentId);
-        update.Parameters.AddWithValue("at", time.GetUtcNow());
-        update.Parameters.AddWithValue("by", command.By.Name);
-        update.Parameters.AddWithValue("reason", command.Reason!.Trim());
-        if (await update.ExecuteNonQueryAsync(cancellationToken) == 0)
-        {
-            throw new RuleViolationException($"{document.Listing.Name} was already removed: {document.Listing.Removed}");
-        }
+        var document = await marks.MarkAsync(DocumentMark.Removed, command.By, command.AppealId, command.DocumentId, command.Reason!, cancellationToken);
 
         // Last, so that a refusal above removes nothing; chunks go with the transaction, a file at once.
         await stores.For(document.Storage).DeleteAsync(command.DocumentId, cancellationToken);

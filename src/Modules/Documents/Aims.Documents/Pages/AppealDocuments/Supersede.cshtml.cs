@@ -1,7 +1,4 @@
-using Aims.Appeals.Contracts;
-using Aims.BuildingBlocks.Errors;
 using Aims.BuildingBlocks.Mediation;
-using Aims.BuildingBlocks.Persistence;
 using Aims.Documents.Listing;
 using Aims.Documents.Uploading;
 using Aims.Identity.Contracts;
@@ -24,31 +21,10 @@ internal sealed class SupersedeDocumentValidator : AbstractValidator<SupersedeDo
             .MaximumLength(500).WithMessage("Enter at most 500 characters.");
 }
 
-internal sealed class SupersedeDocumentHandler(IMediator mediator, DocumentQueries queries, DbSession session, TimeProvider time)
-    : IRequestHandler<SupersedeDocument, string>
+internal sealed class SupersedeDocumentHandler(DocumentMarks marks) : IRequestHandler<SupersedeDocument, string>
 {
-    public async Task<string> Handle(SupersedeDocument command, CancellationToken cancellationToken)
-    {
-        var access = await mediator.Send(new GetAppealAccess(command.AppealId, command.By.UserId), cancellationToken);
-        if (access.Party != AppealParty.AssignedStaff || await queries.FindAsync(command.AppealId, command.DocumentId, cancellationToken) is not { } document)
-        {
-            throw new NotFoundException("No such document.");
-        }
-
-        await using var update = await session.CommandAsync(
-            """
-            UPDATE documents.documents SET superseded_at = @at, superseded_by_name = @by, superseded_reason = @reason
-            WHERE id = @id AND superseded_at IS NULL
-            """,
-            cancellationToken);
-        update.Parameters.AddWithValue("id", command.DocumentId);
-        update.Parameters.AddWithValue("at", time.GetUtcNow());
-        update.Parameters.AddWithValue("by", command.By.Name);
-        update.Parameters.AddWithValue("reason", command.Reason!.Trim());
-        return await update.ExecuteNonQueryAsync(cancellationToken) == 1
-            ? document.Listing.Name
-            : throw new RuleViolationException($"{document.Listing.Name} is already marked: {document.Listing.Superseded}");
-    }
+    public async Task<string> Handle(SupersedeDocument command, CancellationToken cancellationToken) =>
+        (await marks.MarkAsync(DocumentMark.Superseded, command.By, command.AppealId, command.DocumentId, command.Reason!, cancellationToken)).Listing.Name;
 }
 
 [Authorize(Policy = nameof(Permission.WorkAssignedAppeals))]

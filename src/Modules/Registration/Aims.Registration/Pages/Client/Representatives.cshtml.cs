@@ -42,19 +42,19 @@ internal sealed class InviteRepresentativeHandler(RegistrationDbContext db, IOut
             throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(InviteRepresentative.Email), "This person already represents you.")]);
         }
 
-        var token = LinkSecrets.New();
         var now = time.GetUtcNow();
+        var issued = Invitations.Issue(email, now);
         db.ClientRepresentativeInvitations.Add(new ClientRepresentativeInvitation
         {
             Id = Guid.CreateVersion7(now),
             ClientUserId = client.UserId,
-            Email = email,
-            NormalizedEmail = email.ToUpperInvariant(),
-            TokenHash = LinkSecrets.Hash(token),
-            ExpiresAt = now + Invitations.Lifetime,
+            Email = issued.Email,
+            NormalizedEmail = issued.NormalizedEmail,
+            TokenHash = issued.TokenHash,
+            ExpiresAt = issued.ExpiresAt,
         });
         await db.SaveChangesAsync(cancellationToken);
-        await mail.QueueAsync(emails.RepresentativeInvitation(email, client.FullName, "/client/representatives/join?token=" + token, now + Invitations.Lifetime), cancellationToken);
+        await mail.QueueAsync(emails.RepresentativeInvitation(issued.Email, client.FullName, "/client/representatives/join?token=" + issued.Token, issued.ExpiresAt), cancellationToken);
         return true;
     }
 }

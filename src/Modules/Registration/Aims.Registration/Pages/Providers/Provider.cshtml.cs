@@ -44,20 +44,20 @@ internal sealed class InviteToProviderHandler(RegistrationDbContext db, IOutgoin
             throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(InviteToProvider.Email), "This person already acts for the provider.")]);
         }
 
-        var token = LinkSecrets.New();
         var now = time.GetUtcNow();
+        var issued = Invitations.Issue(email, now);
         db.ProviderInvitations.Add(new ProviderInvitation
         {
             Id = Guid.CreateVersion7(now),
             ProviderId = provider.Id,
-            Email = email,
-            NormalizedEmail = email.ToUpperInvariant(),
-            TokenHash = LinkSecrets.Hash(token),
-            ExpiresAt = now + Invitations.Lifetime,
+            Email = issued.Email,
+            NormalizedEmail = issued.NormalizedEmail,
+            TokenHash = issued.TokenHash,
+            ExpiresAt = issued.ExpiresAt,
             InvitedBy = command.InviterId,
         });
         await db.SaveChangesAsync(cancellationToken);
-        await mail.QueueAsync(emails.ProviderInvitation(email, command.InviterName, provider.Name, "/providers/join?token=" + token, now + Invitations.Lifetime), cancellationToken);
+        await mail.QueueAsync(emails.ProviderInvitation(issued.Email, command.InviterName, provider.Name, "/providers/join?token=" + issued.Token, issued.ExpiresAt), cancellationToken);
         return true;
     }
 }
