@@ -11,7 +11,11 @@ namespace Aims.Testing;
 /// </summary>
 public static class OutboxReader
 {
-    public sealed record Email(string To, string Subject, string TextBody, string? HtmlBody = null);
+    public sealed record Email(string To, string Subject, string TextBody, string? HtmlBody = null)
+    {
+        /// <summary>Attachments as (file name, content): the calendar invitations of hearing notices.</summary>
+        public IReadOnlyList<(string FileName, string Content)> Attachments { get; init; } = [];
+    }
 
     public sealed record Text(string To, string Body);
 
@@ -19,7 +23,12 @@ public static class OutboxReader
         (await PayloadsAsync(connectionString, typeof(SendEmail)))
             .Select(p => new Email(
                 p.GetProperty("to").GetString()!, p.GetProperty("subject").GetString()!, p.GetProperty("textBody").GetString()!,
-                p.TryGetProperty("htmlBody", out var html) ? html.GetString() : null))
+                p.TryGetProperty("htmlBody", out var html) ? html.GetString() : null)
+            {
+                Attachments = p.TryGetProperty("attachments", out var attached) && attached.ValueKind == System.Text.Json.JsonValueKind.Array
+                    ? attached.EnumerateArray().Select(a => (a.GetProperty("fileName").GetString()!, a.GetProperty("content").GetString()!)).ToList()
+                    : [],
+            })
             .Where(e => string.Equals(e.To, to, StringComparison.OrdinalIgnoreCase))
             .ToList();
 

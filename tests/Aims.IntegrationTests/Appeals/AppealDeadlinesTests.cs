@@ -137,4 +137,40 @@ public sealed class AppealDeadlinesTests
         // 04:30 UTC on 11-24 is 23:30 on 11-23 in New York (EST).
         deadlines.FiledOn(new DateTimeOffset(2026, 11, 24, 4, 30, 0, TimeSpan.Zero)).ShouldBe(D(2026, 11, 23));
     }
+
+    [Test]
+    public void A_client_summary_is_due_five_business_days_before_the_hearing_skipping_martin_luther_king_day()
+    {
+        // Hearing Tue 2027-01-19; Mon 01-18 is MLK Day: back five business days is Mon 2027-01-11.
+        deadlines.SummaryDue(Aims.Appeals.Contracts.AppealKind.Client, expedited: false, D(2027, 1, 19), null).ShouldBe(D(2027, 1, 11));
+        // A conference on Thu 2026-12-03 counts back over Thanksgiving and the day after: Tue 2026-11-24.
+        deadlines.SummaryDue(Aims.Appeals.Contracts.AppealKind.ProviderInformal, expedited: false, D(2026, 12, 3), null).ShouldBe(D(2026, 11, 24));
+    }
+
+    [Test]
+    public void An_expedited_client_summary_is_due_when_the_hearing_officer_says()
+    {
+        deadlines.SummaryDue(Aims.Appeals.Contracts.AppealKind.Client, expedited: true, D(2026, 11, 27), D(2026, 11, 25)).ShouldBe(D(2026, 11, 25));
+        deadlines.SummaryDue(Aims.Appeals.Contracts.AppealKind.Client, expedited: true, D(2026, 11, 27), null).ShouldBeNull();
+    }
+
+    [Test]
+    public void Good_cause_for_a_no_show_runs_ten_days_and_a_petition_to_vacate_fifteen()
+    {
+        // Hearing Mon 2026-11-16: day 10 is Thanksgiving, then the day after and a weekend: Mon 2026-11-30.
+        deadlines.GoodCauseBy(D(2026, 11, 16)).ShouldBe(D(2026, 11, 30));
+        // Defaulted Mon 2026-11-30: day 15 is Tue 2026-12-15.
+        deadlines.PetitionToVacateBy(D(2026, 11, 30)).ShouldBe(D(2026, 12, 15));
+    }
+
+    [Test]
+    public void The_step_after_each_decision_has_its_own_day()
+    {
+        // Decided Mon 2026-11-23: a formal appeal by Wed 12-23, exceptions by Mon 12-07, circuit court by Wed 12-23.
+        deadlines.FurtherAppealBy(Aims.Appeals.Model.DecisionLevel.Informal, D(2026, 11, 23)).ShouldBe(D(2026, 12, 23));
+        deadlines.FurtherAppealBy(Aims.Appeals.Model.DecisionLevel.Recommended, D(2026, 11, 23)).ShouldBe(D(2026, 12, 7));
+        deadlines.FurtherAppealBy(Aims.Appeals.Model.DecisionLevel.Hearing, D(2026, 11, 23)).ShouldBe(D(2026, 12, 23));
+        // A final decision due 60 days after a recommendation of Mon 2026-11-23: Fri 2027-01-22, not rolled.
+        deadlines.FinalDecisionDue(D(2026, 11, 23)).ShouldBe(D(2027, 1, 22));
+    }
 }

@@ -19,6 +19,12 @@ internal static class MailMessageFactory
             message.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(email.HtmlBody, null, MediaTypeNames.Text.Html));
         }
 
+        foreach (var attachment in email.Attachments ?? [])
+        {
+            // A calendar invitation is text; as an attachment with its method, mail clients offer to add it.
+            message.Attachments.Add(Attachment.CreateAttachmentFromString(attachment.Content, attachment.FileName, System.Text.Encoding.UTF8, attachment.ContentType));
+        }
+
         return message;
     }
 }

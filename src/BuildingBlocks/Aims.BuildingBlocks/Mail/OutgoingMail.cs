@@ -8,7 +8,7 @@ internal sealed class OutgoingMail(IMessageBus bus, TimeProvider time, IOptions<
     public async Task<string> QueueAsync(EmailMessage email, CancellationToken cancellationToken = default)
     {
         var messageId = $"<{Guid.CreateVersion7():N}@{options.Value.MessageIdDomain}>";
-        await bus.ScheduleAsync(new SendEmail(messageId, email.To, email.Subject, email.TextBody, email.HtmlBody), time.GetUtcNow(), cancellationToken: cancellationToken);
+        await bus.ScheduleAsync(new SendEmail(messageId, email.To, email.Subject, email.TextBody, email.HtmlBody, email.Attachments), time.GetUtcNow(), cancellationToken: cancellationToken);
         return messageId;
     }
 }

@@ -1,5 +1,7 @@
 using Aims.Appeals.Access;
 using Aims.Appeals.Api;
+using Aims.Appeals.Cases;
+using Aims.Appeals.Decisions;
 using Aims.Appeals.Demo;
 using Aims.Appeals.Filing;
 using Aims.Appeals.Persistence;
@@ -34,6 +36,8 @@ public sealed class AppealsModule : IModule
         services.AddScoped<IProjection, AppealSummaryProjection>();
         services.AddScoped<AppealFiling>();
         services.AddScoped<AppealAudience>();
+        services.AddScoped<CaseWork>();
+        services.AddSingleton<DecisionPdf>();
         services.AddScoped<IDemoDataSeeder, AppealsDemoSeeder>();
     }
 

@@ -24,6 +24,7 @@ public static class AccessTable
         [Permission.ScheduleHearings] = Staff,
         [Permission.IssueInformalDecisions] = [Role.InformalAppealsAgent],
         [Permission.IssueHearingDecisions] = [Role.HearingOfficer],
+        [Permission.IssueFinalDecisions] = [Role.AppealsAdministrator],
         [Permission.SearchAllAppeals] = Staff,
         [Permission.ReviewAgencyRegistrations] = [Role.AppealsAdministrator],
         [Permission.ManageStaffAccounts] = [Role.AppealsAdministrator],

@@ -11,4 +11,7 @@ public sealed record GetUserRoles(Guid UserId) : IRequest<IReadOnlyList<Role>>;
 /// <summary>The active accounts whose role grants <paramref name="Permission"/>, for notices to a team (the reviewers).</summary>
 public sealed record GetPeopleWith(Permission Permission) : IRequest<IReadOnlyList<PersonContact>>;
 
+/// <summary>The names and email addresses of active accounts, for notices to people a module knows by id.</summary>
+public sealed record GetPersonContacts(IReadOnlyList<Guid> UserIds) : IRequest<IReadOnlyList<PersonContact>>;
+
 public sealed record PersonContact(Guid UserId, string Name, string Email);

@@ -15,6 +15,7 @@ public enum Permission
     ScheduleHearings,
     IssueInformalDecisions,
     IssueHearingDecisions,
+    IssueFinalDecisions,
     SearchAllAppeals,
     ReviewAgencyRegistrations,
     ManageStaffAccounts,

@@ -11,6 +11,7 @@ public enum NoticeKind
     Decision,
     HearingNotice,
     Dismissal,
+    AppealDocketed,
 }
 
 public static class NoticeKinds
@@ -25,6 +26,7 @@ public static class NoticeKinds
         NoticeKind.RegistrationAwaitingReview => "Agency access requests waiting for review",
         NoticeKind.Decision => "Decisions on your appeals",
         NoticeKind.HearingNotice => "Hearing and conference notices",
+        NoticeKind.AppealDocketed => "Your appeal is docketed",
         _ => "Dismissals",
     };
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Aims.Appeals.Cases;
 using Aims.Appeals.Contracts;
 using Aims.Appeals.Model;
 using Aims.Appeals.Persistence;
@@ -6,6 +7,7 @@ using Aims.BuildingBlocks.EventSourcing;
 using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.Persistence;
+using Aims.BuildingBlocks.Time;
 using Aims.BuildingBlocks.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -15,10 +17,11 @@ namespace Aims.Appeals.Filing;
 /// <summary>
 /// What every kind of filing does the same way: one appeal per filing key (a double click, a retried request or a
 /// resubmitted draft finds the first), the case number, the stream, the drafts it came from removed, the agency told
-/// through <see cref="AppealFiled"/>, and the filer's confirmation email — all in the filing's one transaction.
+/// through <see cref="AppealFiled"/>, an informal appeal's 180-day clock set, and the filer's confirmation email — all in the
+/// filing's one transaction.
 /// </summary>
 internal sealed class AppealFiling(
-    AppealsDbContext db, DbSession session, EventStore store, IMessageBus bus, IOutgoingMail mail, IOptions<ContactOptions> contact, TimeProvider time)
+    AppealsDbContext db, DbSession session, EventStore store, IMessageBus bus, IOutgoingMail mail, IOptions<ContactOptions> contact, BusinessCalendar calendar, TimeProvider time)
 {
     public const string StreamType = "appeal";
 
@@ -63,6 +66,12 @@ internal sealed class AppealFiling(
         Filer filer, Guid appealId, Guid? draftId, IEvent filed, AppealFiled announcement, IReadOnlyList<string> confirmationLines, CancellationToken cancellationToken)
     {
         await store.StartStreamAsync(appealId, StreamType, [filed], cancellationToken);
+        if (filed is InformalAppealFiled informal)
+        {
+            // § 32.1-325.1: no informal decision in 180 days and the appeal is decided in the provider's favour.
+            await CaseClocks.ScheduleDecisionClockAsync(bus, calendar, appealId, DecisionLevel.Informal, informal.DecisionDue, cancellationToken);
+        }
+
         if (draftId is { } id)
         {
             await db.Drafts.Where(d => d.Id == id && d.UserId == filer.UserId).ExecuteDeleteAsync(cancellationToken);

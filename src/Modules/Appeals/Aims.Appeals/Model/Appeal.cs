@@ -7,21 +7,34 @@ namespace Aims.Appeals.Model;
 internal enum AppealStatus
 {
     Filed,
+    Docketed,
+    Scheduled,
     RecommendedDecision,
     Decided,
     Withdrawn,
+    Dismissed,
 }
 
 /// <summary>The next date that matters on an appeal, and whose it is.</summary>
 internal sealed record NextDeadline(DateOnly Date, string What);
 
+/// <summary>A decision clock the law sets, with the day it was met (null while running).</summary>
+internal sealed record StatutoryClock(string Name, DateOnly Due, DateOnly? MetOn);
+
 /// <summary>
-/// An appeal as its events make it: the one place that decides its status, its next deadline and what may happen
-/// next. The list projection and every page read their answers from here.
+/// An appeal as its events make it: the one place that decides its status, its clocks, its next deadline and what may
+/// happen next. Every page, the list projection and the API read their answers from here, and every action the
+/// division takes is a method that returns the event to append or says, in the appeal's own terms, why it may not.
 /// </summary>
 internal sealed class Appeal : Aggregate
 {
+    /// <summary>The outcome recorded when a provider's decision clock runs out (§ 32.1-325.1).</summary>
+    public const string DeemedOutcome = "Deemed in the provider's favour";
+
+    private static readonly Person System = new(Guid.Empty, "AIMS");
+
     private readonly List<DecisionIssued> decisions = [];
+    private readonly Dictionary<CaseRole, Person> assignees = [];
 
     public string CaseNumber { get; private set; } = "";
 
@@ -59,25 +72,102 @@ internal sealed class Appeal : Aggregate
 
     public AuthorityProofReceived? AuthorityProof { get; private set; }
 
+    public AppealDocketed? Docketing { get; private set; }
+
+    public AppealDismissed? Dismissal { get; private set; }
+
+    public IReadOnlyDictionary<CaseRole, Person> Assignees => assignees;
+
+    public Hearing? Hearing { get; private set; }
+
+    /// <summary>Reschedules the appellant asked for; from the third on, each needs a compelling reason.</summary>
+    public int AppellantReschedules { get; private set; }
+
+    /// <summary>Days added to a client's 90-day clock by the appellant's reschedules.</summary>
+    public int WaivedDays { get; private set; }
+
+    public CaseSummaryFiled? CaseSummary { get; private set; }
+
+    public IReadOnlyList<Attendee> Attendees { get; private set; } = [];
+
+    /// <summary>A no-show whose good-cause window is open.</summary>
+    public NoShowRecorded? NoShow { get; private set; }
+
     /// <summary>A client appeal by a representative still waiting for their proof of authority.</summary>
     public bool AwaitsAuthorityProof => Filing is ClientAppealFiled { AuthorityProofDue: not null } && AuthorityProof is null;
 
-    public bool IsClosed => Status is AppealStatus.Decided or AppealStatus.Withdrawn;
+    public bool IsClosed => Status is AppealStatus.Decided or AppealStatus.Withdrawn or AppealStatus.Dismissed;
+
+    /// <summary>The person who decides: the hearing officer, or on an informal appeal the informal appeals agent.</summary>
+    public Person? Decider => assignees.GetValueOrDefault(Kind == AppealKind.ProviderInformal ? CaseRole.InformalAppealsAgent : CaseRole.HearingOfficer);
+
+    public Person? CaseWorker => assignees.GetValueOrDefault(CaseRole.CaseWorker);
+
+    /// <summary>What the intake queue warns about: lateness, an MCO appeal not shown exhausted, authority not proven.</summary>
+    public IReadOnlyList<string> Flags
+    {
+        get
+        {
+            var flags = new List<string>();
+            if (!Timely)
+            {
+                flags.Add("Filed late");
+            }
+
+            if (Filing is ClientAppealFiled { Mco: { FinalDecisionDate: null, DidNotDecideInTime: false } })
+            {
+                flags.Add("MCO appeal not exhausted");
+            }
+
+            if (AuthorityUnproven)
+            {
+                flags.Add("Authority not proven");
+            }
+            else if (AwaitsAuthorityProof)
+            {
+                flags.Add("Awaiting proof of authority");
+            }
+
+            return flags;
+        }
+    }
+
+    /// <summary>The decision clocks the law sets on this appeal, in the order they run.</summary>
+    public IReadOnlyList<StatutoryClock> Clocks
+    {
+        get
+        {
+            DateOnly? Met(DecisionLevel level) => decisions.FirstOrDefault(d => d.Level == level)?.DecidedOn;
+            var closedOn = Withdrawal?.WithdrawnOn ?? Dismissal?.DismissedOn;
+            return Filing switch
+            {
+                InformalAppealFiled informal => [new("Informal decision (180 days)", informal.DecisionDue, Met(DecisionLevel.Informal) ?? closedOn)],
+                FormalAppealFiled formal => decisions.FirstOrDefault(d => d.Level == DecisionLevel.Recommended) is { FinalDecisionDue: { } finalDue } recommended
+                    ? [new("Recommended decision (120 days)", formal.RecommendationDue, recommended.DecidedOn), new("Final decision (60 days)", finalDue, Met(DecisionLevel.Final) ?? closedOn)]
+                    : [new("Recommended decision (120 days)", formal.RecommendationDue, Met(DecisionLevel.Recommended) ?? closedOn)],
+                ClientAppealFiled { Expedited: { } track } client =>
+                    [new($"Expedited decision ({(track == Rules.ExpeditedTrack.Services ? 3 : 7)} working days)", client.DecisionDue, Met(DecisionLevel.Hearing) ?? closedOn)],
+                ClientAppealFiled client => [new("Decision (90 days)", client.DecisionDue.AddDays(WaivedDays), Met(DecisionLevel.Hearing) ?? closedOn)],
+                _ => [],
+            };
+        }
+    }
+
+    /// <summary>The clock now running, if any.</summary>
+    public StatutoryClock? RunningClock => IsClosed ? null : Clocks.FirstOrDefault(c => c.MetOn is null);
 
     public NextDeadline? NextDeadline => Status switch
     {
-        AppealStatus.Withdrawn => null,
-        AppealStatus.Decided or AppealStatus.RecommendedDecision => decisions[^1].FurtherAppealBy is { } by && FormalAppeal is null
-            ? new NextDeadline(by, Kind == AppealKind.ProviderInformal ? "Last day to file a formal appeal" : "Last day to take the decision further")
-            : null,
-        _ => Filing switch
-        {
-            InformalAppealFiled informal => new NextDeadline(informal.DecisionDue, "Informal decision due"),
-            FormalAppealFiled formal => new NextDeadline(formal.RecommendationDue, "Recommended decision due"),
-            ClientAppealFiled { AuthorityProofDue: { } proofDue } when !AuthorityUnproven && AuthorityProof is null => new NextDeadline(proofDue, "Proof of the representative's authority due"),
-            ClientAppealFiled client => new NextDeadline(client.DecisionDue, client.Expedited is null ? "Decision due" : "Expedited decision due"),
-            _ => null,
-        },
+        AppealStatus.Withdrawn or AppealStatus.Dismissed => Dismissal?.PetitionToVacateBy is { } petition ? new NextDeadline(petition, "Last day to petition to vacate the default") : null,
+        AppealStatus.Decided or AppealStatus.RecommendedDecision when decisions[^1].FurtherAppealBy is { } by && FormalAppeal is null =>
+            new NextDeadline(by, Status == AppealStatus.RecommendedDecision ? "Last day to file exceptions to the recommended decision"
+                : Kind == AppealKind.ProviderInformal ? "Last day to file a formal appeal" : "Last day to take the decision further"),
+        AppealStatus.Decided => null,
+        _ when NoShow is { } noShow => new NextDeadline(noShow.GoodCauseBy, "Last day to show good cause for missing the hearing"),
+        _ when Filing is ClientAppealFiled { AuthorityProofDue: { } proofDue } && !AuthorityUnproven && AuthorityProof is null =>
+            new NextDeadline(proofDue, "Proof of the representative's authority due"),
+        _ when Hearing is { SummaryDue: { } due } && CaseSummary is null => new NextDeadline(due, "Agency's case summary due"),
+        _ => RunningClock is { } clock ? new NextDeadline(clock.Due, clock.Name[..clock.Name.IndexOf(" (", StringComparison.Ordinal)] + " due") : null,
     };
 
     public string? NextStep => Status switch
@@ -86,10 +176,18 @@ internal sealed class Appeal : Aggregate
         AppealStatus.Filed => Kind == AppealKind.ProviderInformal
             ? "The Appeals Division dockets the appeal; the agency files its case summary and an informal fact-finding conference is scheduled"
             : "The Appeals Division dockets the appeal and schedules a hearing",
-        AppealStatus.RecommendedDecision => "The agency director issues the final decision",
+        AppealStatus.Docketed => NoShow is not null
+            ? "The appellant may show good cause for missing the hearing; otherwise the case closes"
+            : $"The Appeals Division schedules the {HearingWord}",
+        AppealStatus.Scheduled => NoShow is not null
+            ? "The appellant may show good cause for missing the hearing; otherwise the case closes"
+            : $"The {HearingWord} is on {Hearing!.StartsAt.ToOffset(BuildingBlocks.Time.BusinessCalendar.Eastern.GetUtcOffset(Hearing.StartsAt)):MM/dd/yyyy}; then the decision",
+        AppealStatus.RecommendedDecision => "Exceptions may be filed; then the agency director issues the final decision",
         AppealStatus.Decided when Kind == AppealKind.ProviderInformal && FormalAppeal is null => "You may file a formal appeal of the informal decision",
         _ => null,
     };
+
+    public string HearingWord => Kind == AppealKind.ProviderInformal ? "informal fact-finding conference" : "hearing";
 
     public DecisionIssued? InformalDecision => decisions.LastOrDefault(d => d.Level == DecisionLevel.Informal);
 
@@ -123,11 +221,52 @@ internal sealed class Appeal : Aggregate
                 decisions.Add(decision);
                 Status = decision.Level == DecisionLevel.Recommended ? AppealStatus.RecommendedDecision : AppealStatus.Decided;
                 break;
+            case DeemedInProviderFavour deemed:
+                decisions.Add(new DecisionIssued(deemed.Level, deemed.RecordedOn, DeemedOutcome,
+                    $"No {(deemed.Level == DecisionLevel.Informal ? "informal" : "final")} decision was issued by {deemed.ClockEndedOn:MM/dd/yyyy}, the last day the law allows. " +
+                    "Under § 32.1-325.1 of the Code of Virginia the appeal is deemed decided in the provider's favour.", System, deemed.FurtherAppealBy));
+                Status = AppealStatus.Decided;
+                break;
             case AuthorityProofOverdue:
                 AuthorityUnproven = true;
                 break;
             case AuthorityProofReceived received:
                 AuthorityProof = received;
+                break;
+            case AppealDocketed docketed:
+                Docketing = docketed;
+                Status = AppealStatus.Docketed;
+                break;
+            case AppealDismissed dismissed:
+                Dismissal = dismissed;
+                NoShow = null;
+                Status = AppealStatus.Dismissed;
+                break;
+            case CaseAssigned assigned:
+                assignees[assigned.Role] = assigned.Assignee;
+                break;
+            case HearingScheduled scheduled:
+                Hearing = scheduled.Hearing;
+                Status = AppealStatus.Scheduled;
+                break;
+            case HearingRescheduled rescheduled:
+                Hearing = rescheduled.Hearing;
+                AppellantReschedules += rescheduled.AppellantRequested ? 1 : 0;
+                WaivedDays += rescheduled.WaivedDays;
+                break;
+            case CaseSummaryFiled summary:
+                CaseSummary = summary;
+                break;
+            case AgencyAttendeesChanged attendees:
+                Attendees = attendees.Attendees;
+                break;
+            case NoShowRecorded noShow:
+                NoShow = noShow;
+                break;
+            case GoodCauseAccepted:
+                NoShow = null;
+                Hearing = null;
+                Status = AppealStatus.Docketed;
                 break;
         }
     }
@@ -137,8 +276,230 @@ internal sealed class Appeal : Aggregate
     {
         AppealStatus.Withdrawn => throw new RuleViolationException($"{CaseNumber} was already withdrawn on {Withdrawal!.WithdrawnOn:MM/dd/yyyy}."),
         AppealStatus.Decided => throw new RuleViolationException($"{CaseNumber} has its decision (issued {decisions[^1].DecidedOn:MM/dd/yyyy}); a decided appeal cannot be withdrawn."),
-        _ => new WithdrawnByAppellant(by, today, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()),
+        AppealStatus.Dismissed => throw Closed(),
+        _ => new WithdrawnByAppellant(by, today, Trimmed(reason)),
     };
+
+    /// <summary>Accepts a filed appeal; one filed late only on a good-cause finding whose reason is recorded.</summary>
+    public AppealDocketed Docket(Person by, DateOnly today, string? goodCause)
+    {
+        RequireStatus("docketed", AppealStatus.Filed);
+        if (!Timely && Trimmed(goodCause) is null)
+        {
+            throw new RuleViolationException(
+                $"{CaseNumber} was filed after the last day to file ({LastDayToFile:MM/dd/yyyy}). Docket it only on good cause, and say what the good cause is.");
+        }
+
+        return new AppealDocketed(by, today, Timely ? null : Trimmed(goodCause));
+    }
+
+    /// <summary>Closes an open appeal without a decision on its merits, for one of the fixed reasons.</summary>
+    public AppealDismissed Dismiss(Person by, DateOnly today, DismissalReason reason, string? explanation, DateOnly? petitionToVacateBy)
+    {
+        RequireOpen("dismissed");
+        if (reason == DismissalReason.NoShowWithoutGoodCause && NoShow is null)
+        {
+            throw new RuleViolationException($"No missed hearing is recorded on {CaseNumber}: record the no-show first; the appellant then has 10 days to show good cause.");
+        }
+
+        if (reason == DismissalReason.AuthorityNotProven && Filing is not ClientAppealFiled { AuthorityProofDue: not null })
+        {
+            throw new RuleViolationException($"{CaseNumber} was not filed by a representative who must prove authority.");
+        }
+
+        return new AppealDismissed(by, today, reason, Trimmed(explanation),
+            reason == DismissalReason.NoShowWithoutGoodCause && Kind != AppealKind.Client ? petitionToVacateBy : null);
+    }
+
+    public CaseAssigned Assign(CaseRole role, Person assignee, Person by, string? reason)
+    {
+        RequireOpen("assigned");
+        var fits = role switch
+        {
+            CaseRole.InformalAppealsAgent => Kind == AppealKind.ProviderInformal,
+            CaseRole.HearingOfficer => Kind != AppealKind.ProviderInformal,
+            _ => true,
+        };
+        if (!fits)
+        {
+            throw new RuleViolationException(Kind == AppealKind.ProviderInformal
+                ? $"{CaseNumber} is an informal appeal: an informal appeals agent decides it, not a hearing officer."
+                : $"{CaseNumber} is decided by a hearing officer; informal appeals agents decide informal appeals only.");
+        }
+
+        if (assignees.TryGetValue(role, out var current) && current.UserId == assignee.UserId)
+        {
+            throw new RuleViolationException($"{assignee.Name} is already assigned to {CaseNumber}.");
+        }
+
+        return new CaseAssigned(role, assignee, by, Trimmed(reason));
+    }
+
+    /// <summary>Sets the hearing or conference of a docketed appeal; it must be in the future.</summary>
+    public HearingScheduled Schedule(Hearing hearing, Person by, DateTimeOffset now)
+    {
+        if (Status == AppealStatus.Scheduled)
+        {
+            throw new RuleViolationException($"The {HearingWord} on {CaseNumber} is already scheduled: reschedule it instead, with the reason.");
+        }
+
+        RequireStatus("scheduled", AppealStatus.Docketed);
+        RequireFuture(hearing, now);
+        return new HearingScheduled(hearing, by);
+    }
+
+    public HearingRescheduled Reschedule(Hearing hearing, string? reason, bool appellantRequested, string? compellingReason, Person by, DateTimeOffset now)
+    {
+        RequireStatus("rescheduled", AppealStatus.Scheduled);
+        RequireFuture(hearing, now);
+        if (Trimmed(reason) is null)
+        {
+            throw new RuleViolationException("Say why the hearing is moved.");
+        }
+
+        if (appellantRequested && AppellantReschedules >= 2 && Trimmed(compellingReason) is null)
+        {
+            throw new RuleViolationException(
+                $"The appellant has already had {AppellantReschedules} reschedules on {CaseNumber}; another needs a compelling reason, recorded.");
+        }
+
+        var previous = Hearing!.StartsAt;
+        var waived = appellantRequested && Kind == AppealKind.Client && !Expedited
+            ? Math.Max(0, LocalDate(hearing.StartsAt).DayNumber - LocalDate(previous).DayNumber)
+            : 0;
+        return new HearingRescheduled(hearing, previous, Trimmed(reason)!, appellantRequested, waived, Trimmed(compellingReason), by);
+    }
+
+    /// <summary>The agency files its appeal or case summary; a client appeal's needs every part 12VAC30-110-185 lists.</summary>
+    public CaseSummaryFiled FileCaseSummary(Person by, DateOnly today, CaseSummaryParts parts, IReadOnlyList<Guid> documentIds)
+    {
+        RequireStatus("given a case summary", AppealStatus.Filed, AppealStatus.Docketed, AppealStatus.Scheduled);
+        if (Kind == AppealKind.Client && new[] { parts.Identifiers, parts.ResponsibleAgency, parts.Facts, parts.PolicyCitations, parts.Notice }.Any(p => Trimmed(p) is null))
+        {
+            throw new RuleViolationException(
+                "A client appeal summary needs every part 12VAC30-110-185 lists: identifiers, the responsible agency, the facts and documents relied on, the policy citations and the notice.");
+        }
+
+        return new CaseSummaryFiled(by, today, parts, documentIds, Hearing?.SummaryDue is not { } due || today <= due);
+    }
+
+    public AgencyAttendeesChanged ChangeAttendees(IReadOnlyList<Attendee> attendees, Person by)
+    {
+        RequireOpen("changed");
+        return new AgencyAttendeesChanged(attendees, by);
+    }
+
+    /// <summary>The appellant missed the hearing; the good-cause window opens.</summary>
+    public NoShowRecorded RecordNoShow(Person by, DateTimeOffset now, DateOnly goodCauseBy)
+    {
+        RequireStatus("marked as a no-show", AppealStatus.Scheduled);
+        if (NoShow is not null)
+        {
+            throw new RuleViolationException($"A no-show is already recorded on {CaseNumber}; good cause may be shown until {NoShow.GoodCauseBy:MM/dd/yyyy}.");
+        }
+
+        if (Hearing!.StartsAt > now)
+        {
+            throw new RuleViolationException($"The {HearingWord} on {CaseNumber} has not happened yet.");
+        }
+
+        return new NoShowRecorded(by, LocalDate(Hearing.StartsAt), goodCauseBy);
+    }
+
+    public GoodCauseAccepted AcceptGoodCause(Person by, DateOnly today, string? reason)
+    {
+        RequireOpen("reopened");
+        if (NoShow is null)
+        {
+            throw new RuleViolationException($"No missed hearing is recorded on {CaseNumber}.");
+        }
+
+        return new GoodCauseAccepted(by, today, Trimmed(reason) ?? throw new RuleViolationException("Say what the good cause is."));
+    }
+
+    /// <summary>Who may issue which decision, and when: the level follows the kind of appeal and where it stands.</summary>
+    public DecisionLevel NextDecisionLevel => Kind switch
+    {
+        AppealKind.ProviderInformal => DecisionLevel.Informal,
+        AppealKind.ProviderFormal => Status == AppealStatus.RecommendedDecision ? DecisionLevel.Final : DecisionLevel.Recommended,
+        _ => DecisionLevel.Hearing,
+    };
+
+    public DecisionIssued Decide(DecisionIssued decision, DateTimeOffset now)
+    {
+        if (decision.Level != NextDecisionLevel)
+        {
+            throw new RuleViolationException($"The next decision on {CaseNumber} is the {NextDecisionLevel.ToString().ToLowerInvariant()} decision, not the {decision.Level.ToString().ToLowerInvariant()} decision.");
+        }
+
+        if (decision.Level == DecisionLevel.Final)
+        {
+            RequireStatus("given its final decision", AppealStatus.RecommendedDecision);
+            if (decisions[^1].FurtherAppealBy is { } exceptionsBy && decision.DecidedOn <= exceptionsBy)
+            {
+                throw new RuleViolationException($"Exceptions to the recommended decision may be filed until {exceptionsBy:MM/dd/yyyy}; the final decision comes after that.");
+            }
+        }
+        else
+        {
+            RequireStatus("decided", AppealStatus.Docketed, AppealStatus.Scheduled);
+            if (NoShow is not null)
+            {
+                throw new RuleViolationException($"The good-cause window for the missed {HearingWord} is open until {NoShow.GoodCauseBy:MM/dd/yyyy}.");
+            }
+
+            if (Hearing is { } hearing && hearing.StartsAt > now)
+            {
+                throw new RuleViolationException($"The {HearingWord} on {CaseNumber} has not been held yet.");
+            }
+        }
+
+        if (decision.Level == DecisionLevel.Hearing && decision.Parts is null)
+        {
+            throw new RuleViolationException("A client hearing decision needs all seven parts (12VAC30-110-370).");
+        }
+
+        return decision;
+    }
+
+    /// <summary>A provider's clock ran out: the deemed outcome, or null when a decision came in time or the case closed.</summary>
+    public DeemedInProviderFavour? Deem(DecisionLevel level, DateOnly clockEndedOn, DateOnly today, DateOnly? furtherAppealBy) =>
+        !IsClosed && Kind != AppealKind.Client && NextDecisionLevel == level && level is DecisionLevel.Informal or DecisionLevel.Final
+            ? new DeemedInProviderFavour(level, clockEndedOn, today, furtherAppealBy)
+            : null;
+
+    private static DateOnly LocalDate(DateTimeOffset instant) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, BuildingBlocks.Time.BusinessCalendar.Eastern).DateTime);
+
+    private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private void RequireFuture(Hearing hearing, DateTimeOffset now)
+    {
+        if (hearing.StartsAt <= now)
+        {
+            throw new RuleViolationException($"Choose a date and time for the {HearingWord} that is still ahead.");
+        }
+    }
+
+    private void RequireOpen(string action)
+    {
+        if (IsClosed)
+        {
+            throw Closed(action);
+        }
+    }
+
+    private void RequireStatus(string action, params AppealStatus[] allowed)
+    {
+        RequireOpen(action);
+        if (!allowed.Contains(Status))
+        {
+            throw new RuleViolationException($"{CaseNumber} is {Viewing.AppealLabels.Status(Status).ToLowerInvariant()}: it cannot be {action} now.");
+        }
+    }
+
+    private RuleViolationException Closed(string action = "changed") => new(
+        $"{CaseNumber} is {Viewing.AppealLabels.Status(Status).ToLowerInvariant()}{(Withdrawal is { } w ? $" (on {w.WithdrawnOn:MM/dd/yyyy})" : Dismissal is { } d ? $" (on {d.DismissedOn:MM/dd/yyyy})" : "")}: a closed appeal cannot be {action}.");
 
     private void Filed(IEvent filing, AppealKind kind, string caseNumber, Person by, string appellant, string actionType, DateOnly filedOn, DateOnly lastDay, bool timely)
     {

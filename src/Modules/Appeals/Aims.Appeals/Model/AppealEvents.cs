@@ -56,8 +56,14 @@ internal sealed record FormalAppealStarted(Guid FormalAppealId, string FormalCas
 
 internal sealed record WithdrawnByAppellant(Person By, DateOnly WithdrawnOn, string? Reason) : IEvent;
 
-/// <summary>A decision; <paramref name="FurtherAppealBy"/> is the last day to take it further, when there is a further step.</summary>
-internal sealed record DecisionIssued(DecisionLevel Level, DateOnly DecidedOn, string Outcome, string Text, Person By, DateOnly? FurtherAppealBy) : IEvent;
+/// <summary>
+/// A decision; <paramref name="FurtherAppealBy"/> is the last day to take it further (for a recommended decision, to
+/// file exceptions), when there is a further step. The issued PDF is <paramref name="DocumentId"/> in Documents; a
+/// recommended decision starts the final decision's clock, <paramref name="FinalDecisionDue"/>.
+/// </summary>
+internal sealed record DecisionIssued(
+    DecisionLevel Level, DateOnly DecidedOn, string Outcome, string Text, Person By, DateOnly? FurtherAppealBy,
+    Guid? DocumentId = null, DecisionParts? Parts = null, DateOnly? FinalDecisionDue = null) : IEvent;
 
 /// <summary>A representative's proof of authority did not arrive within 10 days: the appeal is flagged for invalidation.</summary>
 internal sealed record AuthorityProofOverdue(DateOnly DueOn) : IEvent;

@@ -41,6 +41,33 @@ internal sealed class AppealSummary
 
     public string? NextStep { get; set; }
 
+    public string? Npi { get; set; }
+
+    public string? AgencyName { get; set; }
+
+    /// <summary>What intake should check (filed late, MCO appeal not exhausted, authority).</summary>
+    public string[] Flags { get; set; } = [];
+
+    public Guid? CaseWorkerId { get; set; }
+
+    public string? CaseWorkerName { get; set; }
+
+    /// <summary>The hearing officer, or on an informal appeal the informal appeals agent.</summary>
+    public Guid? DeciderId { get; set; }
+
+    public string? DeciderName { get; set; }
+
+    public DateTimeOffset? HearingAt { get; set; }
+
+    public DateOnly? SummaryDue { get; set; }
+
+    public DateOnly? SummaryFiledOn { get; set; }
+
+    /// <summary>The decision clock now running, for the deadline dashboard.</summary>
+    public DateOnly? ClockDue { get; set; }
+
+    public string? ClockName { get; set; }
+
     public long Version { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
@@ -63,6 +90,18 @@ internal sealed class AppealSummary
         NextDeadline = appeal.NextDeadline?.Date;
         NextDeadlineWhat = appeal.NextDeadline?.What;
         NextStep = appeal.NextStep;
+        Npi = appeal.Provider?.Npi;
+        AgencyName = appeal.Agency?.Name;
+        Flags = [.. appeal.Flags];
+        CaseWorkerId = appeal.CaseWorker?.UserId;
+        CaseWorkerName = appeal.CaseWorker?.Name;
+        DeciderId = appeal.Decider?.UserId;
+        DeciderName = appeal.Decider?.Name;
+        HearingAt = appeal.Hearing?.StartsAt;
+        SummaryDue = appeal.Hearing?.SummaryDue;
+        SummaryFiledOn = appeal.CaseSummary?.FiledOn;
+        ClockDue = appeal.RunningClock?.Due;
+        ClockName = appeal.RunningClock?.Name;
         Version = appeal.Version;
         UpdatedAt = now;
     }

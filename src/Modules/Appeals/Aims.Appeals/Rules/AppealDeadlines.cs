@@ -1,3 +1,5 @@
+using Aims.Appeals.Contracts;
+using Aims.Appeals.Model;
 using Aims.BuildingBlocks.Time;
 using Microsoft.Extensions.Options;
 
@@ -52,6 +54,30 @@ internal sealed class AppealDeadlines(BusinessCalendar calendar, IOptions<Appeal
     public DateOnly RecommendedDecisionDue(DateOnly formalReceivedOn) => formalReceivedOn.AddDays(Rules.RecommendedDecisionDays);
 
     public DateOnly FinalDecisionDue(DateOnly recommendationReceivedOn) => recommendationReceivedOn.AddDays(Rules.FinalDecisionDays);
+
+    /// <summary>
+    /// When the agency's summary is due before a hearing: 5 business days before a standard client hearing
+    /// (12VAC30-110-185), the configured number before a provider's conference or hearing; an expedited client
+    /// appeal's is whatever date the hearing officer sets.
+    /// </summary>
+    public DateOnly? SummaryDue(AppealKind kind, bool expedited, DateOnly hearingOn, DateOnly? setByHearingOfficer) => kind switch
+    {
+        AppealKind.Client when expedited => setByHearingOfficer,
+        AppealKind.Client => calendar.AddBusinessDays(hearingOn, -Rules.ClientSummaryBusinessDays),
+        _ => calendar.AddBusinessDays(hearingOn, -Rules.ProviderSummaryBusinessDays),
+    };
+
+    public DateOnly GoodCauseBy(DateOnly hearingOn) => calendar.AddCalendarDaysRolled(hearingOn, Rules.NoShowGoodCauseDays);
+
+    public DateOnly PetitionToVacateBy(DateOnly defaultedOn) => calendar.AddCalendarDaysRolled(defaultedOn, Rules.PetitionToVacateDays);
+
+    /// <summary>The last day for the step after a decision: a formal appeal, exceptions, or circuit court.</summary>
+    public DateOnly? FurtherAppealBy(DecisionLevel level, DateOnly decidedOn) => level switch
+    {
+        DecisionLevel.Informal => calendar.AddCalendarDaysRolled(decidedOn, Rules.ProviderFormalFilingDays),
+        DecisionLevel.Recommended => calendar.AddCalendarDaysRolled(decidedOn, Rules.ExceptionsDays),
+        _ => calendar.AddCalendarDaysRolled(decidedOn, Rules.CircuitCourtDays),
+    };
 
     private FilingWindow ProviderWindow(DateOnly sentOn, ReceiptMethod method, int days)
     {

@@ -51,4 +51,22 @@ internal sealed class AppealRulesOptions
 
     /// <summary>...plus 5 days for mailing.</summary>
     public int McoMailingDays { get; set; } = 5;
+
+    /// <summary>12VAC30-110-185: a client appeal summary at least 5 business days before a standard hearing.</summary>
+    public int ClientSummaryBusinessDays { get; set; } = 5;
+
+    /// <summary>Unconfirmed (docs/appeal-deadlines.md): a provider case summary this many business days before the IFFC or formal hearing.</summary>
+    public int ProviderSummaryBusinessDays { get; set; } = 5;
+
+    /// <summary>12VAC30-110 / § 2.2-4020.2: a party who missed the hearing has 10 days to show good cause.</summary>
+    public int NoShowGoodCauseDays { get; set; } = 10;
+
+    /// <summary>§ 2.2-4020.2: a defaulted party may petition to vacate within 15 days.</summary>
+    public int PetitionToVacateDays { get; set; } = 15;
+
+    /// <summary>[check] Exceptions to a recommended decision within 14 days.</summary>
+    public int ExceptionsDays { get; set; } = 14;
+
+    /// <summary>[check] Rules of the Supreme Court of Virginia, Part 2A: notice of appeal to circuit court within 30 days of the final order.</summary>
+    public int CircuitCourtDays { get; set; } = 30;
 }

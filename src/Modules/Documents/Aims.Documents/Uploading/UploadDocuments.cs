@@ -95,6 +95,27 @@ internal sealed class DocumentUpload(
         }
     }
 
+    /// <summary>A document the portal issues: checked, hashed and stored as an upload is, in the caller's transaction.</summary>
+    public async Task<UploadedDocument> StoreIssuedAsync(
+        ReadOnlyMemory<byte> content, string name, Guid appealId, DocumentCategory category, string description, Uploader issuer, CancellationToken cancellationToken)
+    {
+        var written = new List<IContentWriter>();
+        try
+        {
+            await using var body = new MemoryStream(content.ToArray(), writable: false);
+            return await StoreFileAsync(body, name, appealId, category, description, issuer, written, cancellationToken);
+        }
+        catch when (!store.RollsBackWithTransaction)
+        {
+            foreach (var writer in written)
+            {
+                await writer.DiscardAsync();
+            }
+
+            throw;
+        }
+    }
+
     private UploadRefusedException? Refusal(Exception failure) => failure switch
     {
         UploadRefusedException refused => refused,
@@ -320,4 +341,11 @@ internal sealed class DocumentUpload(
             : boundary;
     }
 
+}
+
+internal sealed class StoreIssuedDocumentHandler(DocumentUpload upload) : IRequestHandler<StoreIssuedDocument, Guid>
+{
+    public async Task<Guid> Handle(StoreIssuedDocument request, CancellationToken cancellationToken) =>
+        (await upload.StoreIssuedAsync(
+            request.Content, request.FileName, request.AppealId, request.Category, request.Description, new Uploader(request.IssuedBy, request.IssuedByName), cancellationToken)).Id;
 }

@@ -2,6 +2,7 @@ using Aims.Identity.Accounts;
 using Aims.Identity.Contracts;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Aims.Identity.Directory;
 
@@ -36,5 +37,16 @@ internal sealed class GetPeopleWithHandler(UserManager<AimsUser> users) : IReque
         }
 
         return people.Values.OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
+    }
+}
+
+internal sealed class GetPersonContactsHandler(UserManager<AimsUser> users) : IRequestHandler<GetPersonContacts, IReadOnlyList<PersonContact>>
+{
+    public async Task<IReadOnlyList<PersonContact>> Handle(GetPersonContacts request, CancellationToken cancellationToken)
+    {
+        var ids = request.UserIds.Distinct().ToList();
+        return await users.Users.Where(u => ids.Contains(u.Id) && u.DeactivatedAt == null && u.Email != null)
+            .Select(u => new PersonContact(u.Id, u.DisplayName, u.Email!))
+            .ToListAsync(cancellationToken);
     }
 }

@@ -17,7 +17,8 @@ internal sealed record Recipient(Guid UserId, string Name, string Email);
 /// </summary>
 internal sealed class Notices(DbSession session, IOutgoingMail mail, IOptions<ContactOptions> contact, IOptions<PortalOptions> portal, TimeProvider time)
 {
-    public async Task GiveAsync(Recipient to, NoticeKind kind, string sourceKey, string subject, string body, string? path, CancellationToken cancellationToken)
+    public async Task GiveAsync(
+        Recipient to, NoticeKind kind, string sourceKey, string subject, string body, string? path, CancellationToken cancellationToken, IReadOnlyList<EmailAttachment>? attachments = null)
     {
         session.RequireTransaction("Giving a notice");
         await using var insert = await session.CommandAsync(
@@ -40,8 +41,12 @@ internal sealed class Notices(DbSession session, IOutgoingMail mail, IOptions<Co
             return;
         }
 
-        await mail.QueueAsync(NoticeEmail.Compose(to, subject, body, path is null ? null : portal.Value.Link(path), contact.Value), cancellationToken);
+        await mail.QueueAsync(NoticeEmail.Compose(to, subject, body, path is null ? null : portal.Value.Link(path), contact.Value) with { Attachments = attachments }, cancellationToken);
     }
+
+    /// <summary>A notice to someone without an account (a filing's contact, an agency attendee): email only, no centre entry.</summary>
+    public Task EmailAsync(string name, string email, string subject, string body, CancellationToken cancellationToken, IReadOnlyList<EmailAttachment>? attachments = null) =>
+        mail.QueueAsync(NoticeEmail.Compose(new Recipient(Guid.Empty, name, email), subject, body, null, contact.Value) with { Attachments = attachments }, cancellationToken);
 
     private async Task<bool> WantsEmailAsync(Guid userId, NoticeKind kind, CancellationToken cancellationToken)
     {

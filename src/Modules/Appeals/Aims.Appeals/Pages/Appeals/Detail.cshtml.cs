@@ -4,7 +4,9 @@ using Aims.Appeals.Contracts;
 using Aims.Appeals.Filing;
 using Aims.Appeals.Model;
 using Aims.Appeals.Viewing;
+using Aims.BuildingBlocks.Time;
 using Aims.Documents.Contracts;
+using Aims.Identity.Contracts;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -14,10 +16,12 @@ namespace Aims.Appeals.Pages.Appeals;
 
 /// <summary>
 /// One appeal for the people taking part in it (anyone else gets 404): what was filed, the dates that matter, the
-/// decisions (readable here and downloadable) and the history read from its events.
+/// hearing or conference, the decisions (readable here and downloadable) and the history read from its events. The
+/// division's staff see the case work beside it (assignments, clocks, the agency's summary, the actions open to them);
+/// the agency's coordinators what their agency owes.
 /// </summary>
 [Authorize]
-internal sealed class DetailModel(IMediator mediator) : PageModel
+internal sealed class DetailModel(IMediator mediator, BusinessCalendar calendar, TimeProvider time) : PageModel
 {
     public AppealView View { get; private set; } = null!;
 
@@ -25,7 +29,18 @@ internal sealed class DetailModel(IMediator mediator) : PageModel
 
     public AppealDocuments Documents { get; private set; } = null!;
 
-    public bool CanWithdraw => View.Access.CanAct && Appeal.Status is AppealStatus.Filed or AppealStatus.RecommendedDecision;
+    public bool CanWithdraw => View.Access.CanAct && Appeal.Status is AppealStatus.Filed or AppealStatus.Docketed or AppealStatus.Scheduled or AppealStatus.RecommendedDecision;
+
+    public bool IsStaff => View.Access.Party == AppealParty.AssignedStaff;
+
+    public bool IsAgency => View.Access.Party == AppealParty.AgencyCoordinator;
+
+    public DateOnly Today => calendar.Today();
+
+    public DateTimeOffset Now => time.GetUtcNow();
+
+    /// <summary>Whether the signed-in member of staff holds a permission, to offer only the actions they may take.</summary>
+    public bool May(Permission permission) => AccessTable.RolesWith[permission].Any(role => User.IsInRole(role.ToString()));
 
     public bool CanFileFormal => View.Access.CanAct && Appeal.Kind == AppealKind.ProviderInformal
         && Appeal.InformalDecision is not null && Appeal.FormalAppeal is null;

@@ -1,4 +1,5 @@
 using Aims.Appeals.Access;
+using Aims.Appeals.Cases;
 using Aims.Appeals.Contracts;
 using Aims.Appeals.Filing;
 using Aims.Appeals.Model;
@@ -71,7 +72,11 @@ internal sealed class WithdrawAppealHandler(
             throw Changed(appeal);
         }
 
-        await bus.CancelAsync(AuthorityProofCheck.Key(command.AppealId), cancellationToken);
+        foreach (var key in CaseClocks.Keys(command.AppealId))
+        {
+            await bus.CancelAsync(key, cancellationToken);
+        }
+
         await bus.PublishAsync(
             new AppealWithdrawn(command.AppealId, appeal.CaseNumber, appeal.Agency?.Id, appeal.AppellantName, withdrawn.WithdrawnOn, withdrawn.Reason),
             cancellationToken);

@@ -1,0 +1,35 @@
+using Aims.BuildingBlocks.Messaging;
+using MediatR;
+
+namespace Aims.Appeals.Contracts;
+
+// What the Appeals Division did on an appeal, for the parties to be told (Notifications). Each names the agency so its
+// coordinators hear too; the parties themselves come from GetAppealRecipients.
+
+/// <summary>The appeal was accepted for a hearing or conference.</summary>
+public sealed record CaseDocketed(Guid AppealId, string CaseNumber, AppealKind Kind, Guid? AgencyId, DateOnly DocketedOn) : IIntegrationEvent;
+
+/// <summary>The appeal was dismissed; <paramref name="PetitionToVacateBy"/> for a provider defaulted for not appearing.</summary>
+public sealed record CaseDismissed(Guid AppealId, string CaseNumber, Guid? AgencyId, DateOnly DismissedOn, string Reason, string? Explanation, DateOnly? PetitionToVacateBy)
+    : IIntegrationEvent;
+
+/// <summary>
+/// A hearing or informal fact-finding conference was set or moved. <paramref name="Sequence"/> counts the changes, so
+/// calendar invitations replace the earlier one; <paramref name="PreviousStart"/> is set when it moved. When the agency
+/// names attendees after the notice went out, it goes again to them alone (<paramref name="OnlyAttendees"/>).
+/// </summary>
+public sealed record HearingNoticeIssued(
+    Guid AppealId, string CaseNumber, Guid? AgencyId, bool Conference, DateTimeOffset StartsAt, string Channel, string Details, int Sequence,
+    DateTimeOffset? PreviousStart, string? Reason, DateOnly? SummaryDue, IReadOnlyList<string>? OnlyAttendees = null) : IIntegrationEvent;
+
+/// <summary>A decision was issued, or the law deemed one; <paramref name="FurtherStep"/> says what may follow and by when.</summary>
+public sealed record CaseDecided(
+    Guid AppealId, string CaseNumber, Guid? AgencyId, string Decision, string Outcome, DateOnly DecidedOn, string? FurtherStep, Guid? DocumentId)
+    : IIntegrationEvent;
+
+/// <summary>Who is told about an appeal: its parties' accounts, contacts known only by email, the agency and its attendees.</summary>
+public sealed record GetAppealRecipients(Guid AppealId) : IRequest<AppealRecipients?>;
+
+public sealed record AppealRecipients(IReadOnlyList<Guid> PartyUserIds, IReadOnlyList<AppealContact> Contacts, Guid? AgencyId, IReadOnlyList<AppealContact> Attendees);
+
+public sealed record AppealContact(string Name, string Email);

@@ -1,0 +1,22 @@
+using Aims.Appeals.Contracts;
+using Aims.Appeals.Decisions;
+using Aims.Appeals.Model;
+using Aims.Appeals.Viewing;
+
+namespace Aims.Appeals.Cases;
+
+/// <summary>What the parties are told of a change on a case, made in one place whichever slice or clock made the change.</summary>
+internal static class CaseAnnouncements
+{
+    public static CaseDismissed Dismissed(Appeal appeal, AppealDismissed dismissed) => new(
+        appeal.Id, appeal.CaseNumber, appeal.Agency?.Id, dismissed.DismissedOn, AppealLabels.Dismissal(dismissed.Reason), dismissed.Explanation, dismissed.PetitionToVacateBy);
+
+    public static CaseDecided Decided(Appeal appeal, DecisionIssued decision) => new(
+        appeal.Id, appeal.CaseNumber, appeal.Agency?.Id, DecisionWords.Name(decision.Level), decision.Outcome, decision.DecidedOn,
+        DecisionWords.FurtherStep(decision.Level, decision.FurtherAppealBy), decision.DocumentId);
+
+    /// <param name="sequence">Grows with every change, so a calendar replaces the earlier invitation.</param>
+    public static HearingNoticeIssued Hearing(Appeal appeal, Hearing hearing, long sequence, DateTimeOffset? previousStart, string? reason) => new(
+        appeal.Id, appeal.CaseNumber, appeal.Agency?.Id, hearing.Conference, hearing.StartsAt, AppealLabels.Channel(hearing.Channel), hearing.Details,
+        (int)sequence, previousStart, reason, hearing.SummaryDue);
+}

@@ -1,0 +1,79 @@
+using Aims.Appeals.Contracts;
+using Aims.Appeals.Filing;
+using Aims.Appeals.Model;
+using Aims.Appeals.Rules;
+using Aims.BuildingBlocks.EventSourcing;
+using Aims.BuildingBlocks.Messaging;
+using Aims.BuildingBlocks.Time;
+using MediatR;
+
+namespace Aims.Appeals.Cases;
+
+/// <summary>
+/// The scheduled checks an appeal's dates set off, each keyed by the appeal so a change moves or cancels it: a
+/// provider's decision clock (deemed in the provider's favour when it runs out) and a no-show's good-cause window
+/// (the case closes when it ends). They fire the first minute after the last day, New York time, and look at the appeal
+/// as it is then, so a decision or good cause that came in time leaves nothing to do.
+/// </summary>
+internal static class CaseClocks
+{
+    public static string DecisionClockKey(Guid appealId) => $"appeal:{appealId}:decision-clock";
+
+    public static string NoShowKey(Guid appealId) => $"appeal:{appealId}:no-show";
+
+    /// <summary>Every check an appeal may have pending; all are cancelled when it closes.</summary>
+    public static IEnumerable<string> Keys(Guid appealId) => [AuthorityProofCheck.Key(appealId), DecisionClockKey(appealId), NoShowKey(appealId)];
+
+    public static Task ScheduleDecisionClockAsync(IMessageBus bus, BusinessCalendar calendar, Guid appealId, DecisionLevel level, DateOnly dueOn, CancellationToken cancellationToken) =>
+        bus.ScheduleAsync(new DecisionClockCheck(appealId, level, dueOn), AfterDay(calendar, dueOn), DecisionClockKey(appealId), cancellationToken);
+
+    public static Task ScheduleNoShowAsync(IMessageBus bus, BusinessCalendar calendar, Guid appealId, DateOnly goodCauseBy, CancellationToken cancellationToken) =>
+        bus.ScheduleAsync(new NoShowWindowCheck(appealId, goodCauseBy), AfterDay(calendar, goodCauseBy), NoShowKey(appealId), cancellationToken);
+
+    private static DateTimeOffset AfterDay(BusinessCalendar calendar, DateOnly day) => calendar.AtLocalTime(day.AddDays(1), new TimeOnly(0, 1));
+}
+
+/// <summary>A provider's informal (180-day) or final (60-day) decision clock ends (§ 32.1-325.1).</summary>
+internal sealed record DecisionClockCheck(Guid AppealId, DecisionLevel Level, DateOnly DueOn) : IMessage;
+
+/// <summary>A no-show's 10-day good-cause window ends.</summary>
+internal sealed record NoShowWindowCheck(Guid AppealId, DateOnly GoodCauseBy) : IMessage;
+
+internal sealed class DecisionClockCheckHandler(CaseWork work, AppealDeadlines deadlines, IMessageBus bus) : INotificationHandler<DecisionClockCheck>
+{
+    public async Task Handle(DecisionClockCheck check, CancellationToken cancellationToken)
+    {
+        var appeal = await work.LoadAsync(check.AppealId, null, cancellationToken);
+        var today = work.Today;
+        var furtherBy = check.Level == DecisionLevel.Informal ? deadlines.FurtherAppealBy(DecisionLevel.Informal, today) : deadlines.FurtherAppealBy(DecisionLevel.Final, today);
+        if (appeal.Deem(check.Level, check.DueOn, today, furtherBy) is not { } deemed)
+        {
+            return;
+        }
+
+        await work.AppendAsync(appeal, deemed, cancellationToken);
+        await bus.PublishAsync(CaseAnnouncements.Decided(appeal, appeal.Decisions[^1]), cancellationToken);
+    }
+}
+
+/// <summary>
+/// The good-cause window closed with the no-show still standing: a client appeal is closed (12VAC30-110); a provider is
+/// defaulted and may petition to vacate within 15 days (§ 2.2-4020.2).
+/// </summary>
+internal sealed class NoShowWindowCheckHandler(CaseWork work, AppealDeadlines deadlines, IMessageBus bus) : INotificationHandler<NoShowWindowCheck>
+{
+    public async Task Handle(NoShowWindowCheck check, CancellationToken cancellationToken)
+    {
+        var appeal = await work.LoadAsync(check.AppealId, null, cancellationToken);
+        if (appeal.IsClosed || appeal.NoShow?.GoodCauseBy != check.GoodCauseBy)
+        {
+            return;
+        }
+
+        var today = work.Today;
+        var dismissed = appeal.Dismiss(new Person(Guid.Empty, "AIMS"), today, DismissalReason.NoShowWithoutGoodCause,
+            $"No good cause was shown by {check.GoodCauseBy:MM/dd/yyyy} for missing the {appeal.HearingWord}.", deadlines.PetitionToVacateBy(today));
+        await work.AppendAsync(appeal, dismissed, cancellationToken);
+        await bus.PublishAsync(CaseAnnouncements.Dismissed(appeal, dismissed), cancellationToken);
+    }
+}

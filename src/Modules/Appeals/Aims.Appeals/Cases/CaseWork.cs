@@ -1,0 +1,54 @@
+using Aims.Appeals.Model;
+using Aims.BuildingBlocks.Errors;
+using Aims.BuildingBlocks.EventSourcing;
+using Aims.BuildingBlocks.Messaging;
+using Aims.BuildingBlocks.Time;
+
+namespace Aims.Appeals.Cases;
+
+/// <summary>
+/// What every action on a case does the same way: load the appeal, refuse with "changed, reload" (409) when the person
+/// acted on a version that is no longer current or lost a race to another append, append the one event, and cancel
+/// the appeal's clocks once it closes. The action itself — may it happen, with what — is the appeal's to say.
+/// </summary>
+internal sealed class CaseWork(EventStore store, IMessageBus bus, BusinessCalendar calendar, TimeProvider time)
+{
+    public DateTimeOffset Now => time.GetUtcNow();
+
+    public DateOnly Today => calendar.ToLocalDate(time.GetUtcNow());
+
+    public async Task<Appeal> LoadAsync(Guid appealId, long? seenVersion, CancellationToken cancellationToken)
+    {
+        var appeal = await store.LoadAsync<Appeal>(appealId, cancellationToken) ?? throw new NotFoundException("No such appeal.");
+        if (seenVersion is { } seen && seen != appeal.Version)
+        {
+            throw Changed(appeal);
+        }
+
+        return appeal;
+    }
+
+    public async Task AppendAsync(Appeal appeal, IEvent change, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.AppendAsync(appeal.Id, appeal.Version, [change], cancellationToken);
+        }
+        catch (ConcurrencyException)
+        {
+            throw Changed(appeal);
+        }
+
+        appeal.Apply(change);
+        if (appeal.IsClosed)
+        {
+            foreach (var key in CaseClocks.Keys(appeal.Id))
+            {
+                await bus.CancelAsync(key, cancellationToken);
+            }
+        }
+    }
+
+    private static ConcurrencyException Changed(Appeal appeal) =>
+        new($"{appeal.CaseNumber} changed since you opened it: reload it, check what changed, and try again.");
+}

@@ -1,0 +1,93 @@
+using Aims.Appeals.Contracts;
+using Aims.BuildingBlocks.Mail;
+using Aims.Identity.Contracts;
+using Aims.Notifications.Centre;
+using Aims.Notifications.Contracts;
+using Aims.Registration.Contracts;
+using MediatR;
+
+namespace Aims.Notifications.Appeals;
+
+/// <summary>
+/// Tells everyone taking part in an appeal what the Appeals Division did: docketed, dismissed, the hearing or conference
+/// set or moved (with its calendar invitation, also to the agency's attendees), a decision. The filer and the agency's
+/// coordinators get it in their notification centre and by email; a filing contact and attendees without an account get
+/// the email alone. Each notice is recorded once per person and cause, so a redelivered message adds nothing there.
+/// </summary>
+internal sealed class AppealCaseNotices(IMediator mediator, Notices notices, TimeProvider time) :
+    INotificationHandler<CaseDocketed>, INotificationHandler<CaseDismissed>, INotificationHandler<HearingNoticeIssued>, INotificationHandler<CaseDecided>
+{
+    public Task Handle(CaseDocketed docketed, CancellationToken cancellationToken) => TellAsync(
+        docketed.AppealId, NoticeKind.AppealDocketed, $"docketed:{docketed.AppealId}", $"Appeal {docketed.CaseNumber} docketed",
+        $"The Appeals Division docketed appeal {docketed.CaseNumber} on {EmailText.Day(docketed.DocketedOn)}: it goes ahead. " +
+        $"The {(docketed.Kind == AppealKind.ProviderInformal ? "informal fact-finding conference" : "hearing")} will be scheduled next; " +
+        "everyone taking part gets a notice with the date, the time and how to join.",
+        attachments: null, toAttendees: false, cancellationToken);
+
+    public Task Handle(CaseDismissed dismissed, CancellationToken cancellationToken) => TellAsync(
+        dismissed.AppealId, NoticeKind.Dismissal, $"dismissed:{dismissed.AppealId}", $"Appeal {dismissed.CaseNumber} dismissed",
+        $"Appeal {dismissed.CaseNumber} was dismissed on {EmailText.Day(dismissed.DismissedOn)}. Reason: {dismissed.Reason}." +
+        (dismissed.Explanation is null ? "" : $"\n\n{dismissed.Explanation}") +
+        (dismissed.PetitionToVacateBy is { } by ? $"\n\nThe provider is in default. A petition to vacate the default may be filed by {EmailText.Day(by)}." : "") +
+        "\n\nThe case is closed. If you believe this is wrong, call the Appeals Division.",
+        attachments: null, toAttendees: false, cancellationToken);
+
+    public async Task Handle(HearingNoticeIssued notice, CancellationToken cancellationToken)
+    {
+        var what = notice.Conference ? "Informal fact-finding conference" : "Hearing";
+        var subject = notice.PreviousStart is null ? $"{what} scheduled: appeal {notice.CaseNumber}" : $"{what} moved: appeal {notice.CaseNumber}";
+        var body = $"{what} on appeal {notice.CaseNumber}: {EmailText.Eastern(notice.StartsAt)}, {notice.Channel.ToLowerInvariant()}.\n\nHow to join: {notice.Details}" +
+            (notice.PreviousStart is { } previous ? $"\n\nIt was moved from {EmailText.Eastern(previous)}" + (notice.Reason is null ? "." : $": {notice.Reason}") : "") +
+            (notice.SummaryDue is { } due ? $"\n\nThe agency's case summary is due by {EmailText.Day(due)}." : "") +
+            "\n\nYou may bring counsel and evidence. If a party does not take part and shows no good cause within 10 days, the appeal may be closed " +
+            "(a provider may be held in default). If you cannot attend, call the Appeals Division at once. A calendar invitation is attached.";
+        var invitation = HearingCalendar.For(notice, time.GetUtcNow());
+        if (notice.OnlyAttendees is { } only)
+        {
+            var recipients = await mediator.Send(new GetAppealRecipients(notice.AppealId), cancellationToken);
+            foreach (var attendee in recipients?.Attendees.Where(a => only.Contains(a.Email, StringComparer.OrdinalIgnoreCase)) ?? [])
+            {
+                await notices.EmailAsync(attendee.Name, attendee.Email, subject, body, cancellationToken, [invitation]);
+            }
+
+            return;
+        }
+
+        await TellAsync(notice.AppealId, NoticeKind.HearingNotice, $"hearing:{notice.AppealId}:{notice.Sequence}", subject, body, [invitation], toAttendees: true, cancellationToken);
+    }
+
+    public Task Handle(CaseDecided decided, CancellationToken cancellationToken) => TellAsync(
+        decided.AppealId, NoticeKind.Decision, $"decision:{decided.AppealId}:{decided.Decision}", $"{decided.Decision} on appeal {decided.CaseNumber}",
+        $"The {decided.Decision.ToLowerInvariant()} on appeal {decided.CaseNumber} was issued on {EmailText.Day(decided.DecidedOn)}: {decided.Outcome}." +
+        (decided.FurtherStep is null ? "" : $"\n\n{decided.FurtherStep}") +
+        "\n\nRead and download the decision on the appeal's page in AIMS.",
+        attachments: null, toAttendees: false, cancellationToken);
+
+    private async Task TellAsync(
+        Guid appealId, NoticeKind kind, string sourceKey, string subject, string body, IReadOnlyList<EmailAttachment>? attachments, bool toAttendees, CancellationToken cancellationToken)
+    {
+        if (await mediator.Send(new GetAppealRecipients(appealId), cancellationToken) is not { } recipients)
+        {
+            return;
+        }
+
+        var told = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var people = (await mediator.Send(new GetPersonContacts(recipients.PartyUserIds), cancellationToken)).Select(p => new Recipient(p.UserId, p.Name, p.Email));
+        var coordinators = recipients.AgencyId is { } agencyId
+            ? (await mediator.Send(new GetAgencyCoordinators(agencyId), cancellationToken)).Select(c => new Recipient(c.UserId, c.Name, c.Email))
+            : [];
+        foreach (var person in people.Concat(coordinators))
+        {
+            await notices.GiveAsync(person, kind, sourceKey, subject, body, $"/appeals/{appealId}", cancellationToken, attachments);
+            told.Add(person.Email);
+        }
+
+        foreach (var contact in recipients.Contacts.Concat(toAttendees ? recipients.Attendees : []))
+        {
+            if (told.Add(contact.Email))
+            {
+                await notices.EmailAsync(contact.Name, contact.Email, subject, body, cancellationToken, attachments);
+            }
+        }
+    }
+}
