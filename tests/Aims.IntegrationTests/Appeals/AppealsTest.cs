@@ -81,6 +81,23 @@ public abstract partial class AppealsTest(string database) : RegistrationTest(da
         return browser;
     }
 
+    /// <summary>A new browser signed in as an existing account (a coordinator an agency was made with, say).</summary>
+    protected async Task<FormClient> SignIn(string email)
+    {
+        var browser = NewBrowser();
+        await browser.SignInAsync(ConnectionString, email, Password);
+        return browser;
+    }
+
+    /// <summary>A signed-in member of the Appeals Division's staff, on the staff path.</summary>
+    protected async Task<FormClient> StaffAsync(string email, Role role)
+    {
+        await CreateAccountAsync(email, role, staff: true);
+        var browser = NewBrowser();
+        await browser.SignInAsync(ConnectionString, email, Password, staff: true);
+        return browser;
+    }
+
     /// <summary>An agency with active coordinators, as approved access requests leave it; returns its id.</summary>
     protected async Task<Guid> AgencyAsync(AgencyType type, string name, params string[] coordinators)
     {

@@ -202,13 +202,6 @@ public sealed partial class MonitoringTests() : AppealsTest("aims_test_appeals_m
         ["Form.ContactEmail"] = "lee.park@clinic.example",
     };
 
-    private async Task<Aims.Testing.FormClient> SignIn(string email)
-    {
-        var browser = NewBrowser();
-        await Aims.Testing.PortalSignIn.SignInAsync(browser, ConnectionString, email, Password);
-        return browser;
-    }
-
     [GeneratedRegex(@"PI-2026-\d{6,}")]
     private static partial Regex CaseNumber();
 

@@ -74,12 +74,4 @@ public sealed class StaffDocumentsTests() : DocumentsTest("aims_test_documents_s
         (await worker.GetAsync($"/appeals/{id}/documents/{documentId}/supersede")).Status.ShouldBe(HttpStatusCode.NotFound);
         (await worker.GetAsync($"/appeals/{Guid.NewGuid()}")).Status.ShouldBe(HttpStatusCode.NotFound);
     }
-
-    private async Task<FormClient> StaffAsync(string email, Role role)
-    {
-        await CreateAccountAsync(email, role, staff: true);
-        var browser = NewBrowser();
-        await browser.SignInAsync(ConnectionString, email, Password, staff: true);
-        return browser;
-    }
 }

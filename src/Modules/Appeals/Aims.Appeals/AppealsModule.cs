@@ -41,5 +41,9 @@ public sealed class AppealsModule : IModule
         services.AddScoped<IDemoDataSeeder, AppealsDemoSeeder>();
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapAppealsApi();
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapAppealsApi();
+        endpoints.MapCasesApi();
+    }
 }

@@ -7,6 +7,7 @@ public enum ApiScope
     AppealsFile,
     DocumentsWrite,
     CaseSummariesWrite,
+    CasesWork,
 }
 
 /// <summary>One scope as people and programs see it: its name in tokens and docs, what it allows, and the permissions behind it.</summary>
@@ -17,10 +18,11 @@ public static class ApiScopes
 {
     public static IReadOnlyList<ApiScopeInfo> All { get; } =
     [
-        new(ApiScope.AppealsRead, "appeals:read", "Read the appeals you file or follow, or your agency's", [Permission.FollowOwnAppeals, Permission.SeeAgencyAppeals]),
+        new(ApiScope.AppealsRead, "appeals:read", "Read the appeals you file or follow, or your agency's (staff: every appeal)", [Permission.FollowOwnAppeals, Permission.SeeAgencyAppeals, Permission.SearchAllAppeals]),
         new(ApiScope.AppealsFile, "appeals:file", "File provider appeals", [Permission.FileProviderAppeals]),
         new(ApiScope.DocumentsWrite, "documents:write", "Add documents to appeals", [Permission.AddDocumentsToOwnAppeals]),
         new(ApiScope.CaseSummariesWrite, "case-summaries:write", "File agency case summaries", [Permission.FileCaseSummaries]),
+        new(ApiScope.CasesWork, "cases:work", "The Appeals Division's case work: intake, assignment, scheduling, decisions and search", [Permission.SearchAllAppeals]),
     ];
 
     public static ApiScopeInfo Of(ApiScope scope) => All.Single(s => s.Scope == scope);

@@ -97,7 +97,7 @@ internal sealed class AppealSummary
         CaseWorkerName = appeal.CaseWorker?.Name;
         DeciderId = appeal.Decider?.UserId;
         DeciderName = appeal.Decider?.Name;
-        HearingAt = appeal.Hearing?.StartsAt;
+        HearingAt = appeal.Hearing?.StartsAt.ToUniversalTime();
         SummaryDue = appeal.Hearing?.SummaryDue;
         SummaryFiledOn = appeal.CaseSummary?.FiledOn;
         ClockDue = appeal.RunningClock?.Due;

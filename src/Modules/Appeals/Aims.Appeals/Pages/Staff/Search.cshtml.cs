@@ -151,7 +151,7 @@ internal sealed class SearchModel(IMediator mediator, AppealsDbContext db) : Pag
     public async Task OnGetAsync(CancellationToken cancellationToken) => Result = await mediator.Send(new SearchAppeals(Search), cancellationToken);
 
     /// <summary>The whole result as CSV, streamed row by row.</summary>
-    public async Task OnGetCsvAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
     {
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = $"attachment; filename=\"appeals-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv\"";
@@ -166,6 +166,8 @@ internal sealed class SearchModel(IMediator mediator, AppealsDbContext db) : Pag
                 row.HearingAt is { } at ? BuildingBlocks.Mail.EmailText.Eastern(at) : null, Day(row.SummaryDue), Day(row.SummaryFiledOn), row.ClockName, Day(row.ClockDue),
             }.Select(Csv)));
         }
+
+        return new EmptyResult();
     }
 
     private static string? Day(DateOnly? day) => day?.ToString("MM/dd/yyyy", CultureInfo.InvariantCulture);

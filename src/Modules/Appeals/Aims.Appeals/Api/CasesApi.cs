@@ -1,0 +1,125 @@
+using System.Security.Claims;
+using Aims.Appeals.Cases;
+using Aims.Appeals.Filing;
+using Aims.Appeals.Model;
+using Aims.Appeals.Pages.Agency;
+using Aims.Appeals.Pages.Staff;
+using Aims.BuildingBlocks.Web;
+using Aims.Identity.Contracts;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Aims.Appeals.Api;
+
+/// <summary>
+/// The case work beside the pages, as JSON: the same commands, so the same rules, refusals (409) and field messages
+/// (400, JSON names). Each action carries the version the caller read (<c>version</c>); an appeal that changed since
+/// answers 409 "reload". The division's actions need the <c>cases:work</c> scope and the action's own permission; the
+/// agency's (summary, attendees) <c>case-summaries:write</c>, and a coordinator reaching another agency's appeal gets 404.
+/// </summary>
+internal static class CasesApi
+{
+    public static void MapCasesApi(this IEndpointRouteBuilder endpoints)
+    {
+        var staff = endpoints.MapGroup("/api/v1").WithTags("Case work");
+        var work = ApiScopes.Policy(ApiScope.CasesWork);
+        staff.MapGet("/staff/intake", async (IMediator mediator, CancellationToken ct, int page = 1) => TypedResults.Ok(await mediator.Send(new ListIntake(page), ct)))
+            .RequireAuthorization(work, nameof(Permission.WorkIntakeQueue)).WithName("ListIntake");
+        staff.MapGet("/staff/appeals", async ([AsParameters] AppealSearchQuery query, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new SearchAppeals(query.ToSearch()), ct)))
+            .RequireAuthorization(work, nameof(Permission.SearchAllAppeals)).WithName("SearchAppeals");
+        staff.MapGet("/staff/deadlines", async (ClaimsPrincipal user, IMediator mediator, CancellationToken ct, bool mine = false, int within = 14) =>
+                TypedResults.Ok(await mediator.Send(new ListDeadlines(mine ? Filer.From(user).UserId : null, within), ct)))
+            .RequireAuthorization(work, nameof(Permission.WorkAssignedAppeals)).WithName("ListDeadlines");
+
+        var appeal = endpoints.MapGroup("/api/v1/appeals/{id:guid}").WithTags("Case work");
+        Act<DocketRequest>(appeal, "/docket", "DocketAppeal", nameof(Permission.WorkIntakeQueue), (by, id, r) => new DocketAppeal(by, id, r.Version, r.GoodCause));
+        Act<DismissRequest>(appeal, "/dismiss", "DismissAppeal", nameof(Permission.WorkIntakeQueue), (by, id, r) => new DismissAppeal(by, id, r.Version, r.Reason, r.Explanation));
+        Act<AssignRequest>(appeal, "/assign", "AssignCase", nameof(Permission.WorkIntakeQueue), (by, id, r) => new AssignCase(by, id, r.Version, r.Role, r.AssigneeId, r.Reason));
+        Act<HearingRequest>(appeal, "/hearing", "ScheduleHearing", nameof(Permission.ScheduleHearings), (by, id, r) => new ScheduleHearing(by, id, r.Version, r.Form()));
+        Act<RescheduleRequest>(appeal, "/hearing/reschedule", "RescheduleHearing", nameof(Permission.ScheduleHearings),
+            (by, id, r) => new RescheduleHearing(by, id, r.Version, r.Form(), r.Reason, r.AppellantRequested, r.CompellingReason));
+        Act<VersionRequest>(appeal, "/no-show", "RecordNoShow", nameof(Permission.ScheduleHearings), (by, id, r) => new RecordNoShow(by, id, r.Version));
+        Act<GoodCauseRequest>(appeal, "/good-cause", "AcceptGoodCause", nameof(Permission.ScheduleHearings), (by, id, r) => new AcceptGoodCause(by, id, r.Version, r.Reason));
+        Act<DecisionRequest>(appeal, "/decision", "IssueDecision", nameof(Permission.WorkAssignedAppeals), (by, id, r) => new IssueDecision(by, id, r.Version, r.Form()));
+
+        var summaries = ApiScopes.Policy(ApiScope.CaseSummariesWrite);
+        appeal.MapPost("/case-summary", async (Guid id, CaseSummaryRequest request, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(new CaseActionResult(id, await mediator.SendApiAsync(new FileCaseSummary(Filer.From(user), id, request.Version, request.Form()), ct))))
+            .RequireAuthorization(summaries).WithName("FileCaseSummary");
+        appeal.MapPut("/attendees", async (Guid id, AttendeesRequest request, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(new CaseActionResult(id, await mediator.SendApiAsync(new ChangeAttendees(Filer.From(user), id, request.Version, request.Rows()), ct))))
+            .RequireAuthorization(summaries).WithName("ChangeAttendees");
+    }
+
+    private static void Act<TRequest>(RouteGroupBuilder group, string path, string name, string permission, Func<Filer, Guid, TRequest, IRequest<string>> command) =>
+        group.MapPost(path, async (Guid id, TRequest request, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(new CaseActionResult(id, await mediator.SendApiAsync(command(Filer.From(user), id, request), ct))))
+            .RequireAuthorization(ApiScopes.Policy(ApiScope.CasesWork), permission).WithName(name);
+}
+
+/// <summary>What an action did, in the words the page shows; read the appeal again for its new state and version.</summary>
+internal sealed record CaseActionResult(Guid AppealId, string Message);
+
+internal record VersionRequest(long? Version);
+
+internal sealed record DocketRequest(long? Version, string? GoodCause) : VersionRequest(Version);
+
+internal sealed record DismissRequest(long? Version, DismissalReason? Reason, string? Explanation) : VersionRequest(Version);
+
+internal sealed record AssignRequest(long? Version, CaseRole? Role, Guid? AssigneeId, string? Reason) : VersionRequest(Version);
+
+internal sealed record GoodCauseRequest(long? Version, string? Reason) : VersionRequest(Version);
+
+internal record HearingRequest(long? Version, string? Date, string? Time, HearingChannel? Channel, string? Details, string? SummaryDue) : VersionRequest(Version)
+{
+    public HearingForm Form() => new() { Date = Date, Time = Time, Channel = Channel, Details = Details, SummaryDue = SummaryDue };
+}
+
+internal sealed record RescheduleRequest(
+    long? Version, string? Date, string? Time, HearingChannel? Channel, string? Details, string? SummaryDue, string? Reason, bool? AppellantRequested, string? CompellingReason)
+    : HearingRequest(Version, Date, Time, Channel, Details, SummaryDue);
+
+internal sealed record DecisionRequest(
+    long? Version, string? Outcome, string? Text, string? ProceduralHistory, string? FindingsOfFact, string? ConclusionsOfLaw, string? Reasoning,
+    string? RequiredAction, string? ActionDeadline) : VersionRequest(Version)
+{
+    public DecisionForm Form() => new()
+    {
+        Outcome = Outcome, Text = Text, ProceduralHistory = ProceduralHistory, FindingsOfFact = FindingsOfFact, ConclusionsOfLaw = ConclusionsOfLaw,
+        Reasoning = Reasoning, RequiredAction = RequiredAction, ActionDeadline = ActionDeadline,
+    };
+}
+
+internal sealed record CaseSummaryRequest(
+    long? Version, string? Identifiers, string? ResponsibleAgency, string? Facts, string? PolicyCitations, string? Notice, IReadOnlyList<Guid>? DocumentIds)
+    : VersionRequest(Version)
+{
+    public CaseSummaryForm Form() => new()
+    {
+        Identifiers = Identifiers, ResponsibleAgency = ResponsibleAgency, Facts = Facts, PolicyCitations = PolicyCitations, Notice = Notice,
+        DocumentIds = [.. DocumentIds ?? []],
+    };
+}
+
+internal sealed record AttendeesRequest(long? Version, IReadOnlyList<AttendeeItem>? Attendees) : VersionRequest(Version)
+{
+    public IReadOnlyList<AttendeeRow> Rows() => (Attendees ?? []).Select(a => new AttendeeRow { Name = a.Name, Email = a.Email }).ToList();
+}
+
+internal sealed record AttendeeItem(string? Name, string? Email);
+
+/// <summary>The search as query parameters.</summary>
+internal sealed record AppealSearchQuery(
+    string? Text, string? Npi, string? MedicaidId, Model.AppealStatus? Status, Contracts.AppealKind? Kind, Guid? AgencyId, Guid? AssigneeId,
+    string? FiledFrom, string? FiledTo, SearchSort? Sort, int? Page)
+{
+    public AppealSearch ToSearch() => new()
+    {
+        Text = Text, Npi = Npi, MedicaidId = MedicaidId, Status = Status, Kind = Kind, AgencyId = AgencyId, AssigneeId = AssigneeId,
+        FiledFrom = FiledFrom, FiledTo = FiledTo, Sort = Sort ?? SearchSort.Newest, Page = Page ?? 1,
+    };
+}
