@@ -53,12 +53,13 @@ public abstract class BrowserTest
         problems.ShouldBeEmpty($"the page should load without console errors, failed requests or error responses: {string.Join(" | ", problems)}");
     }
 
-    /// <summary>Runs axe-core (WCAG 2.0 and 2.1, A and AA) on the current page and fails listing every violation.</summary>
-    protected async Task ShouldHaveNoAccessibilityViolationsAsync()
+    /// <summary>Runs axe-core (WCAG 2.0 and 2.1, A and AA) on the current page (or another person's) and fails listing every violation.</summary>
+    protected async Task ShouldHaveNoAccessibilityViolationsAsync(IPage? page = null)
     {
         // Evaluated through DevTools rather than a <script> tag, which the page's strict CSP rightly refuses.
-        await Page.EvaluateAsync(AxeSource.Value);
-        var result = await Page.EvaluateAsync<JsonElement>(
+        page ??= Page;
+        await page.EvaluateAsync(AxeSource.Value);
+        var result = await page.EvaluateAsync<JsonElement>(
             "async () => { const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });" +
             " return r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map(n => n.target.join(' ')) })); }");
         var violations = result.EnumerateArray()

@@ -6,5 +6,6 @@ namespace Aims.BuildingBlocks.Web;
 /// </summary>
 public sealed record FormField(string Name, string Label, string Type = "text", string? Value = null, string? Hint = null, string? Autocomplete = null, bool Required = true)
 {
-    public string Id => Name.Replace('.', '_');
+    // The same id ASP.NET's tag helpers give the name (Rows[0].Name → Rows_0__Name): brackets are not valid in a CSS id selector.
+    public string Id => Name.Replace('.', '_').Replace('[', '_').Replace(']', '_');
 }

@@ -27,9 +27,30 @@ public sealed record CaseDecided(
     Guid AppealId, string CaseNumber, Guid? AgencyId, string Decision, string Outcome, DateOnly DecidedOn, string? FurtherStep, Guid? DocumentId)
     : IIntegrationEvent;
 
-/// <summary>Who is told about an appeal: its parties' accounts, contacts known only by email, the agency and its attendees.</summary>
+/// <summary>Who is told about an appeal: its parties' accounts, contacts known only by email, the agency and its attendees, its assigned staff.</summary>
 public sealed record GetAppealRecipients(Guid AppealId) : IRequest<AppealRecipients?>;
 
-public sealed record AppealRecipients(IReadOnlyList<Guid> PartyUserIds, IReadOnlyList<AppealContact> Contacts, Guid? AgencyId, IReadOnlyList<AppealContact> Attendees);
+public sealed record AppealRecipients(
+    IReadOnlyList<Guid> PartyUserIds, IReadOnlyList<AppealContact> Contacts, Guid? AgencyId, IReadOnlyList<AppealContact> Attendees, Guid? CaseWorkerId = null, Guid? DeciderId = null);
 
 public sealed record AppealContact(string Name, string Email);
+
+/// <summary>Who a reminder is for; Notifications resolves each to people.</summary>
+[Flags]
+public enum ReminderAudience
+{
+    None = 0,
+    Parties = 1,
+    Agency = 2,
+    Attendees = 4,
+    CaseWorker = 8,
+    Decider = 16,
+    Administrators = 32,
+}
+
+/// <summary>
+/// A date on an appeal is near or has passed (summary due, hearing, decision clock, a window ending, the formal-appeal
+/// window): Appeals checked that it still matters and says what to tell whom. <paramref name="Cause"/> is unique per
+/// reminder and date, so a redelivery tells nobody twice.
+/// </summary>
+public sealed record AppealReminderDue(Guid AppealId, string CaseNumber, string Cause, string Subject, string Body, ReminderAudience Audience) : IIntegrationEvent;

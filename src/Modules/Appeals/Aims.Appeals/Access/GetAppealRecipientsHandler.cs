@@ -30,6 +30,8 @@ internal sealed class GetAppealRecipientsHandler(EventStore store) : IRequestHan
             [appeal.FiledBy.UserId],
             contact is null ? [] : [new AppealContact(contact.Name, contact.Email)],
             appeal.Agency?.Id,
-            appeal.Attendees.Select(a => new AppealContact(a.Name, a.Email)).ToList());
+            appeal.Attendees.Select(a => new AppealContact(a.Name, a.Email)).ToList(),
+            appeal.CaseWorker?.UserId,
+            appeal.Decider?.UserId);
     }
 }

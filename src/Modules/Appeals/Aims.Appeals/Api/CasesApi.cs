@@ -39,10 +39,10 @@ internal static class CasesApi
         Act<DocketRequest>(appeal, "/docket", "DocketAppeal", nameof(Permission.WorkIntakeQueue), (by, id, r) => new DocketAppeal(by, id, r.Version, r.GoodCause));
         Act<DismissRequest>(appeal, "/dismiss", "DismissAppeal", nameof(Permission.WorkIntakeQueue), (by, id, r) => new DismissAppeal(by, id, r.Version, r.Reason, r.Explanation));
         Act<AssignRequest>(appeal, "/assign", "AssignCase", nameof(Permission.WorkIntakeQueue), (by, id, r) => new AssignCase(by, id, r.Version, r.Role, r.AssigneeId, r.Reason));
-        Act<HearingRequest>(appeal, "/hearing", "ScheduleHearing", nameof(Permission.ScheduleHearings), (by, id, r) => new ScheduleHearing(by, id, r.Version, r.Form()));
+        Act<ScheduleRequest>(appeal, "/hearing", "ScheduleHearing", nameof(Permission.ScheduleHearings), (by, id, r) => new ScheduleHearing(by, id, r.Version, r.Form()));
         Act<RescheduleRequest>(appeal, "/hearing/reschedule", "RescheduleHearing", nameof(Permission.ScheduleHearings),
             (by, id, r) => new RescheduleHearing(by, id, r.Version, r.Form(), r.Reason, r.AppellantRequested, r.CompellingReason));
-        Act<VersionRequest>(appeal, "/no-show", "RecordNoShow", nameof(Permission.ScheduleHearings), (by, id, r) => new RecordNoShow(by, id, r.Version));
+        Act<NoShowRequest>(appeal, "/no-show", "RecordNoShow", nameof(Permission.ScheduleHearings), (by, id, r) => new RecordNoShow(by, id, r.Version));
         Act<GoodCauseRequest>(appeal, "/good-cause", "AcceptGoodCause", nameof(Permission.ScheduleHearings), (by, id, r) => new AcceptGoodCause(by, id, r.Version, r.Reason));
         Act<DecisionRequest>(appeal, "/decision", "IssueDecision", nameof(Permission.WorkAssignedAppeals), (by, id, r) => new IssueDecision(by, id, r.Version, r.Form()));
 
@@ -64,28 +64,32 @@ internal static class CasesApi
 /// <summary>What an action did, in the words the page shows; read the appeal again for its new state and version.</summary>
 internal sealed record CaseActionResult(Guid AppealId, string Message);
 
-internal record VersionRequest(long? Version);
+internal sealed record NoShowRequest(long? Version);
 
-internal sealed record DocketRequest(long? Version, string? GoodCause) : VersionRequest(Version);
+internal sealed record DocketRequest(long? Version, string? GoodCause);
 
-internal sealed record DismissRequest(long? Version, DismissalReason? Reason, string? Explanation) : VersionRequest(Version);
+internal sealed record DismissRequest(long? Version, DismissalReason? Reason, string? Explanation);
 
-internal sealed record AssignRequest(long? Version, CaseRole? Role, Guid? AssigneeId, string? Reason) : VersionRequest(Version);
+internal sealed record AssignRequest(long? Version, CaseRole? Role, Guid? AssigneeId, string? Reason);
 
-internal sealed record GoodCauseRequest(long? Version, string? Reason) : VersionRequest(Version);
+internal sealed record GoodCauseRequest(long? Version, string? Reason);
 
-internal record HearingRequest(long? Version, string? Date, string? Time, HearingChannel? Channel, string? Details, string? SummaryDue) : VersionRequest(Version)
+/// <summary>When and how, as scheduling and rescheduling both take it.</summary>
+internal abstract record HearingFields(long? Version, string? Date, string? Time, HearingChannel? Channel, string? Details, string? SummaryDue)
 {
     public HearingForm Form() => new() { Date = Date, Time = Time, Channel = Channel, Details = Details, SummaryDue = SummaryDue };
 }
 
+internal sealed record ScheduleRequest(long? Version, string? Date, string? Time, HearingChannel? Channel, string? Details, string? SummaryDue)
+    : HearingFields(Version, Date, Time, Channel, Details, SummaryDue);
+
 internal sealed record RescheduleRequest(
     long? Version, string? Date, string? Time, HearingChannel? Channel, string? Details, string? SummaryDue, string? Reason, bool? AppellantRequested, string? CompellingReason)
-    : HearingRequest(Version, Date, Time, Channel, Details, SummaryDue);
+    : HearingFields(Version, Date, Time, Channel, Details, SummaryDue);
 
 internal sealed record DecisionRequest(
     long? Version, string? Outcome, string? Text, string? ProceduralHistory, string? FindingsOfFact, string? ConclusionsOfLaw, string? Reasoning,
-    string? RequiredAction, string? ActionDeadline) : VersionRequest(Version)
+    string? RequiredAction, string? ActionDeadline)
 {
     public DecisionForm Form() => new()
     {
@@ -96,7 +100,7 @@ internal sealed record DecisionRequest(
 
 internal sealed record CaseSummaryRequest(
     long? Version, string? Identifiers, string? ResponsibleAgency, string? Facts, string? PolicyCitations, string? Notice, IReadOnlyList<Guid>? DocumentIds)
-    : VersionRequest(Version)
+   
 {
     public CaseSummaryForm Form() => new()
     {
@@ -105,7 +109,7 @@ internal sealed record CaseSummaryRequest(
     };
 }
 
-internal sealed record AttendeesRequest(long? Version, IReadOnlyList<AttendeeItem>? Attendees) : VersionRequest(Version)
+internal sealed record AttendeesRequest(long? Version, IReadOnlyList<AttendeeItem>? Attendees)
 {
     public IReadOnlyList<AttendeeRow> Rows() => (Attendees ?? []).Select(a => new AttendeeRow { Name = a.Name, Email = a.Email }).ToList();
 }

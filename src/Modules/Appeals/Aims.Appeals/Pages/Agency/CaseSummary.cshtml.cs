@@ -77,7 +77,7 @@ internal sealed class FileCaseSummaryHandler(CaseWork work, AppealAudience audie
         await work.AppendAsync(appeal, filed, cancellationToken);
         return filed.OnTime
             ? $"The case summary on {appeal.CaseNumber} is filed."
-            : $"The case summary on {appeal.CaseNumber} is filed, after its due date ({appeal.Hearing!.SummaryDue:MM/dd/yyyy}); the hearing officer sees it marked late.";
+            : $"The case summary on {appeal.CaseNumber} is filed, after its due date ({appeal.Hearing!.SummaryDue:MM/dd/yyyy}); the {(appeal.Kind == AppealKind.ProviderInformal ? "informal appeals agent" : "hearing officer")} sees it marked late.";
     }
 
     private static string Trim(string? text) => text?.Trim() ?? "";
