@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Net;
 using Aims.Appeals.Model;
 using Aims.BuildingBlocks.EventSourcing;
@@ -133,6 +134,15 @@ public abstract partial class AppealsTest(string database) : RegistrationTest(da
         ["Form.ContactEmail"] = "lee.park@clinic.example",
     };
 
+    protected static Dictionary<string, string?> FormalFields(string receivedBy) => new()
+    {
+        ["Form.DecisionReceivedBy"] = receivedBy,
+        ["Form.Grounds"] = "The sample was extrapolated from the wrong universe of claims.",
+        ["Form.ContactName"] = "Lee Park",
+        ["Form.ContactPhone"] = "540-555-0142",
+        ["Form.ContactEmail"] = "lee.park@clinic.example",
+    };
+
     protected static Dictionary<string, string?> ClientFields(string noticeDate, string? effectiveDate = null) => new()
     {
         ["Form.ActionType"] = "BenefitsReduced",
@@ -217,6 +227,34 @@ public abstract partial class AppealsTest(string database) : RegistrationTest(da
         return client;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"aims_pat_[A-Za-z0-9_-]{43}")]
-    private static partial System.Text.RegularExpressions.Regex Secret();
+    /// <summary>Opens an action page, keeps the version it shows, and posts the form with it.</summary>
+    protected static async Task<FormClient.Page> ActAsync(FormClient browser, string page, Dictionary<string, string?> fields, long? seenVersion = null)
+    {
+        var shown = await browser.GetAsync(page);
+        shown.Status.ShouldBe(HttpStatusCode.OK, shown.Text);
+        fields["SeenVersion"] = (seenVersion ?? long.Parse(SeenVersion().Match(shown.Html).Groups[1].Value)).ToString();
+        return await browser.PostWithTokenAsync(page, fields, shown.AntiforgeryToken);
+    }
+
+    /// <summary>A client appeal filed on a notice of 11/16/2026 against a new client agency with one coordinator, coord.{tag}@dss.example.</summary>
+    protected async Task<(FormClient Client, Guid AppealId, string CaseNumber, Guid AgencyId)> ClientAppealAsync(string tag, string medicaidId)
+    {
+        var agency = await AgencyAsync(AgencyType.ClientAgency, $"Richmond DSS {tag}", $"coord.{tag}@dss.example");
+        var client = await ClientAsync($"client.{tag}@example.com", medicaidId);
+        var fields = ClientFields("11/16/2026");
+        fields["Form.AgencyId"] = agency.ToString();
+        fields["Form.ContactEmail"] = $"client.{tag}@example.com";
+        var id = await FileAsync(client, "/appeals/file/client", fields);
+        var caseNumber = CaseNumber().Match((await client.GetAsync($"/appeals/{id}")).Text).Value;
+        return (client, id, caseNumber, agency);
+    }
+
+    [GeneratedRegex("name=\"SeenVersion\" value=\"(\\d+)\"")]
+    protected static partial Regex SeenVersion();
+
+    [GeneratedRegex(@"(CL|PI|PF)-\d{4}-\d{6,}")]
+    protected static partial Regex CaseNumber();
+
+    [GeneratedRegex(@"aims_pat_[A-Za-z0-9_-]{43}")]
+    private static partial Regex Secret();
 }

@@ -15,27 +15,6 @@ namespace Aims.IntegrationTests.Appeals;
 /// </summary>
 public sealed partial class CaseWorkTests() : AppealsTest("aims_test_appeals_casework")
 {
-    /// <summary>Opens an action page, keeps the version it shows, and posts the form with it.</summary>
-    private static async Task<FormClient.Page> ActAsync(FormClient browser, string page, Dictionary<string, string?> fields, long? seenVersion = null)
-    {
-        var shown = await browser.GetAsync(page);
-        shown.Status.ShouldBe(HttpStatusCode.OK, shown.Text);
-        fields["SeenVersion"] = (seenVersion ?? long.Parse(SeenVersion().Match(shown.Html).Groups[1].Value)).ToString();
-        return await browser.PostWithTokenAsync(page, fields, shown.AntiforgeryToken);
-    }
-
-    private async Task<(FormClient Client, Guid AppealId, string CaseNumber, Guid AgencyId)> ClientAppealAsync(string tag, string medicaidId)
-    {
-        var agency = await AgencyAsync(AgencyType.ClientAgency, $"Richmond DSS {tag}", $"coord.{tag}@dss.example");
-        var client = await ClientAsync($"client.{tag}@example.com", medicaidId);
-        var fields = ClientFields("11/16/2026");
-        fields["Form.AgencyId"] = agency.ToString();
-        fields["Form.ContactEmail"] = $"client.{tag}@example.com";
-        var id = await FileAsync(client, "/appeals/file/client", fields);
-        var caseNumber = CaseNumber().Match((await client.GetAsync($"/appeals/{id}")).Text).Value;
-        return (client, id, caseNumber, agency);
-    }
-
     [Test]
     public async Task A_client_appeal_goes_from_intake_to_a_decision_pdf_and_every_party_is_told()
     {
@@ -292,10 +271,4 @@ public sealed partial class CaseWorkTests() : AppealsTest("aims_test_appeals_cas
         openApi.ShouldContain("/api/v1/appeals/{id}/hearing/reschedule");
         openApi.ShouldContain("/api/v1/staff/appeals");
     }
-
-    [GeneratedRegex("name=\"SeenVersion\" value=\"(\\d+)\"")]
-    private static partial Regex SeenVersion();
-
-    [GeneratedRegex(@"CL-\d{4}-\d{6}|PI-\d{4}-\d{6}")]
-    private static partial Regex CaseNumber();
 }

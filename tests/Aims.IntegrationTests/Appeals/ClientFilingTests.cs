@@ -30,7 +30,7 @@ public sealed partial class ClientFilingTests() : AppealsTest("aims_test_appeals
         detail.Text.ShouldContain("Decision due 02/21/2027");
         detail.Text.ShouldContain("Appellant Maria Lopez, Medicaid ID 100000000001");
         var email = (await AppealEmailsToAsync("maria.continue@example.com")).Single();
-        CaseNumber().IsMatch(email.Subject).ShouldBeTrue(email.Subject);
+        ReceivedSubject().IsMatch(email.Subject).ShouldBeTrue(email.Subject);
         email.TextBody.ShouldContain("Benefits continue while the appeal is decided");
         await DeliverAsync();
         (await AppealEmailsToAsync("eligibility.lead@henrico.example")).Single().Subject.ShouldContain("names your agency");
@@ -136,6 +136,10 @@ public sealed partial class ClientFilingTests() : AppealsTest("aims_test_appeals
         var flagged = await later.GetAsync($"/appeals/{id}");
         flagged.Text.ShouldContain("The representative's proof of authority did not arrive in time.");
         flagged.Text.ShouldContain("No proof of the representative's authority by 12/03/2026; flagged for the Appeals Division to find the appeal invalid");
+
+        // No case worker is assigned yet, so intake (here the appeals administrator) is told.
+        (await AppealEmailsToAsync(Administrator)).ShouldContain(e => e.Subject.StartsWith("Proof of authority not received: appeal", StringComparison.Ordinal)
+            && e.TextBody.Contains("had until Thursday, December 3, 2026") && e.TextBody.Contains("Robert Hale"));
     }
 
     [Test]
@@ -182,11 +186,11 @@ public sealed partial class ClientFilingTests() : AppealsTest("aims_test_appeals
 
         answer.Status.ShouldBe(HttpStatusCode.OK);
         answer.Text.ShouldContain(message);
-        answer.Html.ShouldContain($"id=\"{field.Replace('.', '_')}-error\"");
+        answer.Html.ShouldContain($"id=\"{Regex.Replace(field, @"[.\[\]]", "_")}-error\"");
     }
 
     private static string MedicaidId() => "4" + Random.Shared.NextInt64(10_000_000_000, 99_999_999_999).ToString("D11");
 
     [GeneratedRegex(@"^Appeal CL-2026-\d{6,} received$")]
-    private static partial Regex CaseNumber();
+    private static partial Regex ReceivedSubject();
 }

@@ -25,7 +25,7 @@ public sealed partial class MonitoringTests() : AppealsTest("aims_test_appeals_m
         using var otherCoordinator = await SignIn("coord.other@other.example");
         using var client = await ClientAsync("client.access@example.com", "500000000005");
         var id = await FileAsync(owner, "/appeals/file/informal", InformalFields(provider, "11/10/2026", agencyId: agency));
-        var caseNumber = CaseNumber().Match((await owner.GetAsync($"/appeals/{id}")).Text).Value;
+        var caseNumber = PiNumber().Match((await owner.GetAsync($"/appeals/{id}")).Text).Value;
 
         foreach (var party in new[] { owner, colleague, representative })
         {
@@ -86,7 +86,7 @@ public sealed partial class MonitoringTests() : AppealsTest("aims_test_appeals_m
         all.Text.ShouldContain("03/23/2027");
         var formalOnly = await owner.GetAsync("/appeals?Kind=ProviderFormal");
         PfNumber().IsMatch(formalOnly.Text).ShouldBeTrue();
-        CaseNumber().IsMatch(formalOnly.Text).ShouldBeFalse();
+        PiNumber().IsMatch(formalOnly.Text).ShouldBeFalse();
         (await owner.GetAsync("/appeals?Kind=Nonsense&Sort=Sideways")).Status.ShouldBe(HttpStatusCode.OK);
     }
 
@@ -96,7 +96,7 @@ public sealed partial class MonitoringTests() : AppealsTest("aims_test_appeals_m
         var agency = await AgencyAsync(AgencyType.ProviderAgency, "Audit Contractor W", "coord.withdraw@audit.example");
         var (owner, provider) = await ProviderAsync("owner.withdraw@clinic.example");
         var id = await FileAsync(owner, "/appeals/file/informal", InformalFields(provider, "11/10/2026", agencyId: agency));
-        var caseNumber = CaseNumber().Match((await owner.GetAsync($"/appeals/{id}")).Text).Value;
+        var caseNumber = PiNumber().Match((await owner.GetAsync($"/appeals/{id}")).Text).Value;
 
         var confirm = await owner.GetAsync($"/appeals/{id}/withdraw");
         confirm.Text.ShouldContain($"Withdraw appeal {caseNumber}?");
@@ -193,17 +193,8 @@ public sealed partial class MonitoringTests() : AppealsTest("aims_test_appeals_m
         (await outsider.GetAsync($"/appeals/{informal}/formal")).Status.ShouldBe(HttpStatusCode.NotFound);
     }
 
-    private static Dictionary<string, string?> FormalFields(string receivedBy) => new()
-    {
-        ["Form.DecisionReceivedBy"] = receivedBy,
-        ["Form.Grounds"] = "The sample was extrapolated from the wrong universe of claims.",
-        ["Form.ContactName"] = "Lee Park",
-        ["Form.ContactPhone"] = "540-555-0142",
-        ["Form.ContactEmail"] = "lee.park@clinic.example",
-    };
-
     [GeneratedRegex(@"PI-2026-\d{6,}")]
-    private static partial Regex CaseNumber();
+    private static partial Regex PiNumber();
 
     [GeneratedRegex(@"PF-2026-\d{6,}")]
     private static partial Regex PfNumber();

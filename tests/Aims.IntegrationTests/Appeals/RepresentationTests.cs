@@ -99,7 +99,4 @@ public sealed partial class RepresentationTests() : AppealsTest("aims_test_repre
 
     [GeneratedRegex(@"/client/representatives/join\?token=[A-Za-z0-9_-]+")]
     private static partial Regex JoinLink();
-
-    [GeneratedRegex(@"CL-\d{4}-\d{6,}")]
-    private static partial Regex CaseNumber();
 }

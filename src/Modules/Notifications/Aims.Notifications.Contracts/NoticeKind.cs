@@ -12,6 +12,7 @@ public enum NoticeKind
     HearingNotice,
     Dismissal,
     AppealDocketed,
+    Reminder,
 }
 
 public static class NoticeKinds
@@ -27,7 +28,9 @@ public static class NoticeKinds
         NoticeKind.Decision => "Decisions on your appeals",
         NoticeKind.HearingNotice => "Hearing and conference notices",
         NoticeKind.AppealDocketed => "Your appeal is docketed",
-        _ => "Dismissals",
+        NoticeKind.Reminder => "Reminders of due dates, hearings and decision deadlines",
+        NoticeKind.Dismissal => "Dismissals",
+        _ => kind.ToString(),
     };
 }
 

@@ -14,5 +14,6 @@ public sealed class NotificationsModule : IModule
     {
         services.AddSingleton(new ModuleSchema("notifications", SqlMigration.EmbeddedIn(typeof(NotificationsModule).Assembly)));
         services.AddScoped<Notices>();
+        services.AddScoped<Appeals.AppealAudiences>();
     }
 }

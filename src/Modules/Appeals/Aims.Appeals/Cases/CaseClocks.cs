@@ -3,6 +3,7 @@ using Aims.Appeals.Filing;
 using Aims.Appeals.Model;
 using Aims.Appeals.Rules;
 using Aims.BuildingBlocks.EventSourcing;
+using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.Time;
 using MediatR;
@@ -75,5 +76,12 @@ internal sealed class NoShowWindowCheckHandler(CaseWork work, AppealDeadlines de
             $"No good cause was shown by {check.GoodCauseBy:MM/dd/yyyy} for missing the {appeal.HearingWord}.", deadlines.PetitionToVacateBy(today));
         await work.AppendAsync(appeal, dismissed, cancellationToken);
         await bus.PublishAsync(CaseAnnouncements.Dismissed(appeal, dismissed), cancellationToken);
+        await bus.PublishAsync(
+            new AppealReminderDue(
+                appeal.Id, appeal.CaseNumber, $"NoShowWindowEnded:{check.GoodCauseBy:yyyy-MM-dd}", $"Good-cause window ended: appeal {appeal.CaseNumber} closed",
+                $"No good cause was shown by {EmailText.Day(check.GoodCauseBy)} for missing the {appeal.HearingWord} on appeal {appeal.CaseNumber}, so " +
+                $"AIMS dismissed it today. {(dismissed.PetitionToVacateBy is { } by ? $"The provider may petition to vacate by {EmailText.Day(by)}." : "")}".TrimEnd(),
+                ReminderAudience.CaseWorker),
+            cancellationToken);
     }
 }

@@ -25,12 +25,13 @@ internal enum ReminderKind
 internal sealed record CaseReminder(Guid AppealId, ReminderKind Kind, DateOnly ForDate) : IMessage;
 
 /// <summary>
-/// The reminders Appeals owns (issue 8), scheduled in the transaction that sets their date and keyed per appeal and
-/// kind, so a moved hearing or a waived clock moves them and a filed summary, a decision or a closure cancels them:
-/// the agency's summary (3 business days before, and the day after it was due), the hearing or conference (7 days and
-/// 1 day before, 09:00 New York), the decision clock (14, 7 and 1 days before and when passed; an expedited clock 1
-/// working day before and when passed) and a provider's formal-appeal window (day 20 of 30). A reminder whose moment
-/// has already passed when it is set is not sent late.
+/// The reminders Appeals owns (issue 8): the agency's summary (3 business days before, and the day after it was due),
+/// the hearing or conference (7 days and 1 day before), the decision clock (14, 7 and 1 days before and the day after;
+/// an expedited clock 1 working day before and the day after) and a provider's formal-appeal window (day 20 of 30), all
+/// at 09:00 New York time. Rather than each action knowing which reminders it moves, every change to an appeal plans
+/// them all again from the appeal as it now stands, in the same transaction: a key per appeal and kind makes that an
+/// upsert, so a reschedule moves the hearing's, a waiver moves the clock's, and a filed summary, a decision, a
+/// withdrawal or a dismissal cancels what no longer applies. A reminder whose moment has passed is not sent late.
 /// </summary>
 internal static class CaseReminders
 {
@@ -38,66 +39,54 @@ internal static class CaseReminders
 
     public static string Key(Guid appealId, ReminderKind kind) => $"appeal:{appealId}:remind:{kind}";
 
-    /// <summary>The reminders a closed appeal no longer needs (all but the formal-appeal window, which follows the decision).</summary>
-    public static IEnumerable<string> OpenCaseKeys(Guid appealId) =>
-        Enum.GetValues<ReminderKind>().Where(k => k != ReminderKind.FormalAppealDayTwenty).Select(k => Key(appealId, k));
-
-    public static async Task ScheduleHearingAsync(IMessageBus bus, BusinessCalendar calendar, DateTimeOffset now, Appeal appeal, Hearing hearing, CancellationToken cancellationToken)
+    public static async Task PlanAsync(IMessageBus bus, BusinessCalendar calendar, DateTimeOffset now, Appeal appeal, CancellationToken cancellationToken)
     {
-        var day = calendar.ToLocalDate(hearing.StartsAt);
-        await SetAsync(bus, now, appeal.Id, ReminderKind.HearingInSevenDays, day, calendar.AtLocalTime(day.AddDays(-7), Morning), cancellationToken);
-        await SetAsync(bus, now, appeal.Id, ReminderKind.HearingTomorrow, day, calendar.AtLocalTime(day.AddDays(-1), Morning), cancellationToken);
-        if (hearing.SummaryDue is { } due && appeal.CaseSummary is null)
+        var plan = new Dictionary<ReminderKind, (DateOnly ForDate, DateTimeOffset At)>();
+        if (!appeal.IsClosed && appeal.Status == AppealStatus.Scheduled && appeal.NoShow is null && appeal.Hearing is { } hearing)
         {
-            await SetAsync(bus, now, appeal.Id, ReminderKind.SummaryDueSoon, due, calendar.AtLocalTime(calendar.AddBusinessDays(due, -3), Morning), cancellationToken);
-            await SetAsync(bus, now, appeal.Id, ReminderKind.SummaryOverdue, due, calendar.AtLocalTime(due.AddDays(1), Morning), cancellationToken);
-        }
-    }
-
-    public static async Task CancelAsync(IMessageBus bus, Guid appealId, CancellationToken cancellationToken, params ReminderKind[] kinds)
-    {
-        foreach (var kind in kinds)
-        {
-            await bus.CancelAsync(Key(appealId, kind), cancellationToken);
-        }
-    }
-
-    /// <summary>Sets the running decision clock's reminders; called when the clock starts or moves.</summary>
-    public static async Task ScheduleClockAsync(IMessageBus bus, BusinessCalendar calendar, DateTimeOffset now, Appeal appeal, CancellationToken cancellationToken)
-    {
-        if (appeal.RunningClock is not { } clock)
-        {
-            return;
+            var day = calendar.ToLocalDate(hearing.StartsAt);
+            plan[ReminderKind.HearingInSevenDays] = (day, calendar.AtLocalTime(day.AddDays(-7), Morning));
+            plan[ReminderKind.HearingTomorrow] = (day, calendar.AtLocalTime(day.AddDays(-1), Morning));
         }
 
-        var due = clock.Due;
-        if (appeal.Expedited)
+        if (!appeal.IsClosed && appeal.CaseSummary is null && appeal.Hearing?.SummaryDue is { } summaryDue)
         {
-            await SetAsync(bus, now, appeal.Id, ReminderKind.ClockOneDay, due, calendar.AtLocalTime(calendar.AddBusinessDays(due, -1), Morning), cancellationToken);
-            await CancelAsync(bus, appeal.Id, cancellationToken, ReminderKind.ClockFourteenDays, ReminderKind.ClockSevenDays);
-        }
-        else
-        {
-            await SetAsync(bus, now, appeal.Id, ReminderKind.ClockFourteenDays, due, calendar.AtLocalTime(due.AddDays(-14), Morning), cancellationToken);
-            await SetAsync(bus, now, appeal.Id, ReminderKind.ClockSevenDays, due, calendar.AtLocalTime(due.AddDays(-7), Morning), cancellationToken);
-            await SetAsync(bus, now, appeal.Id, ReminderKind.ClockOneDay, due, calendar.AtLocalTime(due.AddDays(-1), Morning), cancellationToken);
+            plan[ReminderKind.SummaryDueSoon] = (summaryDue, calendar.AtLocalTime(calendar.AddBusinessDays(summaryDue, -3), Morning));
+            plan[ReminderKind.SummaryOverdue] = (summaryDue, calendar.AtLocalTime(summaryDue.AddDays(1), Morning));
         }
 
-        await SetAsync(bus, now, appeal.Id, ReminderKind.ClockPassed, due, calendar.AtLocalTime(due.AddDays(1), Morning), cancellationToken);
-    }
-
-    public static Task ScheduleFormalWindowAsync(IMessageBus bus, BusinessCalendar calendar, DateTimeOffset now, Guid appealId, DateOnly decidedOn, CancellationToken cancellationToken) =>
-        SetAsync(bus, now, appealId, ReminderKind.FormalAppealDayTwenty, decidedOn, calendar.AtLocalTime(decidedOn.AddDays(20), Morning), cancellationToken);
-
-    private static async Task SetAsync(IMessageBus bus, DateTimeOffset now, Guid appealId, ReminderKind kind, DateOnly forDate, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        if (at > now)
+        if (appeal.RunningClock is { } clock)
         {
-            await bus.ScheduleAsync(new CaseReminder(appealId, kind, forDate), at, Key(appealId, kind), cancellationToken);
+            var due = clock.Due;
+            if (appeal.Expedited)
+            {
+                plan[ReminderKind.ClockOneDay] = (due, calendar.AtLocalTime(calendar.AddBusinessDays(due, -1), Morning));
+            }
+            else
+            {
+                plan[ReminderKind.ClockFourteenDays] = (due, calendar.AtLocalTime(due.AddDays(-14), Morning));
+                plan[ReminderKind.ClockSevenDays] = (due, calendar.AtLocalTime(due.AddDays(-7), Morning));
+                plan[ReminderKind.ClockOneDay] = (due, calendar.AtLocalTime(due.AddDays(-1), Morning));
+            }
+
+            plan[ReminderKind.ClockPassed] = (due, calendar.AtLocalTime(due.AddDays(1), Morning));
         }
-        else
+
+        if (appeal.Kind == AppealKind.ProviderInformal && appeal.FormalAppeal is null && appeal.InformalDecision is { } informal)
         {
-            await bus.CancelAsync(Key(appealId, kind), cancellationToken);
+            plan[ReminderKind.FormalAppealDayTwenty] = (informal.DecidedOn, calendar.AtLocalTime(informal.DecidedOn.AddDays(20), Morning));
+        }
+
+        foreach (var kind in Enum.GetValues<ReminderKind>())
+        {
+            if (plan.TryGetValue(kind, out var when) && when.At > now)
+            {
+                await bus.ScheduleAsync(new CaseReminder(appeal.Id, kind, when.ForDate), when.At, Key(appeal.Id, kind), cancellationToken);
+            }
+            else
+            {
+                await bus.CancelAsync(Key(appeal.Id, kind), cancellationToken);
+            }
         }
     }
 }

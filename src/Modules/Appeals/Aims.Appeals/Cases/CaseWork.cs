@@ -9,7 +9,8 @@ namespace Aims.Appeals.Cases;
 /// <summary>
 /// What every action on a case does the same way: load the appeal, refuse with "changed, reload" (409) when the person
 /// acted on a version that is no longer current or lost a race to another append, append the one event, and cancel
-/// the appeal's clocks once it closes. The action itself — may it happen, with what — is the appeal's to say.
+/// the appeal's clocks once it closes, and plan its reminders again. The action itself — may it happen, with what — is
+/// the appeal's to say.
 /// </summary>
 internal sealed class CaseWork(EventStore store, IMessageBus bus, BusinessCalendar calendar, TimeProvider time)
 {
@@ -47,6 +48,8 @@ internal sealed class CaseWork(EventStore store, IMessageBus bus, BusinessCalend
                 await bus.CancelAsync(key, cancellationToken);
             }
         }
+
+        await CaseReminders.PlanAsync(bus, calendar, time.GetUtcNow(), appeal, cancellationToken);
     }
 
     private static ConcurrencyException Changed(Appeal appeal) =>

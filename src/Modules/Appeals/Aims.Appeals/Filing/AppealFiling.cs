@@ -72,6 +72,8 @@ internal sealed class AppealFiling(
             await CaseClocks.ScheduleDecisionClockAsync(bus, calendar, appealId, DecisionLevel.Informal, informal.DecisionDue, cancellationToken);
         }
 
+        await PlanRemindersAsync((await store.LoadAsync<Appeal>(appealId, cancellationToken))!, cancellationToken);
+
         if (draftId is { } id)
         {
             await db.Drafts.Where(d => d.Id == id && d.UserId == filer.UserId).ExecuteDeleteAsync(cancellationToken);
@@ -90,6 +92,8 @@ internal sealed class AppealFiling(
             cancellationToken);
         return new FiledAppeal(appealId, announcement.CaseNumber);
     }
+
+    public Task PlanRemindersAsync(Appeal appeal, CancellationToken cancellationToken) => CaseReminders.PlanAsync(bus, calendar, time.GetUtcNow(), appeal, cancellationToken);
 
     public static string Prefix(AppealKind kind) => kind switch
     {

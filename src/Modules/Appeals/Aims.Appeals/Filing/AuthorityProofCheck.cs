@@ -1,5 +1,7 @@
+using Aims.Appeals.Contracts;
 using Aims.Appeals.Model;
 using Aims.BuildingBlocks.EventSourcing;
+using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.Time;
 using Aims.Documents.Contracts;
@@ -10,7 +12,8 @@ namespace Aims.Appeals.Filing;
 /// <summary>
 /// The clock on a representative's proof of authority (12VAC30-110-60): scheduled when the appeal is filed, due the
 /// first minute after the last day (New York time), cancelled when the appeal is withdrawn. If the proof has not
-/// arrived then, the appeal is flagged for the Appeals Division to find it invalid. A proof uploaded in time
+/// arrived then, the appeal is flagged for the Appeals Division to find it invalid and its case worker (or intake) is
+/// told. A proof uploaded in time
 /// (<see cref="AuthorityProofArrival"/>) cancels it.
 /// </summary>
 internal sealed record AuthorityProofCheck(Guid AppealId, DateOnly DueOn) : IMessage
@@ -22,7 +25,7 @@ internal sealed record AuthorityProofCheck(Guid AppealId, DateOnly DueOn) : IMes
             new AuthorityProofCheck(appealId, dueOn), calendar.AtLocalTime(dueOn.AddDays(1), new TimeOnly(0, 1)), Key(appealId), cancellationToken);
 }
 
-internal sealed class AuthorityProofCheckHandler(EventStore store) : INotificationHandler<AuthorityProofCheck>
+internal sealed class AuthorityProofCheckHandler(EventStore store, IMessageBus bus) : INotificationHandler<AuthorityProofCheck>
 {
     public async Task Handle(AuthorityProofCheck check, CancellationToken cancellationToken)
     {
@@ -33,6 +36,14 @@ internal sealed class AuthorityProofCheckHandler(EventStore store) : INotificati
         }
 
         await store.AppendAsync(check.AppealId, appeal.Version, [new AuthorityProofOverdue(check.DueOn)], cancellationToken);
+        var cn = appeal.CaseNumber;
+        await bus.PublishAsync(
+            new AppealReminderDue(
+                appeal.Id, cn, $"AuthorityProofOverdue:{check.DueOn:yyyy-MM-dd}", $"Proof of authority not received: appeal {cn}",
+                $"The representative who filed appeal {cn} for {appeal.AppellantName} had until {EmailText.Day(check.DueOn)} to send proof of their " +
+                "authority to act, and none has arrived. The appeal is flagged; review it and decide whether to dismiss it (authority not proven).",
+                ReminderAudience.CaseWorker),
+            cancellationToken);
     }
 }
 

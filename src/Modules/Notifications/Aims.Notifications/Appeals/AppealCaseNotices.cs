@@ -1,9 +1,7 @@
 using Aims.Appeals.Contracts;
 using Aims.BuildingBlocks.Mail;
-using Aims.Identity.Contracts;
 using Aims.Notifications.Centre;
 using Aims.Notifications.Contracts;
-using Aims.Registration.Contracts;
 using MediatR;
 
 namespace Aims.Notifications.Appeals;
@@ -14,7 +12,7 @@ namespace Aims.Notifications.Appeals;
 /// coordinators get it in their notification centre and by email; a filing contact and attendees without an account get
 /// the email alone. Each notice is recorded once per person and cause, so a redelivered message adds nothing there.
 /// </summary>
-internal sealed class AppealCaseNotices(IMediator mediator, Notices notices, TimeProvider time) :
+internal sealed class AppealCaseNotices(IMediator mediator, Notices notices, AppealAudiences audiences, TimeProvider time) :
     INotificationHandler<CaseDocketed>, INotificationHandler<CaseDismissed>, INotificationHandler<HearingNoticeIssued>, INotificationHandler<CaseDecided>
 {
     public Task Handle(CaseDocketed docketed, CancellationToken cancellationToken) => TellAsync(
@@ -63,31 +61,9 @@ internal sealed class AppealCaseNotices(IMediator mediator, Notices notices, Tim
         "\n\nRead and download the decision on the appeal's page in AIMS.",
         attachments: null, toAttendees: false, cancellationToken);
 
-    private async Task TellAsync(
-        Guid appealId, NoticeKind kind, string sourceKey, string subject, string body, IReadOnlyList<EmailAttachment>? attachments, bool toAttendees, CancellationToken cancellationToken)
-    {
-        if (await mediator.Send(new GetAppealRecipients(appealId), cancellationToken) is not { } recipients)
-        {
-            return;
-        }
-
-        var told = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var people = (await mediator.Send(new GetPersonContacts(recipients.PartyUserIds), cancellationToken)).Select(p => new Recipient(p.UserId, p.Name, p.Email));
-        var coordinators = recipients.AgencyId is { } agencyId
-            ? (await mediator.Send(new GetAgencyCoordinators(agencyId), cancellationToken)).Select(c => new Recipient(c.UserId, c.Name, c.Email))
-            : [];
-        foreach (var person in people.Concat(coordinators))
-        {
-            await notices.GiveAsync(person, kind, sourceKey, subject, body, $"/appeals/{appealId}", cancellationToken, attachments);
-            told.Add(person.Email);
-        }
-
-        foreach (var contact in recipients.Contacts.Concat(toAttendees ? recipients.Attendees : []))
-        {
-            if (told.Add(contact.Email))
-            {
-                await notices.EmailAsync(contact.Name, contact.Email, subject, body, cancellationToken, attachments);
-            }
-        }
-    }
+    private Task TellAsync(
+        Guid appealId, NoticeKind kind, string sourceKey, string subject, string body, IReadOnlyList<EmailAttachment>? attachments, bool toAttendees, CancellationToken cancellationToken) =>
+        audiences.TellAsync(
+            appealId, ReminderAudience.Parties | ReminderAudience.Agency | (toAttendees ? ReminderAudience.Attendees : ReminderAudience.None), kind, sourceKey, subject, body,
+            attachments, cancellationToken);
 }

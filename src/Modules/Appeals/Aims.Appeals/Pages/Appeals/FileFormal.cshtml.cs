@@ -74,7 +74,10 @@ internal sealed class FileFormalAppealHandler(
             caseNumber, command.Filer.Person, informal.Provider!, informal.Agency, informal.Id, informal.CaseNumber, decision.DecidedOn, method,
             form.Grounds!.Trim(), form.Details(), filedOn, window.ReceivedOn, window.LastDay, window.IsTimely(filedOn),
             deadlines.RecommendedDecisionDue(filedOn));
-        await store.AppendAsync(informal.Id, informal.Version, [new FormalAppealStarted(appealId, caseNumber, command.Filer.Person)], cancellationToken);
+        var started = new FormalAppealStarted(appealId, caseNumber, command.Filer.Person);
+        await store.AppendAsync(informal.Id, informal.Version, [started], cancellationToken);
+        informal.Apply(started);
+        await filing.PlanRemindersAsync(informal, cancellationToken);
         return await filing.FileAsync(
             command.Filer, appealId, command.DraftId, filed,
             new AppealFiled(appealId, caseNumber, AppealKind.ProviderFormal, informal.Agency?.Id, informal.Provider!.Name, filedOn, filed.Timely, Expedited: false),

@@ -10,6 +10,7 @@ using Aims.BuildingBlocks.EventSourcing;
 using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Mediation;
 using Aims.BuildingBlocks.Messaging;
+using Aims.BuildingBlocks.Time;
 using Aims.BuildingBlocks.Web;
 using FluentValidation;
 using MediatR;
@@ -36,7 +37,7 @@ internal sealed class WithdrawAppealValidator : AbstractValidator<WithdrawAppeal
 }
 
 internal sealed class WithdrawAppealHandler(
-    AppealAudience audience, EventStore store, IMessageBus bus, IOutgoingMail mail, AppealDeadlines deadlines, IOptions<ContactOptions> contact, TimeProvider time)
+    AppealAudience audience, EventStore store, IMessageBus bus, IOutgoingMail mail, AppealDeadlines deadlines, IOptions<ContactOptions> contact, BusinessCalendar calendar, TimeProvider time)
     : IRequestHandler<WithdrawAppeal, WithdrawnAppeal>
 {
     public async Task<WithdrawnAppeal> Handle(WithdrawAppeal command, CancellationToken cancellationToken)
@@ -76,6 +77,9 @@ internal sealed class WithdrawAppealHandler(
         {
             await bus.CancelAsync(key, cancellationToken);
         }
+
+        appeal.Apply(withdrawn);
+        await CaseReminders.PlanAsync(bus, calendar, time.GetUtcNow(), appeal, cancellationToken);
 
         await bus.PublishAsync(
             new AppealWithdrawn(command.AppealId, appeal.CaseNumber, appeal.Agency?.Id, appeal.AppellantName, withdrawn.WithdrawnOn, withdrawn.Reason),

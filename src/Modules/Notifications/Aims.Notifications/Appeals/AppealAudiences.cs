@@ -1,0 +1,81 @@
+using Aims.Appeals.Contracts;
+using Aims.BuildingBlocks.Mail;
+using Aims.Identity.Contracts;
+using Aims.Notifications.Centre;
+using Aims.Notifications.Contracts;
+using Aims.Registration.Contracts;
+using MediatR;
+
+namespace Aims.Notifications.Appeals;
+
+/// <summary>
+/// Turns who an appeal's notice is for into people: the parties' accounts and the agency's coordinators get it in their
+/// notification centre and by email; a filing contact and the agency's attendees, who have no account, get the email
+/// alone; the assigned case worker and decider, and the appeals administrators, get it as account holders. Before a
+/// case worker is assigned, "the case worker" is everyone who works the intake queue. Everyone is told once however
+/// many audiences they fall in, and once per cause however often the message is delivered.
+/// </summary>
+internal sealed class AppealAudiences(IMediator mediator, Notices notices)
+{
+    public async Task TellAsync(
+        Guid appealId, ReminderAudience audience, NoticeKind kind, string sourceKey, string subject, string body, IReadOnlyList<EmailAttachment>? attachments,
+        CancellationToken cancellationToken)
+    {
+        if (await mediator.Send(new GetAppealRecipients(appealId), cancellationToken) is not { } recipients)
+        {
+            return;
+        }
+
+        var accounts = new List<Recipient>();
+        var emailOnly = new List<AppealContact>();
+        if (audience.HasFlag(ReminderAudience.Parties))
+        {
+            accounts.AddRange(await PeopleAsync(recipients.PartyUserIds, cancellationToken));
+            emailOnly.AddRange(recipients.Contacts);
+        }
+
+        if (audience.HasFlag(ReminderAudience.Agency) && recipients.AgencyId is { } agencyId)
+        {
+            accounts.AddRange((await mediator.Send(new GetAgencyCoordinators(agencyId), cancellationToken)).Select(c => new Recipient(c.UserId, c.Name, c.Email)));
+        }
+
+        if (audience.HasFlag(ReminderAudience.Attendees))
+        {
+            emailOnly.AddRange(recipients.Attendees);
+        }
+
+        if (audience.HasFlag(ReminderAudience.CaseWorker))
+        {
+            accounts.AddRange(recipients.CaseWorkerId is { } worker
+                ? await PeopleAsync([worker], cancellationToken)
+                : await StaffWithAsync(Permission.WorkIntakeQueue, cancellationToken));
+        }
+
+        if (audience.HasFlag(ReminderAudience.Decider) && recipients.DeciderId is { } decider)
+        {
+            accounts.AddRange(await PeopleAsync([decider], cancellationToken));
+        }
+
+        if (audience.HasFlag(ReminderAudience.Administrators))
+        {
+            accounts.AddRange(await StaffWithAsync(Permission.IssueFinalDecisions, cancellationToken));
+        }
+
+        var told = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var person in accounts.Where(p => told.Add(p.Email)))
+        {
+            await notices.GiveAsync(person, kind, sourceKey, subject, body, $"/appeals/{appealId}", cancellationToken, attachments);
+        }
+
+        foreach (var contact in emailOnly.Where(c => told.Add(c.Email)))
+        {
+            await notices.EmailAsync(contact.Name, contact.Email, subject, body, cancellationToken, attachments);
+        }
+    }
+
+    private async Task<IEnumerable<Recipient>> PeopleAsync(IReadOnlyList<Guid> userIds, CancellationToken cancellationToken) =>
+        userIds.Count == 0 ? [] : (await mediator.Send(new GetPersonContacts(userIds), cancellationToken)).Select(p => new Recipient(p.UserId, p.Name, p.Email));
+
+    private async Task<IEnumerable<Recipient>> StaffWithAsync(Permission permission, CancellationToken cancellationToken) =>
+        (await mediator.Send(new GetPeopleWith(permission), cancellationToken)).Select(p => new Recipient(p.UserId, p.Name, p.Email));
+}

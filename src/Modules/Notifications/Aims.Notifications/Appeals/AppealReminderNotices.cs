@@ -1,0 +1,16 @@
+using Aims.Appeals.Contracts;
+using Aims.Notifications.Contracts;
+using MediatR;
+
+namespace Aims.Notifications.Appeals;
+
+/// <summary>
+/// Delivers the reminders Appeals schedules on an appeal's dates (summary due, hearing, decision clock, windows ending,
+/// the formal-appeal window) to whoever Appeals named, once per reminder and date.
+/// </summary>
+internal sealed class AppealReminderNotices(AppealAudiences audiences) : INotificationHandler<AppealReminderDue>
+{
+    public Task Handle(AppealReminderDue reminder, CancellationToken cancellationToken) => audiences.TellAsync(
+        reminder.AppealId, reminder.Audience, NoticeKind.Reminder, $"reminder:{reminder.AppealId}:{reminder.Cause}", reminder.Subject, reminder.Body,
+        attachments: null, cancellationToken);
+}

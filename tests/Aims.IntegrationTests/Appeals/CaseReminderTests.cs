@@ -1,0 +1,226 @@
+using System.Net;
+using Aims.Identity.Contracts;
+using Aims.Registration.Contracts;
+using Aims.Testing;
+
+namespace Aims.IntegrationTests.Appeals;
+
+/// <summary>
+/// The reminders an appeal's dates set, moved with the clock: each is a scheduled message written with the change that
+/// set its date, moved when the date moves, cancelled when it no longer applies, and delivered at 09:00 New York time
+/// to the people it concerns. Times below are UTC; New York is UTC-5 in winter and UTC-4 from 03/14/2027.
+/// </summary>
+public sealed class CaseReminderTests() : AppealsTest("aims_test_case_reminders")
+{
+    private async Task<DateTimeOffset?> PendingAsync(Guid appealId, string kind) =>
+        (DateTime?)await ScalarAsync("SELECT due_at FROM messaging.messages WHERE status = 0 AND key = @p", $"appeal:{appealId}:remind:{kind}") is { } due
+            ? new DateTimeOffset(due, TimeSpan.Zero)
+            : null;
+
+    private static DateTimeOffset Utc(int year, int month, int day, int hour) => new(year, month, day, hour, 0, 0, TimeSpan.Zero);
+
+    private async Task<FormClient> StaffLaterAsync(string email)
+    {
+        var browser = NewBrowser();
+        await browser.SignInAsync(ConnectionString, email, Password, staff: true);
+        return browser;
+    }
+
+    [Test]
+    public async Task Hearing_summary_and_decision_clock_reminders_move_with_an_appellant_reschedule_and_skip_a_holiday()
+    {
+        // Client appeal filed Mon 11/23/2026: the 90-day decision is due Sun 02/21/2027, so its reminders are set for
+        // 02/07, 02/14 and 02/20 at 09:00, and "passed" for 02/22.
+        var (_, id, caseNumber, _) = await ClientAppealAsync("remind", "300000000101");
+        (await PendingAsync(id, "ClockFourteenDays")).ShouldBe(Utc(2027, 2, 7, 14));
+        (await PendingAsync(id, "ClockSevenDays")).ShouldBe(Utc(2027, 2, 14, 14));
+        (await PendingAsync(id, "ClockOneDay")).ShouldBe(Utc(2027, 2, 20, 14));
+        (await PendingAsync(id, "ClockPassed")).ShouldBe(Utc(2027, 2, 22, 14));
+
+        using var worker = await StaffAsync("worker.remind@dmas.virginia.gov", Role.CaseWorker);
+        using var officer = await StaffAsync("officer.remind@dmas.virginia.gov", Role.HearingOfficer);
+        var workerId = (Guid)(await ScalarAsync("SELECT id FROM identity.asp_net_users WHERE email = @p", "worker.remind@dmas.virginia.gov"))!;
+        var officerId = (Guid)(await ScalarAsync("SELECT id FROM identity.asp_net_users WHERE email = @p", "officer.remind@dmas.virginia.gov"))!;
+        (await ActAsync(worker, $"/staff/appeals/{id}/docket", [])).Location.ShouldBe($"/appeals/{id}");
+        (await ActAsync(worker, $"/staff/appeals/{id}/assign", new() { ["Role"] = "CaseWorker", ["AssigneeId"] = workerId.ToString() })).Location.ShouldBe($"/appeals/{id}");
+        (await ActAsync(worker, $"/staff/appeals/{id}/assign", new() { ["Role"] = "HearingOfficer", ["AssigneeId"] = officerId.ToString() })).Location.ShouldBe($"/appeals/{id}");
+
+        // Hearing Tue 01/19/2027 10:00: reminders Tue 01/12 and Mon 01/18 at 09:00 (calendar days, MLK Day or not);
+        // the summary is due Mon 01/11/2027, so "due in 3 business days" goes Wed 01/06 and "overdue" Tue 01/12.
+        (await ActAsync(officer, $"/staff/appeals/{id}/schedule", new()
+        {
+            ["Form.Date"] = "01/19/2027", ["Form.Time"] = "10:00 AM", ["Form.Channel"] = "Telephone", ["Form.Details"] = "Call 804-555-0100, code 5521.",
+        })).Location.ShouldBe($"/appeals/{id}");
+        (await PendingAsync(id, "HearingInSevenDays")).ShouldBe(Utc(2027, 1, 12, 14));
+        (await PendingAsync(id, "HearingTomorrow")).ShouldBe(Utc(2027, 1, 18, 14));
+        (await PendingAsync(id, "SummaryDueSoon")).ShouldBe(Utc(2027, 1, 6, 14));
+        (await PendingAsync(id, "SummaryOverdue")).ShouldBe(Utc(2027, 1, 12, 14));
+
+        // Moved at the appellant's request to Tue 01/26/2027: 7 days waived, so the decision is due 02/28/2027. The
+        // summary is now due Tue 01/19 (5 business days back, skipping MLK Day), so "due in 3 business days" is
+        // Wed 01/13 — Mon 01/18 is a holiday, not a business day.
+        (await ActAsync(officer, $"/staff/appeals/{id}/reschedule", new()
+        {
+            ["Form.Date"] = "01/26/2027", ["Form.Time"] = "10:00 AM", ["Form.Channel"] = "Telephone", ["Form.Details"] = "Call 804-555-0100, code 5521.",
+            ["Reason"] = "The appellant's doctor's appointment.", ["AppellantRequested"] = "true",
+        })).Location.ShouldBe($"/appeals/{id}");
+        (await PendingAsync(id, "HearingInSevenDays")).ShouldBe(Utc(2027, 1, 19, 14));
+        (await PendingAsync(id, "HearingTomorrow")).ShouldBe(Utc(2027, 1, 25, 14));
+        (await PendingAsync(id, "SummaryDueSoon")).ShouldBe(Utc(2027, 1, 13, 14));
+        (await PendingAsync(id, "SummaryOverdue")).ShouldBe(Utc(2027, 1, 20, 14));
+        (await PendingAsync(id, "ClockFourteenDays")).ShouldBe(Utc(2027, 2, 14, 14));
+        (await PendingAsync(id, "ClockPassed")).ShouldBe(Utc(2027, 3, 1, 14));
+        (await CountAsync("SELECT count(*) FROM messaging.messages WHERE status = 0 AND key LIKE @p", $"appeal:{id}:remind:%")).ShouldBe(8L);
+        await DeliverAsync();
+        using var coordinator = await SignIn("coord.remind@dss.example");
+        (await ActAsync(coordinator, $"/appeals/{id}/attendees", new() { ["Rows[0].Name"] = "Lee Eligibility", ["Rows[0].Email"] = "lee@dss.example" })).Location.ShouldBe($"/appeals/{id}");
+        await DeliverAsync();
+
+        Clock.SetUtcNow(Utc(2027, 1, 13, 13).AddMinutes(59));
+        await DeliverAsync();
+        (await AppealEmailsToAsync("coord.remind@dss.example")).ShouldNotContain(e => e.Subject.StartsWith("The appeal summary", StringComparison.Ordinal));
+
+        Clock.SetUtcNow(Utc(2027, 1, 13, 14));
+        await DeliverAsync();
+        var dueSoon = $"The appeal summary for appeal {caseNumber} is due 01/19/2027";
+        (await AppealEmailsToAsync("coord.remind@dss.example")).Single(e => e.Subject == dueSoon).TextBody
+            .ShouldContain("is due by Tuesday, January 19, 2027, three business days from now, before the hearing on January 26, 2027 at 10:00 AM Eastern.");
+        (await AppealEmailsToAsync("worker.remind@dmas.virginia.gov")).ShouldContain(e => e.Subject == dueSoon);
+        (await AppealEmailsToAsync("client.remind@example.com")).ShouldNotContain(e => e.Subject == dueSoon);
+        await DeliverAsync();
+        (await CountAsync("SELECT count(*) FROM notifications.notices WHERE subject = @p", dueSoon)).ShouldBe(2L);
+
+        // Filed in time: the overdue reminder goes away.
+        using var coordinatorLater = await SignIn("coord.remind@dss.example");
+        (await ActAsync(coordinatorLater, $"/appeals/{id}/case-summary", new()
+        {
+            ["Form.Identifiers"] = $"{caseNumber}; Medicaid ID 300000000101", ["Form.ResponsibleAgency"] = "Richmond DSS remind",
+            ["Form.Facts"] = "Hours were reassessed.", ["Form.PolicyCitations"] = "12VAC30-60-303", ["Form.Notice"] = "Notice of 11/16/2026",
+        })).Location.ShouldBe($"/appeals/{id}");
+        (await PendingAsync(id, "SummaryOverdue")).ShouldBeNull();
+
+        // A week before the hearing: the parties, the agency, its attendee (email only) and the hearing officer.
+        Clock.SetUtcNow(Utc(2027, 1, 19, 14));
+        await DeliverAsync();
+        var weekBefore = $"Hearing in 7 days: appeal {caseNumber}";
+        foreach (var email in new[] { "client.remind@example.com", "coord.remind@dss.example", "lee@dss.example", "officer.remind@dmas.virginia.gov" })
+        {
+            (await AppealEmailsToAsync(email)).ShouldContain(e => e.Subject == weekBefore && e.TextBody.Contains("January 26, 2027 at 10:00 AM Eastern"), email);
+        }
+
+        (await AppealEmailsToAsync("worker.remind@dmas.virginia.gov")).ShouldNotContain(e => e.Subject == weekBefore);
+
+        // The decision clock: 14 days before 02/28/2027 → the hearing officer, the case worker and the administrators.
+        Clock.SetUtcNow(Utc(2027, 2, 14, 14));
+        await DeliverAsync();
+        var fourteen = $"Decision due in 14 days: appeal {caseNumber}";
+        (await AppealEmailsToAsync("officer.remind@dmas.virginia.gov")).Single(e => e.Subject == fourteen).TextBody
+            .ShouldContain($"Decision (90 days) on appeal {caseNumber} is due Sunday, February 28, 2027 (7 days added at the appellant's request)");
+        (await AppealEmailsToAsync(Administrator)).ShouldContain(e => e.Subject == fourteen);
+        (await AppealEmailsToAsync("client.remind@example.com")).ShouldNotContain(e => e.Subject == fourteen);
+    }
+
+    [Test]
+    public async Task A_withdrawn_appeal_cancels_its_reminders_and_is_never_reminded()
+    {
+        var (client, id, _, _) = await ClientAppealAsync("gone", "300000000102");
+        (await CountAsync("SELECT count(*) FROM messaging.messages WHERE status = 0 AND key LIKE @p", $"appeal:{id}:remind:%")).ShouldBe(4L);
+
+        (await ActAsync(client, $"/appeals/{id}/withdraw", [])).Location.ShouldBe($"/appeals/{id}");
+
+        (await CountAsync("SELECT count(*) FROM messaging.messages WHERE status = 0 AND key LIKE @p", $"appeal:{id}:remind:%")).ShouldBe(0L);
+        Clock.SetUtcNow(Utc(2027, 2, 23, 14));
+        await DeliverAsync();
+        (await CountAsync("SELECT count(*) FROM notifications.notices WHERE source_key LIKE @p", $"reminder:{id}:%")).ShouldBe(0L);
+    }
+
+    [Test]
+    public async Task An_informal_decision_reminds_the_provider_on_day_twenty_unless_a_formal_appeal_is_filed()
+    {
+        // IFFC Tue 12/15/2026; decided Wed 12/16/2026 → day 20 is Tue 01/05/2027 at 09:00.
+        var agency = await AgencyAsync(AgencyType.ProviderAgency, "Program Integrity Day20", "coord.day20@pic.example");
+        var (owner, provider) = await ProviderAsync("owner.day20@clinic.example", "Tidewater Day Twenty Clinic");
+        var id = await FileAsync(owner, "/appeals/file/informal", InformalFields(provider, "11/10/2026", agencyId: agency));
+        var other = await FileAsync(owner, "/appeals/file/informal", InformalFields(provider, "11/11/2026", agencyId: agency));
+        (await CountAsync("SELECT count(*) FROM messaging.messages WHERE status = 0 AND key LIKE @p", $"appeal:{id}:remind:Clock%")).ShouldBe(4L);
+        using var worker = await StaffAsync("worker.day20@dmas.virginia.gov", Role.CaseWorker);
+        using var agent = await StaffAsync("agent.day20@dmas.virginia.gov", Role.InformalAppealsAgent);
+        var agentId = (Guid)(await ScalarAsync("SELECT id FROM identity.asp_net_users WHERE email = @p", "agent.day20@dmas.virginia.gov"))!;
+        foreach (var appeal in new[] { id, other })
+        {
+            (await ActAsync(worker, $"/staff/appeals/{appeal}/docket", [])).Location.ShouldBe($"/appeals/{appeal}");
+            (await ActAsync(worker, $"/staff/appeals/{appeal}/assign", new() { ["Role"] = "InformalAppealsAgent", ["AssigneeId"] = agentId.ToString() }))
+                .Location.ShouldBe($"/appeals/{appeal}");
+            (await ActAsync(agent, $"/staff/appeals/{appeal}/schedule", new()
+            {
+                ["Form.Date"] = "12/15/2026", ["Form.Time"] = "10:00 AM", ["Form.Channel"] = "Video", ["Form.Details"] = "https://meet.example/day20",
+            })).Location.ShouldBe($"/appeals/{appeal}");
+        }
+
+        Clock.SetUtcNow(Utc(2026, 12, 16, 15));
+        using var agentLater = await StaffLaterAsync("agent.day20@dmas.virginia.gov");
+        foreach (var appeal in new[] { id, other })
+        {
+            var decided = await ActAsync(agentLater, $"/staff/appeals/{appeal}/decide", new() { ["Form.Outcome"] = "Sustained", ["Form.Text"] = "The denial stands." });
+            decided.Location.ShouldBe($"/appeals/{appeal}", decided.Text);
+            (await PendingAsync(appeal, "FormalAppealDayTwenty")).ShouldBe(Utc(2027, 1, 5, 14));
+            (await CountAsync("SELECT count(*) FROM messaging.messages WHERE status = 0 AND key LIKE @p", $"appeal:{appeal}:remind:Clock%")).ShouldBe(0L);
+        }
+
+        await DeliverAsync();
+        using var ownerLater = await SignIn("owner.day20@clinic.example");
+        var formal = await FileAsync(ownerLater, $"/appeals/{other}/formal", FormalFields("Email"));
+        (await PendingAsync(other, "FormalAppealDayTwenty")).ShouldBeNull();
+        (await PendingAsync(formal, "ClockFourteenDays")).ShouldNotBeNull();
+
+        Clock.SetUtcNow(Utc(2027, 1, 5, 14));
+        await DeliverAsync();
+        var caseNumber = (string)(await ScalarAsync("SELECT case_number FROM appeals.appeal_summaries WHERE id = @p", id))!;
+        var reminder = (await AppealEmailsToAsync("owner.day20@clinic.example")).Single(e => e.Subject.StartsWith("10 days left to file a formal appeal", StringComparison.Ordinal));
+        reminder.Subject.ShouldBe($"10 days left to file a formal appeal: appeal {caseNumber}");
+        reminder.TextBody.ShouldContain("file it by Friday, January 15, 2027");
+        (await AppealEmailsToAsync("coord.day20@pic.example")).ShouldNotContain(e => e.Subject.StartsWith("10 days left", StringComparison.Ordinal));
+    }
+
+    [Test]
+    public async Task An_expedited_clock_is_reminded_one_working_day_before()
+    {
+        // Expedited (services) client appeal filed Mon 11/23/2026: 3 working days past Thanksgiving and the day after is
+        // Mon 11/30/2026; one working day before is Wed 11/25 (not Fri 11/27, a holiday); "passed" goes Tue 12/01.
+        var agency = await AgencyAsync(AgencyType.ClientAgency, "Richmond DSS expedited", "coord.expedited@dss.example");
+        var client = await ClientAsync("client.expedited@example.com", "300000000103");
+        var fields = ClientFields("11/16/2026");
+        fields["Form.AgencyId"] = agency.ToString();
+        fields["Form.Expedited"] = "yes";
+        fields["Form.ExpeditedTrack"] = "Services";
+        fields["Form.ExpeditedReason"] = "Without the home health aide I cannot get out of bed safely.";
+        var id = await FileAsync(client, "/appeals/file/client", fields);
+        (await PendingAsync(id, "ClockOneDay")).ShouldBe(Utc(2026, 11, 25, 14));
+        (await PendingAsync(id, "ClockFourteenDays")).ShouldBeNull();
+        (await PendingAsync(id, "ClockPassed")).ShouldBe(Utc(2026, 12, 1, 14));
+    }
+
+    [Test]
+    public async Task The_end_of_a_no_show_window_tells_the_case_worker()
+    {
+        // Hearing Mon 11/30/2026 missed; good cause until Thu 12/10; closed at 00:01 on 12/11 and the case worker told.
+        var (_, id, caseNumber, _) = await ClientAppealAsync("window", "300000000104");
+        using var worker = await StaffAsync("worker.window@dmas.virginia.gov", Role.CaseWorker);
+        var workerId = (Guid)(await ScalarAsync("SELECT id FROM identity.asp_net_users WHERE email = @p", "worker.window@dmas.virginia.gov"))!;
+        (await ActAsync(worker, $"/staff/appeals/{id}/docket", [])).Location.ShouldBe($"/appeals/{id}");
+        (await ActAsync(worker, $"/staff/appeals/{id}/assign", new() { ["Role"] = "CaseWorker", ["AssigneeId"] = workerId.ToString() })).Location.ShouldBe($"/appeals/{id}");
+        (await ActAsync(worker, $"/staff/appeals/{id}/schedule", new() { ["Form.Date"] = "11/30/2026", ["Form.Time"] = "10:00 AM", ["Form.Channel"] = "Telephone", ["Form.Details"] = "Call 804-555-0100" }))
+            .Location.ShouldBe($"/appeals/{id}");
+        Clock.SetUtcNow(Utc(2026, 11, 30, 17));
+        using var later = await StaffLaterAsync("worker.window@dmas.virginia.gov");
+        (await ActAsync(later, $"/staff/appeals/{id}/no-show", [])).Location.ShouldBe($"/appeals/{id}");
+        (await PendingAsync(id, "HearingTomorrow")).ShouldBeNull();
+
+        Clock.SetUtcNow(new DateTimeOffset(2026, 12, 11, 5, 2, 0, TimeSpan.Zero));
+        await DeliverAsync();
+        var ended = (await AppealEmailsToAsync("worker.window@dmas.virginia.gov")).Single(e => e.Subject == $"Good-cause window ended: appeal {caseNumber} closed");
+        ended.TextBody.ShouldContain("No good cause was shown by Thursday, December 10, 2026");
+        (await CountAsync("SELECT count(*) FROM messaging.messages WHERE status = 0 AND key LIKE @p", $"appeal:{id}:remind:%")).ShouldBe(0L);
+
+    }
+}

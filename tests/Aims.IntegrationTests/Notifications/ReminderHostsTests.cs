@@ -1,0 +1,139 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Aims.Identity.Contracts;
+using Aims.IntegrationTests.Appeals;
+using Aims.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Aims.IntegrationTests.Notifications;
+
+/// <summary>
+/// Reminders as the hosts that run them see them: two hosts with their relays on over one database deliver each due
+/// reminder once between them, and reminders that fell due while no host ran go out when one starts. The appeals are
+/// filed on Mon 11/23/2026 through the API of a host whose relay is off; an informal appeal's 180-day decision is then
+/// due Sat 05/22/2027, so its 14-day reminder falls due Sat 05/08/2027 at 09:00 New York time (13:00 UTC).
+/// </summary>
+public sealed class ReminderHostsTests() : AppealsTest("aims_test_reminder_hosts")
+{
+    private static readonly DateTimeOffset FourteenDaysBefore = new(2027, 5, 8, 13, 0, 0, TimeSpan.Zero);
+
+    private async Task<IReadOnlyList<Guid>> FileInformalAppealsAsync(string tag, int count)
+    {
+        var (owner, provider) = await ProviderAsync($"rep.{tag}@billing.example", $"Hosts {tag} Clinic", Role.ProviderRepresentative);
+        using var api = await ApiAsync(owner, "Billing system", "AppealsRead", "AppealsFile");
+        var ids = new List<Guid>();
+        for (var n = 0; n < count; n++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/appeals/informal")
+            {
+                Content = JsonContent.Create(new Dictionary<string, object>
+                {
+                    ["providerId"] = provider.ToString(), ["actionType"] = "ClaimDenial", ["noticeDate"] = "2026-11-10", ["receivedBy"] = "Email", ["fromMco"] = "no",
+                    ["items"] = new[] { new Dictionary<string, string> { ["reference"] = $"CLM-{tag}-{n}", ["amount"] = "100.00", ["reason"] = "Authorized." } },
+                    ["desiredOutcome"] = "Pay the claim.", ["contactName"] = "Lee Park", ["contactPhone"] = "540-555-0142", ["contactEmail"] = $"contact.{tag}@clinic.example",
+                }),
+            };
+            request.Headers.Add("Idempotency-Key", $"{tag}-{n}");
+            using var filed = await api.SendAsync(request);
+            filed.EnsureSuccessStatusCode();
+            ids.Add((await filed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("appealId").GetGuid());
+        }
+
+        return ids;
+    }
+
+    /// <summary>A host of its own with the relay on, at the given moment, mailing into a folder.</summary>
+    private AimsAppFactory Host(DateTimeOffset now, string mailFolder)
+    {
+        var host = new AimsAppFactory(ConnectionString, services => services.AddSingleton<TimeProvider>(new ManualTimeProvider(now)), new Dictionary<string, string?>
+        {
+            ["Aims:Messaging:RelayEnabled"] = "true",
+            ["Aims:Mail:Delivery"] = "Folder",
+            ["Aims:Mail:Folder"] = mailFolder,
+        });
+        _ = host.Services;
+        return host;
+    }
+
+    private static List<string> Emails(string folder) =>
+        Directory.GetFiles(folder, "*.eml").Select(File.ReadAllText).Where(e => e.Contains("Subject: Decision due in 14 days", StringComparison.Ordinal)).ToList();
+
+    private async Task WaitForAsync(string sql, object parameter, long expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (await CountAsync(sql, parameter) < expected)
+        {
+            DateTime.UtcNow.ShouldBeLessThan(deadline, $"waiting for {expected} from {sql}");
+            await Task.Delay(200);
+        }
+    }
+
+    [Test]
+    public async Task Two_hosts_on_one_database_send_each_of_500_due_reminders_once()
+    {
+        const int count = 500;
+        var ids = await FileInformalAppealsAsync("two", count);
+        var folder = Directory.CreateTempSubdirectory("aims-two-hosts-").FullName;
+        try
+        {
+            await using (var first = Host(FourteenDaysBefore.AddMinutes(5), folder))
+            await using (var second = Host(FourteenDaysBefore.AddMinutes(5), folder))
+            {
+                var deadline = DateTime.UtcNow.AddSeconds(120);
+                while (Emails(folder).Count < count)
+                {
+                    DateTime.UtcNow.ShouldBeLessThan(deadline, $"{Emails(folder).Count} of {count} reminder emails sent");
+                    await Task.Delay(250);
+                }
+
+                // Time for a duplicate to show, were either host going to send one.
+                await Task.Delay(1000);
+            }
+
+            // The administrator is intake (no case worker yet) and an administrator: one notice per appeal all the same.
+            var links = ids.Select(id => $"/appeals/{id}").ToArray();
+            (await CountAsync("SELECT count(*) FROM notifications.notices WHERE subject LIKE 'Decision due in 14 days%' AND link = ANY(@p)", links)).ShouldBe(count);
+            (await CountAsync("SELECT count(DISTINCT link) FROM notifications.notices WHERE subject LIKE 'Decision due in 14 days%' AND link = ANY(@p)", links)).ShouldBe(count);
+            var keys = ids.Select(id => $"appeal:{id}:remind:ClockFourteenDays").ToArray();
+            (await CountAsync("SELECT count(*) FROM messaging.messages WHERE status = 1 AND key = ANY(@p)", keys)).ShouldBe(count);
+            var emails = Emails(folder);
+            emails.Count.ShouldBe(count);
+            emails.Select(e => e.Split('\n').Single(l => l.StartsWith("Message-ID:", StringComparison.OrdinalIgnoreCase))).Distinct().Count().ShouldBe(count);
+            var subjects = emails.Select(e => e.Split('\n').Single(l => l.StartsWith("Subject:", StringComparison.Ordinal)).Trim()).ToList();
+            subjects.Distinct().Count().ShouldBe(count);
+            subjects.ShouldContain($"Subject: Decision due in 14 days: appeal {await ScalarAsync("SELECT case_number FROM appeals.appeal_summaries WHERE id = @p", ids[0])}");
+            (await CountAsync("SELECT count(*) FROM messaging.messages WHERE status = 0 AND key = ANY(@p)", keys.Select(k => k.Replace("Fourteen", "Seven", StringComparison.Ordinal)).ToArray())).ShouldBe(count);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
+    public async Task A_reminder_that_fell_due_while_no_host_ran_is_sent_when_one_starts()
+    {
+        var id = (await FileInformalAppealsAsync("restart", 1)).Single();
+        var folder = Directory.CreateTempSubdirectory("aims-restart-").FullName;
+        try
+        {
+            // A host ran until the evening before, then stopped; the next one starts a day after the reminder was due.
+            await using (var before = Host(FourteenDaysBefore.AddHours(-12), folder))
+            {
+                await Task.Delay(1000);
+            }
+
+            (await CountAsync("SELECT count(*) FROM notifications.notices WHERE link = @p", $"/appeals/{id}")).ShouldBe(0L);
+            await using (var after = Host(FourteenDaysBefore.AddDays(1), folder))
+            {
+                await WaitForAsync("SELECT count(*) FROM notifications.notices WHERE link = @p AND subject LIKE 'Decision due in 14 days%'", $"/appeals/{id}", 1);
+            }
+
+            (await CountAsync("SELECT count(*) FROM messaging.messages WHERE key = @p AND status = 1", $"appeal:{id}:remind:ClockFourteenDays")).ShouldBe(1L);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
