@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Aims.Testing;
 
@@ -47,7 +48,7 @@ internal sealed partial class AppealFilings : IScenario
     }
 
     /// <summary>The demo provider representative (who acts for the demo provider) signs in once and issues a token.</summary>
-    private static async Task<string> IssueTokenAsync(AimsAppFactory portal, string database)
+    public static async Task<string> IssueTokenAsync(AimsAppFactory portal, string database)
     {
         using var browser = FormClient.For(portal);
         await browser.SignInAsync(database, "providerrepresentative@demo.aims.example", "Appeals-Demo-Portal!7");
@@ -60,21 +61,34 @@ internal sealed partial class AppealFilings : IScenario
 
     private static async Task FileRepeatedlyAsync(AimsAppFactory portal, string secret, Latencies latencies, Stopwatch clock)
     {
-        using var api = portal.CreateClient();
-        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        using var api = Api(portal, secret);
         while (clock.Elapsed < Duration)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/appeals/informal") { Content = JsonContent.Create(Form) };
-            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
             var started = Stopwatch.GetTimestamp();
-            using var response = await api.SendAsync(request);
-            if (response.StatusCode != HttpStatusCode.Created)
-            {
-                throw new InvalidOperationException($"Filing answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-            }
-
+            await FileAsync(api);
             latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
+    }
+
+    public static HttpClient Api(AimsAppFactory portal, string secret)
+    {
+        var api = portal.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        return api;
+    }
+
+    /// <summary>Files one informal appeal for the demo provider, naming the demo agency; returns its id.</summary>
+    public static async Task<Guid> FileAsync(HttpClient api)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/appeals/informal") { Content = JsonContent.Create(Form) };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        using var response = await api.SendAsync(request);
+        if (response.StatusCode != HttpStatusCode.Created)
+        {
+            throw new InvalidOperationException($"Filing answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("appealId").GetGuid();
     }
 
     private static readonly Dictionary<string, object> Form = new()
