@@ -49,8 +49,8 @@ internal sealed partial class CaseWork : IScenario
 
         var results = new List<Measurement>
         {
-            new("casework-seed-copy", $"casework: COPY {Appeals:N0} appeals into appeals.{Table}", copied.TotalSeconds, "s"),
-            new("casework-seed", "casework: seed total with VACUUM (ANALYZE)", seeding.Elapsed.TotalSeconds, "s"),
+            new("casework-seed-copy", $"casework: COPY {Appeals:N0} appeals", copied.TotalSeconds, "s"),
+            new("casework-seed", "casework: seed with VACUUM (ANALYZE)", seeding.Elapsed.TotalSeconds, "s"),
         };
         var plans = new StringBuilder().Append(CultureInfo.InvariantCulture, $"casework plans, {Appeals:N0} appeals, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores\n");
         using var capture = new SqlCapture();
@@ -90,13 +90,13 @@ internal sealed partial class CaseWork : IScenario
 
             var server = await ExplainAsync(source, query, commands, rows, plans);
             var key = $"casework-{query.Key}";
-            results.Add(new Measurement($"{key}-p50", $"{query.Label}: p50 (ratio to floor p50)", handler.Percentile(50), "ms", $"{key}-floor-p50"));
-            results.Add(new Measurement($"{key}-p95", "  p95 (ratio to floor p95)", handler.Percentile(95), "ms", $"{key}-floor-p95"));
-            results.Add(new Measurement($"{key}-p99", "  p99 (ratio to floor p99)", handler.Percentile(99), "ms", $"{key}-floor-p99"));
-            results.Add(new Measurement($"{key}-floor-p50", $"  floor, same SQL over Npgsql ({commands.Count} statement(s)): p50", floor.Percentile(50), "ms"));
+            results.Add(new Measurement($"{key}-p50", $"{query.Label}: p50 (ratio: to the floor's)", handler.Percentile(50), "ms", $"{key}-floor-p50"));
+            results.Add(new Measurement($"{key}-p95", "  p95", handler.Percentile(95), "ms", $"{key}-floor-p95"));
+            results.Add(new Measurement($"{key}-p99", "  p99", handler.Percentile(99), "ms", $"{key}-floor-p99"));
+            results.Add(new Measurement($"{key}-floor-p50", $"  floor, its {commands.Count} statement(s) over Npgsql: p50", floor.Percentile(50), "ms"));
             results.Add(new Measurement($"{key}-floor-p95", "  floor p95", floor.Percentile(95), "ms"));
             results.Add(new Measurement($"{key}-floor-p99", "  floor p99", floor.Percentile(99), "ms"));
-            results.Add(new Measurement($"{key}-server", "  server execution time (EXPLAIN ANALYZE, one run)", server, "ms"));
+            results.Add(new Measurement($"{key}-server", "  server execution (EXPLAIN ANALYZE, once)", server, "ms"));
         }
 
         var folder = Path.Combine(Repository.Root(), "artifacts", "bench");
@@ -160,15 +160,15 @@ internal sealed partial class CaseWork : IScenario
 
     private static IEnumerable<CaseQuery> Queries(CaseWorkSample sample)
     {
-        yield return new CaseQuery("intake", "intake queue, page 1 (/staff/intake)", 50, async m => (await m.Send(new ListIntake(1))).Rows.Count);
-        yield return new CaseQuery("deadlines", "deadline dashboard, whole team, 14 days (/staff/deadlines)", 30, async m => Count(await m.Send(new ListDeadlines(null, 14))));
-        yield return new CaseQuery("deadlines-mine", "deadline dashboard, one person's cases", 30, async m => Count(await m.Send(new ListDeadlines(sample.AssigneeId, 14))));
-        yield return new CaseQuery("search-case", "search: a case number", 1, async m => (await m.Send(new SearchAppeals(new AppealSearch { Text = sample.CaseNumber }))).Rows.Count);
-        yield return new CaseQuery("search-name", "search: name beginning \"mar\", status Scheduled", 50, async m =>
+        yield return new CaseQuery("intake", "intake queue, page 1", 50, async m => (await m.Send(new ListIntake(1))).Rows.Count);
+        yield return new CaseQuery("deadlines", "deadlines, whole team", 30, async m => Count(await m.Send(new ListDeadlines(null, 14))));
+        yield return new CaseQuery("deadlines-mine", "deadlines, one person", 30, async m => Count(await m.Send(new ListDeadlines(sample.AssigneeId, 14))));
+        yield return new CaseQuery("search-case", "search: case number", 1, async m => (await m.Send(new SearchAppeals(new AppealSearch { Text = sample.CaseNumber }))).Rows.Count);
+        yield return new CaseQuery("search-name", "search: name 'mar…', Scheduled", 50, async m =>
             (await m.Send(new SearchAppeals(new AppealSearch { Text = "mar", Status = AppealStatus.Scheduled }))).Rows.Count);
         var from = sample.Today.AddYears(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var to = sample.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        yield return new CaseQuery("search-agency", "search: one agency, filed in the last year, newest first", 50, async m =>
+        yield return new CaseQuery("search-agency", "search: agency, last year, newest", 50, async m =>
             (await m.Send(new SearchAppeals(new AppealSearch { AgencyId = sample.AgencyId, FiledFrom = from, FiledTo = to, Sort = SearchSort.Newest }))).Rows.Count);
     }
 

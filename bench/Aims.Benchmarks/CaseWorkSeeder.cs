@@ -128,7 +128,7 @@ internal static class CaseWorkSeeder
                 var provider = client ? default : providers[Skewed(random, Providers)];
 
                 var worked = status is not ("Filed" or "Withdrawn" or "Dismissed") || (status != "Filed" && random.NextDouble() < 0.5);
-                var caseWorker = worked ? staff[Skewed(random, CaseWorkers)] : default;
+                var caseWorker = worked ? staff[random.Next(CaseWorkers)] : default;
                 var decided = status is "Scheduled" or "RecommendedDecision" or "Decided" || (status == "Docketed" && random.NextDouble() < 0.5);
                 var decider = decided ? staff[CaseWorkers + random.Next(Staff - CaseWorkers)] : default;
 
@@ -192,8 +192,8 @@ internal static class CaseWorkSeeder
     }
 
     /// <summary>
-    /// Most appeals are long closed; a filing waits a few weeks for intake (about 2 % of all), then a few months
-    /// docketed and scheduled; about 1 % of older appeals are still open and overdue.
+    /// Most appeals are long closed. A filing waits a few weeks for intake (about 2 % of all), is then docketed and
+    /// heard, and is decided as its decision clock (90, 120 or 180 days) nears; a few stay open past it (overdue).
     /// </summary>
     private static string Status(Random random, int age, string kind)
     {
@@ -203,12 +203,15 @@ internal static class CaseWorkSeeder
             return r < 0.9 ? "Filed" : r < 0.95 ? "Withdrawn" : "Dismissed";
         }
 
-        if (age < 180)
+        var clock = kind switch { "Client" => 90, "ProviderFormal" => 120, _ => 180 };
+        var open = age < clock ? 1 - (0.6 * (age - 40) / (clock - 40)) : age < 365 ? 0.015 : 0.003;
+        if (r < open)
         {
-            return r < 0.3 ? "Docketed" : r < 0.6 ? "Scheduled" : r < 0.65 && kind == "ProviderFormal" ? "RecommendedDecision" : r < 0.9 ? "Decided" : r < 0.95 ? "Withdrawn" : "Dismissed";
+            var step = random.NextDouble();
+            return kind == "ProviderFormal" && step < 0.1 ? "RecommendedDecision" : step < 0.5 ? "Docketed" : "Scheduled";
         }
 
-        return r < 0.005 ? "Docketed" : r < 0.01 ? "Scheduled" : r < 0.86 ? "Decided" : r < 0.95 ? "Withdrawn" : "Dismissed";
+        return r < 0.9 ? "Decided" : r < 0.96 ? "Withdrawn" : "Dismissed";
     }
 
     private static (DateOnly?, string?) Clock(string kind, string status, DateOnly filedOn, bool expedited) => kind switch
