@@ -267,6 +267,12 @@ public sealed partial class CaseWorkTests() : AppealsTest("aims_test_appeals_cas
         var intake = await worker.Http.GetFromJsonAsync<JsonElement>("/api/v1/staff/appeals?text=" + caseNumber);
         intake.GetProperty("rows")[0].GetProperty("status").GetString().ShouldBe("Scheduled");
 
+        // The dashboard's per-person counts once failed to translate to SQL, so the page and the API answered 500.
+        var board = await worker.Http.GetAsync("/api/v1/staff/deadlines?within=365");
+        board.StatusCode.ShouldBe(HttpStatusCode.OK, await board.Content.ReadAsStringAsync());
+        (await board.Content.ReadAsStringAsync()).ShouldContain(caseNumber);
+        (await worker.GetAsync("/staff/deadlines")).Status.ShouldBe(HttpStatusCode.OK);
+
         var openApi = await worker.Http.GetStringAsync("/openapi/v1.json");
         openApi.ShouldContain("/api/v1/appeals/{id}/hearing/reschedule");
         openApi.ShouldContain("/api/v1/staff/appeals");

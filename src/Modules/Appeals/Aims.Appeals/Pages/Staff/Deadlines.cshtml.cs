@@ -41,10 +41,13 @@ internal sealed class ListDeadlinesHandler(AppealsDbContext db, BusinessCalendar
             .Select(a => new { Id = a.CaseWorkerId!.Value, Name = a.CaseWorkerName!, a.ClockDue })
             .Concat(db.Summaries.AsNoTracking().Where(a => !a.Closed && a.DeciderId != null)
                 .Select(a => new { Id = a.DeciderId!.Value, Name = a.DeciderName!, a.ClockDue }));
-        var people = await assigned.GroupBy(a => new { a.Id, a.Name })
-            .Select(g => new PersonLoad(g.Key.Id, g.Key.Name, g.Count(), g.Count(a => a.ClockDue < today), g.Count(a => a.ClockDue >= today && a.ClockDue <= horizon)))
+        // Sorted as an anonymous type: EF Core cannot order by a member of a record it builds through its constructor,
+        // and fails the whole query at run time if asked to.
+        var loads = await assigned.GroupBy(a => new { a.Id, a.Name })
+            .Select(g => new { g.Key.Id, g.Key.Name, Open = g.Count(), Overdue = g.Count(a => a.ClockDue < today), DueSoon = g.Count(a => a.ClockDue >= today && a.ClockDue <= horizon) })
             .OrderByDescending(p => p.Overdue).ThenBy(p => p.Name)
             .ToListAsync(cancellationToken);
+        var people = loads.Select(p => new PersonLoad(p.Id, p.Name, p.Open, p.Overdue, p.DueSoon)).ToList();
         return new DeadlineBoard(today, clocks, late, people);
     }
 }

@@ -1,0 +1,179 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Aims.Appeals.Model;
+using Aims.Appeals.Pages.Staff;
+using Aims.BuildingBlocks.Time;
+using Aims.Testing;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Aims.Benchmarks;
+
+/// <summary>
+/// The division's read side at a million appeals: the intake queue, the deadline dashboard and three typical searches,
+/// each sent through the mediator in a scope of its own as the staff pages and the API do (the same handlers, EF Core
+/// queries and materialization), beside the floor: the very SQL those handlers sent, captured from EF Core and run
+/// again over plain Npgsql. Latencies are one client, one query at a time, after a warm-up; p50/p95/p99.
+/// </summary>
+internal sealed partial class CaseWork : IScenario
+{
+    private const int Appeals = 1_000_000;
+    private const int WarmUps = 20;
+    private const int Runs = 200;
+    private const string Table = "appeal_summaries";
+
+    public string Name => "casework";
+
+    public async Task<IReadOnlyList<Measurement>> RunAsync(BenchEnvironment environment)
+    {
+        var database = await environment.RecreateDatabaseAsync("aims_bench_casework");
+        await using var portal = new AimsAppFactory(database, settings: new Dictionary<string, string?>
+        {
+            ["Aims:Messaging:RelayEnabled"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+
+        // Resolving a service starts the host, which migrates the fresh database.
+        var today = portal.Services.GetRequiredService<BusinessCalendar>().Today();
+        var seeding = Stopwatch.StartNew();
+        var sample = await CaseWorkSeeder.SeedAsync(database, today, Appeals);
+        var copied = seeding.Elapsed;
+        await using var source = NpgsqlDataSource.Create(database);
+        await using (var vacuum = source.CreateCommand($"VACUUM (ANALYZE) appeals.{Table}"))
+        {
+            await vacuum.ExecuteNonQueryAsync();
+        }
+
+        var results = new List<Measurement>
+        {
+            new("casework-seed-copy", $"casework: COPY {Appeals:N0} appeals", copied.TotalSeconds, "s"),
+            new("casework-seed", "casework: seed with VACUUM (ANALYZE)", seeding.Elapsed.TotalSeconds, "s"),
+        };
+        var plans = new StringBuilder().Append(CultureInfo.InvariantCulture, $"casework plans, {Appeals:N0} appeals, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores\n");
+        using var capture = new SqlCapture();
+        foreach (var query in Queries(sample))
+        {
+            Console.WriteLine($"  {query.Label}");
+            for (var i = 0; i < WarmUps; i++)
+            {
+                await SendAsync(portal.Services, query);
+            }
+
+            capture.Start();
+            var rows = await SendAsync(portal.Services, query);
+            var commands = capture.Stop(Table);
+            if (rows < query.AtLeast || commands.Count == 0)
+            {
+                throw new InvalidOperationException($"{query.Key}: {rows} rows through {commands.Count} statements; the seed does not hold what the query looks for.");
+            }
+
+            for (var i = 0; i < WarmUps; i++)
+            {
+                await FloorAsync(source, commands);
+            }
+
+            // Interleaved, so drift on a shared machine falls on both alike.
+            var handler = new Latencies();
+            var floor = new Latencies();
+            for (var i = 0; i < Runs; i++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                await SendAsync(portal.Services, query);
+                handler.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                started = Stopwatch.GetTimestamp();
+                await FloorAsync(source, commands);
+                floor.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+
+            var server = await ExplainAsync(source, query, commands, rows, plans);
+            var key = $"casework-{query.Key}";
+            results.Add(new Measurement($"{key}-p50", $"{query.Label}: p50 (ratio: to the floor's)", handler.Percentile(50), "ms", $"{key}-floor-p50"));
+            results.Add(new Measurement($"{key}-p95", "  p95", handler.Percentile(95), "ms", $"{key}-floor-p95"));
+            results.Add(new Measurement($"{key}-p99", "  p99", handler.Percentile(99), "ms", $"{key}-floor-p99"));
+            results.Add(new Measurement($"{key}-floor-p50", $"  floor, its {commands.Count} statement(s) over Npgsql: p50", floor.Percentile(50), "ms"));
+            results.Add(new Measurement($"{key}-floor-p95", "  floor p95", floor.Percentile(95), "ms"));
+            results.Add(new Measurement($"{key}-floor-p99", "  floor p99", floor.Percentile(99), "ms"));
+            results.Add(new Measurement($"{key}-server", "  server execution (EXPLAIN ANALYZE, once)", server, "ms"));
+        }
+
+        var folder = Path.Combine(Repository.Root(), "artifacts", "bench");
+        Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, "casework-plans.txt"), plans.ToString());
+        return results;
+    }
+
+    /// <summary>The page's query in a request-sized scope, as the page model and the API endpoint send it.</summary>
+    private static async Task<int> SendAsync(IServiceProvider services, CaseQuery query)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await query.Send(scope.ServiceProvider.GetRequiredService<IMediator>());
+    }
+
+    /// <summary>The same statements with the same parameter values, every row and column read, on a pooled connection.</summary>
+    private static async Task<int> FloorAsync(NpgsqlDataSource source, IReadOnlyList<CapturedCommand> commands)
+    {
+        await using var connection = await source.OpenConnectionAsync();
+        var rows = 0;
+        foreach (var captured in commands)
+        {
+            await using var command = captured.On(connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            var values = new object[reader.FieldCount];
+            while (await reader.ReadAsync())
+            {
+                reader.GetValues(values);
+                rows++;
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>Each statement's plan with EXPLAIN (ANALYZE, BUFFERS), into the plans file; the summed execution time.</summary>
+    private static async Task<double> ExplainAsync(NpgsqlDataSource source, CaseQuery query, IReadOnlyList<CapturedCommand> commands, int rows, StringBuilder plans)
+    {
+        plans.Append(CultureInfo.InvariantCulture, $"\n=== {query.Key}: {query.Label} ({rows} rows)\n");
+        await using var connection = await source.OpenConnectionAsync();
+        var total = 0.0;
+        foreach (var captured in commands)
+        {
+            var values = string.Join(", ", captured.Parameters.Select(p => $"{p.ParameterName} = {p.Value}"));
+            plans.Append(CultureInfo.InvariantCulture, $"\n-- {captured.Text.ReplaceLineEndings(" ")}\n-- parameters: {values}\n");
+            await using var command = captured.On(connection, "EXPLAIN (ANALYZE, BUFFERS) ");
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                var line = reader.GetString(0);
+                plans.Append(line).Append('\n');
+                if (ExecutionTime().Match(line) is { Success: true } match)
+                {
+                    total += double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+                }
+            }
+        }
+
+        return total;
+    }
+
+    private static IEnumerable<CaseQuery> Queries(CaseWorkSample sample)
+    {
+        yield return new CaseQuery("intake", "intake queue, page 1", 50, async m => (await m.Send(new ListIntake(1))).Rows.Count);
+        yield return new CaseQuery("deadlines", "deadlines, whole team", 30, async m => Count(await m.Send(new ListDeadlines(null, 14))));
+        yield return new CaseQuery("deadlines-mine", "deadlines, one person", 30, async m => Count(await m.Send(new ListDeadlines(sample.AssigneeId, 14))));
+        yield return new CaseQuery("search-case", "search: case number", 1, async m => (await m.Send(new SearchAppeals(new AppealSearch { Text = sample.CaseNumber }))).Rows.Count);
+        yield return new CaseQuery("search-name", "search: name 'mar…', Scheduled", 50, async m =>
+            (await m.Send(new SearchAppeals(new AppealSearch { Text = "mar", Status = AppealStatus.Scheduled }))).Rows.Count);
+        var from = sample.Today.AddYears(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var to = sample.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        yield return new CaseQuery("search-agency", "search: agency, last year, newest", 50, async m =>
+            (await m.Send(new SearchAppeals(new AppealSearch { AgencyId = sample.AgencyId, FiledFrom = from, FiledTo = to, Sort = SearchSort.Newest }))).Rows.Count);
+    }
+
+    private static int Count(DeadlineBoard board) => board.Clocks.Count + board.LateSummaries.Count + board.People.Count;
+
+    [GeneratedRegex(@"Execution Time: ([\d.]+) ms")]
+    private static partial Regex ExecutionTime();
+}
