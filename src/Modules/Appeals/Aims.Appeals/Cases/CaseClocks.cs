@@ -22,8 +22,14 @@ internal static class CaseClocks
 
     public static string NoShowKey(Guid appealId) => $"appeal:{appealId}:no-show";
 
-    /// <summary>Every check an appeal may have pending; all are cancelled when it closes.</summary>
-    public static IEnumerable<string> Keys(Guid appealId) => [AuthorityProofCheck.Key(appealId), DecisionClockKey(appealId), NoShowKey(appealId)];
+    /// <summary>Cancels every check an appeal may have pending, as it closes.</summary>
+    public static async Task CancelAllAsync(IMessageBus bus, Guid appealId, CancellationToken cancellationToken)
+    {
+        foreach (var key in new[] { AuthorityProofCheck.Key(appealId), DecisionClockKey(appealId), NoShowKey(appealId) })
+        {
+            await bus.CancelAsync(key, cancellationToken);
+        }
+    }
 
     public static Task ScheduleDecisionClockAsync(IMessageBus bus, BusinessCalendar calendar, Guid appealId, DecisionLevel level, DateOnly dueOn, CancellationToken cancellationToken) =>
         bus.ScheduleAsync(new DecisionClockCheck(appealId, level, dueOn), AfterDay(calendar, dueOn), DecisionClockKey(appealId), cancellationToken);

@@ -43,10 +43,7 @@ internal sealed class CaseWork(EventStore store, IMessageBus bus, BusinessCalend
         appeal.Apply(change);
         if (appeal.IsClosed)
         {
-            foreach (var key in CaseClocks.Keys(appeal.Id))
-            {
-                await bus.CancelAsync(key, cancellationToken);
-            }
+            await CaseClocks.CancelAllAsync(bus, appeal.Id, cancellationToken);
         }
 
         await CaseReminders.PlanAsync(bus, calendar, time.GetUtcNow(), appeal, cancellationToken);

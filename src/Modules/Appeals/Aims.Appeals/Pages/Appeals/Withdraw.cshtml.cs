@@ -73,10 +73,7 @@ internal sealed class WithdrawAppealHandler(
             throw Changed(appeal);
         }
 
-        foreach (var key in CaseClocks.Keys(command.AppealId))
-        {
-            await bus.CancelAsync(key, cancellationToken);
-        }
+        await CaseClocks.CancelAllAsync(bus, command.AppealId, cancellationToken);
 
         appeal.Apply(withdrawn);
         await CaseReminders.PlanAsync(bus, calendar, time.GetUtcNow(), appeal, cancellationToken);
