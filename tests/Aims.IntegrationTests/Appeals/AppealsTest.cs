@@ -190,6 +190,9 @@ public abstract partial class AppealsTest(string database) : RegistrationTest(da
         await session.CommitAsync(CancellationToken.None);
     }
 
+    protected async Task<Guid> UserIdAsync(string email) =>
+        (Guid)(await ScalarAsync("SELECT id FROM identity.asp_net_users WHERE normalized_email = @p", email.ToUpperInvariant()))!;
+
     /// <summary>The appeal emails sent to someone (their sign-in codes left out).</summary>
     protected async Task<IReadOnlyList<OutboxReader.Email>> AppealEmailsToAsync(string email) =>
         (await EmailsToAsync(email)).Where(e => e.Subject.Contains("ppeal", StringComparison.Ordinal)).ToList();

@@ -39,8 +39,8 @@ public sealed class CaseReminderTests() : AppealsTest("aims_test_case_reminders"
 
         using var worker = await StaffAsync("worker.remind@dmas.virginia.gov", Role.CaseWorker);
         using var officer = await StaffAsync("officer.remind@dmas.virginia.gov", Role.HearingOfficer);
-        var workerId = (Guid)(await ScalarAsync("SELECT id FROM identity.asp_net_users WHERE email = @p", "worker.remind@dmas.virginia.gov"))!;
-        var officerId = (Guid)(await ScalarAsync("SELECT id FROM identity.asp_net_users WHERE email = @p", "officer.remind@dmas.virginia.gov"))!;
+        var workerId = await UserIdAsync("worker.remind@dmas.virginia.gov");
+        var officerId = await UserIdAsync("officer.remind@dmas.virginia.gov");
         (await ActAsync(worker, $"/staff/appeals/{id}/docket", [])).Location.ShouldBe($"/appeals/{id}");
         (await ActAsync(worker, $"/staff/appeals/{id}/assign", new() { ["Role"] = "CaseWorker", ["AssigneeId"] = workerId.ToString() })).Location.ShouldBe($"/appeals/{id}");
         (await ActAsync(worker, $"/staff/appeals/{id}/assign", new() { ["Role"] = "HearingOfficer", ["AssigneeId"] = officerId.ToString() })).Location.ShouldBe($"/appeals/{id}");
@@ -145,7 +145,7 @@ public sealed class CaseReminderTests() : AppealsTest("aims_test_case_reminders"
         (await CountAsync("SELECT count(*) FROM messaging.messages WHERE status = 0 AND key LIKE @p", $"appeal:{id}:remind:Clock%")).ShouldBe(4L);
         using var worker = await StaffAsync("worker.day20@dmas.virginia.gov", Role.CaseWorker);
         using var agent = await StaffAsync("agent.day20@dmas.virginia.gov", Role.InformalAppealsAgent);
-        var agentId = (Guid)(await ScalarAsync("SELECT id FROM identity.asp_net_users WHERE email = @p", "agent.day20@dmas.virginia.gov"))!;
+        var agentId = await UserIdAsync("agent.day20@dmas.virginia.gov");
         foreach (var appeal in new[] { id, other })
         {
             (await ActAsync(worker, $"/staff/appeals/{appeal}/docket", [])).Location.ShouldBe($"/appeals/{appeal}");
@@ -206,7 +206,7 @@ public sealed class CaseReminderTests() : AppealsTest("aims_test_case_reminders"
         // Hearing Mon 11/30/2026 missed; good cause until Thu 12/10; closed at 00:01 on 12/11 and the case worker told.
         var (_, id, caseNumber, _) = await ClientAppealAsync("window", "300000000104");
         using var worker = await StaffAsync("worker.window@dmas.virginia.gov", Role.CaseWorker);
-        var workerId = (Guid)(await ScalarAsync("SELECT id FROM identity.asp_net_users WHERE email = @p", "worker.window@dmas.virginia.gov"))!;
+        var workerId = await UserIdAsync("worker.window@dmas.virginia.gov");
         (await ActAsync(worker, $"/staff/appeals/{id}/docket", [])).Location.ShouldBe($"/appeals/{id}");
         (await ActAsync(worker, $"/staff/appeals/{id}/assign", new() { ["Role"] = "CaseWorker", ["AssigneeId"] = workerId.ToString() })).Location.ShouldBe($"/appeals/{id}");
         (await ActAsync(worker, $"/staff/appeals/{id}/schedule", new() { ["Form.Date"] = "11/30/2026", ["Form.Time"] = "10:00 AM", ["Form.Channel"] = "Telephone", ["Form.Details"] = "Call 804-555-0100" }))

@@ -22,7 +22,7 @@ public sealed partial class CaseWorkTests() : AppealsTest("aims_test_appeals_cas
         using var coordinator = await SignIn("coord.journey@dss.example");
         using var worker = await StaffAsync("worker.journey@dmas.virginia.gov", Role.CaseWorker);
         using var officer = await StaffAsync("officer.journey@dmas.virginia.gov", Role.HearingOfficer);
-        var officerId = (Guid)(await ScalarAsync("SELECT id FROM identity.asp_net_users WHERE email = @p", "officer.journey@dmas.virginia.gov"))!;
+        var officerId = await UserIdAsync("officer.journey@dmas.virginia.gov");
 
         (await worker.GetAsync("/staff/intake")).Text.ShouldContain(caseNumber);
         (await ActAsync(worker, $"/staff/appeals/{id}/docket", [])).Location.ShouldBe($"/appeals/{id}");

@@ -92,9 +92,6 @@ public sealed partial class RepresentationTests() : AppealsTest("aims_test_repre
         (await representative.PostAsync(link, new Dictionary<string, string?> { ["Token"] = link.Split("token=")[1] })).Text.ShouldContain("This invitation does not work");
     }
 
-    private async Task<Guid> UserIdAsync(string email) =>
-        (Guid)(await ScalarAsync("SELECT id FROM identity.asp_net_users WHERE normalized_email = @p", email.ToUpperInvariant()))!;
-
     private static string CaseNumberOf(string text) => CaseNumber().Match(text).Value;
 
     [GeneratedRegex(@"/client/representatives/join\?token=[A-Za-z0-9_-]+")]
