@@ -166,6 +166,9 @@ internal sealed partial class CaseWork : IScenario
         yield return new CaseQuery("search-case", "search: case number", 1, async m => (await m.Send(new SearchAppeals(new AppealSearch { Text = sample.CaseNumber }))).Rows.Count);
         yield return new CaseQuery("search-name", "search: name 'mar…', Scheduled", 50, async m =>
             (await m.Send(new SearchAppeals(new AppealSearch { Text = "mar", Status = AppealStatus.Scheduled }))).Rows.Count);
+        // A common prefix with a rare status: the name index alone reads every "mar…" name to keep a handful.
+        yield return new CaseQuery("search-name-rare", "search: name 'mar…', Recommended decision", 1, async m =>
+            (await m.Send(new SearchAppeals(new AppealSearch { Text = "mar", Status = AppealStatus.RecommendedDecision }))).Rows.Count);
         var from = sample.Today.AddYears(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var to = sample.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         yield return new CaseQuery("search-agency", "search: agency, last year, newest", 50, async m =>
