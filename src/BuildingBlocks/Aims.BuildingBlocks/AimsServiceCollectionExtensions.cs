@@ -46,6 +46,7 @@ public static class AimsServiceCollectionExtensions
         services.Configure<ContactOptions>(configuration.GetSection(ContactOptions.Section));
         services.Configure<PortalOptions>(configuration.GetSection(PortalOptions.Section));
         services.AddAimsRateLimiting();
+        services.AddPortalLanguages();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [WebApplicationExtensions.ReadyTag]);
 

@@ -51,6 +51,7 @@ try
     app.UseAimsErrorHandling("/Error");
     app.UseStaticFiles();
     app.UseRouting();
+    app.UsePortalLanguages();
     app.UseAuthentication();
     app.UseOperationActor();
     app.UseRateLimiter();

@@ -1,0 +1,67 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Aims.BuildingBlocks.Web;
+
+/// <summary>
+/// The portal's two languages (ADR 0022). English is written in the code and is the default; Spanish comes from each
+/// assembly's <c>Resources/*.es.resx</c>, looked up by the English text. A person's choice is a cookie set by the
+/// switch in the header, so it outlives sign-out. The division's own screens and the API stay in English.
+/// </summary>
+public static class PortalLanguages
+{
+    public const string CookieName = ".AIMS.Language";
+
+    public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
+
+    public static readonly CultureInfo Spanish = CultureInfo.GetCultureInfo("es-US");
+
+    public static IReadOnlyList<CultureInfo> All { get; } = [English, Spanish];
+
+    private static readonly string[] EnglishOnly = ["/staff", "/admin", "/api", "/dev"];
+
+    /// <summary>The supported language named by a two-letter code ("en", "es"), or null.</summary>
+    public static CultureInfo? Named(string? code) =>
+        All.FirstOrDefault(c => string.Equals(c.TwoLetterISOLanguageName, code, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>True where the page is the division's own or machine-facing, which stay English whatever the cookie says.</summary>
+    public static bool IsEnglishOnly(PathString path) => EnglishOnly.Any(prefix => path.StartsWithSegments(prefix));
+
+    internal static IServiceCollection AddPortalLanguages(this IServiceCollection services)
+    {
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture(English);
+            options.SupportedCultures = [.. All];
+            options.SupportedUICultures = [.. All];
+            options.FallBackToParentCultures = false;
+            options.RequestCultureProviders =
+            [
+                new CustomRequestCultureProvider(context =>
+                    Task.FromResult(IsEnglishOnly(context.Request.Path) ? new ProviderCultureResult(English.Name) : null)),
+                new CookieRequestCultureProvider { CookieName = CookieName },
+            ];
+        });
+        return services;
+    }
+
+    public static IApplicationBuilder UsePortalLanguages(this IApplicationBuilder app) => app.UseRequestLocalization();
+
+    /// <summary>Remembers <paramref name="language"/> for a year on this browser.</summary>
+    public static void Remember(HttpContext context, CultureInfo language) =>
+        context.Response.Cookies.Append(
+            CookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language)),
+            new CookieOptions
+            {
+                Expires = DateTimeOffset.UtcNow.AddYears(1),
+                HttpOnly = true,
+                Secure = context.Request.IsHttps,
+                SameSite = SameSiteMode.Lax,
+                IsEssential = true,
+            });
+}
