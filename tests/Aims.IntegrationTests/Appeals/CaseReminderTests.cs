@@ -135,6 +135,35 @@ public sealed class CaseReminderTests() : AppealsTest("aims_test_case_reminders"
     }
 
     [Test]
+    public async Task A_withdrawal_tells_the_assigned_staff_and_an_unassigned_one_tells_no_staff()
+    {
+        // Withdrawn Mon 11/23/2026, after docketing and assignment: the case worker and the hearing officer hear of it.
+        var (client, id, caseNumber, _) = await ClientAppealAsync("leave", "300000000181");
+        using var worker = await StaffAsync("worker.leave@dmas.virginia.gov", Role.CaseWorker);
+        using var officer = await StaffAsync("officer.leave@dmas.virginia.gov", Role.HearingOfficer);
+        (await ActAsync(worker, $"/staff/appeals/{id}/docket", [])).Location.ShouldBe($"/appeals/{id}");
+        (await ActAsync(worker, $"/staff/appeals/{id}/assign", new() { ["Role"] = "CaseWorker", ["AssigneeId"] = (await UserIdAsync("worker.leave@dmas.virginia.gov")).ToString() }))
+            .Location.ShouldBe($"/appeals/{id}");
+        (await ActAsync(worker, $"/staff/appeals/{id}/assign", new() { ["Role"] = "HearingOfficer", ["AssigneeId"] = (await UserIdAsync("officer.leave@dmas.virginia.gov")).ToString() }))
+            .Location.ShouldBe($"/appeals/{id}");
+        var (unassignedClient, unassigned, unassignedNumber, _) = await ClientAppealAsync("leave2", "300000000182");
+
+        (await ActAsync(client, $"/appeals/{id}/withdraw", new() { ["Reason"] = "The agency restored my hours." })).Location.ShouldBe($"/appeals/{id}");
+        (await ActAsync(unassignedClient, $"/appeals/{unassigned}/withdraw", [])).Location.ShouldBe($"/appeals/{unassigned}");
+        await DeliverAsync();
+
+        foreach (var email in new[] { "worker.leave@dmas.virginia.gov", "officer.leave@dmas.virginia.gov" })
+        {
+            (await AppealEmailsToAsync(email)).Single(e => e.Subject == $"Appeal {caseNumber} withdrawn").TextBody
+                .ShouldContain($"withdrew appeal {caseNumber} on Monday, November 23, 2026, saying: \"The agency restored my hours.\". The case is closed: any hearing", Case.Sensitive, email);
+            (await AppealEmailsToAsync(email)).ShouldNotContain(e => e.Subject == $"Appeal {unassignedNumber} withdrawn", email);
+        }
+
+        (await CountAsync("SELECT count(*) FROM notifications.notices WHERE source_key = @p", $"withdrawn-staff:{id}")).ShouldBe(2L);
+        (await CountAsync("SELECT count(*) FROM notifications.notices WHERE source_key = @p", $"withdrawn-staff:{unassigned}")).ShouldBe(0L);
+    }
+
+    [Test]
     public async Task An_informal_decision_reminds_the_provider_on_day_twenty_unless_a_formal_appeal_is_filed()
     {
         // IFFC Tue 12/15/2026; decided Wed 12/16/2026 → day 20 is Tue 01/05/2027 at 09:00.
@@ -188,7 +217,7 @@ public sealed class CaseReminderTests() : AppealsTest("aims_test_case_reminders"
         // Expedited (services) client appeal filed Mon 11/23/2026: 3 working days past Thanksgiving and the day after is
         // Mon 11/30/2026; one working day before is Wed 11/25 (not Fri 11/27, a holiday); "passed" goes Tue 12/01.
         var agency = await AgencyAsync(AgencyType.ClientAgency, "Richmond DSS expedited", "coord.expedited@dss.example");
-        var client = await ClientAsync("client.expedited@example.com", "300000000103");
+        var client = await ClientAsync("client.expedited@example.com", "300000000193");
         var fields = ClientFields("11/16/2026");
         fields["Form.AgencyId"] = agency.ToString();
         fields["Form.Expedited"] = "yes";
@@ -204,7 +233,7 @@ public sealed class CaseReminderTests() : AppealsTest("aims_test_case_reminders"
     public async Task The_end_of_a_no_show_window_tells_the_case_worker()
     {
         // Hearing Mon 11/30/2026 missed; good cause until Thu 12/10; closed at 00:01 on 12/11 and the case worker told.
-        var (_, id, caseNumber, _) = await ClientAppealAsync("window", "300000000104");
+        var (_, id, caseNumber, _) = await ClientAppealAsync("window", "300000000194");
         using var worker = await StaffAsync("worker.window@dmas.virginia.gov", Role.CaseWorker);
         var workerId = await UserIdAsync("worker.window@dmas.virginia.gov");
         (await ActAsync(worker, $"/staff/appeals/{id}/docket", [])).Location.ShouldBe($"/appeals/{id}");

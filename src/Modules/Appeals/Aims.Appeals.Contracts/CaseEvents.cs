@@ -46,6 +46,9 @@ public enum ReminderAudience
     CaseWorker = 8,
     Decider = 16,
     Administrators = 32,
+
+    /// <summary>The assigned case worker only: unlike <see cref="CaseWorker"/>, nobody while none is assigned.</summary>
+    AssignedCaseWorker = 64,
 }
 
 /// <summary>

@@ -13,6 +13,7 @@ public enum NoticeKind
     Dismissal,
     AppealDocketed,
     Reminder,
+    AppealWithdrawnForStaff,
 }
 
 public static class NoticeKinds
@@ -30,6 +31,7 @@ public static class NoticeKinds
         NoticeKind.AppealDocketed => "Your appeal is docketed",
         NoticeKind.Reminder => "Reminders of due dates, hearings and decision deadlines",
         NoticeKind.Dismissal => "Dismissals",
+        NoticeKind.AppealWithdrawnForStaff => "Withdrawals of appeals assigned to you",
         _ => kind.ToString(),
     };
 }

@@ -12,7 +12,7 @@ namespace Aims.Notifications.Appeals;
 /// Turns who an appeal's notice is for into people: the parties' accounts and the agency's coordinators get it in their
 /// notification centre and by email; a filing contact and the agency's attendees, who have no account, get the email
 /// alone; the assigned case worker and decider, and the appeals administrators, get it as account holders. Before a
-/// case worker is assigned, "the case worker" is everyone who works the intake queue. Everyone is told once however
+/// case worker is assigned, "the case worker" is everyone who works the intake queue ("the assigned case worker" is nobody). Everyone is told once however
 /// many audiences they fall in, and once per cause however often the message is delivered.
 /// </summary>
 internal sealed class AppealAudiences(IMediator mediator, Notices notices)
@@ -49,6 +49,10 @@ internal sealed class AppealAudiences(IMediator mediator, Notices notices)
             accounts.AddRange(recipients.CaseWorkerId is { } worker
                 ? await PeopleAsync([worker], cancellationToken)
                 : await StaffWithAsync(Permission.WorkIntakeQueue, cancellationToken));
+        }
+        else if (audience.HasFlag(ReminderAudience.AssignedCaseWorker) && recipients.CaseWorkerId is { } assigned)
+        {
+            accounts.AddRange(await PeopleAsync([assigned], cancellationToken));
         }
 
         if (audience.HasFlag(ReminderAudience.Decider) && recipients.DeciderId is { } decider)

@@ -1,0 +1,27 @@
+using Aims.Appeals.Contracts;
+using Aims.BuildingBlocks.Mail;
+using Aims.Notifications.Contracts;
+using MediatR;
+
+namespace Aims.Notifications.Appeals;
+
+/// <summary>
+/// Tells the staff assigned to an appeal (its case worker and its hearing officer or informal appeals agent) that the
+/// appellant withdrew it, so nobody prepares a hearing or a decision that will not happen. An appeal still waiting for
+/// intake has nobody assigned; it simply leaves the intake queue.
+/// </summary>
+internal sealed class StaffWithdrawalNotices(AppealAudiences audiences) : INotificationHandler<AppealWithdrawn>
+{
+    public Task Handle(AppealWithdrawn withdrawn, CancellationToken cancellationToken) => audiences.TellAsync(
+        withdrawn.AppealId,
+        ReminderAudience.AssignedCaseWorker | ReminderAudience.Decider,
+        NoticeKind.AppealWithdrawnForStaff,
+        $"withdrawn-staff:{withdrawn.AppealId}",
+        $"Appeal {withdrawn.CaseNumber} withdrawn",
+        $"{withdrawn.AppellantName} withdrew appeal {withdrawn.CaseNumber} on {EmailText.Day(withdrawn.WithdrawnOn)}" +
+        (withdrawn.Reason is null ? "." : $", saying: \"{withdrawn.Reason}\".") +
+        " The case is closed: any hearing or conference on it will not take place, and its deadlines and reminders are cancelled." +
+        " Nothing more is due from you on it; its record stays in AIMS.",
+        attachments: null,
+        cancellationToken);
+}
