@@ -164,6 +164,33 @@ public sealed class CaseReminderTests() : AppealsTest("aims_test_case_reminders"
     }
 
     [Test]
+    public async Task An_administrator_finds_an_appeals_reminders_on_the_operations_page_and_a_cancelled_one_is_not_sent()
+    {
+        // Filed Mon 11/23/2026: the 90-day clock is reminded 02/07, 02/14 and 02/20/2027 and when passed, 02/22, at 09:00.
+        var (_, id, caseNumber, _) = await ClientAppealAsync("ops", "300000000183");
+        using var admin = await AdministratorAsync();
+
+        var detail = await admin.GetAsync($"/appeals/{id}");
+        detail.Html.ShouldContain($"/admin/operations?key=appeal%3A{id}%3A#upcoming");
+        var page = await admin.GetAsync($"/admin/operations?key=appeal%3A{id}%3A");
+        page.Text.ShouldContain($"02/07/2027 9:00 AM CaseReminder appeal:{id}:remind:ClockFourteenDays");
+        page.Text.ShouldContain($"02/22/2027 9:00 AM CaseReminder appeal:{id}:remind:ClockPassed");
+        page.Text.ShouldNotContain("ReviewReminder");
+        var fourteen = (Guid)(await ScalarAsync("SELECT id FROM messaging.messages WHERE status = 0 AND key = @p", $"appeal:{id}:remind:ClockFourteenDays"))!;
+
+        var cancelled = await admin.PostAsync($"/admin/operations?key=appeal%3A{id}%3A", [new("message", fourteen.ToString())], "/admin/operations?handler=Cancel");
+
+        cancelled.Location.ShouldBe("/admin/operations");
+        (await admin.GetAsync($"/admin/operations?key=appeal%3A{id}%3A")).Text.ShouldNotContain("ClockFourteenDays");
+        Clock.SetUtcNow(Utc(2027, 2, 7, 14));
+        await DeliverAsync();
+        (await AppealEmailsToAsync(Administrator)).ShouldNotContain(e => e.Subject == $"Decision due in 14 days: appeal {caseNumber}");
+        Clock.SetUtcNow(Utc(2027, 2, 14, 14));
+        await DeliverAsync();
+        (await AppealEmailsToAsync(Administrator)).ShouldContain(e => e.Subject == $"Decision due in 7 days: appeal {caseNumber}");
+    }
+
+    [Test]
     public async Task An_informal_decision_reminds_the_provider_on_day_twenty_unless_a_formal_appeal_is_filed()
     {
         // IFFC Tue 12/15/2026; decided Wed 12/16/2026 → day 20 is Tue 01/05/2027 at 09:00.

@@ -18,9 +18,13 @@ public sealed class MessageOperations(DbSession session, TimeProvider time)
 
     private const string Columns = "id, type, key, due_at, attempts, last_error, completed_at, payload->>'to', payload->>'subject'";
 
-    /// <summary>Scheduled messages with a key (reminders and checks), soonest first.</summary>
-    public Task<IReadOnlyList<MessageSummary>> UpcomingAsync(int limit, CancellationToken cancellationToken) =>
-        QueryAsync($"SELECT {Columns} FROM messaging.messages WHERE status = 0 AND key IS NOT NULL ORDER BY due_at LIMIT @limit", limit, cancellationToken);
+    /// <summary>Scheduled messages with a key (reminders and checks), soonest first; only keys starting with <paramref name="keyPrefix"/> when given (one appeal's: "appeal:{id}:").</summary>
+    public Task<IReadOnlyList<MessageSummary>> UpcomingAsync(int limit, string? keyPrefix, CancellationToken cancellationToken) =>
+        QueryAsync(
+            $"SELECT {Columns} FROM messaging.messages WHERE status = 0 AND key IS NOT NULL AND starts_with(key, @prefix) ORDER BY due_at LIMIT @limit",
+            limit,
+            cancellationToken,
+            keyPrefix ?? "");
 
     public Task<IReadOnlyList<MessageSummary>> RecentEmailsAsync(int limit, CancellationToken cancellationToken) =>
         QueryAsync($"SELECT {Columns} FROM messaging.messages WHERE status = 1 AND type = @email ORDER BY completed_at DESC LIMIT @limit", limit, cancellationToken);
@@ -53,11 +57,12 @@ public sealed class MessageOperations(DbSession session, TimeProvider time)
         return await update.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    private async Task<IReadOnlyList<MessageSummary>> QueryAsync(string sql, int limit, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<MessageSummary>> QueryAsync(string sql, int limit, CancellationToken cancellationToken, string prefix = "")
     {
         await using var query = await session.CommandAsync(sql, cancellationToken);
         query.Parameters.AddWithValue("limit", limit);
         query.Parameters.AddWithValue("email", EmailType);
+        query.Parameters.AddWithValue("prefix", prefix);
         var messages = new List<MessageSummary>();
         await using var row = await query.ExecuteReaderAsync(cancellationToken);
         while (await row.ReadAsync(cancellationToken))

@@ -21,9 +21,15 @@ internal sealed class OperationsModel(MessageOperations operations) : PageModel
 
     public IReadOnlyList<MessageSummary> Dead { get; private set; } = [];
 
+    /// <summary>Shows only the reminders whose key starts with this (an appeal's page links here with "appeal:{id}:").</summary>
+    [BindProperty(SupportsGet = true)]
+    [FromQuery(Name = "key")]
+    public string? Key { get; set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Upcoming = await operations.UpcomingAsync(Shown, cancellationToken);
+        Key = string.IsNullOrWhiteSpace(Key) ? null : Key.Trim();
+        Upcoming = await operations.UpcomingAsync(Shown, Key, cancellationToken);
         Sent = await operations.RecentEmailsAsync(Shown, cancellationToken);
         Dead = await operations.DeadLettersAsync(Shown, cancellationToken);
     }
