@@ -115,7 +115,8 @@ public sealed class CaseReminderTests() : AppealsTest("aims_test_case_reminders"
         await DeliverAsync();
         var fourteen = $"Decision due in 14 days: appeal {caseNumber}";
         (await AppealEmailsToAsync("officer.remind@dmas.virginia.gov")).Single(e => e.Subject == fourteen).TextBody
-            .ShouldContain($"Decision (90 days) on appeal {caseNumber} is due Sunday, February 28, 2027 (7 days added at the appellant's request)");
+            .ShouldContain($"Decision (90 days) on appeal {caseNumber} is due Sunday, February 28, 2027 (7 days added at the appellant's request). " +
+                $"Status: scheduled; decided by Test HearingOfficer. Issue the decision by then, on the appeal's page in AIMS.");
         (await AppealEmailsToAsync(Administrator)).ShouldContain(e => e.Subject == fourteen);
         (await AppealEmailsToAsync("client.remind@example.com")).ShouldNotContain(e => e.Subject == fourteen);
     }

@@ -141,7 +141,10 @@ internal sealed class CaseReminderHandler(EventStore store, IMessageBus bus, Bus
                 return new(appeal.Id, cn, cause, subject,
                     $"{clock.Name} on appeal {cn} {(reminder.Kind == ReminderKind.ClockPassed ? "was" : "is")} due {EmailText.Day(clock.Due)}" +
                     (appeal.WaivedDays > 0 ? $" ({appeal.WaivedDays} days added at the appellant's request)" : "") +
-                    $". Status: {Viewing.AppealLabels.Status(appeal.Status).ToLowerInvariant()}; decided by {appeal.Decider?.Name ?? "nobody assigned yet"}.",
+                    $". Status: {Viewing.AppealLabels.Status(appeal.Status).ToLowerInvariant()}; decided by {appeal.Decider?.Name ?? "nobody assigned yet"}." +
+                    (reminder.Kind == ReminderKind.ClockPassed ? " Issue the decision now, on the appeal's page in AIMS."
+                        : appeal.Kind == AppealKind.Client ? " Issue the decision by then, on the appeal's page in AIMS."
+                        : " Issue the decision by then, on the appeal's page in AIMS: if none is issued, the appeal is deemed decided in the provider's favour."),
                     ReminderAudience.Decider | ReminderAudience.CaseWorker | ReminderAudience.Administrators);
             case ReminderKind.FormalAppealDayTwenty when appeal.FormalAppeal is null && appeal.InformalDecision is { } informal && informal.DecidedOn == reminder.ForDate:
                 return new(appeal.Id, cn, cause, $"10 days left to file a formal appeal: appeal {cn}",
