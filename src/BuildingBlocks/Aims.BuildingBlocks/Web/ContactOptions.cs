@@ -17,5 +17,11 @@ public sealed class ContactOptions
     /// <summary>General sign-in questions (the MES help mailbox).</summary>
     public string HelpMailbox { get; set; } = "aims-help@dmas.virginia.gov";
 
+    /// <summary>
+    /// The seed's advice when saving a form fails on the portal's side: retry after this many minutes, then call the
+    /// helpline.
+    /// </summary>
+    public const int RetryAfterMinutes = 5;
+
     public static string TelephoneLink(string phone) => "tel:+1" + new string(phone.Where(char.IsAsciiDigit).ToArray());
 }
