@@ -26,10 +26,17 @@ public sealed class HelpPagesAccessibilityTests : BrowserTest
             await Page.WaitForURLAsync("**/");
         }
 
-        await Page.GetByRole(AriaRole.Navigation, new() { Name = language == "es" ? "Principal" : "Primary" })
-            .GetByRole(AriaRole.Link, new() { Name = language == "es" ? "Ayuda" : "Help", Exact = true }).ClickAsync();
-        await Page.WaitForURLAsync("**/help");
-        await Page.GotoAsync(path);
+        if (path == "/help")
+        {
+            // The landing page is reached the way a person does: the header's Help link, in either language.
+            await Page.GetByRole(AriaRole.Navigation, new() { Name = language == "es" ? "Principal" : "Primary" })
+                .GetByRole(AriaRole.Link, new() { Name = language == "es" ? "Ayuda" : "Help", Exact = true }).ClickAsync();
+            await Page.WaitForURLAsync("**/help");
+        }
+        else
+        {
+            await Page.GotoAsync(path);
+        }
 
         (await Page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync()).ShouldBe(heading);
         (await Page.Locator("html").GetAttributeAsync("lang")).ShouldBe(language);
