@@ -2,7 +2,8 @@ namespace Aims.BuildingBlocks.Web;
 
 /// <summary>
 /// The portal's contact points, in one place for every page and email. The seeds label 804-486-2865 once as the
-/// Appeals Division; the portal follows the MES pages: it is the AIMS helpline, and 804-371-8488 is the Appeals Division.
+/// Appeals Division; the portal follows the MES pages: it is the AIMS helpline, and 804-371-8488 is the Appeals Division
+/// (docs/help.md).
 /// </summary>
 public sealed class ContactOptions
 {
