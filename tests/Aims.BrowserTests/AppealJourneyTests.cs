@@ -14,7 +14,8 @@ public sealed partial class AppealJourneyTests : BrowserTest
 
     protected override string BaseUrl => baseUrl;
 
-    private static string Today(int plusDays) =>
+    /// <summary>A New York date <paramref name="plusDays"/> from today, as the date fields take it.</summary>
+    internal static string Today(int plusDays) =>
         TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/New_York")).AddDays(plusDays)
             .ToString("MM/dd/yyyy", CultureInfo.InvariantCulture);
 

@@ -25,19 +25,7 @@ public sealed partial class RegistrationJourneyTests : BrowserTest
 
         await Page.GotoAsync("/registration/agency");
         await ShouldHaveNoAccessibilityViolationsAsync();
-        await Page.Locator("label[for=Form_AgencyType_ClientAgency]").ClickAsync();
-        await Page.GetByLabel("Agency or contractor name").FillAsync("Roanoke City Department of Social Services");
-        await Page.GetByLabel("Street address").FillAsync("1510 Williamson Road NE");
-        await Page.GetByLabel("City").FillAsync("Roanoke");
-        await Page.GetByLabel("State").SelectOptionAsync("VA");
-        await Page.GetByLabel("ZIP code").FillAsync("24012");
-        await Page.GetByLabel("Your full name").FillAsync("Robin Hale");
-        await Page.GetByLabel("Work email address").FillAsync(email);
-        await Page.GetByLabel("Work phone number").FillAsync("540-853-2000");
-        await Page.GetByLabel("Name of your supervisor").FillAsync("Sam Ortiz");
-        await Page.GetByLabel("Phone number of your supervisor").FillAsync("540-853-2001");
-        await Page.Locator("label[for=Form_MayActForAgency]").ClickAsync();
-        await Page.GetByText("Check complete: you can send the form.").WaitForAsync();
+        await FillAccessRequestAsync(Page, "Roanoke City Department of Social Services", email);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Send the request" }).ClickAsync();
         await Page.WaitForURLAsync("**/registration/received");
         (await Page.Locator("main").InnerTextAsync()).ShouldContain("Your request is pending review");
@@ -48,13 +36,10 @@ public sealed partial class RegistrationJourneyTests : BrowserTest
         await ShouldHaveNoAccessibilityViolationsAsync();
         await Page.GetByRole(AriaRole.Link, new() { Name = "Roanoke City Department of Social Services" }).First.ClickAsync();
         await ShouldHaveNoAccessibilityViolationsAsync();
-        await Page.Locator("label[for=Agency_new]").ClickAsync();
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Approve and send the activation link" }).ClickAsync();
-        await Page.WaitForURLAsync("**/admin/registrations");
+        await ApproveOpenRequestAsync(Page);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
 
-        var activation = await DemoPortal.AwaitEmailAsync(email, "Your AIMS access is approved");
-        await Page.GotoAsync(new Uri(ActivationLink().Match(activation.TextBody).Value).PathAndQuery);
+        await Page.GotoAsync(await ActivationPathAsync(email));
         await ShouldHaveNoAccessibilityViolationsAsync();
         await Page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         await Page.GetByLabel("Password again").FillAsync(password);
@@ -74,6 +59,39 @@ public sealed partial class RegistrationJourneyTests : BrowserTest
         agencyPage.ShouldContain("Roanoke City Department of Social Services");
         agencyPage.ShouldContain("No open appeals name your agency.");
         await ShouldHaveNoAccessibilityViolationsAsync();
+    }
+
+    /// <summary>Fills the access request form on <paramref name="page"/> and waits for the bot check (the user guide walks this too).</summary>
+    internal static async Task FillAccessRequestAsync(IPage page, string agencyName, string email)
+    {
+        await page.Locator("label[for=Form_AgencyType_ClientAgency]").ClickAsync();
+        await page.GetByLabel("Agency or contractor name").FillAsync(agencyName);
+        await page.GetByLabel("Street address").FillAsync("1510 Williamson Road NE");
+        await page.GetByLabel("City").FillAsync("Roanoke");
+        await page.GetByLabel("State").SelectOptionAsync("VA");
+        await page.GetByLabel("ZIP code").FillAsync("24012");
+        await page.GetByLabel("Your full name").FillAsync("Robin Hale");
+        await page.GetByLabel("Work email address").FillAsync(email);
+        await page.GetByLabel("Work phone number").FillAsync("540-853-2000");
+        await page.GetByLabel("Name of your supervisor").FillAsync("Sam Ortiz");
+        await page.GetByLabel("Phone number of your supervisor").FillAsync("540-853-2001");
+        await page.Locator("label[for=Form_MayActForAgency]").ClickAsync();
+        await page.GetByText("Check complete: you can send the form.").WaitForAsync();
+    }
+
+    /// <summary>On an open access request, the administrator approves it as a new agency.</summary>
+    internal static async Task ApproveOpenRequestAsync(IPage page)
+    {
+        await page.Locator("label[for=Agency_new]").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Approve and send the activation link" }).ClickAsync();
+        await page.WaitForURLAsync("**/admin/registrations");
+    }
+
+    /// <summary>The activation link's path from the approval email to <paramref name="email"/>.</summary>
+    internal static async Task<string> ActivationPathAsync(string email)
+    {
+        var activation = await DemoPortal.AwaitEmailAsync(email, "Your AIMS access is approved");
+        return new Uri(ActivationLink().Match(activation.TextBody).Value).PathAndQuery;
     }
 
     [GeneratedRegex(@"https?://\S+/account/activate\?token=\S+")]

@@ -2,7 +2,8 @@ namespace Aims.BuildingBlocks.Web;
 
 /// <summary>
 /// The portal's contact points, in one place for every page and email. The seeds label 804-486-2865 once as the
-/// Appeals Division; the portal follows the MES pages: it is the AIMS helpline, and 804-371-8488 is the Appeals Division.
+/// Appeals Division; the portal follows the MES pages: it is the AIMS helpline, and 804-371-8488 is the Appeals Division
+/// (docs/help.md).
 /// </summary>
 public sealed class ContactOptions
 {
@@ -16,6 +17,12 @@ public sealed class ContactOptions
 
     /// <summary>General sign-in questions (the MES help mailbox).</summary>
     public string HelpMailbox { get; set; } = "aims-help@dmas.virginia.gov";
+
+    /// <summary>
+    /// The seed's advice when saving a form fails on the portal's side: retry after this many minutes, then call the
+    /// helpline.
+    /// </summary>
+    public const int RetryAfterMinutes = 5;
 
     public static string TelephoneLink(string phone) => "tel:+1" + new string(phone.Where(char.IsAsciiDigit).ToArray());
 }

@@ -1,3 +1,5 @@
+using Aims.Identity.Contracts;
+
 namespace Aims.Identity.Passwords;
 
 /// <summary>
@@ -7,13 +9,12 @@ namespace Aims.Identity.Passwords;
 /// </summary>
 internal sealed class PasswordPolicy(CommonPasswords common)
 {
-    public const int MinimumLength = 12;
+    // The numbers live in the Contracts (PasswordRules) so the help pages state what this enforces.
+    public const int MinimumLength = PasswordRules.MinimumLength;
 
-    /// <summary>Long passphrases are welcome (NIST SP 800-63B-4 asks for at least 64); the cap only bounds hashing work.</summary>
-    public const int MaximumLength = 256;
+    public const int MaximumLength = PasswordRules.MaximumLength;
 
-    /// <summary>The seed's list of special characters, exactly.</summary>
-    public const string SpecialCharacters = "~!@$%^&*_+`|\\[]:;'<>.?/";
+    public const string SpecialCharacters = PasswordRules.SpecialCharacters;
 
     /// <summary>The rules as a form states them, beside the password field.</summary>
     public const string Hint = "At least 12 characters, with an upper-case letter, a lower-case letter, a digit and one of "

@@ -72,7 +72,7 @@ internal sealed class SubmitAccessRequestHandler(
     TimeProvider time) : IRequestHandler<SubmitAccessRequest, string>
 {
     /// <summary>The appeals team's service level: a reply within this many business days.</summary>
-    public const int ReplyWithinBusinessDays = 2;
+    public const int ReplyWithinBusinessDays = RegistrationRules.ReplyWithinBusinessDays;
 
     /// <returns>The status link's path.</returns>
     public async Task<string> Handle(SubmitAccessRequest command, CancellationToken cancellationToken)

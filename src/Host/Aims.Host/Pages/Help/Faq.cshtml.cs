@@ -1,0 +1,49 @@
+using System.Net.Mail;
+using Aims.Appeals.Contracts;
+using Aims.BuildingBlocks.Mail;
+using Aims.BuildingBlocks.Web;
+using Aims.Host.Help;
+using Aims.Identity.Contracts;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace Aims.Host.Pages.Help;
+
+/// <summary>
+/// The questions one audience asks. Every number and address in an answer comes from the options or rules the system
+/// itself uses (asked of the owning module through its Contracts), never from text written here, so the answers
+/// change when the configuration does.
+/// </summary>
+[AllowAnonymous]
+internal sealed class FaqModel(IMediator mediator, IOptions<MailOptions> mail, IOptions<ContactOptions> contact) : PageModel
+{
+    public HelpAudience Audience { get; private set; }
+
+    public SignInRules SignInRules { get; private set; } = null!;
+
+    public FilingRules Filing { get; private set; } = null!;
+
+    public ContactOptions Contact => contact.Value;
+
+    /// <summary>The address codes come from, without its display name ("no-reply@…"), to add to safe senders.</summary>
+    public string SenderAddress => new MailAddress(mail.Value.From).Address;
+
+    public async Task<IActionResult> OnGetAsync(string audience, CancellationToken cancellationToken)
+    {
+        if (!Enum.TryParse<HelpAudience>(audience, ignoreCase: true, out var parsed) || audience != parsed.ToString().ToLowerInvariant())
+        {
+            return NotFound();
+        }
+
+        Audience = parsed;
+        SignInRules = await mediator.Send(new GetSignInRules(), cancellationToken);
+        Filing = await mediator.Send(new GetFilingRules(), cancellationToken);
+        return Page();
+    }
+
+    /// <summary>Whole minutes, as the answers state them.</summary>
+    public static int Minutes(TimeSpan span) => (int)Math.Round(span.TotalMinutes);
+}

@@ -1,0 +1,15 @@
+using MediatR;
+
+namespace Aims.Appeals.Contracts;
+
+/// <summary>
+/// The filing windows as configured (Aims:AppealRules), for pages that explain them — the help FAQ — so they state the
+/// numbers the deadline rules use.
+/// </summary>
+public sealed record GetFilingRules : IRequest<FilingRules>;
+
+/// <param name="ProviderInformalFilingDays">Days after receiving the notice of adverse action to file an informal appeal.</param>
+/// <param name="ClientFilingDays">Days after receiving the notice for a client appeal.</param>
+/// <param name="McoHearingRequestDays">Days after the MCO's final decision for an MCO member's State Fair Hearing request…</param>
+/// <param name="McoMailingDays">…plus these days for mailing.</param>
+public sealed record FilingRules(int ProviderInformalFilingDays, int ClientFilingDays, int McoHearingRequestDays, int McoMailingDays);

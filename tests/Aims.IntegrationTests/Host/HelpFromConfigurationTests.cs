@@ -1,0 +1,128 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Aims.BuildingBlocks.Web;
+using Aims.Host;
+using Aims.Identity.Contracts;
+using Aims.IntegrationTests.Identity;
+using Aims.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+
+namespace Aims.IntegrationTests.Host;
+
+/// <summary>
+/// A portal configured away from the defaults: the FAQ states what this portal does, not what the seed said. The same
+/// host records every help text that had no Spanish while the pages render in Spanish, and signs people in to see the
+/// footer's Contact link on their pages.
+/// </summary>
+public sealed class HelpFromConfigurationTests() : PortalTest("aims_test_help")
+{
+    private readonly ConcurrentBag<string> withoutSpanish = [];
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Aims:Identity:OneTimeCodes:Lifetime"] = "00:25:00",
+        ["Aims:Identity:Lockout:MaxFailures"] = "5",
+        ["Aims:Identity:Lockout:Duration"] = "00:45:00",
+        ["Aims:Identity:Sessions:IdleTimeout"] = "00:20:00",
+        ["Aims:Mail:From"] = "Virginia Appeals <codes@appeals.example.gov>",
+        ["Aims:AppealRules:McoHearingRequestDays"] = "100",
+        ["Aims:AppealRules:ProviderInformalFilingDays"] = "45",
+        ["Aims:Contact:HelplinePhone"] = "804-555-0199",
+    };
+
+    protected override void ConfigureServices(IServiceCollection services)
+    {
+        services.AddSingleton<ResourceManagerStringLocalizerFactory>();
+        services.AddSingleton<IStringLocalizerFactory>(provider =>
+            new RecordingFactory(provider.GetRequiredService<ResourceManagerStringLocalizerFactory>(), withoutSpanish));
+    }
+
+    [Test]
+    public async Task The_faq_answers_follow_the_configuration()
+    {
+        using var browser = NewBrowser();
+
+        var client = (await browser.GetAsync("/help/faq/client")).Text;
+        var provider = (await browser.GetAsync("/help/faq/provider")).Text;
+
+        client.ShouldContain("A one-time code works once, for 25 minutes.");
+        client.ShouldContain("After 5 wrong passwords or codes in a row");
+        client.ShouldContain("It unlocks by itself after 45 minutes");
+        client.ShouldContain("signed out after 20 minutes without activity");
+        client.ShouldContain("Codes come from codes@appeals.example.gov.");
+        client.ShouldContain("call the AIMS helpline at 804-555-0199");
+        client.ShouldContain("within 100 days of the MCO's final decision");
+        provider.ShouldContain("File an informal appeal within 45 days of receiving the notice of adverse action.");
+        provider.ShouldNotContain("40 minutes");
+    }
+
+    [Test]
+    public async Task Every_help_page_reads_in_Spanish_with_no_text_left_untranslated()
+    {
+        using var browser = NewBrowser();
+        await browser.PostAsync("/", [new("language", "es"), new("returnUrl", "/")], action: "/language");
+
+        var pages = new Dictionary<string, string>();
+        foreach (var path in HelpPagesTests.HelpPages())
+        {
+            pages[path] = (await browser.GetAsync(path)).Text;
+        }
+
+        withoutSpanish.ShouldBeEmpty();
+        pages["/help"].ShouldContain("Preguntas de proveedores");
+        pages["/help/faq/client"].ShouldContain("Un código de un solo uso funciona una vez, durante 25 minutos.");
+        pages["/help/faq/client"].ShouldContain("Se desbloquea sola después de 45 minutos");
+        pages["/contact"].ShouldContain("vuelva a intentarlo después de 5 minutos");
+        pages["/help/guide/withdraw"].ShouldContain("Las capturas de pantalla muestran el portal en inglés.");
+        pages["/help/guide/withdraw"].ShouldContain("Paso 3");
+        (await browser.GetAsync("/")).Html.ShouldContain("href=\"/help\">Ayuda</a>");
+    }
+
+    [Test]
+    public async Task The_footer_links_to_contact_on_public_signed_in_and_staff_pages()
+    {
+        await CreateAccountAsync("help.provider@example.com");
+        await CreateAccountAsync("help.caseworker@dmas.virginia.gov", Role.CaseWorker, staff: true);
+        using var visitor = NewBrowser();
+        using var provider = NewBrowser();
+        using var staff = NewBrowser();
+        await provider.SignInAsync(ConnectionString, "help.provider@example.com", Password);
+        await staff.SignInAsync(ConnectionString, "help.caseworker@dmas.virginia.gov", Password, staff: true);
+
+        foreach (var (browser, path) in new[] { (visitor, "/"), (visitor, "/account/sign-in"), (provider, "/account/profile"), (provider, "/appeals"), (staff, "/staff/intake") })
+        {
+            var page = await browser.GetAsync(path);
+            page.Status.ShouldBe(System.Net.HttpStatusCode.OK, path);
+            HelpMarkup.FooterLinksToContact(page.Html).ShouldBeTrue(path);
+        }
+    }
+
+    /// <summary>Lets the host's localizers work as usual, noting each help text looked up in Spanish that had no entry.</summary>
+    private sealed class RecordingFactory(IStringLocalizerFactory inner, ConcurrentBag<string> missing) : IStringLocalizerFactory
+    {
+        public IStringLocalizer Create(Type resourceSource) =>
+            resourceSource == typeof(HelpText) ? new Recording(inner.Create(resourceSource), missing) : inner.Create(resourceSource);
+
+        public IStringLocalizer Create(string baseName, string location) => inner.Create(baseName, location);
+    }
+
+    private sealed class Recording(IStringLocalizer inner, ConcurrentBag<string> missing) : IStringLocalizer
+    {
+        public LocalizedString this[string name] => Note(inner[name]);
+
+        public LocalizedString this[string name, params object[] arguments] => Note(inner[name, arguments]);
+
+        public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) => inner.GetAllStrings(includeParentCultures);
+
+        private LocalizedString Note(LocalizedString text)
+        {
+            if (text.ResourceNotFound && CultureInfo.CurrentUICulture.Equals(PortalLanguages.Spanish))
+            {
+                missing.Add(text.Name);
+            }
+
+            return text;
+        }
+    }
+}
