@@ -14,7 +14,7 @@ public sealed partial class AppealJourneyTests : BrowserTest
 
     protected override string BaseUrl => baseUrl;
 
-    private static string Today(int plusDays) =>
+    internal static string Today(int plusDays) =>
         TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/New_York")).AddDays(plusDays)
             .ToString("MM/dd/yyyy", CultureInfo.InvariantCulture);
 
