@@ -40,7 +40,8 @@ internal sealed class PracticePurgeHandler(
 {
     public async Task Handle(PracticePurge purge, CancellationToken cancellationToken)
     {
-        var cutoff = calendar.AtLocalTime(purge.Night, TimeOnly.MinValue);
+        // Npgsql writes timestamptz parameters in UTC only.
+        var cutoff = calendar.AtLocalTime(purge.Night, TimeOnly.MinValue).ToUniversalTime();
         // Documents go with their appeal (ON DELETE CASCADE).
         var appeals = await db.Appeals.Where(a => a.CreatedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
         var completions = await db.Completions.Where(c => c.CompletedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
