@@ -162,6 +162,7 @@ public sealed partial class PracticeTests() : AppealsTest("aims_test_practice")
         emptyFile.Status.ShouldBe(HttpStatusCode.OK);
         emptyFile.Text.ShouldContain("The file is empty.");
         (await UploadAsync(browser, id, "x.pdf", [1], category: "Decision")).Text.ShouldContain("Choose what the document is.");
+        (await UploadAsync(browser, id, "big.pdf", new byte[(10 * 1024 * 1024) + 1])).Text.ShouldContain("Practice files can be at most 10 MB.");
 
         var longReason = await browser.PostAsync($"/practice/{id}/withdraw", [new("Reason", new string('x', 2001))]);
         longReason.Status.ShouldBe(HttpStatusCode.OK);

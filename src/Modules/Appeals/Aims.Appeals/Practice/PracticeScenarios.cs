@@ -26,14 +26,14 @@ internal static class PracticeScenarios
 
     public const string ClaimNumber = "CLM-PRACTICE-1001";
 
-    public const string ClaimAmount = "1250.00";
+    public const string ClaimAmount = "$1,250.00";
 
     public const string DeniedClaimAction = "ClaimDenial";
 
     public static IReadOnlyList<PracticeScenarioInfo> All { get; } =
     [
         new(PracticeScenario.FileInformalAppeal, "File an informal appeal for a denied claim",
-            "Blue Ridge Practice Clinic received an emailed notice a week ago denying claim " + ClaimNumber + " for $1,250.00. " +
+            "Blue Ridge Practice Clinic received an emailed notice a week ago denying claim " + ClaimNumber + " for " + ClaimAmount + ". " +
             "File an informal appeal of the denied claim, saying why it should be paid.",
             "/practice/file", "Start filing"),
         new(PracticeScenario.MonitorAppeal, "Monitor an appeal",
