@@ -53,17 +53,29 @@ internal sealed class PracticePurgeHandler(
     }
 }
 
-/// <summary>Makes sure the coming night's purge is scheduled whenever a host starts (after the database is migrated).</summary>
-internal sealed class PracticePurgeStartup(IServiceScopeFactory scopes, BusinessCalendar calendar, TimeProvider time) : IHostedService
+/// <summary>
+/// Makes sure the coming night's purge is scheduled whenever a host starts (after the database is migrated). Failing to
+/// schedule it does not keep the portal from serving real appeals: the error is logged, and any later start, or the
+/// purge already pending from an earlier one, covers the night.
+/// </summary>
+internal sealed class PracticePurgeStartup(IServiceScopeFactory scopes, BusinessCalendar calendar, TimeProvider time, ILogger<PracticePurgeStartup> logger)
+    : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var session = scope.ServiceProvider.GetRequiredService<DbSession>();
-        await session.BeginAsync(cancellationToken);
-        await PracticePurgeSchedule.ScheduleAsync(
-            scope.ServiceProvider.GetRequiredService<IMessageBus>(), calendar, PracticePurgeSchedule.NextNight(calendar, time.GetUtcNow()), cancellationToken);
-        await session.CommitAsync(cancellationToken);
+        var night = PracticePurgeSchedule.NextNight(calendar, time.GetUtcNow());
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var session = scope.ServiceProvider.GetRequiredService<DbSession>();
+            await session.BeginAsync(cancellationToken);
+            await PracticePurgeSchedule.ScheduleAsync(scope.ServiceProvider.GetRequiredService<IMessageBus>(), calendar, night, cancellationToken);
+            await session.CommitAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogError(exception, "The practice purge for {Night} could not be scheduled.", night);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
