@@ -46,6 +46,14 @@ public sealed partial class FormClient(HttpClient http) : IDisposable
         return await Page.ReadAsync(response);
     }
 
+    /// <summary>Sends a request built by the test (a multipart upload, say) as a browser would, and reads the page it gets.</summary>
+    public async Task<Page> SendAsync(HttpRequestMessage request)
+    {
+        request.Headers.Accept.ParseAdd("text/html");
+        using var response = await http.SendAsync(request);
+        return await Page.ReadAsync(response);
+    }
+
     public void Dispose() => http.Dispose();
 
     public sealed record Page(HttpStatusCode Status, string? Location, string Html, IReadOnlyDictionary<string, string> Headers)

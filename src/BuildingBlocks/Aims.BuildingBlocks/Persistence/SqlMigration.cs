@@ -11,9 +11,12 @@ public sealed record SqlMigration(string Id, string Sql)
     /// </summary>
     public static IReadOnlyList<SqlMigration> EmbeddedIn(Assembly assembly, string? folder = null)
     {
-        var marker = folder is null ? ".Migrations." : $".{folder}.Migrations.";
+        // Anchored at the assembly's name, so a module's own Migrations folder does not also take a second schema's
+        // scripts (Appeals' Practice/Migrations build the practice schema, not the appeals one).
+        var marker = folder is null ? $"{assembly.GetName().Name}.Migrations." : $".{folder}.Migrations.";
         return assembly.GetManifestResourceNames()
-            .Where(name => name.Contains(marker, StringComparison.Ordinal) && name.EndsWith(".sql", StringComparison.Ordinal))
+            .Where(name => (folder is null ? name.StartsWith(marker, StringComparison.Ordinal) : name.Contains(marker, StringComparison.Ordinal))
+                           && name.EndsWith(".sql", StringComparison.Ordinal))
             .Select(name =>
             {
                 using var stream = assembly.GetManifestResourceStream(name)!;

@@ -5,6 +5,7 @@ using Aims.Appeals.Decisions;
 using Aims.Appeals.Demo;
 using Aims.Appeals.Filing;
 using Aims.Appeals.Persistence;
+using Aims.Appeals.Practice;
 using Aims.Appeals.Rules;
 using Aims.BuildingBlocks.EventSourcing;
 using Aims.BuildingBlocks.Modules;
@@ -39,6 +40,12 @@ public sealed class AppealsModule : IModule
         services.AddScoped<CaseWork>();
         services.AddSingleton<DecisionPdf>();
         services.AddScoped<IDemoDataSeeder, AppealsDemoSeeder>();
+
+        // "You Try" practice (ADR 0024): its own schema, reusing the appeal rules but none of the streams or messages.
+        services.AddModuleDbContext<PracticeDbContext>(
+            new ModuleSchema(PracticeDbContext.SchemaName, SqlMigration.EmbeddedIn(typeof(AppealsModule).Assembly, "Practice")));
+        services.AddScoped<PracticeCases>();
+        services.AddHostedService<PracticePurgeStartup>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -30,6 +30,8 @@ public static class AccessTable
         [Permission.ManageStaffAccounts] = [Role.AppealsAdministrator],
         [Permission.RunOperations] = [Role.AppealsAdministrator],
         [Permission.SeeAllAuditRecords] = [Role.AppealsAdministrator],
+        // "You Try" (docs/practice.md): every external account may practise; staff work real cases only.
+        [Permission.UsePracticeSpace] = [.. Providers, .. Clients, Role.AgencyCoordinator],
     };
 
     public static bool IsStaff(Role role) => Staff.Contains(role);

@@ -21,4 +21,5 @@ public enum Permission
     ManageStaffAccounts,
     RunOperations,
     SeeAllAuditRecords,
+    UsePracticeSpace,
 }
