@@ -59,10 +59,10 @@ public sealed partial class SpanishTextTests
     [GeneratedRegex(@"/Pages/(Staff|Admin|Dev)/")]
     private static partial Regex EnglishOnly();
 
-    [GeneratedRegex(@"\bT\[""(?<text>(?:[^""\\]|\\.)*)""\]")]
+    [GeneratedRegex(@"\bT\[""(?<text>(?:[^""\\]|\\.)*)""\s*[\],]")]
     private static partial Regex PageLookup();
 
-    [GeneratedRegex(@"\b[tT]\[""(?<text>(?:[^""\\]|\\.)*)""\]")]
+    [GeneratedRegex(@"\b[tT]\[""(?<text>(?:[^""\\]|\\.)*)""\s*[\],]")]
     private static partial Regex CodeLookup();
 
     [GeneratedRegex(@"\.WithMessage\(\s*""(?<part>(?:[^""\\]|\\.)*)""(?:\s*\+\s*""(?<part>(?:[^""\\]|\\.)*)"")*\s*\)")]
