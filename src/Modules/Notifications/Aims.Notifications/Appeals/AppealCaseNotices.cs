@@ -3,6 +3,7 @@ using Aims.BuildingBlocks.Mail;
 using Aims.Notifications.Centre;
 using Aims.Notifications.Contracts;
 using MediatR;
+using Microsoft.Extensions.Localization;
 
 namespace Aims.Notifications.Appeals;
 
@@ -12,15 +13,17 @@ namespace Aims.Notifications.Appeals;
 /// coordinators get it in their notification centre and by email; a filing contact and attendees without an account get
 /// the email alone. Each notice is recorded once per person and cause, so a redelivered message adds nothing there.
 /// </summary>
-internal sealed class AppealCaseNotices(IMediator mediator, Notices notices, AppealAudiences audiences, TimeProvider time) :
+internal sealed class AppealCaseNotices(IMediator mediator, Notices notices, AppealAudiences audiences, TimeProvider time, IStringLocalizer<NotificationsText> t) :
     INotificationHandler<CaseDocketed>, INotificationHandler<CaseDismissed>, INotificationHandler<HearingNoticeIssued>, INotificationHandler<CaseDecided>
 {
-    public Task Handle(CaseDocketed docketed, CancellationToken cancellationToken) => TellAsync(
-        docketed.AppealId, NoticeKind.AppealDocketed, $"docketed:{docketed.AppealId}", $"Appeal {docketed.CaseNumber} docketed",
-        $"The Appeals Division docketed appeal {docketed.CaseNumber} on {EmailText.Day(docketed.DocketedOn)}: it goes ahead. " +
-        $"The {(docketed.Kind == AppealKind.ProviderInformal ? "informal fact-finding conference" : "hearing")} will be scheduled next; " +
-        "everyone taking part gets a notice with the date, the time and how to join.",
-        attachments: null, toAttendees: false, cancellationToken);
+    public Task Handle(CaseDocketed docketed, CancellationToken cancellationToken) => audiences.TellAsync(
+        docketed.AppealId, ReminderAudience.Parties | ReminderAudience.Agency, NoticeKind.AppealDocketed, $"docketed:{docketed.AppealId}",
+        () => (t["Appeal {0} docketed", docketed.CaseNumber],
+            t["The Appeals Division docketed appeal {0} on {1}: it goes ahead.", docketed.CaseNumber, EmailText.Day(docketed.DocketedOn)] + " " +
+            (docketed.Kind == AppealKind.ProviderInformal
+                ? t["The informal fact-finding conference will be scheduled next; everyone taking part gets a notice with the date, the time and how to join."]
+                : t["The hearing will be scheduled next; everyone taking part gets a notice with the date, the time and how to join."])),
+        attachments: null, cancellationToken);
 
     public Task Handle(CaseDismissed dismissed, CancellationToken cancellationToken) => TellAsync(
         dismissed.AppealId, NoticeKind.Dismissal, $"dismissed:{dismissed.AppealId}", $"Appeal {dismissed.CaseNumber} dismissed",
