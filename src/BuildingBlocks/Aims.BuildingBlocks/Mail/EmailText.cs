@@ -25,6 +25,15 @@ public static class EmailText
             : local.ToString("MMMM d, yyyy 'at' h:mm tt 'Eastern'", PortalLanguages.English);
     }
 
+    /// <summary>A moment in a list, in Virginia time: "11/23/2026 9:00 AM", or "23 de noviembre de 2026, 9:00 a. m." in Spanish.</summary>
+    public static string Moment(DateTimeOffset at)
+    {
+        var local = TimeZoneInfo.ConvertTime(at, BusinessCalendar.Eastern);
+        return InSpanish
+            ? local.ToString("d 'de' MMMM 'de' yyyy, h:mm tt", PortalLanguages.Spanish)
+            : local.ToString("MM/dd/yyyy h:mm tt", PortalLanguages.English);
+    }
+
     /// <summary>"Wednesday, November 25, 2026" or "miércoles, 25 de noviembre de 2026".</summary>
     public static string Day(DateOnly date) => InSpanish
         ? date.ToString("dddd, d 'de' MMMM 'de' yyyy", PortalLanguages.Spanish)

@@ -1,6 +1,8 @@
+using System.Globalization;
 using Aims.BuildingBlocks.Web;
 using Aims.Identity.Contracts;
 using MediatR;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 
 namespace Aims.Identity.Accounts;
@@ -25,4 +27,13 @@ internal sealed class RememberLanguageHandler(UserManager<AimsUser> users) : IRe
         user.PreferredLanguage = code;
         return (await users.UpdateAsync(user)).Succeeded;
     }
+}
+
+/// <summary>At sign-in, a language chosen on this browser beforehand (the cookie) becomes the account's.</summary>
+internal static class SignInLanguage
+{
+    public static Task RememberAsync(IMediator mediator, HttpContext context, Guid userId, CancellationToken cancellationToken) =>
+        context.Request.Cookies.ContainsKey(PortalLanguages.CookieName)
+            ? mediator.Send(new RememberLanguage(userId, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName), cancellationToken)
+            : Task.CompletedTask;
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Mediation;
 using Aims.BuildingBlocks.TextMessages;
@@ -6,7 +5,6 @@ using Aims.BuildingBlocks.Web;
 using Aims.Identity.Accounts;
 using Aims.Identity.Audit;
 using Aims.Identity.Codes;
-using Aims.Identity.Contracts;
 using Aims.Identity.Lockout;
 using Aims.Identity.Sessions;
 using Aims.Identity.SignIn;
@@ -130,11 +128,7 @@ internal sealed class CodeModel(
 
         // A fresh cookie: whatever session this browser had before is replaced, never extended.
         await signIns.SignInWithClaimsAsync(user, isPersistent: false, [SessionCookies.SignedInAt(time.GetUtcNow()), new("amr", "otp")]);
-        if (Request.Cookies.ContainsKey(PortalLanguages.CookieName))
-        {
-            // The language chosen before signing in is the one their later emails should be in.
-            await mediator.Send(new RememberLanguage(user.Id, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName), cancellationToken);
-        }
+        await SignInLanguage.RememberAsync(mediator, HttpContext, user.Id, cancellationToken);
 
         return user.MustChangePassword ? RedirectToPage("/Account/ChangePassword") : LocalRedirect("/");
     }
