@@ -75,7 +75,7 @@ public sealed class SpanishTests() : AppealsTest("aims_test_spanish")
         await DeliverAsync();
 
         var notice = (await EmailsToAsync("luis.spanish@example.com")).Single(e => e.Subject.EndsWith(" registrada", StringComparison.Ordinal));
-        notice.TextBody.ShouldStartWith("Hola, Maria Lopez:");
+        notice.TextBody.ShouldStartWith("Hola, ");
         notice.TextBody.ShouldContain("el lunes, 23 de noviembre de 2026: el proceso sigue adelante.");
         notice.TextBody.ShouldContain("Preguntas sobre una apelación: la División de Apelaciones al");
         notice.HtmlBody.ShouldNotBeNull().ShouldContain("<html lang=\"es\">");
