@@ -84,6 +84,25 @@ public sealed class SpanishTests() : AppealsTest("aims_test_spanish")
         // The agency's coordinator and the filing's contact have no Spanish on record: English.
         (await AppealEmailsToAsync("coord.spanish@dss.example")).ShouldContain(e => e.Subject.EndsWith(" docketed", StringComparison.Ordinal));
         (await AppealEmailsToAsync("luis.contact@example.com")).ShouldContain(e => e.Subject.EndsWith(" docketed", StringComparison.Ordinal));
+
+        // The hearing notice too, with its date in Spanish and the invitation attached.
+        using var officer = await StaffAsync("officer.spanish@dmas.virginia.gov", Role.HearingOfficer);
+        (await ActAsync(worker, $"/staff/appeals/{id}/assign?role=HearingOfficer", new() { ["Role"] = "HearingOfficer", ["AssigneeId"] = (await UserIdAsync("officer.spanish@dmas.virginia.gov")).ToString() }))
+            .Location.ShouldBe($"/appeals/{id}");
+        (await ActAsync(officer, $"/staff/appeals/{id}/schedule", new()
+        {
+            ["Form.Date"] = "01/19/2027", ["Form.Time"] = "10:00 AM", ["Form.Channel"] = "Telephone", ["Form.Details"] = "Call 804-555-0100, access code 4411.",
+        })).Location.ShouldBe($"/appeals/{id}");
+        await DeliverAsync();
+        var hearing = (await EmailsToAsync("luis.spanish@example.com")).Single(e => e.Subject.StartsWith("Audiencia programada: apelación ", StringComparison.Ordinal));
+        // Spanish writes "a. m." with a no-break space inside.
+        Spaced(hearing.TextBody).ShouldContain("19 de enero de 2027 a las 10:00 a. m., hora del Este, por teléfono.");
+        hearing.TextBody.ShouldContain("Cómo participar: Call 804-555-0100, access code 4411.");
+        hearing.TextBody.ShouldContain("El resumen del caso de la agencia debe presentarse a más tardar el lunes, 11 de enero de 2027.");
+        hearing.Attachments.ShouldHaveSingleItem();
+        (await EmailsToAsync("coord.spanish@dss.example")).ShouldContain(e => e.Subject.StartsWith("Hearing scheduled: appeal ", StringComparison.Ordinal));
+        Spaced((await browser.GetAsync($"/appeals/{id}")).Text).ShouldContain("Cuándo 19 de enero de 2027 a las 10:00 a. m., hora del Este");
+
         // A staff account's switch changes nothing they are sent.
         (await PreferredLanguageAsync("worker.spanish@dmas.virginia.gov")).ShouldBeNull();
         (await worker.GetAsync("/staff/intake")).Html.ShouldContain("<html lang=\"en\"");
@@ -103,6 +122,8 @@ public sealed class SpanishTests() : AppealsTest("aims_test_spanish")
         (await PreferredLanguageAsync("eva.spanish@example.com")).ShouldBeNull();
         (await browser.GetAsync("/appeals")).Text.ShouldContain("My appeals");
     }
+
+    private static string Spaced(string text) => text.Replace('\u00a0', ' ').Replace('\u202f', ' ');
 
     private async Task<FormClient> SpanishBrowserAsync()
     {
