@@ -12,7 +12,9 @@ public static partial class PortalSignIn
     public static async Task<string> LatestCodeAsync(string connectionString, string email)
     {
         var emails = await OutboxReader.EmailsToAsync(connectionString, email);
-        var code = emails.LastOrDefault(e => e.Subject.Contains("sign-in code", StringComparison.OrdinalIgnoreCase))
+        // The code email is in the language the person signs in with (English or Spanish).
+        var code = emails.LastOrDefault(e => e.Subject.Contains("sign-in code", StringComparison.OrdinalIgnoreCase)
+                || e.Subject.Contains("código de inicio de sesión", StringComparison.OrdinalIgnoreCase))
             ?? throw new InvalidOperationException($"No sign-in code was emailed to {email}.");
         return SixDigits().Match(code.TextBody).Value;
     }

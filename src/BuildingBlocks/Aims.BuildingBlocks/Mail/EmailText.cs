@@ -4,18 +4,46 @@ using Aims.BuildingBlocks.Web;
 
 namespace Aims.BuildingBlocks.Mail;
 
-/// <summary>Wording every module's emails share: the signature with the helpline, and dates as Virginians read them.</summary>
+/// <summary>
+/// Wording every module's emails share, and dates as the reader reads them: in the current language (ADR 0022), so a
+/// Spanish page or email says "25 de noviembre de 2026" while staff pages, which are always English, keep theirs.
+/// </summary>
 public static class EmailText
 {
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
+    private static bool InSpanish => CultureInfo.CurrentCulture.TwoLetterISOLanguageName == PortalLanguages.Spanish.TwoLetterISOLanguageName;
 
-    public static string Footer(ContactOptions contact) =>
-        $"\n\nQuestions? Call the AIMS helpline at {contact.HelplinePhone}.\nVirginia Department of Medical Assistance Services — Appeals Division";
+    public static string Footer(ContactOptions contact) => InSpanish
+        ? $"\n\n¿Preguntas? Llame a la línea de ayuda de AIMS al {contact.HelplinePhone}.\nDepartamento de Servicios de Asistencia Médica de Virginia — División de Apelaciones"
+        : $"\n\nQuestions? Call the AIMS helpline at {contact.HelplinePhone}.\nVirginia Department of Medical Assistance Services — Appeals Division";
 
-    /// <summary>"November 23, 2026 at 9:00 AM Eastern".</summary>
-    public static string Eastern(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, BusinessCalendar.Eastern).ToString("MMMM d, yyyy 'at' h:mm tt 'Eastern'", English);
+    /// <summary>"November 23, 2026 at 9:00 AM Eastern" or "23 de noviembre de 2026 a las 9:00 a. m., hora del Este".</summary>
+    public static string Eastern(DateTimeOffset at)
+    {
+        var local = TimeZoneInfo.ConvertTime(at, BusinessCalendar.Eastern);
+        return InSpanish
+            ? local.ToString("d 'de' MMMM 'de' yyyy 'a las' h:mm tt', hora del Este'", PortalLanguages.Spanish)
+            : local.ToString("MMMM d, yyyy 'at' h:mm tt 'Eastern'", PortalLanguages.English);
+    }
 
-    /// <summary>"Wednesday, November 25, 2026".</summary>
-    public static string Day(DateOnly date) => date.ToString("dddd, MMMM d, yyyy", English);
+    /// <summary>A moment in a list, in Virginia time: "11/23/2026 9:00 AM", or "23 de noviembre de 2026, 9:00 a. m." in Spanish.</summary>
+    public static string Moment(DateTimeOffset at)
+    {
+        var local = TimeZoneInfo.ConvertTime(at, BusinessCalendar.Eastern);
+        return InSpanish
+            ? local.ToString("d 'de' MMMM 'de' yyyy, h:mm tt", PortalLanguages.Spanish)
+            : local.ToString("MM/dd/yyyy h:mm tt", PortalLanguages.English);
+    }
+
+    /// <summary>"Wednesday, November 25, 2026" or "miércoles, 25 de noviembre de 2026".</summary>
+    public static string Day(DateOnly date) => InSpanish
+        ? date.ToString("dddd, d 'de' MMMM 'de' yyyy", PortalLanguages.Spanish)
+        : date.ToString("dddd, MMMM d, yyyy", PortalLanguages.English);
+
+    /// <summary>A date in a table or sentence: "11/25/2026", or "25 de noviembre de 2026" in Spanish.</summary>
+    public static string Date(DateOnly date) => InSpanish
+        ? date.ToString("d 'de' MMMM 'de' yyyy", PortalLanguages.Spanish)
+        : date.ToString("MM/dd/yyyy", PortalLanguages.English);
+
+    /// <summary>An amount of money: "$1,250.00" either way (US dollars), with the language's separators.</summary>
+    public static string Money(decimal amount) => amount.ToString("C", InSpanish ? PortalLanguages.Spanish : PortalLanguages.English);
 }

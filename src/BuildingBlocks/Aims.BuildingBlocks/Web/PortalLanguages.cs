@@ -33,6 +33,7 @@ public static class PortalLanguages
     internal static IServiceCollection AddPortalLanguages(this IServiceCollection services)
     {
         services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.AddPortalText<BuildingBlocksText>();
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture(English);
@@ -49,6 +50,12 @@ public static class PortalLanguages
         return services;
     }
 
+    /// <summary>
+    /// Writes in <paramref name="language"/> until disposed (English when null): for text composed away from a
+    /// request, such as an email to someone whose language is remembered on their account.
+    /// </summary>
+    public static IDisposable Use(CultureInfo? language) => new LanguageScope(language ?? English);
+
     public static IApplicationBuilder UsePortalLanguages(this IApplicationBuilder app) => app.UseRequestLocalization();
 
     /// <summary>Remembers <paramref name="language"/> for a year on this browser.</summary>
@@ -64,4 +71,22 @@ public static class PortalLanguages
                 SameSite = SameSiteMode.Lax,
                 IsEssential = true,
             });
+
+    private sealed class LanguageScope : IDisposable
+    {
+        private readonly CultureInfo culture = CultureInfo.CurrentCulture;
+        private readonly CultureInfo uiCulture = CultureInfo.CurrentUICulture;
+
+        public LanguageScope(CultureInfo language)
+        {
+            CultureInfo.CurrentCulture = language;
+            CultureInfo.CurrentUICulture = language;
+        }
+
+        public void Dispose()
+        {
+            CultureInfo.CurrentCulture = culture;
+            CultureInfo.CurrentUICulture = uiCulture;
+        }
+    }
 }

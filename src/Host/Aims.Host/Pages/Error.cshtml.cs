@@ -1,6 +1,7 @@
 using Aims.BuildingBlocks.Modules;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Aims.Host.Pages;
 
@@ -11,7 +12,7 @@ namespace Aims.Host.Pages;
 [IgnoreAntiforgeryToken]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
-internal sealed class ErrorModel(OperationContext operation) : PageModel
+internal sealed class ErrorModel(OperationContext operation, IStringLocalizer<HostText> t) : PageModel
 {
     public int Status { get; private set; }
 
@@ -19,13 +20,13 @@ internal sealed class ErrorModel(OperationContext operation) : PageModel
 
     public (string Title, string Message) Text => Status switch
     {
-        404 => ("Page not found", "We could not find that page. Check the address, or go back to the home page."),
-        403 => ("Not allowed", "Your account does not have access to this page."),
-        409 => ("This changed", "Someone else changed this record, or the action is not allowed right now. Reload the page and try again."),
-        429 => ("Too many requests", "You have tried too many times. Wait a few minutes and try again."),
-        503 => ("Temporarily unavailable", "The portal cannot reach its records right now. Try again in a minute."),
-        >= 400 and < 500 => ("Something was wrong with the request", "Go back and try again."),
-        _ => ("Something went wrong", "The portal could not finish your request. Try again; if it keeps happening, call the helpline and give this reference."),
+        404 => (t["Page not found"], t["We could not find that page. Check the address, or go back to the home page."]),
+        403 => (t["Not allowed"], t["Your account does not have access to this page."]),
+        409 => (t["This changed"], t["Someone else changed this record, or the action is not allowed right now. Reload the page and try again."]),
+        429 => (t["Too many requests"], t["You have tried too many times. Wait a few minutes and try again."]),
+        503 => (t["Temporarily unavailable"], t["The portal cannot reach its records right now. Try again in a minute."]),
+        >= 400 and < 500 => (t["Something was wrong with the request"], t["Go back and try again."]),
+        _ => (t["Something went wrong"], t["The portal could not finish your request. Try again; if it keeps happening, call the helpline and give this reference."]),
     };
 
     public void OnGet(int? status) => Describe(status);

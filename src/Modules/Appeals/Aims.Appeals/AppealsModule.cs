@@ -11,6 +11,7 @@ using Aims.BuildingBlocks.EventSourcing;
 using Aims.BuildingBlocks.Modules;
 using Aims.BuildingBlocks.Persistence;
 using Aims.BuildingBlocks.Seeding;
+using Aims.BuildingBlocks.Web;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,7 @@ public sealed class AppealsModule : IModule
 
     public void Register(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddPortalText<AppealsText>();
         var migrations = SqlMigration.EmbeddedIn(typeof(AppealsModule).Assembly)
             .Prepend(EventStoreSchema.Migration(AppealsDbContext.SchemaName))
             .ToList();

@@ -1,5 +1,6 @@
 using Aims.BuildingBlocks.Modules;
 using Aims.BuildingBlocks.Persistence;
+using Aims.BuildingBlocks.Web;
 using Aims.Documents.Api;
 using Aims.Documents.Downloading;
 using Aims.Documents.Listing;
@@ -18,6 +19,7 @@ public sealed class DocumentsModule : IModule
 
     public void Register(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddPortalText<DocumentsText>();
         services.AddSingleton(new ModuleSchema("documents", SqlMigration.EmbeddedIn(typeof(DocumentsModule).Assembly)));
         services.Configure<DocumentOptions>(configuration.GetSection(DocumentOptions.Section));
         services.AddScoped<PostgresContentStore>();

@@ -14,4 +14,5 @@ public sealed record GetPeopleWith(Permission Permission) : IRequest<IReadOnlyLi
 /// <summary>The names and email addresses of active accounts, for notices to people a module knows by id.</summary>
 public sealed record GetPersonContacts(IReadOnlyList<Guid> UserIds) : IRequest<IReadOnlyList<PersonContact>>;
 
-public sealed record PersonContact(Guid UserId, string Name, string Email);
+/// <summary>An account holder to write to; <paramref name="Language"/> is the one they read the portal in ("es"), null for English.</summary>
+public sealed record PersonContact(Guid UserId, string Name, string Email, string? Language = null);

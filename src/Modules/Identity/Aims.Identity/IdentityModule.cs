@@ -2,21 +2,21 @@ using Aims.BuildingBlocks.Modules;
 using Aims.BuildingBlocks.Persistence;
 using Aims.BuildingBlocks.Seeding;
 using Aims.BuildingBlocks.Web;
-using Aims.Identity.Contracts;
-using Aims.Identity.Sessions;
-using Aims.Identity.SignIn;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Aims.Identity.Accounts;
 using Aims.Identity.Api;
-using Aims.Identity.Tokens;
-using Microsoft.AspNetCore.Routing;
 using Aims.Identity.Audit;
 using Aims.Identity.Codes;
+using Aims.Identity.Contracts;
 using Aims.Identity.Lockout;
 using Aims.Identity.Passwords;
 using Aims.Identity.Persistence;
+using Aims.Identity.Sessions;
+using Aims.Identity.SignIn;
+using Aims.Identity.Tokens;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -31,6 +31,7 @@ public sealed class IdentityModule : IModule
 
     public void Register(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddPortalText<IdentityText>();
         services.AddSingleton<CommonPasswords>();
         services.AddSingleton<PasswordPolicy>();
         services.AddModuleDbContext<AccountsDbContext>(

@@ -1,5 +1,6 @@
 using Aims.BuildingBlocks.Modules;
 using Aims.BuildingBlocks.Persistence;
+using Aims.BuildingBlocks.Web;
 using Aims.Notifications.Centre;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,6 +13,7 @@ public sealed class NotificationsModule : IModule
 
     public void Register(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddPortalText<NotificationsText>();
         services.AddSingleton(new ModuleSchema("notifications", SqlMigration.EmbeddedIn(typeof(NotificationsModule).Assembly)));
         services.AddScoped<Notices>();
         services.AddScoped<Appeals.AppealAudiences>();

@@ -18,6 +18,7 @@ public sealed class RegistrationModule : IModule
 
     public void Register(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddPortalText<RegistrationText>();
         services.AddModuleDbContext<RegistrationDbContext>(
             new ModuleSchema(RegistrationDbContext.SchemaName, SqlMigration.EmbeddedIn(typeof(RegistrationModule).Assembly)));
         services.AddSingleton<RegistrationEmails>();

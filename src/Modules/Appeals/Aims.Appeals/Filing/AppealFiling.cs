@@ -10,6 +10,7 @@ using Aims.BuildingBlocks.Persistence;
 using Aims.BuildingBlocks.Time;
 using Aims.BuildingBlocks.Web;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Aims.Appeals.Filing;
@@ -18,11 +19,16 @@ namespace Aims.Appeals.Filing;
 /// What every kind of filing does the same way: one appeal per filing key (a double click, a retried request or a
 /// resubmitted draft finds the first), the case number, the stream, the drafts it came from removed, the agency told
 /// through <see cref="AppealFiled"/>, an informal appeal's 180-day clock set, and the filer's confirmation email — all in the
-/// filing's one transaction.
+/// filing's one transaction. The email is in the filer's language: the page's, as the filing is a request of theirs
+/// (the API's is English).
 /// </summary>
 internal sealed class AppealFiling(
-    AppealsDbContext db, DbSession session, EventStore store, IMessageBus bus, IOutgoingMail mail, IOptions<ContactOptions> contact, BusinessCalendar calendar, TimeProvider time)
+    AppealsDbContext db, DbSession session, EventStore store, IMessageBus bus, IOutgoingMail mail, IOptions<ContactOptions> contact, BusinessCalendar calendar, TimeProvider time,
+    IStringLocalizer<AppealsText> t)
 {
+    /// <summary>The words of the confirmation email, for the lines each kind of filing adds.</summary>
+    public IStringLocalizer<AppealsText> Text => t;
+
     public const string StreamType = "appeal";
 
     /// <summary>
@@ -83,12 +89,12 @@ internal sealed class AppealFiling(
         var phone = contact.Value.AppealsDivisionPhone;
         await mail.QueueAsync(new EmailMessage(
             filer.Email,
-            $"Appeal {announcement.CaseNumber} received",
-            $"Hello {filer.Name},\n\nThe Appeals Division received your appeal on {EmailText.Day(announcement.FiledOn)}. Its case number is " +
-            $"{announcement.CaseNumber}; quote it whenever you write or call.\n\n" +
-            string.Join("\n", confirmationLines) +
-            $"\n\nFollow the appeal, add documents or withdraw it under \"My appeals\" in AIMS. Questions about the appeal: call the " +
-            $"Appeals Division at {phone}." + EmailText.Footer(contact.Value)),
+            t["Appeal {0} received", announcement.CaseNumber],
+            t["Hello {0},", filer.Name] + "\n\n" +
+            t["The Appeals Division received your appeal on {0}. Its case number is {1}; quote it whenever you write or call.", EmailText.Day(announcement.FiledOn), announcement.CaseNumber] + "\n\n" +
+            string.Join("\n", confirmationLines) + "\n\n" +
+            t["Follow the appeal, add documents or withdraw it under “My appeals” in AIMS. Questions about the appeal: call the Appeals Division at {0}.", phone] +
+            EmailText.Footer(contact.Value)),
             cancellationToken);
         return new FiledAppeal(appealId, announcement.CaseNumber);
     }
@@ -102,8 +108,8 @@ internal sealed class AppealFiling(
         _ => "CL",
     };
 
-    public static string TimelinessLine(DateOnly receivedOn, DateOnly lastDay, bool timely) => timely
-        ? $"It was filed on time: the notice counts as received {EmailText.Day(receivedOn)}, and the last day to file was {EmailText.Day(lastDay)}."
-        : $"It was filed after the last day to file ({EmailText.Day(lastDay)}; the notice counts as received {EmailText.Day(receivedOn)}). " +
-          "The Appeals Division will decide whether there was good cause for filing late; it may dismiss the appeal.";
+    public string TimelinessLine(DateOnly receivedOn, DateOnly lastDay, bool timely) => timely
+        ? t["It was filed on time: the notice counts as received {0}, and the last day to file was {1}.", EmailText.Day(receivedOn), EmailText.Day(lastDay)]
+        : t["It was filed after the last day to file ({0}; the notice counts as received {1}). The Appeals Division will decide whether there was good cause for filing late; it may dismiss the appeal.",
+            EmailText.Day(lastDay), EmailText.Day(receivedOn)];
 }

@@ -2,23 +2,25 @@ using System.Globalization;
 using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Web;
 using Aims.Identity.Codes;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Aims.Identity.Accounts;
 
 /// <summary>
 /// The words of every account email, in one place: each names the helpline, and none carries anything a stranger
-/// could use beyond what the message is for.
+/// could use beyond what the message is for. The emails a person asks for on a page (sign-up, codes, a reset) are in
+/// that page's language (ADR 0022); the rest are English until accounts remember a language.
 /// </summary>
-internal sealed class AccountEmails(IOptions<ContactOptions> contact, IOptions<PortalOptions> portal, IOptions<OneTimeCodeOptions> codes)
+internal sealed class AccountEmails(IOptions<ContactOptions> contact, IOptions<PortalOptions> portal, IOptions<OneTimeCodeOptions> codes, IStringLocalizer<IdentityText> t)
 {
     private string Footer => EmailText.Footer(contact.Value);
 
     public EmailMessage ConfirmAddress(string to, string confirmPath) => new(
         to,
-        "Confirm your AIMS email address",
-        $"Confirm your email address to finish setting up your AIMS account:\n\n{portal.Value.Link(confirmPath)}\n\n"
-        + "The link works for 24 hours. If you did not sign up for AIMS, ignore this email." + Footer);
+        t["Confirm your AIMS email address"],
+        t["Confirm your email address to finish setting up your AIMS account:"] + $"\n\n{portal.Value.Link(confirmPath)}\n\n"
+        + t["The link works for 24 hours. If you did not sign up for AIMS, ignore this email."] + Footer);
 
     public EmailMessage AlreadyRegistered(string to) => new(
         to,
@@ -28,12 +30,12 @@ internal sealed class AccountEmails(IOptions<ContactOptions> contact, IOptions<P
 
     public EmailMessage SignInCode(string to, string code) => new(
         to,
-        "Your AIMS sign-in code",
-        $"Your AIMS sign-in code is {code}\n\nIt works once, for {Minutes(codes.Value.Lifetime)} minutes. Nobody from DMAS will ever ask you for it. "
-        + "If you did not try to sign in, change your password." + Footer);
+        t["Your AIMS sign-in code"],
+        t["Your AIMS sign-in code is {0}", code] + "\n\n"
+        + t["It works once, for {0} minutes. Nobody from DMAS will ever ask you for it. If you did not try to sign in, change your password.", Minutes(codes.Value.Lifetime)] + Footer);
 
     public string SignInCodeText(string code) =>
-        $"AIMS sign-in code: {code}. Valid {Minutes(codes.Value.Lifetime)} minutes, once. Do not share it.";
+        t["AIMS sign-in code: {0}. Valid {1} minutes, once. Do not share it.", code, Minutes(codes.Value.Lifetime)];
 
     public string VerifyMobileText(string code) =>
         $"AIMS code to verify this mobile number: {code}. Valid {Minutes(codes.Value.Lifetime)} minutes, once. Do not share it.";
@@ -46,10 +48,10 @@ internal sealed class AccountEmails(IOptions<ContactOptions> contact, IOptions<P
 
     public EmailMessage TemporaryPassword(string to, string password, DateTimeOffset expires) => new(
         to,
-        "Your AIMS temporary password",
-        $"Your temporary AIMS password is:\n\n{password}\n\nIt works until {Eastern(expires)}. Sign in with it at "
-        + $"{portal.Value.Link("/account/sign-in")}; you will still receive a one-time code, and you will then choose a new password. "
-        + "Your old password keeps working until you do. If you did not ask for this, you need do nothing." + Footer);
+        t["Your AIMS temporary password"],
+        t["Your temporary AIMS password is:"] + $"\n\n{password}\n\n"
+        + t["It works until {0}. Sign in with it at {1}; you will still receive a one-time code, and you will then choose a new password. Your old password keeps working until you do. If you did not ask for this, you need do nothing.",
+            Eastern(expires), portal.Value.Link("/account/sign-in")] + Footer);
 
     public EmailMessage StaffResetRefused(string to) => new(
         to,

@@ -31,4 +31,7 @@ internal sealed class AimsUser : IdentityUser<Guid>
 
     /// <summary>Set when an administrator deactivates the account: it can no longer sign in or use its API tokens.</summary>
     public DateTimeOffset? DeactivatedAt { get; set; }
+
+    /// <summary>The language the person last read the portal in ("es"), for emails sent without a request; null is English.</summary>
+    public string? PreferredLanguage { get; set; }
 }

@@ -46,7 +46,7 @@ internal sealed class GetPersonContactsHandler(UserManager<AimsUser> users) : IR
     {
         var ids = request.UserIds.Distinct().ToList();
         return await users.Users.Where(u => ids.Contains(u.Id) && u.DeactivatedAt == null && u.Email != null)
-            .Select(u => new PersonContact(u.Id, u.DisplayName, u.Email!))
+            .Select(u => new PersonContact(u.Id, u.DisplayName, u.Email!, u.PreferredLanguage))
             .ToListAsync(cancellationToken);
     }
 }

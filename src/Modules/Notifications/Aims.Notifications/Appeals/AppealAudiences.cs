@@ -1,5 +1,6 @@
 using Aims.Appeals.Contracts;
 using Aims.BuildingBlocks.Mail;
+using Aims.BuildingBlocks.Web;
 using Aims.Identity.Contracts;
 using Aims.Notifications.Centre;
 using Aims.Notifications.Contracts;
@@ -13,12 +14,18 @@ namespace Aims.Notifications.Appeals;
 /// notification centre and by email; a filing contact and the agency's attendees, who have no account, get the email
 /// alone; the assigned case worker and decider, and the appeals administrators, get it as account holders. Before a
 /// case worker is assigned, "the case worker" is everyone who works the intake queue ("the assigned case worker" is nobody). Everyone is told once however
-/// many audiences they fall in, and once per cause however often the message is delivered.
+/// many audiences they fall in, and once per cause however often the message is delivered. A notice composed by
+/// <c>text</c> is composed again in each account holder's language (ADR 0025); people without an account read English.
 /// </summary>
 internal sealed class AppealAudiences(IMediator mediator, Notices notices)
 {
-    public async Task TellAsync(
+    public Task TellAsync(
         Guid appealId, ReminderAudience audience, NoticeKind kind, string sourceKey, string subject, string body, IReadOnlyList<EmailAttachment>? attachments,
+        CancellationToken cancellationToken) =>
+        TellAsync(appealId, audience, kind, sourceKey, () => (subject, body), attachments, cancellationToken);
+
+    public async Task TellAsync(
+        Guid appealId, ReminderAudience audience, NoticeKind kind, string sourceKey, Func<(string Subject, string Body)> text, IReadOnlyList<EmailAttachment>? attachments,
         CancellationToken cancellationToken)
     {
         if (await mediator.Send(new GetAppealRecipients(appealId), cancellationToken) is not { } recipients)
@@ -68,17 +75,26 @@ internal sealed class AppealAudiences(IMediator mediator, Notices notices)
         var told = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var person in accounts.Where(p => told.Add(p.Email)))
         {
+            using var language = PortalLanguages.Use(PortalLanguages.Named(person.Language));
+            var (subject, body) = text();
             await notices.GiveAsync(person, kind, sourceKey, subject, body, $"/appeals/{appealId}", cancellationToken, attachments);
         }
 
+        var (englishSubject, englishBody) = English(text);
         foreach (var contact in emailOnly.Where(c => told.Add(c.Email)))
         {
-            await notices.EmailAsync(contact.Name, contact.Email, subject, body, cancellationToken, attachments);
+            await notices.EmailAsync(contact.Name, contact.Email, englishSubject, englishBody, cancellationToken, attachments);
         }
     }
 
+    private static (string Subject, string Body) English(Func<(string Subject, string Body)> text)
+    {
+        using var english = PortalLanguages.Use(PortalLanguages.English);
+        return text();
+    }
+
     private async Task<IEnumerable<Recipient>> PeopleAsync(IReadOnlyList<Guid> userIds, CancellationToken cancellationToken) =>
-        userIds.Count == 0 ? [] : (await mediator.Send(new GetPersonContacts(userIds), cancellationToken)).Select(p => new Recipient(p.UserId, p.Name, p.Email));
+        userIds.Count == 0 ? [] : (await mediator.Send(new GetPersonContacts(userIds), cancellationToken)).Select(p => new Recipient(p.UserId, p.Name, p.Email, p.Language));
 
     private async Task<IEnumerable<Recipient>> StaffWithAsync(Permission permission, CancellationToken cancellationToken) =>
         (await mediator.Send(new GetPeopleWith(permission), cancellationToken)).Select(p => new Recipient(p.UserId, p.Name, p.Email));

@@ -3,6 +3,7 @@ using Aims.BuildingBlocks.Mail;
 using Aims.Notifications.Centre;
 using Aims.Notifications.Contracts;
 using MediatR;
+using Microsoft.Extensions.Localization;
 
 namespace Aims.Notifications.Appeals;
 
@@ -12,37 +13,48 @@ namespace Aims.Notifications.Appeals;
 /// coordinators get it in their notification centre and by email; a filing contact and attendees without an account get
 /// the email alone. Each notice is recorded once per person and cause, so a redelivered message adds nothing there.
 /// </summary>
-internal sealed class AppealCaseNotices(IMediator mediator, Notices notices, AppealAudiences audiences, TimeProvider time) :
+internal sealed class AppealCaseNotices(IMediator mediator, Notices notices, AppealAudiences audiences, TimeProvider time, IStringLocalizer<NotificationsText> t) :
     INotificationHandler<CaseDocketed>, INotificationHandler<CaseDismissed>, INotificationHandler<HearingNoticeIssued>, INotificationHandler<CaseDecided>
 {
     public Task Handle(CaseDocketed docketed, CancellationToken cancellationToken) => TellAsync(
-        docketed.AppealId, NoticeKind.AppealDocketed, $"docketed:{docketed.AppealId}", $"Appeal {docketed.CaseNumber} docketed",
-        $"The Appeals Division docketed appeal {docketed.CaseNumber} on {EmailText.Day(docketed.DocketedOn)}: it goes ahead. " +
-        $"The {(docketed.Kind == AppealKind.ProviderInformal ? "informal fact-finding conference" : "hearing")} will be scheduled next; " +
-        "everyone taking part gets a notice with the date, the time and how to join.",
+        docketed.AppealId, NoticeKind.AppealDocketed, $"docketed:{docketed.AppealId}",
+        () => (t["Appeal {0} docketed", docketed.CaseNumber],
+            t["The Appeals Division docketed appeal {0} on {1}: it goes ahead.", docketed.CaseNumber, EmailText.Day(docketed.DocketedOn)] + " " +
+            (docketed.Kind == AppealKind.ProviderInformal
+                ? t["The informal fact-finding conference will be scheduled next; everyone taking part gets a notice with the date, the time and how to join."]
+                : t["The hearing will be scheduled next; everyone taking part gets a notice with the date, the time and how to join."])),
         attachments: null, toAttendees: false, cancellationToken);
 
     public Task Handle(CaseDismissed dismissed, CancellationToken cancellationToken) => TellAsync(
-        dismissed.AppealId, NoticeKind.Dismissal, $"dismissed:{dismissed.AppealId}", $"Appeal {dismissed.CaseNumber} dismissed",
-        $"Appeal {dismissed.CaseNumber} was dismissed on {EmailText.Day(dismissed.DismissedOn)}. Reason: {dismissed.Reason}." +
-        (dismissed.Explanation is null ? "" : $"\n\n{dismissed.Explanation}") +
-        (dismissed.PetitionToVacateBy is { } by ? $"\n\nThe provider is in default. A petition to vacate the default may be filed by {EmailText.Day(by)}." : "") +
-        "\n\nThe case is closed. If you believe this is wrong, call the Appeals Division.",
+        dismissed.AppealId, NoticeKind.Dismissal, $"dismissed:{dismissed.AppealId}",
+        () => (t["Appeal {0} dismissed", dismissed.CaseNumber],
+            t["Appeal {0} was dismissed on {1}. Reason: {2}.", dismissed.CaseNumber, EmailText.Day(dismissed.DismissedOn), t[dismissed.Reason]] +
+            (dismissed.Explanation is null ? "" : $"\n\n{dismissed.Explanation}") +
+            (dismissed.PetitionToVacateBy is { } by ? "\n\n" + t["The provider is in default. A petition to vacate the default may be filed by {0}.", EmailText.Day(by)] : "") +
+            "\n\n" + t["The case is closed. If you believe this is wrong, call the Appeals Division."]),
         attachments: null, toAttendees: false, cancellationToken);
 
     public async Task Handle(HearingNoticeIssued notice, CancellationToken cancellationToken)
     {
-        var what = notice.Conference ? "Informal fact-finding conference" : "Hearing";
-        var subject = notice.PreviousStart is null ? $"{what} scheduled: appeal {notice.CaseNumber}" : $"{what} moved: appeal {notice.CaseNumber}";
-        var body = $"{what} on appeal {notice.CaseNumber}: {EmailText.Eastern(notice.StartsAt)}, {notice.Channel.ToLowerInvariant()}.\n\nHow to join: {notice.Details}" +
-            (notice.PreviousStart is { } previous ? $"\n\nIt was moved from {EmailText.Eastern(previous)}" + (notice.Reason is null ? "." : $": {notice.Reason}") : "") +
-            (notice.SummaryDue is { } due ? $"\n\nThe agency's case summary is due by {EmailText.Day(due)}." : "") +
-            "\n\nYou may bring counsel and evidence. If a party does not take part and shows no good cause within 10 days, the appeal may be closed " +
-            "(a provider may be held in default). If you cannot attend, call the Appeals Division at once. A calendar invitation is attached.";
+        (string Subject, string Body) Text()
+        {
+            var what = notice.Conference ? t["Informal fact-finding conference"] : t["Hearing"];
+            var subject = notice.PreviousStart is null ? t["{0} scheduled: appeal {1}", what, notice.CaseNumber] : t["{0} moved: appeal {1}", what, notice.CaseNumber];
+            var body = t["{0} on appeal {1}: {2}, {3}.", what, notice.CaseNumber, EmailText.Eastern(notice.StartsAt), t[notice.Channel].Value.ToLowerInvariant()] +
+                "\n\n" + t["How to join: {0}", notice.Details] +
+                (notice.PreviousStart is { } previous
+                    ? "\n\n" + (notice.Reason is null ? t["It was moved from {0}.", EmailText.Eastern(previous)] : t["It was moved from {0}: {1}", EmailText.Eastern(previous), notice.Reason])
+                    : "") +
+                (notice.SummaryDue is { } due ? "\n\n" + t["The agency's case summary is due by {0}.", EmailText.Day(due)] : "") +
+                "\n\n" + t["You may bring counsel and evidence. If a party does not take part and shows no good cause within 10 days, the appeal may be closed (a provider may be held in default). If you cannot attend, call the Appeals Division at once. A calendar invitation is attached."];
+            return (subject, body);
+        }
+
         var invitation = HearingCalendar.For(notice, time.GetUtcNow());
         if (notice.OnlyAttendees is { } only)
         {
             var recipients = await mediator.Send(new GetAppealRecipients(notice.AppealId), cancellationToken);
+            var (subject, body) = Text();
             foreach (var attendee in recipients?.Attendees.Where(a => only.Contains(a.Email, StringComparer.OrdinalIgnoreCase)) ?? [])
             {
                 await notices.EmailAsync(attendee.Name, attendee.Email, subject, body, cancellationToken, [invitation]);
@@ -51,19 +63,23 @@ internal sealed class AppealCaseNotices(IMediator mediator, Notices notices, App
             return;
         }
 
-        await TellAsync(notice.AppealId, NoticeKind.HearingNotice, $"hearing:{notice.AppealId}:{notice.Sequence}", subject, body, [invitation], toAttendees: true, cancellationToken);
+        await TellAsync(notice.AppealId, NoticeKind.HearingNotice, $"hearing:{notice.AppealId}:{notice.Sequence}", Text, [invitation], toAttendees: true, cancellationToken);
     }
 
-    public Task Handle(CaseDecided decided, CancellationToken cancellationToken) => TellAsync(
-        decided.AppealId, NoticeKind.Decision, $"decision:{decided.AppealId}:{decided.Decision}", $"{decided.Decision} on appeal {decided.CaseNumber}",
-        $"The {decided.Decision.ToLowerInvariant()} on appeal {decided.CaseNumber} was issued on {EmailText.Day(decided.DecidedOn)}: {decided.Outcome}." +
-        (decided.FurtherStep is null ? "" : $"\n\n{decided.FurtherStep}") +
-        "\n\nRead and download the decision on the appeal's page in AIMS.",
-        attachments: null, toAttendees: false, cancellationToken);
+    public Task Handle(CaseDecided decided, CancellationToken cancellationToken)
+    {
+        // The decision's name and further step come worded in English from Appeals, so this notice's body stays English.
+        var text = ($"{decided.Decision} on appeal {decided.CaseNumber}",
+            $"The {decided.Decision.ToLowerInvariant()} on appeal {decided.CaseNumber} was issued on {EmailText.Day(decided.DecidedOn)}: {decided.Outcome}." +
+            (decided.FurtherStep is null ? "" : $"\n\n{decided.FurtherStep}") +
+            "\n\nRead and download the decision on the appeal's page in AIMS.");
+        return TellAsync(decided.AppealId, NoticeKind.Decision, $"decision:{decided.AppealId}:{decided.Decision}", () => text, attachments: null, toAttendees: false, cancellationToken);
+    }
 
     private Task TellAsync(
-        Guid appealId, NoticeKind kind, string sourceKey, string subject, string body, IReadOnlyList<EmailAttachment>? attachments, bool toAttendees, CancellationToken cancellationToken) =>
+        Guid appealId, NoticeKind kind, string sourceKey, Func<(string Subject, string Body)> text, IReadOnlyList<EmailAttachment>? attachments, bool toAttendees,
+        CancellationToken cancellationToken) =>
         audiences.TellAsync(
-            appealId, ReminderAudience.Parties | ReminderAudience.Agency | (toAttendees ? ReminderAudience.Attendees : ReminderAudience.None), kind, sourceKey, subject, body,
+            appealId, ReminderAudience.Parties | ReminderAudience.Agency | (toAttendees ? ReminderAudience.Attendees : ReminderAudience.None), kind, sourceKey, text,
             attachments, cancellationToken);
 }

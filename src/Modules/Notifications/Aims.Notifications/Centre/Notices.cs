@@ -3,19 +3,21 @@ using Aims.BuildingBlocks.Persistence;
 using Aims.BuildingBlocks.Web;
 using Aims.Notifications.Contracts;
 using MediatR;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Aims.Notifications.Centre;
 
-/// <summary>Someone a notice is for.</summary>
-internal sealed record Recipient(Guid UserId, string Name, string Email);
+/// <summary>Someone a notice is for; <paramref name="Language"/> is the one they read the portal in, null for English.</summary>
+internal sealed record Recipient(Guid UserId, string Name, string Email, string? Language = null);
 
 /// <summary>
 /// Gives a notice: recorded in the person's notification centre once per cause (<c>sourceKey</c>), and emailed unless
 /// they turned that kind off — kinds the law requires always go. A message delivered twice (at-least-once) finds its
 /// notice already recorded and sends nothing more. Runs inside the caller's unit of work.
 /// </summary>
-internal sealed class Notices(DbSession session, IOutgoingMail mail, IOptions<ContactOptions> contact, IOptions<PortalOptions> portal, TimeProvider time)
+internal sealed class Notices(
+    DbSession session, IOutgoingMail mail, IOptions<ContactOptions> contact, IOptions<PortalOptions> portal, TimeProvider time, IStringLocalizer<NotificationsText> t)
 {
     public async Task GiveAsync(
         Recipient to, NoticeKind kind, string sourceKey, string subject, string body, string? path, CancellationToken cancellationToken, IReadOnlyList<EmailAttachment>? attachments = null)
@@ -41,12 +43,13 @@ internal sealed class Notices(DbSession session, IOutgoingMail mail, IOptions<Co
             return;
         }
 
-        await mail.QueueAsync(NoticeEmail.Compose(to, subject, body, path is null ? null : portal.Value.Link(path), contact.Value) with { Attachments = attachments }, cancellationToken);
+        using var language = PortalLanguages.Use(PortalLanguages.Named(to.Language));
+        await mail.QueueAsync(NoticeEmail.Compose(to, subject, body, path is null ? null : portal.Value.Link(path), contact.Value, t) with { Attachments = attachments }, cancellationToken);
     }
 
     /// <summary>A notice to someone without an account (a filing's contact, an agency attendee): email only, no centre entry.</summary>
     public Task EmailAsync(string name, string email, string subject, string body, CancellationToken cancellationToken, IReadOnlyList<EmailAttachment>? attachments = null) =>
-        mail.QueueAsync(NoticeEmail.Compose(new Recipient(Guid.Empty, name, email), subject, body, null, contact.Value) with { Attachments = attachments }, cancellationToken);
+        mail.QueueAsync(NoticeEmail.Compose(new Recipient(Guid.Empty, name, email), subject, body, null, contact.Value, t) with { Attachments = attachments }, cancellationToken);
 
     private async Task<bool> WantsEmailAsync(Guid userId, NoticeKind kind, CancellationToken cancellationToken)
     {

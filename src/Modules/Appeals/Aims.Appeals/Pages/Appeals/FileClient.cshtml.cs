@@ -15,6 +15,7 @@ using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 
 namespace Aims.Appeals.Pages.Appeals;
@@ -169,7 +170,7 @@ internal sealed class FileClientAppealHandler(
         return await filing.FileAsync(
             command.Filer, appealId, command.DraftId, filed,
             new AppealFiled(appealId, caseNumber, AppealKind.Client, agency?.Id, appellant, filedOn, filed.Timely, track is not null),
-            ConfirmationLines(filed),
+            ConfirmationLines(filed, filing.Text),
             cancellationToken);
     }
 
@@ -185,23 +186,23 @@ internal sealed class FileClientAppealHandler(
         return (FilerCapacity.Self, profile.FullName, profile.MedicaidId);
     }
 
-    private static List<string> ConfirmationLines(ClientAppealFiled filed)
+    private List<string> ConfirmationLines(ClientAppealFiled filed, IStringLocalizer<AppealsText> t)
     {
         List<string> lines =
         [
-            $"Appeal for {filed.AppellantName} of the notice dated {EmailText.Day(filed.NoticeDate)} ({AppealChoices.Label(AppealChoices.ClientActions, filed.ActionType).ToLowerInvariant()}).",
-            AppealFiling.TimelinessLine(filed.ReceivedOn, filed.LastDayToFile, filed.Timely),
+            t["Appeal for {0} of the notice dated {1} ({2}).", filed.AppellantName, EmailText.Day(filed.NoticeDate),
+                t[AppealChoices.Label(AppealChoices.ClientActions, filed.ActionType)].Value.ToLowerInvariant()],
+            filing.TimelinessLine(filed.ReceivedOn, filed.LastDayToFile, filed.Timely),
             filed.ContinuesBenefits
-                ? "Benefits continue while the appeal is decided, because it was filed before the action took effect or within 10 days of the notice. " +
-                  "If the decision goes against you, you may have to repay them."
-                : "Benefits do not continue while the appeal is decided: it was filed after the action took effect and more than 10 days after the notice.",
+                ? t["Benefits continue while the appeal is decided, because it was filed before the action took effect or within 10 days of the notice. If the decision goes against you, you may have to repay them."]
+                : t["Benefits do not continue while the appeal is decided: it was filed after the action took effect and more than 10 days after the notice."],
             filed.Expedited is null
-                ? $"A decision is due by {EmailText.Day(filed.DecisionDue)}."
-                : $"You asked for an expedited appeal. If the Appeals Division agrees, a decision is due by {EmailText.Day(filed.DecisionDue)}; if not, the appeal continues on the standard track and you are told.",
+                ? t["A decision is due by {0}.", EmailText.Day(filed.DecisionDue)]
+                : t["You asked for an expedited appeal. If the Appeals Division agrees, a decision is due by {0}; if not, the appeal continues on the standard track and you are told.", EmailText.Day(filed.DecisionDue)],
         ];
         if (filed.AuthorityProofDue is { } due)
         {
-            lines.Add($"As the appellant's authorized representative, send the signed statement naming you by {EmailText.Day(due)}, or the appeal is invalid.");
+            lines.Add(t["As the appellant's authorized representative, send the signed statement naming you by {0}, or the appeal is invalid.", EmailText.Day(due)]);
         }
 
         return lines;

@@ -84,7 +84,7 @@ internal sealed class FileFormalAppealHandler(
             [
                 $"Formal appeal for {informal.Provider.Name} of the informal decision of {EmailText.Day(decision.DecidedOn)} in {informal.CaseNumber}; " +
                 "the record of the informal appeal carries forward.",
-                AppealFiling.TimelinessLine(window.ReceivedOn, window.LastDay, filed.Timely),
+                filing.TimelinessLine(window.ReceivedOn, window.LastDay, filed.Timely),
                 $"A recommended decision is due by {EmailText.Day(filed.RecommendationDue)}.",
             ],
             cancellationToken);

@@ -136,7 +136,7 @@ internal sealed class FileInformalAppealHandler(
             new AppealFiled(appealId, caseNumber, AppealKind.ProviderInformal, agency?.Id, provider.Name, filedOn, filed.Timely, Expedited: false),
             [
                 $"Informal appeal for {provider.Name} (NPI {provider.Npi}) of the {AppealChoices.Label(AppealChoices.ProviderActions, filed.ActionType).ToLowerInvariant()} notice dated {EmailText.Day(noticeDate)}.",
-                AppealFiling.TimelinessLine(window.ReceivedOn, window.LastDay, filed.Timely),
+                filing.TimelinessLine(window.ReceivedOn, window.LastDay, filed.Timely),
                 $"An informal decision is due by {EmailText.Day(filed.DecisionDue)}.",
             ],
             cancellationToken);

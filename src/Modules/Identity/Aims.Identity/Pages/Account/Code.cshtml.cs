@@ -16,6 +16,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Aims.Identity.Pages.Account;
@@ -70,7 +71,8 @@ internal sealed class CodeModel(
     SignInManager<AimsUser> signIns,
     TimeProvider time,
     IOptions<MailOptions> mailOptions,
-    IOptions<TextMessageOptions> textOptions) : PageModel
+    IOptions<TextMessageOptions> textOptions,
+    IStringLocalizer<IdentityText> t) : PageModel
 {
     [BindProperty]
     public string? Code { get; set; }
@@ -109,11 +111,11 @@ internal sealed class CodeModel(
         {
             ModelState.AddModelError(nameof(Code), verdict.Check switch
             {
-                CodeCheck.Expired => "This code has expired. Send a new code.",
-                CodeCheck.AlreadyUsed => "This code was already used. Send a new code.",
-                CodeCheck.Replaced => "A newer code was sent: use the one in the latest message.",
-                _ => "That code is not right.",
-            } + (verdict.FailuresLeft == 1 ? " One more wrong attempt will lock the account for 30 minutes." : ""));
+                CodeCheck.Expired => t["This code has expired. Send a new code."],
+                CodeCheck.AlreadyUsed => t["This code was already used. Send a new code."],
+                CodeCheck.Replaced => t["A newer code was sent: use the one in the latest message."],
+                _ => t["That code is not right."],
+            } + (verdict.FailuresLeft == 1 ? " " + t["One more wrong attempt will lock the account for 30 minutes."] : ""));
             return Page();
         }
 
@@ -126,6 +128,8 @@ internal sealed class CodeModel(
 
         // A fresh cookie: whatever session this browser had before is replaced, never extended.
         await signIns.SignInWithClaimsAsync(user, isPersistent: false, [SessionCookies.SignedInAt(time.GetUtcNow()), new("amr", "otp")]);
+        await SignInLanguage.RememberAsync(mediator, HttpContext, user.Id, cancellationToken);
+
         return user.MustChangePassword ? RedirectToPage("/Account/ChangePassword") : LocalRedirect("/");
     }
 
@@ -138,7 +142,7 @@ internal sealed class CodeModel(
 
         var destination = await mediator.Send(
             new SendSignInCode(pending.UserId, pending.AttemptId, ByText ? CodeChannel.TextMessage : CodeChannel.Email), cancellationToken);
-        TempData["Notice"] = $"We sent a new code to {destination}. Earlier codes no longer work.";
+        TempData["Notice"] = t["We sent a new code to {0}. Earlier codes no longer work.", destination].Value;
         return RedirectToPage(new { via = Via });
     }
 }

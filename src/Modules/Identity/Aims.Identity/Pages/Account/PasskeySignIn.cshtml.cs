@@ -105,6 +105,7 @@ internal sealed class PasskeySignInModel(IMediator mediator, SignInManager<AimsU
         {
             case PasskeySignInOutcome.SignedIn:
                 await signIns.SignInWithClaimsAsync(result.User!, isPersistent: false, [SessionCookies.SignedInAt(time.GetUtcNow()), new("amr", "hwk")]);
+                await SignInLanguage.RememberAsync(mediator, HttpContext, result.User!.Id, cancellationToken);
                 return result.User!.MustChangePassword ? RedirectToPage("/Account/ChangePassword") : LocalRedirect("/");
             case PasskeySignInOutcome.Locked:
                 return RedirectToPage("/Account/Locked");

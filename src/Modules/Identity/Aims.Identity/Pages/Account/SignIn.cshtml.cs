@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Aims.Identity.Pages.Account;
@@ -140,7 +141,7 @@ internal sealed class StartSignInHandler(
 
 [AllowAnonymous]
 [EnableRateLimiting(IdentityRateLimits.SignIn)]
-internal sealed class SignInModel(IMediator mediator) : PageModel
+internal sealed class SignInModel(IMediator mediator, IStringLocalizer<IdentityText> t) : PageModel
 {
     [BindProperty]
     public SignInForm Form { get; set; } = new();
@@ -164,7 +165,7 @@ internal sealed class SignInModel(IMediator mediator) : PageModel
                 }
 
                 var destination = await mediator.Send(new SendSignInCode(result.Pending.UserId, result.Pending.AttemptId, CodeChannel.Email), cancellationToken);
-                TempData["Notice"] = $"We sent a code to {destination}.";
+                TempData["Notice"] = t["We sent a code to {0}.", destination].Value;
                 return RedirectToPage("/Account/Code", new { via = "email" });
             case SignInStartOutcome.Locked:
                 return RedirectToPage("/Account/Locked");
@@ -175,7 +176,9 @@ internal sealed class SignInModel(IMediator mediator) : PageModel
                 ModelState.AddModelError("", DeactivatedMessage);
                 break;
             case SignInStartOutcome.Wrong:
-                ModelState.AddModelError("", $"The email address or password is not right. {Attempts(result.FailuresLeft)} will lock the account for 30 minutes.");
+                ModelState.AddModelError("", result.FailuresLeft == 1
+                    ? t["The email address or password is not right. One more wrong attempt will lock the account for 30 minutes."]
+                    : t["The email address or password is not right. {0} more wrong attempts will lock the account for 30 minutes.", result.FailuresLeft]);
                 break;
         }
 
@@ -183,8 +186,6 @@ internal sealed class SignInModel(IMediator mediator) : PageModel
     }
 
     public const string DeactivatedMessage = "This account has been deactivated by the Appeals Division. Call the helpline if you think this is a mistake.";
-
-    private static string Attempts(int left) => left == 1 ? "One more wrong attempt" : $"{left} more wrong attempts";
 
     internal sealed class SignInForm
     {

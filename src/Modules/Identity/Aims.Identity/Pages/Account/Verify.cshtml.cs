@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 
 namespace Aims.Identity.Pages.Account;
 
@@ -16,7 +17,7 @@ namespace Aims.Identity.Pages.Account;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(IdentityRateLimits.Codes)]
-internal sealed class VerifyModel(IMediator mediator, UserManager<AimsUser> users) : PageModel
+internal sealed class VerifyModel(IMediator mediator, UserManager<AimsUser> users, IStringLocalizer<IdentityText> t) : PageModel
 {
     [BindProperty]
     public string? Method { get; set; }
@@ -47,7 +48,7 @@ internal sealed class VerifyModel(IMediator mediator, UserManager<AimsUser> user
         }
 
         var destination = await mediator.Send(new SendSignInCode(pending.UserId, pending.AttemptId, channel.Value), cancellationToken);
-        TempData["Notice"] = $"We sent a code to {destination}.";
+        TempData["Notice"] = t["We sent a code to {0}.", destination].Value;
         return RedirectToPage("/Account/Code", new { via = channel == CodeChannel.TextMessage ? "text" : "email" });
     }
 

@@ -1,0 +1,70 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Aims.Testing;
+
+namespace Aims.ArchitectureTests;
+
+/// <summary>
+/// Every English text a page or message looks up (<c>T["…"]</c> in a page, <c>t["…"]</c> in code, a validator's
+/// <c>WithMessage("…")</c> outside the staff screens) has its Spanish in that assembly's resource file (ADR 0022), so
+/// no English slips onto a Spanish page unnoticed.
+/// </summary>
+public sealed partial class SpanishTextTests
+{
+    private static readonly string[] Projects =
+    [
+        "src/Host/Aims.Host",
+        "src/BuildingBlocks/Aims.BuildingBlocks",
+        .. Solution.ModuleNames.Select(name => $"src/Modules/{name}/Aims.{name}"),
+    ];
+
+    [TestCaseSource(nameof(Projects))]
+    public void Every_text_looked_up_has_its_Spanish(string project)
+    {
+        var root = Path.Combine(Repository.Root(), project);
+        var resx = Directory.GetFiles(Path.Combine(root, "Resources"), "*.es.resx").ShouldHaveSingleItem();
+        var spanish = XDocument.Load(resx).Root!.Elements("data")
+            .ToDictionary(data => data.Attribute("name")!.Value, data => data.Element("value")!.Value);
+
+        var missing = Sources(root).SelectMany(Keys).Distinct().Where(key => !spanish.ContainsKey(key)).Order().ToList();
+
+        missing.ShouldBeEmpty($"{Path.GetFileName(resx)} lacks the Spanish of these texts");
+        spanish.Where(entry => string.IsNullOrWhiteSpace(entry.Value)).ShouldBeEmpty("an empty translation shows a blank");
+    }
+
+    [Test]
+    public void The_check_finds_the_keys_a_page_uses()
+    {
+        Keys(("x.cshtml", """<p>@T["Sign in"]</p> @T["Say \"yes\""]""")).ShouldBe(["Sign in", "Say \"yes\""]);
+        Keys(("x.cs", """RuleFor(x => x.A).WithMessage("Enter it. " + "Or not."); var title = t["Home"];""")).ShouldBe(["Home", "Enter it. Or not."]);
+    }
+
+    private static IEnumerable<(string Path, string Text)> Sources(string root) =>
+        Directory.GetFiles(root, "*.*", SearchOption.AllDirectories)
+            .Where(path => path.EndsWith(".cshtml", StringComparison.Ordinal) || path.EndsWith(".cs", StringComparison.Ordinal))
+            .Where(path => !path.Contains("/bin/", StringComparison.Ordinal) && !path.Contains("/obj/", StringComparison.Ordinal))
+            .Where(path => !EnglishOnly().IsMatch(path))
+            .Select(path => (path, File.ReadAllText(path)));
+
+    private static IEnumerable<string> Keys((string Path, string Text) source)
+    {
+        var lookups = (source.Path.EndsWith(".cshtml", StringComparison.Ordinal) ? PageLookup() : CodeLookup()).Matches(source.Text)
+            .Select(match => match.Groups["text"].Value);
+        var messages = source.Path.EndsWith(".cs", StringComparison.Ordinal)
+            ? Message().Matches(source.Text).Select(match => string.Concat(match.Groups["part"].Captures.Select(c => c.Value)))
+            : [];
+        return lookups.Concat(messages).Select(Regex.Unescape);
+    }
+
+    [GeneratedRegex(@"/Pages/(Staff|Admin|Dev)/")]
+    private static partial Regex EnglishOnly();
+
+    [GeneratedRegex(@"\bT\[""(?<text>(?:[^""\\]|\\.)*)""\s*[\],]")]
+    private static partial Regex PageLookup();
+
+    [GeneratedRegex(@"\b[tT]\[""(?<text>(?:[^""\\]|\\.)*)""\s*[\],]")]
+    private static partial Regex CodeLookup();
+
+    [GeneratedRegex(@"\.WithMessage\(\s*""(?<part>(?:[^""\\]|\\.)*)""(?:\s*\+\s*""(?<part>(?:[^""\\]|\\.)*)"")*\s*\)")]
+    private static partial Regex Message();
+}

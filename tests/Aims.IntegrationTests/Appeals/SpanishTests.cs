@@ -1,0 +1,155 @@
+using System.Net;
+using Aims.Identity.Contracts;
+using Aims.Registration.Contracts;
+using Aims.Testing;
+
+namespace Aims.IntegrationTests.Appeals;
+
+/// <summary>
+/// The portal in Spanish for someone who chose it (ADR 0022, 0025): pages, form messages, dates, and the emails written
+/// for them — those sent during their request and the notices composed later from the language their account keeps.
+/// Staff pages, staff emails and the API stay English. Today is Monday 11/23/2026.
+/// </summary>
+public sealed class SpanishTests() : AppealsTest("aims_test_spanish")
+{
+    [Test]
+    public async Task A_client_who_chose_Spanish_signs_in_files_and_reads_everything_in_Spanish()
+    {
+        await CreateAccountAsync("ana.spanish@example.com", Role.ClientAppellant);
+        using var browser = await SpanishBrowserAsync();
+
+        var signIn = await browser.GetAsync("/account/sign-in");
+        signIn.Html.ShouldContain("<html lang=\"es\"");
+        signIn.Text.ShouldContain("Iniciar sesión");
+        signIn.Text.ShouldContain("Contraseña");
+        var wrong = await browser.StartAsync("ana.spanish@example.com", "");
+        wrong.Text.ShouldContain("Escriba su contraseña.");
+        wrong.Text.ShouldContain("Hay un problema");
+
+        await browser.SignInAsync(ConnectionString, "ana.spanish@example.com", Password);
+        var code = (await OutboxReader.EmailsToAsync(ConnectionString, "ana.spanish@example.com")).Last();
+        code.Subject.ShouldBe("Su código de inicio de sesión de AIMS");
+        code.TextBody.ShouldContain("Sirve una sola vez");
+        code.TextBody.ShouldContain("Llame a la línea de ayuda de AIMS");
+        (await PreferredLanguageAsync("ana.spanish@example.com")).ShouldBe("es");
+
+        (await browser.PostAsync("/client/profile", Profile("200000000001"))).Location.ShouldBe("/client/profile");
+        var refused = await browser.PostAsync("/appeals/file/client", ClientFields(""));
+        refused.Text.ShouldContain("Escriba la fecha que aparece en el aviso.");
+        refused.Text.ShouldNotContain("Enter the date on the notice.");
+
+        var id = await FileAsync(browser, "/appeals/file/client", ClientFields("11/02/2026"));
+        var detail = await browser.GetAsync($"/appeals/{id}");
+        detail.Html.ShouldContain("<html lang=\"es\"");
+        detail.Text.ShouldContain("Con fecha del 2 de noviembre de 2026 (se considera recibido el 7 de noviembre de 2026)");
+        detail.Text.ShouldContain("Último día para presentar 7 de diciembre de 2026 — presentada a tiempo");
+        detail.Text.ShouldContain("Mi cobertura fue reducida, suspendida o terminada");
+        var list = await browser.GetAsync("/appeals");
+        list.Text.ShouldContain("Mis apelaciones");
+        list.Text.ShouldContain("23 de noviembre de 2026");
+
+        var confirmation = (await EmailsToAsync("ana.spanish@example.com")).Single(e => e.Subject.StartsWith("Apelación", StringComparison.Ordinal));
+        confirmation.Subject.ShouldStartWith("Apelación CL-2026-");
+        confirmation.Subject.ShouldEndWith(" recibida");
+        confirmation.TextBody.ShouldContain("La División de Apelaciones recibió su apelación el lunes, 23 de noviembre de 2026.");
+        confirmation.TextBody.ShouldContain("Los beneficios no continúan");
+    }
+
+    [Test]
+    public async Task A_notice_composed_later_is_in_each_account_holders_language_and_staff_stay_English()
+    {
+        var agency = await AgencyAsync(AgencyType.ClientAgency, "Richmond DSS spanish", "coord.spanish@dss.example");
+        await CreateAccountAsync("luis.spanish@example.com", Role.ClientAppellant);
+        using var browser = await SpanishBrowserAsync();
+        await browser.SignInAsync(ConnectionString, "luis.spanish@example.com", Password);
+        (await browser.PostAsync("/client/profile", Profile("200000000002"))).Location.ShouldBe("/client/profile");
+        var fields = ClientFields("11/16/2026");
+        fields["Form.AgencyId"] = agency.ToString();
+        fields["Form.ContactEmail"] = "luis.contact@example.com";
+        var id = await FileAsync(browser, "/appeals/file/client", fields);
+        using var worker = await StaffAsync("worker.spanish@dmas.virginia.gov", Role.CaseWorker);
+        await worker.PostAsync("/", [new("language", "es"), new("returnUrl", "/")], action: "/language");
+
+        var docket = await ActAsync(worker, $"/staff/appeals/{id}/docket", []);
+        docket.Location.ShouldBe($"/appeals/{id}");
+        await DeliverAsync();
+
+        var notice = (await EmailsToAsync("luis.spanish@example.com")).Single(e => e.Subject.EndsWith(" registrada", StringComparison.Ordinal));
+        notice.TextBody.ShouldStartWith("Hola, ");
+        notice.TextBody.ShouldContain("el lunes, 23 de noviembre de 2026: el proceso sigue adelante.");
+        notice.TextBody.ShouldContain("Preguntas sobre una apelación: la División de Apelaciones al");
+        notice.HtmlBody.ShouldNotBeNull().ShouldContain("<html lang=\"es\">");
+        notice.HtmlBody.ShouldContain("Abrir en AIMS");
+        (await browser.GetAsync("/notifications")).Text.ShouldContain("registrada");
+        // The agency's coordinator and the filing's contact have no Spanish on record: English.
+        (await AppealEmailsToAsync("coord.spanish@dss.example")).ShouldContain(e => e.Subject.EndsWith(" docketed", StringComparison.Ordinal));
+        (await AppealEmailsToAsync("luis.contact@example.com")).ShouldContain(e => e.Subject.EndsWith(" docketed", StringComparison.Ordinal));
+
+        // The hearing notice too, with its date in Spanish and the invitation attached.
+        using var officer = await StaffAsync("officer.spanish@dmas.virginia.gov", Role.HearingOfficer);
+        (await ActAsync(worker, $"/staff/appeals/{id}/assign?role=HearingOfficer", new() { ["Role"] = "HearingOfficer", ["AssigneeId"] = (await UserIdAsync("officer.spanish@dmas.virginia.gov")).ToString() }))
+            .Location.ShouldBe($"/appeals/{id}");
+        (await ActAsync(officer, $"/staff/appeals/{id}/schedule", new()
+        {
+            ["Form.Date"] = "01/19/2027", ["Form.Time"] = "10:00 AM", ["Form.Channel"] = "Telephone", ["Form.Details"] = "Call 804-555-0100, access code 4411.",
+        })).Location.ShouldBe($"/appeals/{id}");
+        await DeliverAsync();
+        var hearing = (await EmailsToAsync("luis.spanish@example.com")).Single(e => e.Subject.StartsWith("Audiencia programada: apelación ", StringComparison.Ordinal));
+        // Spanish writes "a. m." with a no-break space inside.
+        Spaced(hearing.TextBody).ShouldContain("19 de enero de 2027 a las 10:00 a. m., hora del Este, por teléfono.");
+        hearing.TextBody.ShouldContain("Cómo participar: Call 804-555-0100, access code 4411.");
+        hearing.TextBody.ShouldContain("El resumen del caso de la agencia debe presentarse a más tardar el lunes, 11 de enero de 2027.");
+        hearing.Attachments.ShouldHaveSingleItem();
+        (await EmailsToAsync("coord.spanish@dss.example")).ShouldContain(e => e.Subject.StartsWith("Hearing scheduled: appeal ", StringComparison.Ordinal));
+        Spaced((await browser.GetAsync($"/appeals/{id}")).Text).ShouldContain("Cuándo 19 de enero de 2027 a las 10:00 a. m., hora del Este");
+
+        // A staff account's switch changes nothing they are sent.
+        (await PreferredLanguageAsync("worker.spanish@dmas.virginia.gov")).ShouldBeNull();
+        (await worker.GetAsync("/staff/intake")).Html.ShouldContain("<html lang=\"en\"");
+    }
+
+    [Test]
+    public async Task Switching_back_to_English_is_remembered_on_the_account()
+    {
+        await CreateAccountAsync("eva.spanish@example.com", Role.ClientAppellant);
+        using var browser = await SpanishBrowserAsync();
+        await browser.SignInAsync(ConnectionString, "eva.spanish@example.com", Password);
+        (await PreferredLanguageAsync("eva.spanish@example.com")).ShouldBe("es");
+
+        var back = await browser.PostAsync("/appeals", [new("language", "en"), new("returnUrl", "/appeals")], action: "/language");
+
+        back.Location.ShouldBe("/appeals");
+        (await PreferredLanguageAsync("eva.spanish@example.com")).ShouldBeNull();
+        (await browser.GetAsync("/appeals")).Text.ShouldContain("My appeals");
+    }
+
+    private static string Spaced(string text) => text.Replace('\u00a0', ' ').Replace('\u202f', ' ');
+
+    private async Task<FormClient> SpanishBrowserAsync()
+    {
+        var browser = NewBrowser();
+        (await browser.PostAsync("/", [new("language", "es"), new("returnUrl", "/")], action: "/language")).Status.ShouldBe(HttpStatusCode.Redirect);
+        return browser;
+    }
+
+    private async Task<string?> PreferredLanguageAsync(string email)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var query = new Npgsql.NpgsqlCommand("SELECT preferred_language FROM identity.asp_net_users WHERE normalized_email = upper(@email)", connection);
+        query.Parameters.AddWithValue("email", email);
+        return await query.ExecuteScalarAsync() as string;
+    }
+
+    private static Dictionary<string, string?> Profile(string medicaidId) => new()
+    {
+        ["Form.FullName"] = "Maria Lopez",
+        ["Form.DateOfBirth"] = "04/27/1961",
+        ["Form.MedicaidId"] = medicaidId,
+        ["Form.Street"] = "12 Elm Street",
+        ["Form.City"] = "Richmond",
+        ["Form.State"] = "VA",
+        ["Form.Zip"] = "23219",
+        ["Form.Phone"] = "804-555-0177",
+    };
+}
