@@ -39,6 +39,19 @@ public sealed class HelpFromConfigurationTests() : PortalTest("aims_test_help")
     }
 
     [Test]
+    public async Task The_code_page_states_the_configured_code_lifetime()
+    {
+        await CreateAccountAsync("help.code@example.com");
+        using var browser = NewBrowser();
+
+        var started = await browser.StartAsync("help.code@example.com", Password);
+
+        var code = await browser.GetAsync(started.Location!);
+        code.Text.ShouldContain("It works once, for 25 minutes.");
+        code.Text.ShouldNotContain("40 minutes");
+    }
+
+    [Test]
     public async Task The_faq_answers_follow_the_configuration()
     {
         using var browser = NewBrowser();

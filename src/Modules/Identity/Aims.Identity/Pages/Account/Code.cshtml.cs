@@ -72,6 +72,7 @@ internal sealed class CodeModel(
     TimeProvider time,
     IOptions<MailOptions> mailOptions,
     IOptions<TextMessageOptions> textOptions,
+    IOptions<OneTimeCodeOptions> codeOptions,
     IStringLocalizer<IdentityText> t) : PageModel
 {
     [BindProperty]
@@ -84,6 +85,8 @@ internal sealed class CodeModel(
 
     /// <summary>Named on the page so the person can find the message (and tell it from a phishing attempt).</summary>
     public string Sender => ByText ? textOptions.Value.From : mailOptions.Value.From;
+
+    public int CodeMinutes => (int)codeOptions.Value.Lifetime.TotalMinutes;
 
     public async Task<IActionResult> OnGetAsync() =>
         await PendingSignIn.ReadAsync(HttpContext) is null ? RedirectToPage("/Account/SignIn") : Page();
