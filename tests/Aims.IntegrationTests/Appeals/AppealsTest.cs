@@ -59,17 +59,7 @@ public abstract partial class AppealsTest(string database) : RegistrationTest(da
     protected async Task<FormClient> ClientAsync(string email, string medicaidId, string name = "Maria Lopez")
     {
         var browser = await SignedInAsync(email, Role.ClientAppellant);
-        var saved = await browser.PostAsync("/client/profile", new Dictionary<string, string?>
-        {
-            ["Form.FullName"] = name,
-            ["Form.DateOfBirth"] = "04/27/1961",
-            ["Form.MedicaidId"] = medicaidId,
-            ["Form.Street"] = "12 Elm Street",
-            ["Form.City"] = "Richmond",
-            ["Form.State"] = "VA",
-            ["Form.Zip"] = "23219",
-            ["Form.Phone"] = "804-555-0177",
-        });
+        var saved = await browser.PostAsync("/client/profile", ClientProfileFields(medicaidId, name));
         saved.Location.ShouldBe("/client/profile", saved.Text);
         return browser;
     }

@@ -33,7 +33,7 @@ public sealed class SpanishTests() : AppealsTest("aims_test_spanish")
         code.TextBody.ShouldContain("Llame a la línea de ayuda de AIMS");
         (await PreferredLanguageAsync("ana.spanish@example.com")).ShouldBe("es");
 
-        (await browser.PostAsync("/client/profile", Profile("200000000001"))).Location.ShouldBe("/client/profile");
+        (await browser.PostAsync("/client/profile", ClientProfileFields("200000000001"))).Location.ShouldBe("/client/profile");
         var refused = await browser.PostAsync("/appeals/file/client", ClientFields(""));
         refused.Text.ShouldContain("Escriba la fecha que aparece en el aviso.");
         refused.Text.ShouldNotContain("Enter the date on the notice.");
@@ -62,7 +62,7 @@ public sealed class SpanishTests() : AppealsTest("aims_test_spanish")
         await CreateAccountAsync("luis.spanish@example.com", Role.ClientAppellant);
         using var browser = await SpanishBrowserAsync();
         await browser.SignInAsync(ConnectionString, "luis.spanish@example.com", Password);
-        (await browser.PostAsync("/client/profile", Profile("200000000002"))).Location.ShouldBe("/client/profile");
+        (await browser.PostAsync("/client/profile", ClientProfileFields("200000000002"))).Location.ShouldBe("/client/profile");
         var fields = ClientFields("11/16/2026");
         fields["Form.AgencyId"] = agency.ToString();
         fields["Form.ContactEmail"] = "luis.contact@example.com";
@@ -140,16 +140,4 @@ public sealed class SpanishTests() : AppealsTest("aims_test_spanish")
         query.Parameters.AddWithValue("email", email);
         return await query.ExecuteScalarAsync() as string;
     }
-
-    private static Dictionary<string, string?> Profile(string medicaidId) => new()
-    {
-        ["Form.FullName"] = "Maria Lopez",
-        ["Form.DateOfBirth"] = "04/27/1961",
-        ["Form.MedicaidId"] = medicaidId,
-        ["Form.Street"] = "12 Elm Street",
-        ["Form.City"] = "Richmond",
-        ["Form.State"] = "VA",
-        ["Form.Zip"] = "23219",
-        ["Form.Phone"] = "804-555-0177",
-    };
 }

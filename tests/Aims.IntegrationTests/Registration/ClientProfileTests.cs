@@ -15,13 +15,13 @@ public sealed class ClientProfileTests() : RegistrationTest("aims_test_client_pr
         using var browser = NewBrowser();
         await browser.SignInAsync(ConnectionString, email, Password);
 
-        var saved = await browser.PostAsync("/client/profile", ClientFields("123456789012"));
+        var saved = await browser.PostAsync("/client/profile", ClientProfileFields("123456789012"));
 
         saved.Location.ShouldBe("/client/profile");
         var page = await browser.GetAsync("/client/profile");
         page.Html.ShouldContain("value=\"123456789012\"");
         page.Html.ShouldContain("value=\"04/27/1961\"");
-        var fields = ClientFields("123456789012");
+        var fields = ClientProfileFields("123456789012");
         fields["Form.City"] = "Norfolk";
         (await browser.PostAsync("/client/profile", fields)).Location.ShouldBe("/client/profile");
         (await ScalarAsync("SELECT city FROM registration.client_profiles WHERE medicaid_id = @p", "123456789012")).ShouldBe("Norfolk");
@@ -40,7 +40,7 @@ public sealed class ClientProfileTests() : RegistrationTest("aims_test_client_pr
         await CreateAccountAsync(email, Role.ClientAppellant);
         using var browser = NewBrowser();
         await browser.SignInAsync(ConnectionString, email, Password);
-        var fields = ClientFields("999999999999");
+        var fields = ClientProfileFields("999999999999");
         fields[field] = value;
 
         var answer = await browser.PostAsync("/client/profile", fields);
@@ -58,11 +58,11 @@ public sealed class ClientProfileTests() : RegistrationTest("aims_test_client_pr
         await CreateAccountAsync("second.member@family.example", Role.ClientAppellant);
         using var first = NewBrowser();
         await first.SignInAsync(ConnectionString, "first.member@family.example", Password);
-        await first.PostAsync("/client/profile", ClientFields("555566667777"));
+        await first.PostAsync("/client/profile", ClientProfileFields("555566667777"));
         using var second = NewBrowser();
         await second.SignInAsync(ConnectionString, "second.member@family.example", Password);
 
-        (await second.PostAsync("/client/profile", ClientFields("555566667777"))).Text.ShouldContain("This Medicaid ID is already on another AIMS account.");
+        (await second.PostAsync("/client/profile", ClientProfileFields("555566667777"))).Text.ShouldContain("This Medicaid ID is already on another AIMS account.");
     }
 
     [Test]
@@ -75,16 +75,4 @@ public sealed class ClientProfileTests() : RegistrationTest("aims_test_client_pr
 
         (await browser.GetAsync("/client/profile")).Status.ShouldBe(HttpStatusCode.Forbidden);
     }
-
-    private static Dictionary<string, string?> ClientFields(string medicaidId) => new()
-    {
-        ["Form.FullName"] = "Maria Lopez",
-        ["Form.DateOfBirth"] = "04/27/1961",
-        ["Form.MedicaidId"] = medicaidId,
-        ["Form.Street"] = "12 Elm Street",
-        ["Form.City"] = "Richmond",
-        ["Form.State"] = "VA",
-        ["Form.Zip"] = "23219",
-        ["Form.Phone"] = "804-555-0177",
-    };
 }

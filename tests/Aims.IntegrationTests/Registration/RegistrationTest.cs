@@ -71,6 +71,19 @@ public abstract class RegistrationTest(string database) : PortalTest(database)
         }
     }
 
+    /// <summary>A client appellant's details as the profile form takes them.</summary>
+    protected static Dictionary<string, string?> ClientProfileFields(string medicaidId, string name = "Maria Lopez") => new()
+    {
+        ["Form.FullName"] = name,
+        ["Form.DateOfBirth"] = "04/27/1961",
+        ["Form.MedicaidId"] = medicaidId,
+        ["Form.Street"] = "12 Elm Street",
+        ["Form.City"] = "Richmond",
+        ["Form.State"] = "VA",
+        ["Form.Zip"] = "23219",
+        ["Form.Phone"] = "804-555-0177",
+    };
+
     protected async Task<FormClient> AdministratorAsync()
     {
         var admin = NewBrowser();
