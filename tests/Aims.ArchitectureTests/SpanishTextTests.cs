@@ -36,6 +36,21 @@ public sealed partial class SpanishTextTests
         spanish.Where(entry => string.IsNullOrWhiteSpace(entry.Value)).ShouldBeEmpty("an empty translation shows a blank");
     }
 
+    /// <summary>
+    /// The resource compiler keeps one of two names that differ only in case ("Email" and "email") and drops the
+    /// other with a warning, so the dropped one would show in English; a fragment for inside a sentence needs words of its own.
+    /// </summary>
+    [TestCaseSource(nameof(Projects))]
+    public void No_two_texts_in_a_resource_file_differ_only_in_case(string project)
+    {
+        foreach (var resx in Directory.GetFiles(Path.Combine(Repository.Root(), project, "Resources"), "*.es.resx"))
+        {
+            XDocument.Load(resx).Root!.Elements("data").Select(data => data.Attribute("name")!.Value)
+                .GroupBy(key => key, StringComparer.OrdinalIgnoreCase).Where(same => same.Count() > 1).Select(same => string.Join(" / ", same))
+                .ShouldBeEmpty(Path.GetFileName(resx));
+        }
+    }
+
     [Test]
     public void The_check_finds_the_keys_a_page_uses()
     {

@@ -31,7 +31,7 @@ public sealed partial class AccountPagesTests : BrowserTest
         await Page.GetByRole(AriaRole.Button, new() { Name = "Confirm my email address" }).ClickAsync();
         (await Page.Locator("main").InnerTextAsync()).ShouldContain("Your email address is confirmed.");
 
-        await Page.Locator("main").GetByRole(AriaRole.Link, new() { Name = "sign in", Exact = true }).ClickAsync();
+        await Page.Locator("main").GetByRole(AriaRole.Link, new() { Name = "sign in to AIMS", Exact = true }).ClickAsync();
         await Page.GetByLabel("Email address").FillAsync(email);
         await Page.GetByLabel("Password").FillAsync(password);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();

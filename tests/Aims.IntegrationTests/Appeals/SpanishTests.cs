@@ -44,6 +44,7 @@ public sealed class SpanishTests() : AppealsTest("aims_test_spanish")
         detail.Text.ShouldContain("Con fecha del 2 de noviembre de 2026 (se considera recibido el 7 de noviembre de 2026)");
         detail.Text.ShouldContain("Último día para presentar 7 de diciembre de 2026 — presentada a tiempo");
         detail.Text.ShouldContain("Mi cobertura fue reducida, suspendida o terminada");
+        detail.Text.ShouldContain("Volver a mis apelaciones");
         var list = await browser.GetAsync("/appeals");
         list.Text.ShouldContain("Mis apelaciones");
         list.Text.ShouldContain("23 de noviembre de 2026");

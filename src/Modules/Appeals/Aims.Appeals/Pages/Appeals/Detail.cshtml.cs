@@ -3,6 +3,7 @@ using System.Text;
 using Aims.Appeals.Contracts;
 using Aims.Appeals.Filing;
 using Aims.Appeals.Model;
+using Aims.Appeals.Rules;
 using Aims.Appeals.Viewing;
 using Aims.BuildingBlocks.Time;
 using Aims.Documents.Contracts;
@@ -11,6 +12,7 @@ using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Aims.Appeals.Pages.Appeals;
 
@@ -21,7 +23,7 @@ namespace Aims.Appeals.Pages.Appeals;
 /// the agency's coordinators what their agency owes.
 /// </summary>
 [Authorize]
-internal sealed class DetailModel(IMediator mediator, BusinessCalendar calendar, TimeProvider time) : PageModel
+internal sealed class DetailModel(IMediator mediator, BusinessCalendar calendar, TimeProvider time, IStringLocalizer<AppealsText> t) : PageModel
 {
     public AppealView View { get; private set; } = null!;
 
@@ -45,9 +47,17 @@ internal sealed class DetailModel(IMediator mediator, BusinessCalendar calendar,
     public bool CanFileFormal => View.Access.CanAct && Appeal.Kind == AppealKind.ProviderInformal
         && Appeal.InformalDecision is not null && Appeal.FormalAppeal is null;
 
-    public (string Url, string Name) BackLink => View.Access.Party == AppealParty.AgencyCoordinator ? ("/agency/appeals", "your agency's appeals")
-        : View.Access.Party == AppealParty.AssignedStaff ? ("/", "the home page")
-        : Appeal.IsClosed ? ("/appeals/closed", "closed cases") : ("/appeals", "my appeals");
+    public (string Url, string Text) BackLink => View.Access.Party == AppealParty.AgencyCoordinator ? ("/agency/appeals", t["Back to your agency's appeals"])
+        : View.Access.Party == AppealParty.AssignedStaff ? ("/", t["Back to the home page"])
+        : Appeal.IsClosed ? ("/appeals/closed", t["Back to closed cases"]) : ("/appeals", t["Back to my appeals"]);
+
+    public string ReceivedHow(ReceiptMethod method) => method switch
+    {
+        ReceiptMethod.Mail => t["by mail"],
+        ReceiptMethod.Email => t["by email"],
+        ReceiptMethod.Fax => t["by fax"],
+        _ => t["through a portal"],
+    };
 
     public string ActionLabel => AppealChoices.Label(Appeal.Kind == AppealKind.Client ? AppealChoices.ClientActions : AppealChoices.ProviderActions, Appeal.ActionType);
 
