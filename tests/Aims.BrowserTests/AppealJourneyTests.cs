@@ -14,11 +14,6 @@ public sealed partial class AppealJourneyTests : BrowserTest
 
     protected override string BaseUrl => baseUrl;
 
-    /// <summary>A New York date <paramref name="plusDays"/> from today, as the date fields take it.</summary>
-    internal static string Today(int plusDays) =>
-        TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/New_York")).AddDays(plusDays)
-            .ToString("MM/dd/yyyy", CultureInfo.InvariantCulture);
-
     [OneTimeSetUp]
     public async Task StartPortalAsync() => baseUrl = await DemoPortal.StartAsync();
 
@@ -30,27 +25,17 @@ public sealed partial class AppealJourneyTests : BrowserTest
         await Page.GetByRole(AriaRole.Link, new() { Name = "My appeals" }).First.ClickAsync();
         await Page.GetByRole(AriaRole.Link, new() { Name = "File an informal appeal" }).ClickAsync();
 
-        await Page.Locator("#Form_ProviderId").SelectOptionAsync(new SelectOptionValue { Index = 1 });
-        await Page.Locator("#Form_ActionType").SelectOptionAsync("Overpayment");
-        await Page.Locator("#Form_NoticeDate").FillAsync(Today(-5));
-        await Page.Locator("label[for=Form_ReceivedBy_Email]").ClickAsync();
+        await InformalAppealForm.NoticeAsync(Page, "Overpayment", agency: null, noticeDaysAgo: 5);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Check my deadline" }).ClickAsync();
         await Page.WaitForURLAsync("**/appeals/file/informal?handler=Check");
         (await Page.Locator("#window-heading").InnerTextAsync()).ShouldBe("Your filing deadline");
         (await Page.Locator("main").InnerTextAsync()).ShouldContain("the appeal is on time");
         await ShouldHaveNoAccessibilityViolationsAsync();
 
-        await Page.Locator("label[for=Form_FromMco_no]").ClickAsync();
-        await Page.GetByLabel("Claim number or adjustment reference").FillAsync("OVP-2026-5521");
-        await Page.GetByLabel("Amount in dispute ($)").FillAsync("2,300.00");
-        await Page.GetByLabel("Why you dispute it").FillAsync("The recovered claims were paid correctly.");
-        await Page.GetByLabel("The outcome you want").FillAsync("Reverse the recovery.");
-        await Page.GetByLabel("Contact phone").FillAsync("804-555-0100");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "File the appeal" }).ClickAsync();
-        await Page.WaitForURLAsync("**/filed");
+        await InformalAppealForm.DisputeAsync(Page, "OVP-2026-5521", "2,300.00", "The recovered claims were paid correctly.", "Reverse the recovery.");
+        var caseNumber = await InformalAppealForm.FileAsync(Page);
 
         (await Page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync()).ShouldBe("Your appeal is filed");
-        var caseNumber = await Page.Locator("#case-number").InnerTextAsync();
         caseNumber.ShouldMatch(@"^PI-\d{4}-\d{6,}$");
         await ShouldHaveNoAccessibilityViolationsAsync();
         await Page.GetByRole(AriaRole.Link, new() { Name = "See the appeal" }).ClickAsync();
@@ -71,7 +56,7 @@ public sealed partial class AppealJourneyTests : BrowserTest
         (await Page.Locator("#expedited-criteria").InnerTextAsync()).ShouldContain("maximum function");
 
         await Page.Locator("#Form_ActionType").SelectOptionAsync("ServicesDenied");
-        await Page.GetByLabel("Date on the notice").FillAsync(Today(-2));
+        await Page.GetByLabel("Date on the notice").FillAsync(InformalAppealForm.Today(-2));
         await Page.GetByLabel("What happened and why you disagree").FillAsync("My wheelchair repair was denied.");
         await Page.Locator("label[for=Form_McoMember_no]").ClickAsync();
         await Page.Locator("label[for=Form_Expedited_yes]").ClickAsync();

@@ -34,20 +34,9 @@ public sealed partial class CaseWorkJourneyTests : BrowserTest
     {
         await DemoPortal.SignInAsync(Page, "providerrepresentative@demo.aims.example");
         await Page.GotoAsync("/appeals/file/informal");
-        await Page.Locator("#Form_ProviderId").SelectOptionAsync(new SelectOptionValue { Index = 1 });
-        await Page.Locator("#Form_ActionType").SelectOptionAsync("ClaimDenial");
-        await Page.Locator("#Form_AgencyId").SelectOptionAsync(new SelectOptionValue { Label = "Demo Provider Audit Contractor" });
-        await Page.Locator("#Form_NoticeDate").FillAsync(Day(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Eastern).AddDays(-3)));
-        await Page.Locator("label[for=Form_ReceivedBy_Email]").ClickAsync();
-        await Page.Locator("label[for=Form_FromMco_no]").ClickAsync();
-        await Page.GetByLabel("Claim number or adjustment reference").FillAsync("CLM-2026-7001");
-        await Page.GetByLabel("Amount in dispute ($)").FillAsync("1,250.00");
-        await Page.GetByLabel("Why you dispute it").FillAsync("The service was authorized.");
-        await Page.GetByLabel("The outcome you want").FillAsync("Pay the claim.");
-        await Page.GetByLabel("Contact phone").FillAsync("804-555-0100");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "File the appeal" }).ClickAsync();
-        await Page.WaitForURLAsync("**/filed");
-        var caseNumber = await Page.Locator("#case-number").InnerTextAsync();
+        await InformalAppealForm.NoticeAsync(Page, "ClaimDenial", "Demo Provider Audit Contractor", noticeDaysAgo: 3);
+        await InformalAppealForm.DisputeAsync(Page, "CLM-2026-7001", "1,250.00", "The service was authorized.", "Pay the claim.");
+        var caseNumber = await InformalAppealForm.FileAsync(Page);
         var appeal = AppealPath().Match(Page.Url).Value;
 
         var worker = await AsAsync("caseworker.demo@dmas.virginia.gov", staff: true);

@@ -33,7 +33,7 @@ public sealed partial class PracticeJourneyTests : BrowserTest
         await Page.WaitForURLAsync("**/practice/file");
         await ShouldHaveNoAccessibilityViolationsAsync();
         await Page.Locator("#Form_ActionType").SelectOptionAsync("ClaimDenial");
-        await Page.Locator("#Form_NoticeDate").FillAsync(AppealJourneyTests.Today(-7));
+        await Page.Locator("#Form_NoticeDate").FillAsync(InformalAppealForm.Today(-7));
         await Page.Locator("label[for=Form_ReceivedBy_Email]").ClickAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Check my deadline" }).ClickAsync();
         await Page.WaitForURLAsync("**/practice/file?handler=Check");

@@ -53,7 +53,7 @@ public sealed partial class SpanishJourneyTests : BrowserTest
         await ShouldHaveNoAccessibilityViolationsAsync();
 
         await Page.Locator("#Form_ActionType").SelectOptionAsync("ServicesDenied");
-        await Page.GetByLabel("Fecha que aparece en el aviso").FillAsync(Today(-3));
+        await Page.GetByLabel("Fecha que aparece en el aviso").FillAsync(InformalAppealForm.Today(-3));
         await Page.GetByLabel("Qué pasó y por qué no está de acuerdo").FillAsync("Me negaron la reparación de mi silla de ruedas.");
         await Page.Locator("label[for=Form_McoMember_no]").ClickAsync();
         await Page.Locator("label[for=Form_Expedited_no]").ClickAsync();
@@ -73,10 +73,6 @@ public sealed partial class SpanishJourneyTests : BrowserTest
         confirmation.TextBody.ShouldContain("La División de Apelaciones recibió su apelación el");
         SpanishDay().IsMatch(confirmation.TextBody).ShouldBeTrue(confirmation.TextBody);
     }
-
-    private static string Today(int plusDays) =>
-        TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/New_York")).AddDays(plusDays)
-            .ToString("MM/dd/yyyy", CultureInfo.InvariantCulture);
 
     /// <summary>"lunes, 23 de noviembre de 2026".</summary>
     [GeneratedRegex(@"(lunes|martes|miércoles|jueves|viernes|sábado|domingo), \d{1,2} de (enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre) de \d{4}")]

@@ -54,24 +54,14 @@ internal static partial class GuideWalks
     {
         await page.GotoAsync("/appeals");
         await page.GetByRole(AriaRole.Link, new() { Name = "File an informal appeal" }).ClickAsync();
-        await page.Locator("#Form_ProviderId").SelectOptionAsync(new SelectOptionValue { Index = 1 });
-        await page.Locator("#Form_ActionType").SelectOptionAsync("ClaimDenial");
-        await page.Locator("#Form_AgencyId").SelectOptionAsync(new SelectOptionValue { Label = Agency });
-        await page.Locator("#Form_NoticeDate").FillAsync(AppealJourneyTests.Today(-5));
-        await page.Locator("label[for=Form_ReceivedBy_Email]").ClickAsync();
+        await InformalAppealForm.NoticeAsync(page, "ClaimDenial", Agency, noticeDaysAgo: 5);
         await Shoot(walk, "start");
         await page.GetByRole(AriaRole.Button, new() { Name = "Check my deadline" }).ClickAsync();
         await page.WaitForURLAsync("**/appeals/file/informal?handler=Check");
         await Shoot(walk, "deadline", page.Locator("#window-heading"));
-        await page.Locator("label[for=Form_FromMco_no]").ClickAsync();
-        await page.GetByLabel("Claim number or adjustment reference").FillAsync(reference);
-        await page.GetByLabel("Amount in dispute ($)").FillAsync("1,250.00");
-        await page.GetByLabel("Why you dispute it").FillAsync("The service was authorized before it was given.");
-        await page.GetByLabel("The outcome you want").FillAsync("Pay the claim as billed.");
-        await page.GetByLabel("Contact phone").FillAsync("804-555-0100");
+        await InformalAppealForm.DisputeAsync(page, reference, "1,250.00", "The service was authorized before it was given.", "Pay the claim as billed.");
         await Shoot(walk, "details", page.Locator("#Form_FromMco_no").Locator("xpath=ancestor::fieldset[1]"));
-        await page.GetByRole(AriaRole.Button, new() { Name = "File the appeal" }).ClickAsync();
-        await page.WaitForURLAsync("**/filed");
+        await InformalAppealForm.FileAsync(page);
         await Shoot(walk, "filed");
         return AppealPath().Match(page.Url).Value;
     }
