@@ -23,14 +23,14 @@ public sealed class MessageOperations(DbSession session, TimeProvider time)
         QueryAsync(
             $"SELECT {Columns} FROM messaging.messages WHERE status = 0 AND key IS NOT NULL AND starts_with(key, @prefix) ORDER BY due_at LIMIT @limit",
             limit,
-            cancellationToken,
-            keyPrefix ?? "");
+            keyPrefix ?? "",
+            cancellationToken);
 
     public Task<IReadOnlyList<MessageSummary>> RecentEmailsAsync(int limit, CancellationToken cancellationToken) =>
-        QueryAsync($"SELECT {Columns} FROM messaging.messages WHERE status = 1 AND type = @email ORDER BY completed_at DESC LIMIT @limit", limit, cancellationToken);
+        QueryAsync($"SELECT {Columns} FROM messaging.messages WHERE status = 1 AND type = @email ORDER BY completed_at DESC LIMIT @limit", limit, keyPrefix: "", cancellationToken);
 
     public Task<IReadOnlyList<MessageSummary>> DeadLettersAsync(int limit, CancellationToken cancellationToken) =>
-        QueryAsync($"SELECT {Columns} FROM messaging.messages WHERE status = 2 ORDER BY completed_at DESC LIMIT @limit", limit, cancellationToken);
+        QueryAsync($"SELECT {Columns} FROM messaging.messages WHERE status = 2 ORDER BY completed_at DESC LIMIT @limit", limit, keyPrefix: "", cancellationToken);
 
     /// <summary>Sends a dead letter again now, from its first attempt; false when it is not dead or its key is taken again.</summary>
     public async Task<bool> RetryAsync(Guid id, CancellationToken cancellationToken)
@@ -57,12 +57,12 @@ public sealed class MessageOperations(DbSession session, TimeProvider time)
         return await update.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    private async Task<IReadOnlyList<MessageSummary>> QueryAsync(string sql, int limit, CancellationToken cancellationToken, string prefix = "")
+    private async Task<IReadOnlyList<MessageSummary>> QueryAsync(string sql, int limit, string keyPrefix, CancellationToken cancellationToken)
     {
         await using var query = await session.CommandAsync(sql, cancellationToken);
         query.Parameters.AddWithValue("limit", limit);
         query.Parameters.AddWithValue("email", EmailType);
-        query.Parameters.AddWithValue("prefix", prefix);
+        query.Parameters.AddWithValue("prefix", keyPrefix);
         var messages = new List<MessageSummary>();
         await using var row = await query.ExecuteReaderAsync(cancellationToken);
         while (await row.ReadAsync(cancellationToken))
