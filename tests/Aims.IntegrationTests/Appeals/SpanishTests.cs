@@ -102,7 +102,9 @@ public sealed class SpanishTests() : AppealsTest("aims_test_spanish")
         hearing.TextBody.ShouldContain("El resumen del caso de la agencia debe presentarse a más tardar el lunes, 11 de enero de 2027.");
         hearing.Attachments.ShouldHaveSingleItem();
         (await EmailsToAsync("coord.spanish@dss.example")).ShouldContain(e => e.Subject.StartsWith("Hearing scheduled: appeal ", StringComparison.Ordinal));
-        Spaced((await browser.GetAsync($"/appeals/{id}")).Text).ShouldContain("Cuándo 19 de enero de 2027 a las 10:00 a. m., hora del Este");
+        var scheduled = Spaced((await browser.GetAsync($"/appeals/{id}")).Text);
+        scheduled.ShouldContain("Cuándo 19 de enero de 2027 a las 10:00 a. m., hora del Este");
+        scheduled.ShouldContain("Próximo paso La audiencia está programada; después viene la decisión");
 
         // A staff account's switch changes nothing they are sent.
         (await PreferredLanguageAsync("worker.spanish@dmas.virginia.gov")).ShouldBeNull();

@@ -181,7 +181,7 @@ internal sealed class Appeal : Aggregate
             : $"The Appeals Division schedules the {HearingWord}",
         AppealStatus.Scheduled => NoShow is not null
             ? "The appellant may show good cause for missing the hearing; otherwise the case closes"
-            : $"The {HearingWord} is on {Hearing!.StartsAt.ToOffset(BuildingBlocks.Time.BusinessCalendar.Eastern.GetUtcOffset(Hearing.StartsAt)):MM/dd/yyyy}; then the decision",
+            : $"The {HearingWord} is scheduled; then the decision",
         AppealStatus.RecommendedDecision => "Exceptions may be filed; then the agency director issues the final decision",
         AppealStatus.Decided when Kind == AppealKind.ProviderInformal && FormalAppeal is null => "You may file a formal appeal of the informal decision",
         _ => null,
