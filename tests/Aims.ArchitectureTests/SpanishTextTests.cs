@@ -56,6 +56,7 @@ public sealed partial class SpanishTextTests
     {
         Keys(("x.cshtml", """<p>@T["Sign in"]</p> @T["Say \"yes\""]""")).ShouldBe(["Sign in", "Say \"yes\""]);
         Keys(("x.cs", """RuleFor(x => x.A).WithMessage("Enter it. " + "Or not."); var title = t["Home"];""")).ShouldBe(["Home", "Enter it. Or not."]);
+        Keys(("x.cshtml", """<p>@T[one ? "{0} time" : "{0} times", n]</p>""")).ShouldBe(["{0} time", "{0} times"]);
     }
 
     private static IEnumerable<(string Path, string Text)> Sources(string root) =>
@@ -69,10 +70,11 @@ public sealed partial class SpanishTextTests
     {
         var lookups = (source.Path.EndsWith(".cshtml", StringComparison.Ordinal) ? PageLookup() : CodeLookup()).Matches(source.Text)
             .Select(match => match.Groups["text"].Value);
+        var choices = Choice().Matches(source.Text).SelectMany(match => new[] { match.Groups["yes"].Value, match.Groups["no"].Value });
         var messages = source.Path.EndsWith(".cs", StringComparison.Ordinal)
             ? Message().Matches(source.Text).Select(match => string.Concat(match.Groups["part"].Captures.Select(c => c.Value)))
             : [];
-        return lookups.Concat(messages).Select(Regex.Unescape);
+        return lookups.Concat(choices).Concat(messages).Select(Regex.Unescape);
     }
 
     [GeneratedRegex(@"/Pages/(Staff|Admin|Dev)/")]
@@ -83,6 +85,10 @@ public sealed partial class SpanishTextTests
 
     [GeneratedRegex(@"\b[tT]\[""(?<text>(?:[^""\\]|\\.)*)""\s*[\],]")]
     private static partial Regex CodeLookup();
+
+    /// <summary>A lookup that chooses between two texts: <c>T[client ? "Appeal summary" : "Case summary"]</c>.</summary>
+    [GeneratedRegex(@"\b[tT]\[[^\]""\n]*\?\s*""(?<yes>(?:[^""\\]|\\.)*)""\s*:\s*""(?<no>(?:[^""\\]|\\.)*)""")]
+    private static partial Regex Choice();
 
     [GeneratedRegex(@"\.WithMessage\(\s*""(?<part>(?:[^""\\]|\\.)*)""(?:\s*\+\s*""(?<part>(?:[^""\\]|\\.)*)"")*\s*\)")]
     private static partial Regex Message();
