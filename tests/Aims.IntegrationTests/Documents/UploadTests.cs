@@ -112,6 +112,21 @@ public sealed class UploadTests() : DocumentsTest("aims_test_documents")
         served.Order().ShouldBe(["_aux.txt", "hidden.txt", "report_ final_.pdf"]);
     }
 
+    [Test]
+    public async Task On_a_Spanish_page_the_upload_notice_and_a_refusal_are_in_Spanish()
+    {
+        var (owner, id) = await AppealAsync("owner.espanol@clinic.example");
+        await owner.PostAsync("/", [new("language", "es"), new("returnUrl", $"/appeals/{id}")], action: "/language");
+
+        ShouldRedirectToAppeal(await UploadThroughPageAsync(owner, id, Part.Field("category", "Evidence"), Part.File("carta.pdf", Pdf)), id);
+        (await owner.GetAsync($"/appeals/{id}")).Text.ShouldContain("Se agregó carta.pdf a la apelación.");
+
+        ShouldRedirectToAppeal(await UploadThroughPageAsync(owner, id, Part.Field("category", "Evidence"), Part.File("vacío.pdf", [])), id);
+        var refused = (await owner.GetAsync($"/appeals/{id}")).Text;
+        refused.ShouldContain("“vacío.pdf” está vacío.");
+        refused.ShouldNotContain("is empty");
+    }
+
     [TestCase("report.exe", "MZ\u0090\u0000 executable", 415, "is not a type the Appeals Division accepts. Send PDF, JPEG, PNG, TIFF, DOCX, XLSX, plain text.")]
     [TestCase("statement.pdf", "MZ\u0090\u0000 this is an executable renamed", 415, "“statement.pdf” is not really a PDF file: its content does not match its name.")]
     [TestCase("scan.png", "%PDF-1.4 a pdf named as a picture", 415, "“scan.png” is not really a PNG file")]

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Localization;
 
 namespace Aims.Documents.Uploading;
 
@@ -27,22 +28,23 @@ internal static class PortalDocumentEndpoints
     }
 
     private static async Task<IResult> UploadAsync(
-        Guid id, HttpContext http, DocumentUpload upload, IAntiforgery antiforgery, ITempDataDictionaryFactory tempData, CancellationToken cancellationToken)
+        Guid id, HttpContext http, DocumentUpload upload, IAntiforgery antiforgery, ITempDataDictionaryFactory tempData, IStringLocalizer<DocumentsText> t,
+        CancellationToken cancellationToken)
     {
         var wantsJson = http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase));
         try
         {
-            var stored = await upload.UploadAsync(http.Request, id, Uploader.From(http.User), token => VerifyAsync(http, antiforgery, token), cancellationToken);
+            var stored = await upload.UploadAsync(http.Request, id, Uploader.From(http.User), token => VerifyAsync(http, antiforgery, token, t), cancellationToken);
             var added = stored.Count(d => !d.Duplicate);
-            var notice = added switch
+            string notice = added switch
             {
-                0 => "These files are already on the appeal; nothing new was added.",
-                1 => $"{stored.First(d => !d.Duplicate).Name} was added to the appeal.",
-                _ => $"{added} documents were added to the appeal.",
+                0 => t["These files are already on the appeal; nothing new was added."],
+                1 => t["{0} was added to the appeal.", stored.First(d => !d.Duplicate).Name],
+                _ => t["{0} documents were added to the appeal.", added],
             };
             if (stored.Count > added && added > 0)
             {
-                notice += $" {stored.Count - added} were already on it and were not added again.";
+                notice += " " + t["{0} were already on it and were not added again.", stored.Count - added];
             }
 
             return wantsJson ? TypedResults.Json(new { notice, documents = stored }, statusCode: StatusCodes.Status201Created) : BackToAppeal(http, tempData, id, "Notice", notice);
@@ -57,7 +59,7 @@ internal static class PortalDocumentEndpoints
         }
     }
 
-    private static async Task VerifyAsync(HttpContext http, IAntiforgery antiforgery, string token)
+    private static async Task VerifyAsync(HttpContext http, IAntiforgery antiforgery, string token, IStringLocalizer<DocumentsText> t)
     {
         // The default token store reads the header first and only falls back to buffering the whole form.
         http.Request.Headers["RequestVerificationToken"] = token;
@@ -67,7 +69,7 @@ internal static class PortalDocumentEndpoints
         }
         catch (AntiforgeryValidationException)
         {
-            throw new UploadRefusedException(StatusCodes.Status400BadRequest, "The form has expired. Reload the page and upload again.");
+            throw new UploadRefusedException(StatusCodes.Status400BadRequest, t["The form has expired. Reload the page and upload again."]);
         }
     }
 

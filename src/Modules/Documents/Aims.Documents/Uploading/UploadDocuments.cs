@@ -11,6 +11,7 @@ using MediatR;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Npgsql;
@@ -35,7 +36,8 @@ internal sealed record UploadedDocument(Guid Id, string Name, DocumentCategory C
 /// upload is one transaction: a refusal, a cut-off body or a failure anywhere keeps nothing, not even the files before it.
 /// </summary>
 internal sealed class DocumentUpload(
-    IMediator mediator, DbSession session, ContentStores stores, ClamdScanner scanner, IMessageBus bus, IOptions<DocumentOptions> options, TimeProvider time)
+    IMediator mediator, DbSession session, ContentStores stores, ClamdScanner scanner, IMessageBus bus, IOptions<DocumentOptions> options, TimeProvider time,
+    IStringLocalizer<DocumentsText> t)
 {
     private const int FieldLimit = 4096;
 
@@ -51,12 +53,12 @@ internal sealed class DocumentUpload(
         var access = await mediator.Send(new GetAppealAccess(appealId, uploader.UserId), cancellationToken);
         if (!access.CanRead)
         {
-            throw new UploadRefusedException(StatusCodes.Status404NotFound, "No such appeal.");
+            throw new UploadRefusedException(StatusCodes.Status404NotFound, t["No such appeal."]);
         }
 
         if (!access.CanAddDocuments)
         {
-            throw new UploadRefusedException(StatusCodes.Status403Forbidden, "You may read this appeal but not add documents to it.");
+            throw new UploadRefusedException(StatusCodes.Status403Forbidden, t["You may read this appeal but not add documents to it."]);
         }
 
         var limits = options.Value;
@@ -121,13 +123,13 @@ internal sealed class DocumentUpload(
         UploadRefusedException refused => refused,
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new UploadRefusedException(
             StatusCodes.Status413PayloadTooLarge,
-            $"The upload is larger than {options.Value.MaxFilesPerUpload} files of {ByteSizes.Describe(options.Value.MaxFileBytes)} each."),
+            t["The upload is larger than {0} files of {1} each.", options.Value.MaxFilesPerUpload, ByteSizes.Describe(options.Value.MaxFileBytes)]),
         // A body that ends early surfaces as an IOException in a file's bytes, or as a malformed header when it ends
         // among a part's headers.
         IOException or InvalidDataException or BadHttpRequestException =>
-            new UploadRefusedException(StatusCodes.Status400BadRequest, "The upload was cut off or garbled before it ended. Nothing was kept; send it again."),
+            new UploadRefusedException(StatusCodes.Status400BadRequest, t["The upload was cut off or garbled before it ended. Nothing was kept; send it again."]),
         PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } => new UploadRefusedException(
-            StatusCodes.Status409Conflict, "The same file was being added to this appeal at the same moment. Reload the appeal to see it."),
+            StatusCodes.Status409Conflict, t["The same file was being added to this appeal at the same moment. Reload the appeal to see it."]),
         _ => null,
     };
 
@@ -145,7 +147,7 @@ internal sealed class DocumentUpload(
             if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
                 || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
             {
-                throw new UploadRefusedException(StatusCodes.Status400BadRequest, "Each part of the upload must be a form field or a file.");
+                throw new UploadRefusedException(StatusCodes.Status400BadRequest, t["Each part of the upload must be a form field or a file."]);
             }
 
             var name = disposition.Name.Value ?? "";
@@ -161,12 +163,12 @@ internal sealed class DocumentUpload(
                     case "category":
                         category = Enum.TryParse<DocumentCategory>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
                             ? parsed
-                            : throw new UploadRefusedException(StatusCodes.Status400BadRequest, $"Choose what the documents are ({string.Join(", ", Enum.GetNames<DocumentCategory>())}).", "category");
+                            : throw new UploadRefusedException(StatusCodes.Status400BadRequest, t["Choose what the documents are ({0}).", string.Join(", ", Enum.GetNames<DocumentCategory>())], "category");
                         break;
                     case "description":
                         description = string.IsNullOrWhiteSpace(value) ? null
                             : value.Trim().Length <= 500 ? value.Trim()
-                            : throw new UploadRefusedException(StatusCodes.Status400BadRequest, "Enter a description of at most 500 characters.", "description");
+                            : throw new UploadRefusedException(StatusCodes.Status400BadRequest, t["Enter a description of at most 500 characters."], "description");
                         break;
                 }
 
@@ -175,12 +177,12 @@ internal sealed class DocumentUpload(
 
             if (!tokenChecked)
             {
-                throw new UploadRefusedException(StatusCodes.Status400BadRequest, "The form's security token must come before the files. Reload the page and try again.");
+                throw new UploadRefusedException(StatusCodes.Status400BadRequest, t["The form's security token must come before the files. Reload the page and try again."]);
             }
 
             if (category is null)
             {
-                throw new UploadRefusedException(StatusCodes.Status400BadRequest, "Choose what the documents are before the files (the category field comes first).", "category");
+                throw new UploadRefusedException(StatusCodes.Status400BadRequest, t["Choose what the documents are before the files (the category field comes first)."], "category");
             }
 
             var fileName = (disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : disposition.FileName.Value)?.Trim('"') ?? "";
@@ -191,7 +193,7 @@ internal sealed class DocumentUpload(
 
             if (++files > limits.MaxFilesPerUpload)
             {
-                throw new UploadRefusedException(StatusCodes.Status400BadRequest, $"Send at most {limits.MaxFilesPerUpload} files at a time.", "files");
+                throw new UploadRefusedException(StatusCodes.Status400BadRequest, t["Send at most {0} files at a time.", limits.MaxFilesPerUpload], "files");
             }
 
             stored.Add(await StoreFileAsync(section.Body, fileName, appealId, category.Value, description, uploader, written, cancellationToken));
@@ -199,7 +201,7 @@ internal sealed class DocumentUpload(
 
         return stored.Count > 0
             ? stored
-            : throw new UploadRefusedException(StatusCodes.Status400BadRequest, "Choose at least one file to upload.", "files");
+            : throw new UploadRefusedException(StatusCodes.Status400BadRequest, t["Choose at least one file to upload."], "files");
     }
 
     private async Task<UploadedDocument> StoreFileAsync(
@@ -209,16 +211,16 @@ internal sealed class DocumentUpload(
         var limits = options.Value;
         if (originalName.Length == 0)
         {
-            throw new UploadRefusedException(StatusCodes.Status400BadRequest, "Each file needs a name.", "files");
+            throw new UploadRefusedException(StatusCodes.Status400BadRequest, t["Each file needs a name."], "files");
         }
 
         if (FileNames.HasPath(originalName))
         {
-            throw new UploadRefusedException(StatusCodes.Status400BadRequest, $"The file name “{originalName}” contains a folder path. Send the file by its name alone.", "files");
+            throw new UploadRefusedException(StatusCodes.Status400BadRequest, t["The file name “{0}” contains a folder path. Send the file by its name alone.", originalName], "files");
         }
 
         var type = FileTypes.ByName(originalName)
-            ?? throw new UploadRefusedException(StatusCodes.Status415UnsupportedMediaType, $"“{originalName}” is not a type the Appeals Division accepts. Send {FileTypes.Names}.", "files");
+            ?? throw new UploadRefusedException(StatusCodes.Status415UnsupportedMediaType, t["“{0}” is not a type the Appeals Division accepts. Send {1}.", originalName, FileTypes.Names], "files");
         var safeName = FileNames.Safe(originalName);
 
         var id = Guid.CreateVersion7();
@@ -237,13 +239,13 @@ internal sealed class DocumentUpload(
             {
                 if (read == 0)
                 {
-                    throw new UploadRefusedException(StatusCodes.Status400BadRequest, $"“{originalName}” is empty.", "files");
+                    throw new UploadRefusedException(StatusCodes.Status400BadRequest, t["“{0}” is empty.", originalName], "files");
                 }
 
                 if (!type.Matches(buffer.AsMemory(0, Math.Min(read, FileTypes.SniffBytes))))
                 {
                     throw new UploadRefusedException(
-                        StatusCodes.Status415UnsupportedMediaType, $"“{originalName}” is not really a {type.Name} file: its content does not match its name. Send {FileTypes.Names}.", "files");
+                        StatusCodes.Status415UnsupportedMediaType, t["“{0}” is not really a {1} file: its content does not match its name. Send {2}.", originalName, type.Name, FileTypes.Names], "files");
                 }
 
                 sniffed = true;
@@ -257,7 +259,7 @@ internal sealed class DocumentUpload(
             size += read;
             if (size > limits.MaxFileBytes)
             {
-                throw new UploadRefusedException(StatusCodes.Status413PayloadTooLarge, $"“{originalName}” is larger than the limit of {ByteSizes.Describe(limits.MaxFileBytes)} per file.", "files");
+                throw new UploadRefusedException(StatusCodes.Status413PayloadTooLarge, t["“{0}” is larger than the limit of {1} per file.", originalName, ByteSizes.Describe(limits.MaxFileBytes)], "files");
             }
 
             var block = buffer.AsMemory(0, read);
@@ -321,14 +323,14 @@ internal sealed class DocumentUpload(
             : null;
     }
 
-    private static async Task<string> FieldAsync(MultipartSection section, string name, CancellationToken cancellationToken)
+    private async Task<string> FieldAsync(MultipartSection section, string name, CancellationToken cancellationToken)
     {
         var buffer = new char[FieldLimit + 1];
         using var text = new StreamReader(section.Body);
         var length = await text.ReadBlockAsync(buffer, cancellationToken);
         return length <= FieldLimit
             ? new string(buffer, 0, length)
-            : throw new UploadRefusedException(StatusCodes.Status400BadRequest, $"The field {name} is too long.", name);
+            : throw new UploadRefusedException(StatusCodes.Status400BadRequest, t["The field {0} is too long.", name], name);
     }
 
     private static string Boundary(HttpRequest request)
