@@ -29,6 +29,7 @@ public sealed partial class ProviderProfileTests() : RegistrationTest("aims_test
         page.Text.ShouldContain("administrator");
         var invited = await ownerBrowser.PostAsync(created.Location!, new Dictionary<string, string?> { ["Email"] = colleague }, created.Location + "?handler=Invite");
         invited.Location.ShouldBe(created.Location);
+        (await ownerBrowser.GetAsync(created.Location!)).Text.ShouldContain($"We emailed an invitation to {colleague}. It works for 7 days.");
 
         var link = new Uri(JoinLink().Match((await EmailsToAsync(colleague)).Single().TextBody).Value);
         using var colleagueBrowser = NewBrowser();
@@ -39,6 +40,21 @@ public sealed partial class ProviderProfileTests() : RegistrationTest("aims_test
         (await colleagueBrowser.GetAsync("/providers")).Text.ShouldContain("Blue Ridge Family Clinic (NPI 1234567893)");
         (await colleagueBrowser.GetAsync(created.Location!)).Status.ShouldBe(HttpStatusCode.OK);
         (await colleagueBrowser.GetAsync(link.PathAndQuery)).Text.ShouldContain("This invitation does not work");
+    }
+
+    [Test]
+    public async Task On_a_Spanish_page_the_invitation_notice_is_in_Spanish()
+    {
+        const string owner = "duena@clinicaesperanza.example";
+        await CreateAccountAsync(owner);
+        using var browser = NewBrowser();
+        await browser.SignInAsync(ConnectionString, owner, Password);
+        var created = await browser.PostAsync("/providers/new", ProviderFields("1902803745"));
+        await browser.PostAsync("/", [new("language", "es"), new("returnUrl", "/")], action: "/language");
+
+        await browser.PostAsync(created.Location!, new Dictionary<string, string?> { ["Email"] = "caja@clinicaesperanza.example" }, created.Location + "?handler=Invite");
+
+        (await browser.GetAsync(created.Location!)).Text.ShouldContain("Enviamos una invitación por correo electrónico a caja@clinicaesperanza.example. Es válida por 7 días.");
     }
 
     [TestCase("1234567890", "Enter the 10-digit NPI exactly as issued; this one fails the NPI check digit.")]

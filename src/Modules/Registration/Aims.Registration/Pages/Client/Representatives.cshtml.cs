@@ -13,6 +13,7 @@ using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Aims.Registration.Pages.Client;
@@ -69,7 +70,7 @@ internal sealed class UnlinkRepresentativeHandler(RegistrationDbContext db) : IR
 }
 
 [Authorize(Roles = nameof(Role.ClientAppellant))]
-internal sealed class RepresentativesModel(IMediator mediator, RegistrationDbContext db, TimeProvider time) : PageModel
+internal sealed class RepresentativesModel(IMediator mediator, RegistrationDbContext db, TimeProvider time, IStringLocalizer<RegistrationText> t) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -92,7 +93,7 @@ internal sealed class RepresentativesModel(IMediator mediator, RegistrationDbCon
         {
             if (await mediator.SendFormAsync(new InviteRepresentative(UserId, Email), ModelState, "", cancellationToken))
             {
-                TempData["Notice"] = $"We emailed an invitation to {Email!.Trim()}. It works for 7 days.";
+                TempData["Notice"] = t["We emailed an invitation to {0}. It works for 7 days.", Email!.Trim()].Value;
                 return RedirectToPage();
             }
         }

@@ -13,6 +13,7 @@ using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Aims.Registration.Pages.Providers;
@@ -90,7 +91,7 @@ internal sealed class RemoveProviderMemberHandler(RegistrationDbContext db) : IR
 }
 
 [Authorize(Policy = nameof(Permission.FileProviderAppeals))]
-internal sealed class ProviderModel(IMediator mediator, RegistrationDbContext db) : PageModel
+internal sealed class ProviderModel(IMediator mediator, RegistrationDbContext db, IStringLocalizer<RegistrationText> t) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -117,7 +118,7 @@ internal sealed class ProviderModel(IMediator mediator, RegistrationDbContext db
         var name = User.FindFirstValue(AimsClaimTypes.DisplayName) ?? User.Identity!.Name!;
         if (await mediator.SendFormAsync(new InviteToProvider(Id, UserId, name, Email), ModelState, "", cancellationToken))
         {
-            TempData["Notice"] = $"We emailed an invitation to {Email!.Trim()}. It works for 7 days.";
+            TempData["Notice"] = t["We emailed an invitation to {0}. It works for 7 days.", Email!.Trim()].Value;
             return RedirectToPage(new { id = Id });
         }
 
@@ -129,7 +130,7 @@ internal sealed class ProviderModel(IMediator mediator, RegistrationDbContext db
         try
         {
             var name = await mediator.Send(new RemoveProviderMember(Id, UserId, member), cancellationToken);
-            TempData["Notice"] = $"{name} no longer acts for this provider.";
+            TempData["Notice"] = t["{0} no longer acts for this provider.", name].Value;
             return RedirectToPage(new { id = Id });
         }
         catch (NotFoundException)
