@@ -84,6 +84,32 @@ public sealed class AccountEmailLanguageTests() : PortalTest("aims_test_account_
         changed.TextBody.ShouldContain("every other session was signed out");
     }
 
+    [Test]
+    public async Task A_refused_password_change_is_explained_in_Spanish()
+    {
+        const string email = "pilar@clinic.example";
+        await CreateAccountAsync(email);
+        using var browser = NewBrowser();
+        await browser.ChooseLanguageAsync("es");
+        await browser.SignInAsync(ConnectionString, email, Password);
+
+        var wrong = await browser.PostAsync("/account/change-password", new Dictionary<string, string?>
+        {
+            ["Form.CurrentPassword"] = "Not-My-Password-1!",
+            ["Form.NewPassword"] = "Brand-New-Lighthouse-2!",
+            ["Form.ConfirmPassword"] = "Brand-New-Lighthouse-2!",
+        });
+        var same = await browser.PostAsync("/account/change-password", new Dictionary<string, string?>
+        {
+            ["Form.CurrentPassword"] = Password,
+            ["Form.NewPassword"] = Password,
+            ["Form.ConfirmPassword"] = Password,
+        });
+
+        wrong.Text.ShouldContain("Su contraseña actual no es correcta.");
+        same.Text.ShouldContain("Elija una contraseña distinta de la actual.");
+    }
+
     /// <summary>An account whose owner chose Spanish and signed in with it, as the header switch leaves it.</summary>
     private async Task RemembersSpanishAsync(string email)
     {
