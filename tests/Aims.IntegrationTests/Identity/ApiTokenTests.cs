@@ -148,6 +148,44 @@ public sealed partial class ApiTokenTests() : PortalTest("aims_test_api_tokens")
     }
 
     [Test]
+    public async Task Someone_who_chose_Spanish_gets_the_page_its_messages_and_the_email_in_Spanish()
+    {
+        const string email = "integracion@mco.example";
+        await CreateAccountAsync(email, Role.AgencyCoordinator);
+        using var browser = NewBrowser();
+        await browser.ChooseLanguageAsync("es");
+        await browser.SignInAsync(ConnectionString, email, Password);
+
+        var blank = await browser.GetAsync("/account/api-tokens");
+        blank.Html.ShouldContain("<html lang=\"es\"");
+        blank.Html.ShouldContain("<title>Tokens de API");
+        blank.Text.ShouldContain("Crear un token");
+        blank.Text.ShouldContain("90 días");
+        blank.Text.ShouldContain("Presentar resúmenes del caso de la agencia case-summaries:write");
+        var refused = await browser.PostAsync("/account/api-tokens", new Dictionary<string, string?> { ["Name"] = "", ["Days"] = "90" }, "/account/api-tokens?handler=Issue");
+        refused.Text.ShouldContain("Ponga al token el nombre del sistema que lo usará.");
+        refused.Text.ShouldContain("Elija al menos una cosa que el token pueda hacer.");
+
+        await IssueAsync(browser, "Sistema de reclamos", "CaseSummariesWrite");
+
+        var listed = await browser.GetAsync("/account/api-tokens");
+        listed.Text.ShouldContain("Sus tokens");
+        listed.Text.ShouldContain("21 de febrero de 2027");
+        listed.Text.ShouldContain("Nunca");
+        listed.Html.ShouldContain("aria-label=\"Revocar Sistema de reclamos\"");
+        var issued = (await EmailsToAsync(email)).Last();
+        issued.Subject.ShouldBe("Se creó un nuevo token de API de AIMS");
+        PortalLanguage.Spaced(issued.TextBody).ShouldContain(
+            "Se creó un token de API llamado “Sistema de reclamos” para su cuenta de AIMS. Es válido hasta el 21 de febrero de 2027 a las 9:00 a. m., hora del Este");
+
+        var revoked = await browser.PostAsync("/account/api-tokens", new Dictionary<string, string?> { ["id"] = TokenId().Match(listed.Html).Groups[1].Value }, "/account/api-tokens?handler=Revoke");
+        revoked.Location.ShouldBe("/account/api-tokens");
+        var after = await browser.GetAsync("/account/api-tokens");
+        after.Text.ShouldContain("Token revocado. Desde ahora se rechazan los programas que lo usen.");
+        after.Text.ShouldContain("Revocado");
+    }
+
+    [Test]
     public async Task Accounts_whose_role_has_no_integrations_cannot_open_the_tokens_page()
     {
         const string email = "member@family.example";

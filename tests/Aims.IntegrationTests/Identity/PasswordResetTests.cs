@@ -98,6 +98,23 @@ public sealed class PasswordResetTests() : PortalTest("aims_test_password_reset"
     }
 
     [Test]
+    public async Task Staff_asking_from_a_Spanish_page_are_answered_in_English_by_email()
+    {
+        const string email = "ines.officer@dmas.virginia.gov";
+        await CreateAccountAsync(email, Role.HearingOfficer, staff: true);
+        using var browser = NewBrowser();
+        await browser.ChooseLanguageAsync("es");
+
+        (await RequestResetAsync(browser, email)).Html.ShouldContain("<html lang=\"es\"");
+
+        var sent = (await EmailsToAsync(email)).Single();
+        sent.Subject.ShouldBe("AIMS password reset");
+        sent.TextBody.ShouldContain("Staff passwords are reset by an appeals administrator");
+        sent.TextBody.ShouldContain("Questions? Call the AIMS helpline");
+        sent.TextBody.ShouldNotContain("línea de ayuda");
+    }
+
+    [Test]
     public async Task Without_a_solved_bot_check_the_form_says_so_and_nothing_is_sent()
     {
         const string email = "wren@pharmacy.example";

@@ -48,6 +48,28 @@ public sealed partial class ReviewTests() : RegistrationTest("aims_test_registra
     }
 
     [Test]
+    public async Task A_request_made_in_Spanish_is_approved_in_Spanish_and_the_new_account_keeps_Spanish()
+    {
+        const string email = "coordinadora@richmond.example";
+        using var requester = NewBrowser();
+        await requester.ChooseLanguageAsync("es");
+        (await SubmitAsync(requester, RequestFields(email, "Richmond Department of Social Services"))).Location.ShouldBe("/registration/received");
+        var id = await RequestIdAsync(email);
+        (await ScalarAsync("SELECT language FROM registration.access_requests WHERE id = @p", id)).ShouldBe("es");
+        using var admin = await AdministratorAsync();
+
+        (await admin.PostAsync($"/admin/registrations/{id}", new Dictionary<string, string?> { ["Agency"] = "new" }, $"/admin/registrations/{id}?handler=Approve"))
+            .Location.ShouldBe("/admin/registrations");
+        await DeliverAsync();
+
+        var activation = (await EmailsToAsync(email)).Single(e => e.Subject == "Su acceso a AIMS fue aprobado: establezca su contraseña");
+        activation.TextBody.ShouldContain("La División de Apelaciones aprobó su solicitud de acceso a AIMS para Richmond Department of Social Services.");
+        PortalLanguage.Spaced(activation.TextBody).ShouldContain("El enlace funciona una sola vez, hasta el 26 de noviembre de 2026 a las 9:00 a. m., hora del Este.");
+        Link().IsMatch(activation.TextBody).ShouldBeTrue();
+        (await ScalarAsync("SELECT preferred_language FROM identity.asp_net_users WHERE email = @p", email)).ShouldBe("es");
+    }
+
+    [Test]
     public async Task The_activation_link_works_at_71_hours_59_minutes_and_not_at_72_hours_1_minute()
     {
         const string early = "early@activation.example";

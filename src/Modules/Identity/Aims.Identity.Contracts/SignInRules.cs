@@ -22,8 +22,9 @@ public static class PasswordRules
 /// </summary>
 public sealed record GetSignInRules : IRequest<SignInRules>;
 
+/// <param name="CodeLifetimeMinutes">Whole minutes, as the code page and the code emails state it.</param>
 public sealed record SignInRules(
-    TimeSpan CodeLifetime,
+    int CodeLifetimeMinutes,
     int LockoutFailures,
     TimeSpan LockoutDuration,
     TimeSpan IdleTimeout,

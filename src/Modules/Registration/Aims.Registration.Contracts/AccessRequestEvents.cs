@@ -7,9 +7,12 @@ public sealed record AccessRequestSubmitted(Guid RequestId, AgencyType AgencyTyp
 
 /// <summary>
 /// The appeals team approved a request: Identity creates the coordinator's account in <paramref name="AgencyId"/> and
-/// sends the activation link. The mobile number, if given, is for two-factor codes only.
+/// sends the activation link. The mobile number, if given, is for two-factor codes only; <paramref name="Language"/> is
+/// the language the request was made in ("es", or null for English), which the new account remembers.
 /// </summary>
-public sealed record AccessRequestApproved(Guid RequestId, Guid AgencyId, string AgencyName, string RequesterName, string Email, string? Mobile, Guid DecidedBy) : IIntegrationEvent;
+public sealed record AccessRequestApproved(
+    Guid RequestId, Guid AgencyId, string AgencyName, string RequesterName, string Email, string? Mobile, Guid DecidedBy, string? Language = null)
+    : IIntegrationEvent;
 
 /// <summary>The appeals team denied a request, with the reason the requester is told.</summary>
 public sealed record AccessRequestDenied(Guid RequestId, string Email, string Reason, Guid DecidedBy) : IIntegrationEvent;

@@ -38,6 +38,8 @@ internal sealed class CoordinatorAccounts(
                 AgencyId = approved.AgencyId,
                 // Unverified until the coordinator verifies it in their profile; used for nothing else.
                 PhoneNumber = approved.Mobile,
+                // The language the request was made in, so this email and every later one are in it (ADR 0027).
+                PreferredLanguage = approved.Language,
             };
             (await users.CreateAsync(user)).Require("Coordinator account not created");
             (await users.AddToRoleAsync(user, nameof(Role.AgencyCoordinator))).Require("Coordinator role not given");
@@ -47,7 +49,7 @@ internal sealed class CoordinatorAccounts(
         {
             // An address already in use elsewhere is not silently turned into a coordinator: the team sorts it out.
             logger.LogWarning("Access request {RequestId} was approved for an address that already has another account; no account was changed.", approved.RequestId);
-            await mail.QueueAsync(emails.ApprovedButAddressInUse(approved.Email, approved.AgencyName), cancellationToken);
+            await mail.QueueAsync(emails.ApprovedButAddressInUse(approved.Email, approved.AgencyName, approved.Language), cancellationToken);
             return;
         }
 
@@ -57,7 +59,7 @@ internal sealed class CoordinatorAccounts(
         }
 
         var (path, expires) = await activations.IssueAsync(user.Id, cancellationToken);
-        await mail.QueueAsync(emails.Activate(user.Email!, approved.AgencyName, path, expires), cancellationToken);
+        await mail.QueueAsync(emails.Activate(user, approved.AgencyName, path, expires), cancellationToken);
     }
 
     public async Task Handle(CoordinatorDeactivated deactivated, CancellationToken cancellationToken)

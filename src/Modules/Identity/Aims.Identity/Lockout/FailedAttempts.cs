@@ -23,7 +23,7 @@ internal sealed class FailedAttempts(SignInLockout lockout, SecurityAudit audit,
         await audit.RecordAsync(SecurityEventKind.LockedOut, userId, email, null, cancellationToken);
         if (userId is not null && await users.FindByIdAsync(userId.Value.ToString()) is { } owner)
         {
-            await mail.QueueAsync(emails.LockedOut(owner.Email!, state.LockedUntil!.Value), cancellationToken);
+            await mail.QueueAsync(emails.LockedOut(owner, state.LockedUntil!.Value), cancellationToken);
         }
 
         return state;

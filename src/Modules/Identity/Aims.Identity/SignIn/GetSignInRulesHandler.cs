@@ -13,5 +13,5 @@ internal sealed class GetSignInRulesHandler(
     : IRequestHandler<GetSignInRules, SignInRules>
 {
     public Task<SignInRules> Handle(GetSignInRules request, CancellationToken cancellationToken) => Task.FromResult(new SignInRules(
-        codes.Value.Lifetime, lockout.Value.MaxFailures, lockout.Value.Duration, sessions.Value.IdleTimeout, TemporaryPasswords.Lifetime));
+        codes.Value.LifetimeMinutes, lockout.Value.MaxFailures, lockout.Value.Duration, sessions.Value.IdleTimeout, TemporaryPasswords.Lifetime));
 }

@@ -39,6 +39,9 @@ internal sealed class AccessRequest
 
     public DateTimeOffset SubmittedAt { get; init; }
 
+    /// <summary>The language the request was made in ("es"; null for English), which the approved account then keeps (ADR 0027).</summary>
+    public string? Language { get; init; }
+
     public required byte[] StatusTokenHash { get; init; }
 
     public AccessRequestStatus Status { get; set; }

@@ -69,7 +69,7 @@ internal sealed class ChangePasswordHandler(
         }
 
         await audit.RecordAsync(SecurityEventKind.PasswordChanged, user.Id, user.Email, null, cancellationToken);
-        await mail.QueueAsync(emails.PasswordChanged(user.Email!), cancellationToken);
+        await mail.QueueAsync(emails.PasswordChanged(user), cancellationToken);
         return true;
     }
 

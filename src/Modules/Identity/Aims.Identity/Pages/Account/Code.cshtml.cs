@@ -86,7 +86,7 @@ internal sealed class CodeModel(
     /// <summary>Named on the page so the person can find the message (and tell it from a phishing attempt).</summary>
     public string Sender => ByText ? textOptions.Value.From : mailOptions.Value.From;
 
-    public int CodeMinutes => (int)codeOptions.Value.Lifetime.TotalMinutes;
+    public int CodeMinutes => codeOptions.Value.LifetimeMinutes;
 
     public async Task<IActionResult> OnGetAsync() =>
         await PendingSignIn.ReadAsync(HttpContext) is null ? RedirectToPage("/Account/SignIn") : Page();

@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Aims.Identity.Pages.Profile;
 
@@ -37,7 +38,8 @@ internal sealed class IssueApiTokenValidator : AbstractValidator<IssueApiToken>
     }
 }
 
-internal sealed class IssueApiTokenHandler(UserManager<AimsUser> users, ApiTokens tokens, SecurityAudit audit, IOutgoingMail mail, AccountEmails emails)
+internal sealed class IssueApiTokenHandler(
+    UserManager<AimsUser> users, ApiTokens tokens, SecurityAudit audit, IOutgoingMail mail, AccountEmails emails, IStringLocalizer<IdentityText> t)
     : IRequestHandler<IssueApiToken, string>
 {
     public async Task<string> Handle(IssueApiToken command, CancellationToken cancellationToken)
@@ -47,17 +49,17 @@ internal sealed class IssueApiTokenHandler(UserManager<AimsUser> users, ApiToken
         var refused = command.Scopes.Where(scope => !ApiScopes.Of(scope).AnyOf.Any(p => AccessTable.RolesWith[p].Intersect(roles).Any())).ToList();
         if (refused.Count > 0)
         {
-            throw Invalid(nameof(IssueApiToken.Scopes), $"Your account cannot grant {string.Join(", ", refused.Select(s => ApiScopes.Of(s).Name))}.");
+            throw Invalid(nameof(IssueApiToken.Scopes), t["Your account cannot grant {0}.", string.Join(", ", refused.Select(s => ApiScopes.Of(s).Name))]);
         }
 
         if (await tokens.ActiveCountAsync(user.Id, cancellationToken) >= ApiTokens.MaximumActivePerAccount)
         {
-            throw Invalid(nameof(IssueApiToken.Name), $"An account can have at most {ApiTokens.MaximumActivePerAccount} active tokens: revoke one first.");
+            throw Invalid(nameof(IssueApiToken.Name), t["An account can have at most {0} active tokens: revoke one first.", ApiTokens.MaximumActivePerAccount]);
         }
 
         var (token, secret) = await tokens.IssueAsync(user.Id, command.Name!.Trim(), command.Scopes, command.Days!.Value, cancellationToken);
         await audit.RecordAsync(SecurityEventKind.ApiTokenIssued, user.Id, user.Email, $"{token.Name} ({string.Join(" ", token.Scopes)})", cancellationToken);
-        await mail.QueueAsync(emails.ApiTokenIssued(user.Email!, token.Name, token.ExpiresAt), cancellationToken);
+        await mail.QueueAsync(emails.ApiTokenIssued(user, token.Name, token.ExpiresAt), cancellationToken);
         return secret;
     }
 

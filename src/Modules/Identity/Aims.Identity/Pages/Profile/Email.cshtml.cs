@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Aims.Identity.Pages.Profile;
@@ -55,16 +56,16 @@ internal sealed class RequestEmailChangeHandler(
                 : "Agency addresses are for staff accounts, which an appeals administrator creates.");
         }
 
-        if (await users.FindByEmailAsync(newEmail) is not null)
+        if (await users.FindByEmailAsync(newEmail) is { } existing)
         {
-            await mail.QueueAsync(emails.AlreadyRegistered(newEmail), cancellationToken);
+            await mail.QueueAsync(emails.AlreadyRegistered(existing), cancellationToken);
         }
         else
         {
-            await mail.QueueAsync(emails.ConfirmNewAddress(newEmail, await links.ForNewAddressAsync(user, newEmail)), cancellationToken);
+            await mail.QueueAsync(emails.ConfirmNewAddress(user, newEmail, await links.ForNewAddressAsync(user, newEmail)), cancellationToken);
         }
 
-        await mail.QueueAsync(emails.EmailChangeRequested(user.Email!, newEmail), cancellationToken);
+        await mail.QueueAsync(emails.EmailChangeRequested(user, newEmail), cancellationToken);
         return true;
     }
 
@@ -73,7 +74,7 @@ internal sealed class RequestEmailChangeHandler(
 
 [Authorize]
 [RequireRecentSignIn]
-internal sealed class EmailModel(IMediator mediator, UserManager<AimsUser> users) : PageModel
+internal sealed class EmailModel(IMediator mediator, UserManager<AimsUser> users, IStringLocalizer<IdentityText> t) : PageModel
 {
     [BindProperty]
     public string? NewEmail { get; set; }
@@ -91,7 +92,7 @@ internal sealed class EmailModel(IMediator mediator, UserManager<AimsUser> users
             return Page();
         }
 
-        TempData["Notice"] = $"We sent a link to {NewEmail!.Trim()}. Your email address changes when you open it (within 24 hours).";
+        TempData["Notice"] = t["We sent a link to {0}. Your email address changes when you open it (within 24 hours).", NewEmail!.Trim()].Value;
         return RedirectToPage("/Profile/Index");
     }
 }

@@ -18,6 +18,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Aims.Identity.Pages.Profile;
 
@@ -84,7 +85,7 @@ internal sealed class ConfirmMobileChangeHandler(UserManager<AimsUser> users, On
         user.PhoneNumberConfirmed = true;
         await users.UpdateAsync(user);
         await audit.RecordAsync(SecurityEventKind.MobileChanged, user.Id, user.Email, "verified " + Masking.Phone(user.PhoneNumber), cancellationToken);
-        await mail.QueueAsync(emails.MobileChanged(user.Email!), cancellationToken);
+        await mail.QueueAsync(emails.MobileChanged(user), cancellationToken);
         return new MobileCodeVerdict(check, Locked: false);
     }
 }
@@ -103,14 +104,16 @@ internal sealed class RemoveMobileHandler(UserManager<AimsUser> users, SecurityA
         user.PhoneNumberConfirmed = false;
         await users.UpdateAsync(user);
         await audit.RecordAsync(SecurityEventKind.MobileChanged, user.Id, user.Email, "removed", cancellationToken);
-        await mail.QueueAsync(emails.MobileChanged(user.Email!), cancellationToken);
+        await mail.QueueAsync(emails.MobileChanged(user), cancellationToken);
         return true;
     }
 }
 
 [Authorize]
 [RequireRecentSignIn]
-internal sealed class MobileModel(IMediator mediator, UserManager<AimsUser> users, SignInManager<AimsUser> signIns, IDataProtectionProvider protection) : PageModel
+internal sealed class MobileModel(
+    IMediator mediator, UserManager<AimsUser> users, SignInManager<AimsUser> signIns, IDataProtectionProvider protection, IStringLocalizer<IdentityText> t)
+    : PageModel
 {
     private readonly IDataProtector sealer = protection.CreateProtector("Aims.Identity.MobileChange");
 
@@ -179,7 +182,7 @@ internal sealed class MobileModel(IMediator mediator, UserManager<AimsUser> user
             return Page();
         }
 
-        TempData["Notice"] = $"Your mobile number {MaskedPending} is verified. You can now get sign-in codes by text message.";
+        TempData["Notice"] = t["Your mobile number {0} is verified. You can now get sign-in codes by text message.", MaskedPending!].Value;
         return RedirectToPage("/Profile/Index");
     }
 
@@ -206,6 +209,6 @@ internal sealed class MobileModel(IMediator mediator, UserManager<AimsUser> user
     private async Task LoadAsync()
     {
         var user = await users.GetUserAsync(User);
-        Current = user?.PhoneNumber is { } phone ? Masking.Phone(phone) + (user.PhoneNumberConfirmed ? "" : " (not verified)") : null;
+        Current = user?.PhoneNumber is { } phone ? Masking.Phone(phone) + (user.PhoneNumberConfirmed ? "" : " " + t["(not verified)"]) : null;
     }
 }

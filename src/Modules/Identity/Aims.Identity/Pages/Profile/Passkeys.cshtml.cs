@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Aims.Identity.Pages.Profile;
@@ -57,7 +58,7 @@ internal sealed class AddPasskeyValidator : AbstractValidator<AddPasskey>
     }
 }
 
-internal sealed class AddPasskeyHandler(SignInManager<AimsUser> signIns, SecurityAudit audit, IOutgoingMail mail, AccountEmails emails)
+internal sealed class AddPasskeyHandler(SignInManager<AimsUser> signIns, SecurityAudit audit, IOutgoingMail mail, AccountEmails emails, IStringLocalizer<IdentityText> t)
     : IRequestHandler<AddPasskey, bool>
 {
     public async Task<bool> Handle(AddPasskey command, CancellationToken cancellationToken)
@@ -66,7 +67,7 @@ internal sealed class AddPasskeyHandler(SignInManager<AimsUser> signIns, Securit
         var user = await users.FindByIdAsync(command.UserId.ToString()) ?? throw new NotFoundException("The account no longer exists.");
         if ((await users.GetPasskeysAsync(user)).Count >= PasskeyRules.MaximumPerAccount)
         {
-            throw Invalid($"An account can have at most {PasskeyRules.MaximumPerAccount} passkeys: remove one you no longer use first.");
+            throw Invalid(t["An account can have at most {0} passkeys: remove one you no longer use first.", PasskeyRules.MaximumPerAccount]);
         }
 
         // Checks the challenge issued to this browser, the origin, the user verification and that the key is new.
@@ -81,7 +82,7 @@ internal sealed class AddPasskeyHandler(SignInManager<AimsUser> signIns, Securit
         (await users.AddOrUpdatePasskeyAsync(user, passkey)).Require("The passkey was not stored");
 
         await audit.RecordAsync(SecurityEventKind.PasskeyAdded, user.Id, user.Email, passkey.Name, cancellationToken);
-        await mail.QueueAsync(emails.PasskeyAdded(user.Email!, passkey.Name), cancellationToken);
+        await mail.QueueAsync(emails.PasskeyAdded(user, passkey.Name), cancellationToken);
         return true;
     }
 
@@ -105,14 +106,14 @@ internal sealed class RemovePasskeyHandler(UserManager<AimsUser> users, Security
 
         var name = passkey.Name ?? "Unnamed passkey";
         await audit.RecordAsync(SecurityEventKind.PasskeyRemoved, user.Id, user.Email, name, cancellationToken);
-        await mail.QueueAsync(emails.PasskeyRemoved(user.Email!, name), cancellationToken);
+        await mail.QueueAsync(emails.PasskeyRemoved(user, name), cancellationToken);
         return true;
     }
 }
 
 [Authorize]
 [RequireRecentSignIn]
-internal sealed class PasskeysModel(IMediator mediator, SignInManager<AimsUser> signIns) : PageModel
+internal sealed class PasskeysModel(IMediator mediator, SignInManager<AimsUser> signIns, IStringLocalizer<IdentityText> t) : PageModel
 {
     public IReadOnlyList<UserPasskeyInfo> Passkeys { get; private set; } = [];
 
@@ -149,7 +150,7 @@ internal sealed class PasskeysModel(IMediator mediator, SignInManager<AimsUser> 
             return Page();
         }
 
-        TempData["Notice"] = $"Passkey \"{Name!.Trim()}\" added. You can now sign in with it.";
+        TempData["Notice"] = t["Passkey \"{0}\" added. You can now sign in with it.", Name!.Trim()].Value;
         return RedirectToPage();
     }
 

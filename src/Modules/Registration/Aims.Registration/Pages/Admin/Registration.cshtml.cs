@@ -82,7 +82,7 @@ internal sealed class ApproveAccessRequestHandler(RegistrationDbContext db, IMes
 
         await Decide.OnceAsync(db, request.Id, AccessRequestStatus.Approved, command.ReviewerId, time.GetUtcNow(), agency.Id, null, cancellationToken);
         await ReviewReminders.CancelAsync(bus, request.Id, cancellationToken);
-        await bus.PublishAsync(new AccessRequestApproved(request.Id, agency.Id, agency.Name, request.RequesterName, request.Email, request.Mobile, command.ReviewerId), cancellationToken);
+        await bus.PublishAsync(new AccessRequestApproved(request.Id, agency.Id, agency.Name, request.RequesterName, request.Email, request.Mobile, command.ReviewerId, request.Language), cancellationToken);
         return true;
     }
 

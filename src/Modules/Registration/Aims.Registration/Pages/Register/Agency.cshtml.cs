@@ -1,3 +1,4 @@
+using System.Globalization;
 using Aims.BuildingBlocks.BotCheck;
 using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Mediation;
@@ -104,6 +105,7 @@ internal sealed class SubmitAccessRequestHandler(
             SupervisorPhone = AimsRules.UsPhoneDigits(command.SupervisorPhone)!,
             Mobile = AimsRules.UsPhoneDigits(command.Mobile) is { } mobile ? "+1" + mobile : null,
             SubmittedAt = now,
+            Language = CultureInfo.CurrentUICulture.Equals(PortalLanguages.Spanish) ? PortalLanguages.Spanish.TwoLetterISOLanguageName : null,
             StatusTokenHash = LinkSecrets.Hash(token),
             Status = AccessRequestStatus.Pending,
         };
