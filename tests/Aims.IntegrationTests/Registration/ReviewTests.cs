@@ -107,6 +107,27 @@ public sealed partial class ReviewTests() : RegistrationTest("aims_test_registra
     }
 
     [Test]
+    public async Task A_request_made_in_Spanish_is_received_and_denied_in_Spanish()
+    {
+        const string email = "solicitante@contratista.example";
+        using var requester = NewBrowser();
+        await requester.ChooseLanguageAsync("es");
+        await SubmitAsync(requester, RequestFields(email, "Contratista Desconocido LLC"));
+        var received = (await EmailsToAsync(email)).Single();
+        received.Subject.ShouldBe("Su solicitud de acceso a AIMS está pendiente de revisión");
+        // Submitted Monday 11/23/2026: two business days later is Wednesday 11/25.
+        received.TextBody.ShouldContain("Si no tiene respuesta al final del miércoles, 25 de noviembre de 2026 (2 días hábiles), llame al equipo de apelaciones al 804-486-2865.");
+        using var admin = await AdministratorAsync();
+
+        await admin.PostAsync($"/admin/registrations/{await RequestIdAsync(email)}", new Dictionary<string, string?> { ["Reason"] = "No tenemos contrato con esta empresa." },
+            $"/admin/registrations/{await RequestIdAsync(email)}?handler=Deny");
+
+        var denial = (await EmailsToAsync(email)).Single(e => e.Subject == "Su solicitud de acceso a AIMS no fue aprobada");
+        denial.TextBody.ShouldContain("Su solicitud de acceso a AIMS para Contratista Desconocido LLC no fue aprobada, por este motivo:\n\nNo tenemos contrato con esta empresa.");
+        denial.TextBody.ShouldContain("Puede comunicarse con el equipo de apelaciones al 804-486-2865");
+    }
+
+    [Test]
     public async Task Denial_needs_a_reason_which_the_requester_is_emailed_and_sees_on_the_status_page()
     {
         const string email = "denied@agency.example";

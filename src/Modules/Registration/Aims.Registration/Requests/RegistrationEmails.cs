@@ -1,40 +1,49 @@
 using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Web;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Aims.Registration.Requests;
 
-/// <summary>What the requester is told about their access request, in one place.</summary>
-internal sealed class RegistrationEmails(IOptions<ContactOptions> contact, IOptions<PortalOptions> portal)
+/// <summary>
+/// What the requester and the people invited are told, in one place. The receipt and the invitations are written in
+/// the language of the page they were asked for on (an inviter writes to someone they know); the denial, sent from a
+/// staff screen, in the language the request was made in.
+/// </summary>
+internal sealed class RegistrationEmails(IOptions<ContactOptions> contact, IOptions<PortalOptions> portal, IStringLocalizer<RegistrationText> t)
 {
     private string Footer => EmailText.Footer(contact.Value);
 
     public EmailMessage Received(string to, string agencyName, DateOnly callAfter, string statusPath) => new(
         to,
-        "Your AIMS access request is pending review",
-        $"We received your request for AIMS access for {agencyName}. The Appeals Division reviews it and replies to this address by email.\n\n"
-        + $"If you have no reply by the end of {EmailText.Day(callAfter)} (2 business days), call the appeals team at {contact.Value.HelplinePhone}.\n\n"
-        + $"See where your request stands at any time:\n{portal.Value.Link(statusPath)}" + Footer);
+        t["Your AIMS access request is pending review"],
+        t["We received your request for AIMS access for {0}. The Appeals Division reviews it and replies to this address by email.", agencyName] + "\n\n"
+        + t["If you have no reply by the end of {0} (2 business days), call the appeals team at {1}.", EmailText.Day(callAfter), contact.Value.HelplinePhone] + "\n\n"
+        + t["See where your request stands at any time:"] + $"\n{portal.Value.Link(statusPath)}" + Footer);
 
     public EmailMessage ProviderInvitation(string to, string inviter, string providerName, string joinPath, DateTimeOffset expires) => new(
         to,
-        $"Invitation to act for {providerName} in AIMS",
-        $"{inviter} invited you to act for {providerName} in AIMS, the Virginia Medicaid appeals portal: you would see and file its appeals.\n\n"
-        + $"Sign in (or create an account with this email address first), then accept here:\n{portal.Value.Link(joinPath)}\n\n"
-        + $"The invitation works until {EmailText.Eastern(expires)}. If you do not know {inviter}, ignore this email." + Footer);
+        t["Invitation to act for {0} in AIMS", providerName],
+        t["{0} invited you to act for {1} in AIMS, the Virginia Medicaid appeals portal: you would see and file its appeals.", inviter, providerName] + "\n\n"
+        + t["Sign in (or create an account with this email address first), then accept here:"] + $"\n{portal.Value.Link(joinPath)}\n\n"
+        + t["The invitation works until {0}. If you do not know {1}, ignore this email.", EmailText.Eastern(expires), inviter] + Footer);
 
     public EmailMessage RepresentativeInvitation(string to, string clientName, string joinPath, DateTimeOffset expires) => new(
         to,
-        $"{clientName} asks you to represent them in AIMS",
-        $"{clientName} named you as their authorized representative in AIMS, the Virginia Medicaid appeals portal: you would "
-        + "see their appeals, file and withdraw appeals for them and add documents.\n\n"
-        + $"Sign in with an authorized representative account for this email address (or create one first), then accept here:\n{portal.Value.Link(joinPath)}\n\n"
-        + $"The invitation works until {EmailText.Eastern(expires)}. For each appeal you file for them, send proof of your authority "
-        + "(a signed authorization or power of attorney) within 10 days. If you do not know this person, ignore this email." + Footer);
+        t["{0} asks you to represent them in AIMS", clientName],
+        t["{0} named you as their authorized representative in AIMS, the Virginia Medicaid appeals portal: you would see their appeals, file and withdraw appeals for them and add documents.", clientName] + "\n\n"
+        + t["Sign in with an authorized representative account for this email address (or create one first), then accept here:"] + $"\n{portal.Value.Link(joinPath)}\n\n"
+        + t["The invitation works until {0}. For each appeal you file for them, send proof of your authority (a signed authorization or power of attorney) within 10 days. If you do not know this person, ignore this email.", EmailText.Eastern(expires)]
+        + Footer);
 
-    public EmailMessage Denied(string to, string agencyName, string reason) => new(
-        to,
-        "Your AIMS access request was not approved",
-        $"Your request for AIMS access for {agencyName} was not approved, for this reason:\n\n{reason}\n\n"
-        + $"You may contact the appeals team at {contact.Value.HelplinePhone} about it, or send a new request." + Footer);
+    /// <param name="language">The language the request was made in ("es", or null for English).</param>
+    public EmailMessage Denied(string to, string agencyName, string reason, string? language)
+    {
+        using var scope = PortalLanguages.Use(PortalLanguages.Named(language));
+        return new(
+            to,
+            t["Your AIMS access request was not approved"],
+            t["Your request for AIMS access for {0} was not approved, for this reason:", agencyName] + $"\n\n{reason}\n\n"
+            + t["You may contact the appeals team at {0} about it, or send a new request.", contact.Value.HelplinePhone] + Footer);
+    }
 }

@@ -99,7 +99,7 @@ internal sealed class DenyAccessRequestHandler(RegistrationDbContext db, IMessag
         var reason = command.Reason!.Trim();
         await Decide.OnceAsync(db, request.Id, AccessRequestStatus.Denied, command.ReviewerId, time.GetUtcNow(), null, reason, cancellationToken);
         await ReviewReminders.CancelAsync(bus, request.Id, cancellationToken);
-        await mail.QueueAsync(emails.Denied(request.Email, request.AgencyName, reason), cancellationToken);
+        await mail.QueueAsync(emails.Denied(request.Email, request.AgencyName, reason, request.Language), cancellationToken);
         await bus.PublishAsync(new AccessRequestDenied(request.Id, request.Email, reason, command.ReviewerId), cancellationToken);
         return true;
     }
