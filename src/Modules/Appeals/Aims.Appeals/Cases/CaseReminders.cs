@@ -115,6 +115,9 @@ internal sealed class CaseReminderHandler(EventStore store, IMessageBus bus, Bus
         var cn = appeal.CaseNumber;
         var cause = $"{reminder.Kind}:{reminder.ForDate:yyyy-MM-dd}";
         var summary = appeal.Kind == AppealKind.Client ? "appeal summary" : "case summary";
+        // The capitalized names are the keys: a resource file cannot also hold "hearing" beside "Hearing".
+        var what = appeal.Kind == AppealKind.ProviderInformal ? "Informal fact-finding conference" : "Hearing";
+        string HearingWord() => t[what].Value.ToLowerInvariant();
         switch (reminder.Kind)
         {
             case ReminderKind.SummaryDueSoon or ReminderKind.SummaryOverdue when !appeal.IsClosed && appeal.CaseSummary is null && appeal.Hearing?.SummaryDue == reminder.ForDate:
@@ -123,19 +126,19 @@ internal sealed class CaseReminderHandler(EventStore store, IMessageBus bus, Bus
                         ? new NoticeText(
                             t["The {0} for appeal {1} is due {2}", t[summary], cn, EmailText.Date(reminder.ForDate)],
                             t["The agency's {0} for appeal {1} is due by {2}, three business days from now, before the {3} on {4}. File it on the appeal's page in AIMS.",
-                                t[summary], cn, EmailText.Day(reminder.ForDate), t[appeal.HearingWord], EmailText.Eastern(hearingAt)])
+                                t[summary], cn, EmailText.Day(reminder.ForDate), HearingWord(), EmailText.Eastern(hearingAt)])
                         : new NoticeText(
                             t["The {0} for appeal {1} is overdue", t[summary], cn],
                             t["The agency's {0} for appeal {1} was due by {2} and has not been filed. The {3} on {4} is flagged as not ready. File it on the appeal's page in AIMS at once.",
-                                t[summary], cn, EmailText.Day(reminder.ForDate), t[appeal.HearingWord], EmailText.Eastern(hearingAt)])),
+                                t[summary], cn, EmailText.Day(reminder.ForDate), HearingWord(), EmailText.Eastern(hearingAt)])),
                     ReminderAudience.Agency | ReminderAudience.CaseWorker);
             case ReminderKind.HearingInSevenDays or ReminderKind.HearingTomorrow
                 when appeal.Status == AppealStatus.Scheduled && appeal.NoShow is null && calendar.ToLocalDate(appeal.Hearing!.StartsAt) == reminder.ForDate:
                 var hearing = appeal.Hearing;
                 return new(appeal.Id, cn, cause, Wording.InEachLanguage(() => new NoticeText(
-                        t["{0} {1}: appeal {2}", t[appeal.Kind == AppealKind.ProviderInformal ? "Informal fact-finding conference" : "Hearing"],
+                        t["{0} {1}: appeal {2}", t[what],
                             reminder.Kind == ReminderKind.HearingTomorrow ? t["tomorrow"] : t["in 7 days"], cn],
-                        t["Reminder: the {0} on appeal {1} is {2}, {3}.", t[appeal.HearingWord], cn, EmailText.Eastern(hearing.StartsAt),
+                        t["Reminder: the {0} on appeal {1} is {2}, {3}.", HearingWord(), cn, EmailText.Eastern(hearing.StartsAt),
                             t[Viewing.AppealLabels.Channel(hearing.Channel)].Value.ToLowerInvariant()] +
                         "\n\n" + t["How to join: {0}", hearing.Details] + "\n\n" + t["If you cannot attend, call the Appeals Division at once."])),
                     ReminderAudience.Parties | ReminderAudience.Agency | ReminderAudience.Attendees | ReminderAudience.Decider);
