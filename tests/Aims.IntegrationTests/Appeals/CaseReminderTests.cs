@@ -99,14 +99,18 @@ public sealed class CaseReminderTests() : AppealsTest("aims_test_case_reminders"
         })).Location.ShouldBe($"/appeals/{id}");
         (await PendingAsync(id, "SummaryOverdue")).ShouldBeNull();
 
-        // A week before the hearing: the parties, the agency, its attendee (email only) and the hearing officer.
+        // A week before the hearing: the parties, the agency, its attendee (email only, so in English and Spanish) and
+        // the hearing officer.
         Clock.SetUtcNow(Utc(2027, 1, 19, 14));
         await DeliverAsync();
         var weekBefore = $"Hearing in 7 days: appeal {caseNumber}";
-        foreach (var email in new[] { "client.remind@example.com", "coord.remind@dss.example", "lee@dss.example", "officer.remind@dmas.virginia.gov" })
+        foreach (var email in new[] { "client.remind@example.com", "coord.remind@dss.example", "officer.remind@dmas.virginia.gov" })
         {
             (await AppealEmailsToAsync(email)).ShouldContain(e => e.Subject == weekBefore && e.TextBody.Contains("January 26, 2027 at 10:00 AM Eastern"), email);
         }
+
+        (await AppealEmailsToAsync("lee@dss.example")).ShouldContain(e => e.Subject == $"{weekBefore} / Audiencia en 7 días: apelación {caseNumber}"
+            && e.TextBody.Contains("January 26, 2027 at 10:00 AM Eastern") && e.TextBody.Contains("Hola, Lee Eligibility:"));
 
         (await AppealEmailsToAsync("worker.remind@dmas.virginia.gov")).ShouldNotContain(e => e.Subject == weekBefore);
 

@@ -82,9 +82,9 @@ public sealed class SpanishTests() : AppealsTest("aims_test_spanish")
         notice.HtmlBody.ShouldNotBeNull().ShouldContain("<html lang=\"es\">");
         notice.HtmlBody.ShouldContain("Abrir en AIMS");
         (await browser.GetAsync("/notifications")).Text.ShouldContain("registrada");
-        // The agency's coordinator and the filing's contact have no Spanish on record: English.
+        // The agency's coordinator has no Spanish on record: English. The filing's contact has no account: both.
         (await AppealEmailsToAsync("coord.spanish@dss.example")).ShouldContain(e => e.Subject.EndsWith(" docketed", StringComparison.Ordinal));
-        (await AppealEmailsToAsync("luis.contact@example.com")).ShouldContain(e => e.Subject.EndsWith(" docketed", StringComparison.Ordinal));
+        (await AppealEmailsToAsync("luis.contact@example.com")).ShouldContain(e => e.Subject.Contains(" docketed / Apelación ", StringComparison.Ordinal) && e.Subject.EndsWith(" registrada", StringComparison.Ordinal));
 
         // The hearing notice too, with its date in Spanish and the invitation attached.
         using var officer = await StaffAsync("officer.spanish@dmas.virginia.gov", Role.HearingOfficer);

@@ -1,6 +1,9 @@
 using System.Globalization;
 using Aims.BuildingBlocks.Time;
 using Aims.BuildingBlocks.Web;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Aims.BuildingBlocks.Mail;
 
@@ -10,11 +13,18 @@ namespace Aims.BuildingBlocks.Mail;
 /// </summary>
 public static class EmailText
 {
+    // Static like the date helpers every module calls, so it reads the building blocks' resource file without DI.
+    private static readonly IStringLocalizer T = new ResourceManagerStringLocalizerFactory(
+        Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance).Create(typeof(BuildingBlocksText));
+
     private static bool InSpanish => CultureInfo.CurrentCulture.TwoLetterISOLanguageName == PortalLanguages.Spanish.TwoLetterISOLanguageName;
 
-    public static string Footer(ContactOptions contact) => InSpanish
-        ? $"\n\n¿Preguntas? Llame a la línea de ayuda de AIMS al {contact.HelplinePhone}.\nDepartamento de Servicios de Asistencia Médica de Virginia — División de Apelaciones"
-        : $"\n\nQuestions? Call the AIMS helpline at {contact.HelplinePhone}.\nVirginia Department of Medical Assistance Services — Appeals Division";
+    /// <summary>The closing lines of every email, in plain text (the HTML notices set the same <see cref="Helpline"/> and <see cref="Department"/>).</summary>
+    public static string Footer(ContactOptions contact) => $"\n\n{Helpline(contact)}\n{Department}";
+
+    public static string Helpline(ContactOptions contact) => T["Questions? Call the AIMS helpline at {0}.", contact.HelplinePhone];
+
+    public static string Department => T["Virginia Department of Medical Assistance Services — Appeals Division"];
 
     /// <summary>"November 23, 2026 at 9:00 AM Eastern" or "23 de noviembre de 2026 a las 9:00 a. m., hora del Este".</summary>
     public static string Eastern(DateTimeOffset at)

@@ -41,9 +41,6 @@ public sealed class PortalText(IStringLocalizerFactory factory, IEnumerable<Port
     }
 }
 
-/// <summary>The building blocks' own shared messages (field rules) look their Spanish up in Resources/BuildingBlocksText.es.resx.</summary>
-internal sealed class BuildingBlocksText;
-
 public static class PortalTextRegistration
 {
     /// <summary>Lets the shared partials find messages in <typeparamref name="TMarker"/>'s resource file.</summary>

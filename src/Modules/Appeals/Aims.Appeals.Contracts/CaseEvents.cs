@@ -1,4 +1,6 @@
+using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Messaging;
+using Aims.BuildingBlocks.Web;
 using MediatR;
 
 namespace Aims.Appeals.Contracts;
@@ -22,9 +24,12 @@ public sealed record HearingNoticeIssued(
     Guid AppealId, string CaseNumber, Guid? AgencyId, bool Conference, DateTimeOffset StartsAt, string Channel, string Details, int Sequence,
     DateTimeOffset? PreviousStart, string? Reason, DateOnly? SummaryDue, IReadOnlyList<string>? OnlyAttendees = null) : IIntegrationEvent;
 
-/// <summary>A decision was issued, or the law deemed one; <paramref name="FurtherStep"/> says what may follow and by when.</summary>
+/// <summary>
+/// A decision was issued, or the law deemed one. <paramref name="Decision"/> (its name) and <paramref name="Outcome"/>
+/// are from fixed English lists; <paramref name="FurtherStep"/> says what may follow and by when, in each portal language.
+/// </summary>
 public sealed record CaseDecided(
-    Guid AppealId, string CaseNumber, Guid? AgencyId, string Decision, string Outcome, DateOnly DecidedOn, string? FurtherStep, Guid? DocumentId)
+    Guid AppealId, string CaseNumber, Guid? AgencyId, string Decision, string Outcome, DateOnly DecidedOn, Wording<string>? FurtherStep, Guid? DocumentId)
     : IIntegrationEvent;
 
 /// <summary>Who is told about an appeal: its parties' accounts, contacts known only by email, the agency and its attendees, its assigned staff.</summary>
@@ -53,7 +58,8 @@ public enum ReminderAudience
 
 /// <summary>
 /// A date on an appeal is near or has passed (summary due, hearing, decision clock, a window ending, the formal-appeal
-/// window): Appeals checked that it still matters and says what to tell whom. <paramref name="Cause"/> is unique per
+/// window): Appeals checked that it still matters and says what to tell whom, worded in each portal language for the
+/// people outside the division and in English for the division alone (ADR 0026). <paramref name="Cause"/> is unique per
 /// reminder and date, so a redelivery tells nobody twice.
 /// </summary>
-public sealed record AppealReminderDue(Guid AppealId, string CaseNumber, string Cause, string Subject, string Body, ReminderAudience Audience) : IIntegrationEvent;
+public sealed record AppealReminderDue(Guid AppealId, string CaseNumber, string Cause, Wording<NoticeText> Text, ReminderAudience Audience) : IIntegrationEvent;

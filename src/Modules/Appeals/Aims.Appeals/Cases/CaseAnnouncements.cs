@@ -2,6 +2,8 @@ using Aims.Appeals.Contracts;
 using Aims.Appeals.Decisions;
 using Aims.Appeals.Model;
 using Aims.Appeals.Viewing;
+using Aims.BuildingBlocks.Web;
+using Microsoft.Extensions.Localization;
 
 namespace Aims.Appeals.Cases;
 
@@ -11,9 +13,10 @@ internal static class CaseAnnouncements
     public static CaseDismissed Dismissed(Appeal appeal, AppealDismissed dismissed) => new(
         appeal.Id, appeal.CaseNumber, appeal.Agency?.Id, dismissed.DismissedOn, AppealLabels.Dismissal(dismissed.Reason), dismissed.Explanation, dismissed.PetitionToVacateBy);
 
-    public static CaseDecided Decided(Appeal appeal, DecisionIssued decision) => new(
+    /// <summary>The further step in each language, as it carries a date; the decision's name and outcome are fixed words Notifications translates.</summary>
+    public static CaseDecided Decided(Appeal appeal, DecisionIssued decision, IStringLocalizer<AppealsText> t) => new(
         appeal.Id, appeal.CaseNumber, appeal.Agency?.Id, DecisionWords.Name(decision.Level), decision.Outcome, decision.DecidedOn,
-        DecisionWords.FurtherStep(decision.Level, decision.FurtherAppealBy), decision.DocumentId);
+        decision.FurtherAppealBy is null ? null : Wording.InEachLanguage(() => DecisionWords.FurtherStep(decision.Level, decision.FurtherAppealBy, t)!), decision.DocumentId);
 
     /// <param name="sequence">Grows with every change, so a calendar replaces the earlier invitation.</param>
     public static HearingNoticeIssued Hearing(Appeal appeal, Hearing hearing, long sequence, DateTimeOffset? previousStart, string? reason) => new(

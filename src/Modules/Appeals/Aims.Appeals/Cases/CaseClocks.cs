@@ -6,7 +6,9 @@ using Aims.BuildingBlocks.EventSourcing;
 using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.Time;
+using Aims.BuildingBlocks.Web;
 using MediatR;
+using Microsoft.Extensions.Localization;
 
 namespace Aims.Appeals.Cases;
 
@@ -46,7 +48,7 @@ internal sealed record DecisionClockCheck(Guid AppealId, DecisionLevel Level, Da
 /// <summary>A no-show's 10-day good-cause window ends.</summary>
 internal sealed record NoShowWindowCheck(Guid AppealId, DateOnly GoodCauseBy) : IMessage;
 
-internal sealed class DecisionClockCheckHandler(CaseWork work, AppealDeadlines deadlines, IMessageBus bus) : INotificationHandler<DecisionClockCheck>
+internal sealed class DecisionClockCheckHandler(CaseWork work, AppealDeadlines deadlines, IMessageBus bus, IStringLocalizer<AppealsText> t) : INotificationHandler<DecisionClockCheck>
 {
     public async Task Handle(DecisionClockCheck check, CancellationToken cancellationToken)
     {
@@ -59,7 +61,7 @@ internal sealed class DecisionClockCheckHandler(CaseWork work, AppealDeadlines d
         }
 
         await work.AppendAsync(appeal, deemed, cancellationToken);
-        await bus.PublishAsync(CaseAnnouncements.Decided(appeal, appeal.Decisions[^1]), cancellationToken);
+        await bus.PublishAsync(CaseAnnouncements.Decided(appeal, appeal.Decisions[^1], t), cancellationToken);
     }
 }
 
@@ -84,9 +86,9 @@ internal sealed class NoShowWindowCheckHandler(CaseWork work, AppealDeadlines de
         await bus.PublishAsync(CaseAnnouncements.Dismissed(appeal, dismissed), cancellationToken);
         await bus.PublishAsync(
             new AppealReminderDue(
-                appeal.Id, appeal.CaseNumber, $"NoShowWindowEnded:{check.GoodCauseBy:yyyy-MM-dd}", $"Good-cause window ended: appeal {appeal.CaseNumber} closed",
+                appeal.Id, appeal.CaseNumber, $"NoShowWindowEnded:{check.GoodCauseBy:yyyy-MM-dd}", Wording.English(new NoticeText($"Good-cause window ended: appeal {appeal.CaseNumber} closed",
                 $"No good cause was shown by {EmailText.Day(check.GoodCauseBy)} for missing the {appeal.HearingWord} on appeal {appeal.CaseNumber}, so " +
-                $"AIMS dismissed it today. {(dismissed.PetitionToVacateBy is { } by ? $"The provider may petition to vacate by {EmailText.Day(by)}." : "")}".TrimEnd(),
+                $"AIMS dismissed it today. {(dismissed.PetitionToVacateBy is { } by ? $"The provider may petition to vacate by {EmailText.Day(by)}." : "")}".TrimEnd())),
                 ReminderAudience.CaseWorker),
             cancellationToken);
     }

@@ -4,7 +4,9 @@ using Aims.BuildingBlocks.EventSourcing;
 using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.Time;
+using Aims.BuildingBlocks.Web;
 using MediatR;
+using Microsoft.Extensions.Localization;
 
 namespace Aims.Appeals.Cases;
 
@@ -91,8 +93,12 @@ internal static class CaseReminders
     }
 }
 
-/// <summary>Checks that the reminder's date still stands and says what to tell whom.</summary>
-internal sealed class CaseReminderHandler(EventStore store, IMessageBus bus, BusinessCalendar calendar) : INotificationHandler<CaseReminder>
+/// <summary>
+/// Checks that the reminder's date still stands and says what to tell whom. What reaches people outside the division is
+/// worded here in each portal language, with the dates as each reads them; the decision clock's reminders go to staff
+/// alone, who work in English (ADR 0026).
+/// </summary>
+internal sealed class CaseReminderHandler(EventStore store, IMessageBus bus, BusinessCalendar calendar, IStringLocalizer<AppealsText> t) : INotificationHandler<CaseReminder>
 {
     public async Task Handle(CaseReminder reminder, CancellationToken cancellationToken)
     {
@@ -108,26 +114,33 @@ internal sealed class CaseReminderHandler(EventStore store, IMessageBus bus, Bus
     {
         var cn = appeal.CaseNumber;
         var cause = $"{reminder.Kind}:{reminder.ForDate:yyyy-MM-dd}";
-        var what = appeal.Kind == AppealKind.ProviderInformal ? "Informal fact-finding conference" : "Hearing";
         var summary = appeal.Kind == AppealKind.Client ? "appeal summary" : "case summary";
+        // The capitalized names are the keys: a resource file cannot also hold "hearing" beside "Hearing".
+        var what = appeal.Kind == AppealKind.ProviderInformal ? "Informal fact-finding conference" : "Hearing";
+        string HearingWord() => t[what].Value.ToLowerInvariant();
         switch (reminder.Kind)
         {
             case ReminderKind.SummaryDueSoon or ReminderKind.SummaryOverdue when !appeal.IsClosed && appeal.CaseSummary is null && appeal.Hearing?.SummaryDue == reminder.ForDate:
-                return reminder.Kind == ReminderKind.SummaryDueSoon
-                    ? new(appeal.Id, cn, cause, $"The {summary} for appeal {cn} is due {reminder.ForDate:MM/dd/yyyy}",
-                        $"The agency's {summary} for appeal {cn} is due by {EmailText.Day(reminder.ForDate)}, three business days from now, before the " +
-                        $"{appeal.HearingWord} on {EmailText.Eastern(appeal.Hearing!.StartsAt)}. File it on the appeal's page in AIMS.",
-                        ReminderAudience.Agency | ReminderAudience.CaseWorker)
-                    : new(appeal.Id, cn, cause, $"The {summary} for appeal {cn} is overdue",
-                        $"The agency's {summary} for appeal {cn} was due by {EmailText.Day(reminder.ForDate)} and has not been filed. The {appeal.HearingWord} on " +
-                        $"{EmailText.Eastern(appeal.Hearing!.StartsAt)} is flagged as not ready. File it on the appeal's page in AIMS at once.",
-                        ReminderAudience.Agency | ReminderAudience.CaseWorker);
+                var hearingAt = appeal.Hearing!.StartsAt;
+                return new(appeal.Id, cn, cause, Wording.InEachLanguage(() => reminder.Kind == ReminderKind.SummaryDueSoon
+                        ? new NoticeText(
+                            t["The {0} for appeal {1} is due {2}", t[summary], cn, EmailText.Date(reminder.ForDate)],
+                            t["The agency's {0} for appeal {1} is due by {2}, three business days from now, before the {3} on {4}. File it on the appeal's page in AIMS.",
+                                t[summary], cn, EmailText.Day(reminder.ForDate), HearingWord(), EmailText.Eastern(hearingAt)])
+                        : new NoticeText(
+                            t["The {0} for appeal {1} is overdue", t[summary], cn],
+                            t["The agency's {0} for appeal {1} was due by {2} and has not been filed. The {3} on {4} is flagged as not ready. File it on the appeal's page in AIMS at once.",
+                                t[summary], cn, EmailText.Day(reminder.ForDate), HearingWord(), EmailText.Eastern(hearingAt)])),
+                    ReminderAudience.Agency | ReminderAudience.CaseWorker);
             case ReminderKind.HearingInSevenDays or ReminderKind.HearingTomorrow
                 when appeal.Status == AppealStatus.Scheduled && appeal.NoShow is null && calendar.ToLocalDate(appeal.Hearing!.StartsAt) == reminder.ForDate:
-                var when = reminder.Kind == ReminderKind.HearingTomorrow ? "tomorrow" : "in 7 days";
-                return new(appeal.Id, cn, cause, $"{what} {when}: appeal {cn}",
-                    $"Reminder: the {appeal.HearingWord} on appeal {cn} is {EmailText.Eastern(appeal.Hearing.StartsAt)}, " +
-                    $"{Viewing.AppealLabels.Channel(appeal.Hearing.Channel).ToLowerInvariant()}.\n\nHow to join: {appeal.Hearing.Details}\n\nIf you cannot attend, call the Appeals Division at once.",
+                var hearing = appeal.Hearing;
+                return new(appeal.Id, cn, cause, Wording.InEachLanguage(() => new NoticeText(
+                        t["{0} {1}: appeal {2}", t[what],
+                            reminder.Kind == ReminderKind.HearingTomorrow ? t["tomorrow"] : t["in 7 days"], cn],
+                        t["Reminder: the {0} on appeal {1} is {2}, {3}.", HearingWord(), cn, EmailText.Eastern(hearing.StartsAt),
+                            t[Viewing.AppealLabels.Channel(hearing.Channel)].Value.ToLowerInvariant()] +
+                        "\n\n" + t["How to join: {0}", hearing.Details] + "\n\n" + t["If you cannot attend, call the Appeals Division at once."])),
                     ReminderAudience.Parties | ReminderAudience.Agency | ReminderAudience.Attendees | ReminderAudience.Decider);
             case ReminderKind.ClockFourteenDays or ReminderKind.ClockSevenDays or ReminderKind.ClockOneDay or ReminderKind.ClockPassed
                 when appeal.RunningClock is { } clock && clock.Due == reminder.ForDate:
@@ -138,18 +151,19 @@ internal sealed class CaseReminderHandler(EventStore store, IMessageBus bus, Bus
                     ReminderKind.ClockOneDay => appeal.Expedited ? $"Expedited decision due next working day: appeal {cn}" : $"Decision due tomorrow: appeal {cn}",
                     _ => $"Decision overdue: appeal {cn}",
                 };
-                return new(appeal.Id, cn, cause, subject,
+                return new(appeal.Id, cn, cause, Wording.English(new NoticeText(subject,
                     $"{clock.Name} on appeal {cn} {(reminder.Kind == ReminderKind.ClockPassed ? "was" : "is")} due {EmailText.Day(clock.Due)}" +
                     (appeal.WaivedDays > 0 ? $" ({appeal.WaivedDays} days added at the appellant's request)" : "") +
                     $". Status: {Viewing.AppealLabels.Status(appeal.Status).ToLowerInvariant()}; decided by {appeal.Decider?.Name ?? "nobody assigned yet"}." +
                     (reminder.Kind == ReminderKind.ClockPassed ? " Issue the decision now, on the appeal's page in AIMS."
                         : appeal.Kind == AppealKind.Client ? " Issue the decision by then, on the appeal's page in AIMS."
-                        : " Issue the decision by then, on the appeal's page in AIMS: if none is issued, the appeal is deemed decided in the provider's favour."),
+                        : " Issue the decision by then, on the appeal's page in AIMS: if none is issued, the appeal is deemed decided in the provider's favour."))),
                     ReminderAudience.Decider | ReminderAudience.CaseWorker | ReminderAudience.Administrators);
             case ReminderKind.FormalAppealDayTwenty when appeal.FormalAppeal is null && appeal.InformalDecision is { } informal && informal.DecidedOn == reminder.ForDate:
-                return new(appeal.Id, cn, cause, $"10 days left to file a formal appeal: appeal {cn}",
-                    $"The informal decision on appeal {cn} was issued {EmailText.Day(informal.DecidedOn)}: {informal.Outcome}. If you want a formal appeal, " +
-                    $"file it by {EmailText.Day(informal.FurtherAppealBy ?? informal.DecidedOn.AddDays(30))}: open the appeal in AIMS and choose \"File a formal appeal\".",
+                return new(appeal.Id, cn, cause, Wording.InEachLanguage(() => new NoticeText(
+                        t["10 days left to file a formal appeal: appeal {0}", cn],
+                        t["The informal decision on appeal {0} was issued {1}: {2}. If you want a formal appeal, file it by {3}: open the appeal in AIMS and choose \"{4}\".",
+                            cn, EmailText.Day(informal.DecidedOn), t[informal.Outcome], EmailText.Day(informal.FurtherAppealBy ?? informal.DecidedOn.AddDays(30)), t["File a formal appeal"]])),
                     ReminderAudience.Parties);
             default:
                 return null;

@@ -1,4 +1,6 @@
 using Aims.Appeals.Model;
+using Aims.BuildingBlocks.Mail;
+using Microsoft.Extensions.Localization;
 
 namespace Aims.Appeals.Decisions;
 
@@ -18,11 +20,12 @@ internal static class DecisionWords
         ? ["Sustained", "Reversed", "Partially reversed", "Remanded", "Dismissed"]
         : ["Sustained", "Reversed", "Partially reversed", "Dismissed"];
 
-    public static string? FurtherStep(DecisionLevel level, DateOnly? by) => by is not { } day ? null : level switch
+    /// <summary>In the current language: the PDF is English (issued from a staff page); the parties' notice has it in each language.</summary>
+    public static string? FurtherStep(DecisionLevel level, DateOnly? by, IStringLocalizer<AppealsText> t) => by is not { } day ? null : level switch
     {
-        DecisionLevel.Informal => $"The provider may file a formal appeal by {day:MM/dd/yyyy}.",
-        DecisionLevel.Recommended => $"Exceptions may be filed by {day:MM/dd/yyyy}; the agency director then issues the final decision.",
-        _ => $"This decision may be appealed to the circuit court: file a notice of appeal by {day:MM/dd/yyyy}.",
+        DecisionLevel.Informal => t["The provider may file a formal appeal by {0}.", EmailText.Date(day)].Value,
+        DecisionLevel.Recommended => t["Exceptions may be filed by {0}; the agency director then issues the final decision.", EmailText.Date(day)].Value,
+        _ => t["This decision may be appealed to the circuit court: file a notice of appeal by {0}.", EmailText.Date(day)].Value,
     };
 
     /// <summary>The cover letter of a client hearing decision (12VAC30-110-370): the right to go to circuit court, with the date.</summary>

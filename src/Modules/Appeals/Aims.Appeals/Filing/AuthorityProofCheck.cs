@@ -4,6 +4,7 @@ using Aims.BuildingBlocks.EventSourcing;
 using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.Time;
+using Aims.BuildingBlocks.Web;
 using Aims.Documents.Contracts;
 using MediatR;
 
@@ -39,9 +40,9 @@ internal sealed class AuthorityProofCheckHandler(EventStore store, IMessageBus b
         var cn = appeal.CaseNumber;
         await bus.PublishAsync(
             new AppealReminderDue(
-                appeal.Id, cn, $"AuthorityProofOverdue:{check.DueOn:yyyy-MM-dd}", $"Proof of authority not received: appeal {cn}",
+                appeal.Id, cn, $"AuthorityProofOverdue:{check.DueOn:yyyy-MM-dd}", Wording.English(new NoticeText($"Proof of authority not received: appeal {cn}",
                 $"The representative who filed appeal {cn} for {appeal.AppellantName} had until {EmailText.Day(check.DueOn)} to send proof of their " +
-                "authority to act, and none has arrived. The appeal is flagged; review it and decide whether to dismiss it (authority not proven).",
+                "authority to act, and none has arrived. The appeal is flagged; review it and decide whether to dismiss it (authority not proven).")),
                 ReminderAudience.CaseWorker),
             cancellationToken);
     }

@@ -15,17 +15,18 @@ namespace Aims.Notifications.Appeals;
 /// alone; the assigned case worker and decider, and the appeals administrators, get it as account holders. Before a
 /// case worker is assigned, "the case worker" is everyone who works the intake queue ("the assigned case worker" is nobody). Everyone is told once however
 /// many audiences they fall in, and once per cause however often the message is delivered. A notice composed by
-/// <c>text</c> is composed again in each account holder's language (ADR 0025); people without an account read English.
+/// <c>text</c> is composed again in each account holder's language (ADR 0025), coordinators' included; people without
+/// an account get it in English and in Spanish (ADR 0026).
 /// </summary>
 internal sealed class AppealAudiences(IMediator mediator, Notices notices)
 {
     public Task TellAsync(
         Guid appealId, ReminderAudience audience, NoticeKind kind, string sourceKey, string subject, string body, IReadOnlyList<EmailAttachment>? attachments,
         CancellationToken cancellationToken) =>
-        TellAsync(appealId, audience, kind, sourceKey, () => (subject, body), attachments, cancellationToken);
+        TellAsync(appealId, audience, kind, sourceKey, () => new NoticeText(subject, body), attachments, cancellationToken);
 
     public async Task TellAsync(
-        Guid appealId, ReminderAudience audience, NoticeKind kind, string sourceKey, Func<(string Subject, string Body)> text, IReadOnlyList<EmailAttachment>? attachments,
+        Guid appealId, ReminderAudience audience, NoticeKind kind, string sourceKey, Func<NoticeText> text, IReadOnlyList<EmailAttachment>? attachments,
         CancellationToken cancellationToken)
     {
         if (await mediator.Send(new GetAppealRecipients(appealId), cancellationToken) is not { } recipients)
@@ -43,7 +44,7 @@ internal sealed class AppealAudiences(IMediator mediator, Notices notices)
 
         if (audience.HasFlag(ReminderAudience.Agency) && recipients.AgencyId is { } agencyId)
         {
-            accounts.AddRange((await mediator.Send(new GetAgencyCoordinators(agencyId), cancellationToken)).Select(c => new Recipient(c.UserId, c.Name, c.Email)));
+            accounts.AddRange(await CoordinatorsAsync(agencyId, cancellationToken));
         }
 
         if (audience.HasFlag(ReminderAudience.Attendees))
@@ -76,22 +77,19 @@ internal sealed class AppealAudiences(IMediator mediator, Notices notices)
         foreach (var person in accounts.Where(p => told.Add(p.Email)))
         {
             using var language = PortalLanguages.Use(PortalLanguages.Named(person.Language));
-            var (subject, body) = text();
-            await notices.GiveAsync(person, kind, sourceKey, subject, body, $"/appeals/{appealId}", cancellationToken, attachments);
+            var notice = text();
+            await notices.GiveAsync(person, kind, sourceKey, notice.Subject, notice.Body, $"/appeals/{appealId}", cancellationToken, attachments);
         }
 
-        var (englishSubject, englishBody) = English(text);
         foreach (var contact in emailOnly.Where(c => told.Add(c.Email)))
         {
-            await notices.EmailAsync(contact.Name, contact.Email, englishSubject, englishBody, cancellationToken, attachments);
+            await notices.EmailAsync(contact.Name, contact.Email, text, cancellationToken, attachments);
         }
     }
 
-    private static (string Subject, string Body) English(Func<(string Subject, string Body)> text)
-    {
-        using var english = PortalLanguages.Use(PortalLanguages.English);
-        return text();
-    }
+    /// <summary>An agency's coordinators with the language each reads: Registration knows who they are, Identity what they read.</summary>
+    public async Task<IEnumerable<Recipient>> CoordinatorsAsync(Guid agencyId, CancellationToken cancellationToken) =>
+        await PeopleAsync([.. (await mediator.Send(new GetAgencyCoordinators(agencyId), cancellationToken)).Select(c => c.UserId)], cancellationToken);
 
     private async Task<IEnumerable<Recipient>> PeopleAsync(IReadOnlyList<Guid> userIds, CancellationToken cancellationToken) =>
         userIds.Count == 0 ? [] : (await mediator.Send(new GetPersonContacts(userIds), cancellationToken)).Select(p => new Recipient(p.UserId, p.Name, p.Email, p.Language));

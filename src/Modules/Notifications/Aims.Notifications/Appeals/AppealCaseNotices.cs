@@ -18,7 +18,7 @@ internal sealed class AppealCaseNotices(IMediator mediator, Notices notices, App
 {
     public Task Handle(CaseDocketed docketed, CancellationToken cancellationToken) => TellAsync(
         docketed.AppealId, NoticeKind.AppealDocketed, $"docketed:{docketed.AppealId}",
-        () => (t["Appeal {0} docketed", docketed.CaseNumber],
+        () => new(t["Appeal {0} docketed", docketed.CaseNumber],
             t["The Appeals Division docketed appeal {0} on {1}: it goes ahead.", docketed.CaseNumber, EmailText.Day(docketed.DocketedOn)] + " " +
             (docketed.Kind == AppealKind.ProviderInformal
                 ? t["The informal fact-finding conference will be scheduled next; everyone taking part gets a notice with the date, the time and how to join."]
@@ -27,7 +27,7 @@ internal sealed class AppealCaseNotices(IMediator mediator, Notices notices, App
 
     public Task Handle(CaseDismissed dismissed, CancellationToken cancellationToken) => TellAsync(
         dismissed.AppealId, NoticeKind.Dismissal, $"dismissed:{dismissed.AppealId}",
-        () => (t["Appeal {0} dismissed", dismissed.CaseNumber],
+        () => new(t["Appeal {0} dismissed", dismissed.CaseNumber],
             t["Appeal {0} was dismissed on {1}. Reason: {2}.", dismissed.CaseNumber, EmailText.Day(dismissed.DismissedOn), t[dismissed.Reason]] +
             (dismissed.Explanation is null ? "" : $"\n\n{dismissed.Explanation}") +
             (dismissed.PetitionToVacateBy is { } by ? "\n\n" + t["The provider is in default. A petition to vacate the default may be filed by {0}.", EmailText.Day(by)] : "") +
@@ -36,7 +36,7 @@ internal sealed class AppealCaseNotices(IMediator mediator, Notices notices, App
 
     public async Task Handle(HearingNoticeIssued notice, CancellationToken cancellationToken)
     {
-        (string Subject, string Body) Text()
+        NoticeText Text()
         {
             var what = notice.Conference ? t["Informal fact-finding conference"] : t["Hearing"];
             var subject = notice.PreviousStart is null ? t["{0} scheduled: appeal {1}", what, notice.CaseNumber] : t["{0} moved: appeal {1}", what, notice.CaseNumber];
@@ -47,17 +47,16 @@ internal sealed class AppealCaseNotices(IMediator mediator, Notices notices, App
                     : "") +
                 (notice.SummaryDue is { } due ? "\n\n" + t["The agency's case summary is due by {0}.", EmailText.Day(due)] : "") +
                 "\n\n" + t["You may bring counsel and evidence. If a party does not take part and shows no good cause within 10 days, the appeal may be closed (a provider may be held in default). If you cannot attend, call the Appeals Division at once. A calendar invitation is attached."];
-            return (subject, body);
+            return new(subject, body);
         }
 
         var invitation = HearingCalendar.For(notice, time.GetUtcNow());
         if (notice.OnlyAttendees is { } only)
         {
             var recipients = await mediator.Send(new GetAppealRecipients(notice.AppealId), cancellationToken);
-            var (subject, body) = Text();
             foreach (var attendee in recipients?.Attendees.Where(a => only.Contains(a.Email, StringComparer.OrdinalIgnoreCase)) ?? [])
             {
-                await notices.EmailAsync(attendee.Name, attendee.Email, subject, body, cancellationToken, [invitation]);
+                await notices.EmailAsync(attendee.Name, attendee.Email, Text, cancellationToken, [invitation]);
             }
 
             return;
@@ -66,18 +65,18 @@ internal sealed class AppealCaseNotices(IMediator mediator, Notices notices, App
         await TellAsync(notice.AppealId, NoticeKind.HearingNotice, $"hearing:{notice.AppealId}:{notice.Sequence}", Text, [invitation], toAttendees: true, cancellationToken);
     }
 
-    public Task Handle(CaseDecided decided, CancellationToken cancellationToken)
-    {
-        // The decision's name and further step come worded in English from Appeals, so this notice's body stays English.
-        var text = ($"{decided.Decision} on appeal {decided.CaseNumber}",
-            $"The {decided.Decision.ToLowerInvariant()} on appeal {decided.CaseNumber} was issued on {EmailText.Day(decided.DecidedOn)}: {decided.Outcome}." +
-            (decided.FurtherStep is null ? "" : $"\n\n{decided.FurtherStep}") +
-            "\n\nRead and download the decision on the appeal's page in AIMS.");
-        return TellAsync(decided.AppealId, NoticeKind.Decision, $"decision:{decided.AppealId}:{decided.Decision}", () => text, attachments: null, toAttendees: false, cancellationToken);
-    }
+    // The decision's name and outcome are from fixed lists, translated here; the further step, which carries a date,
+    // comes worded in each language from Appeals.
+    public Task Handle(CaseDecided decided, CancellationToken cancellationToken) => TellAsync(
+        decided.AppealId, NoticeKind.Decision, $"decision:{decided.AppealId}:{decided.Decision}",
+        () => new(t["{0} on appeal {1}", t[decided.Decision], decided.CaseNumber],
+            t["The {0} on appeal {1} was issued on {2}: {3}.", t[decided.Decision].Value.ToLowerInvariant(), decided.CaseNumber, EmailText.Day(decided.DecidedOn), t[decided.Outcome]] +
+            (decided.FurtherStep is { } further ? $"\n\n{further.Current}" : "") +
+            "\n\n" + t["Read and download the decision on the appeal's page in AIMS."]),
+        attachments: null, toAttendees: false, cancellationToken);
 
     private Task TellAsync(
-        Guid appealId, NoticeKind kind, string sourceKey, Func<(string Subject, string Body)> text, IReadOnlyList<EmailAttachment>? attachments, bool toAttendees,
+        Guid appealId, NoticeKind kind, string sourceKey, Func<NoticeText> text, IReadOnlyList<EmailAttachment>? attachments, bool toAttendees,
         CancellationToken cancellationToken) =>
         audiences.TellAsync(
             appealId, ReminderAudience.Parties | ReminderAudience.Agency | (toAttendees ? ReminderAudience.Attendees : ReminderAudience.None), kind, sourceKey, text,

@@ -6,11 +6,12 @@ namespace Aims.Notifications.Appeals;
 
 /// <summary>
 /// Delivers the reminders Appeals schedules on an appeal's dates (summary due, hearing, decision clock, windows ending,
-/// the formal-appeal window) to whoever Appeals named, once per reminder and date.
+/// the formal-appeal window) to whoever Appeals named, once per reminder and date, each in their language from the
+/// wordings Appeals sent (ADR 0026).
 /// </summary>
 internal sealed class AppealReminderNotices(AppealAudiences audiences) : INotificationHandler<AppealReminderDue>
 {
     public Task Handle(AppealReminderDue reminder, CancellationToken cancellationToken) => audiences.TellAsync(
-        reminder.AppealId, reminder.Audience, NoticeKind.Reminder, $"reminder:{reminder.AppealId}:{reminder.Cause}", reminder.Subject, reminder.Body,
+        reminder.AppealId, reminder.Audience, NoticeKind.Reminder, $"reminder:{reminder.AppealId}:{reminder.Cause}", () => reminder.Text.Current,
         attachments: null, cancellationToken);
 }

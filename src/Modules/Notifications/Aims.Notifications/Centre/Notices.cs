@@ -44,12 +44,16 @@ internal sealed class Notices(
         }
 
         using var language = PortalLanguages.Use(PortalLanguages.Named(to.Language));
-        await mail.QueueAsync(NoticeEmail.Compose(to, subject, body, path is null ? null : portal.Value.Link(path), contact.Value, t) with { Attachments = attachments }, cancellationToken);
+        await mail.QueueAsync(
+            NoticeEmail.Compose(to, new NoticeText(subject, body), path is null ? null : portal.Value.Link(path), contact.Value, t) with { Attachments = attachments }, cancellationToken);
     }
 
-    /// <summary>A notice to someone without an account (a filing's contact, an agency attendee): email only, no centre entry.</summary>
-    public Task EmailAsync(string name, string email, string subject, string body, CancellationToken cancellationToken, IReadOnlyList<EmailAttachment>? attachments = null) =>
-        mail.QueueAsync(NoticeEmail.Compose(new Recipient(Guid.Empty, name, email), subject, body, null, contact.Value, t) with { Attachments = attachments }, cancellationToken);
+    /// <summary>
+    /// A notice to someone without an account (a filing's contact, an agency attendee): email only, no centre entry. Nothing
+    /// says which language they read, so <paramref name="text"/> is worded in each and the email carries both (ADR 0026).
+    /// </summary>
+    public Task EmailAsync(string name, string email, Func<NoticeText> text, CancellationToken cancellationToken, IReadOnlyList<EmailAttachment>? attachments = null) =>
+        mail.QueueAsync(NoticeEmail.ComposeInEveryLanguage(new Recipient(Guid.Empty, name, email), text, contact.Value, t) with { Attachments = attachments }, cancellationToken);
 
     private async Task<bool> WantsEmailAsync(Guid userId, NoticeKind kind, CancellationToken cancellationToken)
     {

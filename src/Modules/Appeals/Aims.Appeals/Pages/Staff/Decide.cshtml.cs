@@ -13,6 +13,7 @@ using Aims.Documents.Contracts;
 using Aims.Identity.Contracts;
 using FluentValidation;
 using MediatR;
+using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -61,7 +62,8 @@ internal sealed class IssueDecisionValidator : AbstractValidator<IssueDecision>
 }
 
 internal sealed class IssueDecisionHandler(
-    CaseWork work, AppealDeadlines deadlines, BusinessCalendar calendar, IMessageBus bus, IMediator mediator, DecisionPdf pdf) : IRequestHandler<IssueDecision, string>
+    CaseWork work, AppealDeadlines deadlines, BusinessCalendar calendar, IMessageBus bus, IMediator mediator, DecisionPdf pdf, IStringLocalizer<AppealsText> t)
+    : IRequestHandler<IssueDecision, string>
 {
     public async Task<string> Handle(IssueDecision command, CancellationToken cancellationToken)
     {
@@ -87,7 +89,7 @@ internal sealed class IssueDecisionHandler(
 
         var document = pdf.Render(new DecisionPdfContent(
             $"{DecisionWords.Name(level)}: {outcome}", appeal.CaseNumber, appeal.AppellantName, today, command.By.Name,
-            [.. Sections(decision), new DecisionPdfSection("What happens next", DecisionWords.FurtherStep(level, furtherBy) ?? "")]));
+            [.. Sections(decision), new DecisionPdfSection("What happens next", DecisionWords.FurtherStep(level, furtherBy, t) ?? "")]));
         var documentId = await mediator.Send(
             new StoreIssuedDocument(appeal.Id, $"{appeal.CaseNumber} {DecisionWords.Name(level)} {today:yyyy-MM-dd}.pdf", DocumentCategory.Decision,
                 $"{DecisionWords.Name(level)}: {outcome}", document, command.By.UserId, command.By.Name),
@@ -99,7 +101,7 @@ internal sealed class IssueDecisionHandler(
             await CaseClocks.ScheduleDecisionClockAsync(bus, calendar, appeal.Id, DecisionLevel.Final, finalDue, cancellationToken);
         }
 
-        await bus.PublishAsync(CaseAnnouncements.Decided(appeal, decision), cancellationToken);
+        await bus.PublishAsync(CaseAnnouncements.Decided(appeal, decision, t), cancellationToken);
         return $"The {DecisionWords.Name(level).ToLowerInvariant()} on {appeal.CaseNumber} is issued and sent to the parties.";
     }
 

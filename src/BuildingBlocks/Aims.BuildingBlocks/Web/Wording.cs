@@ -1,0 +1,30 @@
+using System.Globalization;
+
+namespace Aims.BuildingBlocks.Web;
+
+/// <summary>
+/// Text worded in each portal language where the facts are, to be read in the reader's language somewhere else: a
+/// message crosses the outbox as data, so it cannot carry the code that words it (ADR 0026). Keyed by culture name
+/// ("en-US", "es-US") so it serializes as a plain object; a language it lacks reads the English.
+/// </summary>
+public sealed record Wording<T>(IReadOnlyDictionary<string, T> Languages)
+{
+    public T For(CultureInfo? language) =>
+        language is not null && Languages.TryGetValue(language.Name, out var worded) ? worded : Languages[PortalLanguages.English.Name];
+
+    /// <summary>The wording in the language the thread writes in now (see <see cref="PortalLanguages.Use"/>).</summary>
+    public T Current => For(CultureInfo.CurrentUICulture);
+}
+
+public static class Wording
+{
+    /// <summary>Words <paramref name="compose"/> once in each portal language, with that language's localizers and dates.</summary>
+    public static Wording<T> InEachLanguage<T>(Func<T> compose) => new(PortalLanguages.All.ToDictionary(language => language.Name, language =>
+    {
+        using var scope = PortalLanguages.Use(language);
+        return compose();
+    }));
+
+    /// <summary>Text only the division reads: its staff work in English (ADR 0025), so there is one language to word.</summary>
+    public static Wording<T> English<T>(T text) => new(new Dictionary<string, T> { [PortalLanguages.English.Name] = text });
+}
