@@ -1,4 +1,3 @@
-using System.Net;
 using Aims.Identity.Contracts;
 using Aims.Registration.Contracts;
 using Aims.Testing;
@@ -14,8 +13,6 @@ namespace Aims.IntegrationTests.Appeals;
 public sealed class SpanishNoticeTests() : AppealsTest("aims_test_spanish_notices")
 {
     private static DateTimeOffset Utc(int year, int month, int day, int hour) => new(year, month, day, hour, 0, 0, TimeSpan.Zero);
-
-    private static string Spaced(string text) => text.Replace('\u00a0', ' ').Replace('\u202f', ' ');
 
     [Test]
     public async Task A_provider_who_reads_Spanish_is_reminded_told_the_decision_and_reminded_of_the_formal_appeal_in_Spanish()
@@ -46,7 +43,7 @@ public sealed class SpanishNoticeTests() : AppealsTest("aims_test_spanish_notice
 
         var reminder = (await EmailsToAsync("owner.es@clinic.example")).Single(e => e.Subject.Contains(" en 7 días", StringComparison.Ordinal));
         reminder.Subject.ShouldBe($"Conferencia informal de determinación de hechos en 7 días: apelación {caseNumber}");
-        Spaced(reminder.TextBody).ShouldContain(
+        PortalLanguage.Spaced(reminder.TextBody).ShouldContain(
             $"Recordatorio: la conferencia informal de determinación de hechos de la apelación {caseNumber} es el 16 de diciembre de 2026 a las 10:00 a. m., hora del Este, por video.");
         reminder.TextBody.ShouldContain("Cómo participar: https://meet.example/es");
         reminder.TextBody.ShouldContain("Si no puede asistir, llame de inmediato a la División de Apelaciones.");
@@ -65,7 +62,7 @@ public sealed class SpanishNoticeTests() : AppealsTest("aims_test_spanish_notice
         var both = (await EmailsToAsync("rosa.es@clinic.example")).Single(e => e.Subject.StartsWith(english, StringComparison.Ordinal));
         both.Subject.ShouldBe($"{english} / Conferencia informal de determinación de hechos en 7 días: apelación {caseNumber}");
         both.TextBody.ShouldStartWith("Más abajo encontrará este aviso en español.\n\nHello Rosa Park,");
-        var body = Spaced(both.TextBody);
+        var body = PortalLanguage.Spaced(both.TextBody);
         body.IndexOf("December 16, 2026 at 10:00 AM Eastern", StringComparison.Ordinal)
             .ShouldBeLessThan(body.IndexOf("Hola, Rosa Park:", StringComparison.Ordinal));
         body.ShouldContain("es el 16 de diciembre de 2026 a las 10:00 a. m., hora del Este, por video.");
@@ -130,7 +127,7 @@ public sealed class SpanishNoticeTests() : AppealsTest("aims_test_spanish_notice
         await DeliverAsync();
 
         var dueSoon = (await EmailsToAsync("coord.es@dss.example")).Single(e => e.Subject == $"Apelación {caseNumber}: el resumen de la apelación vence el 11 de enero de 2027");
-        Spaced(dueSoon.TextBody).ShouldContain(
+        PortalLanguage.Spaced(dueSoon.TextBody).ShouldContain(
             $"Apelación {caseNumber}: el resumen de la apelación de la agencia debe presentarse a más tardar el lunes, 11 de enero de 2027, dentro de tres días hábiles, " +
             "antes de la audiencia del 19 de enero de 2027 a las 10:00 a. m., hora del Este. Preséntelo en la página de la apelación en AIMS.");
         dueSoon.HtmlBody.ShouldNotBeNull().ShouldContain("<html lang=\"es\">");
@@ -141,7 +138,7 @@ public sealed class SpanishNoticeTests() : AppealsTest("aims_test_spanish_notice
     private async Task<FormClient> InSpanishAsync(string email)
     {
         var browser = NewBrowser();
-        (await browser.PostAsync("/", [new("language", "es"), new("returnUrl", "/")], action: "/language")).Status.ShouldBe(HttpStatusCode.Redirect);
+        await browser.ChooseLanguageAsync("es");
         await browser.SignInAsync(ConnectionString, email, Password);
         return browser;
     }

@@ -1,4 +1,3 @@
-using System.Net;
 using Aims.Identity.Contracts;
 using Aims.Registration.Contracts;
 using Aims.Testing;
@@ -69,7 +68,7 @@ public sealed class SpanishTests() : AppealsTest("aims_test_spanish")
         fields["Form.ContactEmail"] = "luis.contact@example.com";
         var id = await FileAsync(browser, "/appeals/file/client", fields);
         using var worker = await StaffAsync("worker.spanish@dmas.virginia.gov", Role.CaseWorker);
-        await worker.PostAsync("/", [new("language", "es"), new("returnUrl", "/")], action: "/language");
+        await worker.ChooseLanguageAsync("es");
 
         var docket = await ActAsync(worker, $"/staff/appeals/{id}/docket", []);
         docket.Location.ShouldBe($"/appeals/{id}");
@@ -97,12 +96,12 @@ public sealed class SpanishTests() : AppealsTest("aims_test_spanish")
         await DeliverAsync();
         var hearing = (await EmailsToAsync("luis.spanish@example.com")).Single(e => e.Subject.StartsWith("Audiencia programada: apelación ", StringComparison.Ordinal));
         // Spanish writes "a. m." with a no-break space inside.
-        Spaced(hearing.TextBody).ShouldContain("19 de enero de 2027 a las 10:00 a. m., hora del Este, por teléfono.");
+        PortalLanguage.Spaced(hearing.TextBody).ShouldContain("19 de enero de 2027 a las 10:00 a. m., hora del Este, por teléfono.");
         hearing.TextBody.ShouldContain("Cómo participar: Call 804-555-0100, access code 4411.");
         hearing.TextBody.ShouldContain("El resumen del caso de la agencia debe presentarse a más tardar el lunes, 11 de enero de 2027.");
         hearing.Attachments.ShouldHaveSingleItem();
         (await EmailsToAsync("coord.spanish@dss.example")).ShouldContain(e => e.Subject.StartsWith("Hearing scheduled: appeal ", StringComparison.Ordinal));
-        var scheduled = Spaced((await browser.GetAsync($"/appeals/{id}")).Text);
+        var scheduled = PortalLanguage.Spaced((await browser.GetAsync($"/appeals/{id}")).Text);
         scheduled.ShouldContain("Cuándo 19 de enero de 2027 a las 10:00 a. m., hora del Este");
         scheduled.ShouldContain("Próximo paso La audiencia está programada; después viene la decisión");
 
@@ -126,12 +125,11 @@ public sealed class SpanishTests() : AppealsTest("aims_test_spanish")
         (await browser.GetAsync("/appeals")).Text.ShouldContain("My appeals");
     }
 
-    private static string Spaced(string text) => text.Replace('\u00a0', ' ').Replace('\u202f', ' ');
 
     private async Task<FormClient> SpanishBrowserAsync()
     {
         var browser = NewBrowser();
-        (await browser.PostAsync("/", [new("language", "es"), new("returnUrl", "/")], action: "/language")).Status.ShouldBe(HttpStatusCode.Redirect);
+        await browser.ChooseLanguageAsync("es");
         return browser;
     }
 

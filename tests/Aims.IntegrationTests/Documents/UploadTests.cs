@@ -116,7 +116,7 @@ public sealed class UploadTests() : DocumentsTest("aims_test_documents")
     public async Task On_a_Spanish_page_the_upload_notice_and_a_refusal_are_in_Spanish()
     {
         var (owner, id) = await AppealAsync("owner.espanol@clinic.example");
-        await owner.PostAsync("/", [new("language", "es"), new("returnUrl", $"/appeals/{id}")], action: "/language");
+        await owner.ChooseLanguageAsync("es");
 
         ShouldRedirectToAppeal(await UploadThroughPageAsync(owner, id, Part.Field("category", "Evidence"), Part.File("carta.pdf", Pdf)), id);
         (await owner.GetAsync($"/appeals/{id}")).Text.ShouldContain("Se agregó carta.pdf a la apelación.");

@@ -74,7 +74,7 @@ public sealed class HelpFromConfigurationTests() : PortalTest("aims_test_help")
     public async Task Every_help_page_reads_in_Spanish_with_no_text_left_untranslated()
     {
         using var browser = NewBrowser();
-        await browser.PostAsync("/", [new("language", "es"), new("returnUrl", "/")], action: "/language");
+        await browser.ChooseLanguageAsync("es");
 
         var pages = new Dictionary<string, string>();
         foreach (var path in HelpPagesTests.HelpPages())

@@ -50,7 +50,7 @@ public sealed partial class ProviderProfileTests() : RegistrationTest("aims_test
         using var browser = NewBrowser();
         await browser.SignInAsync(ConnectionString, owner, Password);
         var created = await browser.PostAsync("/providers/new", ProviderFields("1902803745"));
-        await browser.PostAsync("/", [new("language", "es"), new("returnUrl", "/")], action: "/language");
+        await browser.ChooseLanguageAsync("es");
 
         await browser.PostAsync(created.Location!, new Dictionary<string, string?> { ["Email"] = "caja@clinicaesperanza.example" }, created.Location + "?handler=Invite");
 
