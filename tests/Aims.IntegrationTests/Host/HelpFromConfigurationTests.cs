@@ -52,6 +52,20 @@ public sealed class HelpFromConfigurationTests() : PortalTest("aims_test_help")
     }
 
     [Test]
+    public async Task The_sign_in_and_locked_pages_state_the_configured_lockout()
+    {
+        await CreateAccountAsync("help.lockout@example.com");
+        using var browser = NewBrowser();
+
+        var wrong = await browser.StartAsync("help.lockout@example.com", "not-the-password");
+
+        wrong.Text.ShouldContain("4 more wrong attempts will lock the account for 45 minutes.");
+        (await browser.GetAsync("/account/locked")).Text.ShouldContain("The account unlocks automatically after 45 minutes");
+        await browser.ChooseLanguageAsync("es");
+        (await browser.GetAsync("/account/locked")).Text.ShouldContain("La cuenta se desbloquea automáticamente después de 45 minutos");
+    }
+
+    [Test]
     public async Task The_faq_answers_follow_the_configuration()
     {
         using var browser = NewBrowser();

@@ -9,4 +9,6 @@ internal sealed class SignInLockoutOptions
 
     /// <summary>The MES seed: it unlocks by itself after 30 minutes.</summary>
     public TimeSpan Duration { get; set; } = TimeSpan.FromMinutes(30);
+
+    public int DurationMinutes => (int)Duration.TotalMinutes;
 }

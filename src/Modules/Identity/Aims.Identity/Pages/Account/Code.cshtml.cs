@@ -73,6 +73,7 @@ internal sealed class CodeModel(
     IOptions<MailOptions> mailOptions,
     IOptions<TextMessageOptions> textOptions,
     IOptions<OneTimeCodeOptions> codeOptions,
+    IOptions<SignInLockoutOptions> lockout,
     IStringLocalizer<IdentityText> t) : PageModel
 {
     [BindProperty]
@@ -118,7 +119,7 @@ internal sealed class CodeModel(
                 CodeCheck.AlreadyUsed => t["This code was already used. Send a new code."],
                 CodeCheck.Replaced => t["A newer code was sent: use the one in the latest message."],
                 _ => t["That code is not right."],
-            } + (verdict.FailuresLeft == 1 ? " " + t["One more wrong attempt will lock the account for 30 minutes."] : ""));
+            } + (verdict.FailuresLeft == 1 ? " " + t["One more wrong attempt will lock the account for {0} minutes.", lockout.Value.DurationMinutes] : ""));
             return Page();
         }
 

@@ -13,6 +13,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Aims.Identity.Pages.Account;
 
@@ -61,7 +63,8 @@ internal sealed class ConfirmPasswordHandler(UserManager<AimsUser> users, SignIn
 
 [Authorize]
 [EnableRateLimiting(IdentityRateLimits.SignIn)]
-internal sealed class ConfirmPasswordModel(IMediator mediator, SignInManager<AimsUser> signIns, TimeProvider time) : PageModel
+internal sealed class ConfirmPasswordModel(
+    IMediator mediator, SignInManager<AimsUser> signIns, TimeProvider time, IOptions<SignInLockoutOptions> lockout, IStringLocalizer<IdentityText> t) : PageModel
 {
     [BindProperty]
     public string? Password { get; set; }
@@ -86,7 +89,7 @@ internal sealed class ConfirmPasswordModel(IMediator mediator, SignInManager<Aim
                 await signIns.SignOutAsync();
                 return RedirectToPage("/Account/Locked");
             case PasswordConfirmation.Wrong:
-                ModelState.AddModelError(nameof(Password), "That password is not right. Three wrong attempts in a row lock the account for 30 minutes.");
+                ModelState.AddModelError(nameof(Password), t["That password is not right. {0} wrong attempts in a row lock the account for {1} minutes.", lockout.Value.MaxFailures, lockout.Value.DurationMinutes]);
                 break;
         }
 

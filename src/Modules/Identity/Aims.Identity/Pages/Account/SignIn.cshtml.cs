@@ -141,7 +141,7 @@ internal sealed class StartSignInHandler(
 
 [AllowAnonymous]
 [EnableRateLimiting(IdentityRateLimits.SignIn)]
-internal sealed class SignInModel(IMediator mediator, IStringLocalizer<IdentityText> t) : PageModel
+internal sealed class SignInModel(IMediator mediator, IOptions<SignInLockoutOptions> lockout, IStringLocalizer<IdentityText> t) : PageModel
 {
     [BindProperty]
     public SignInForm Form { get; set; } = new();
@@ -177,8 +177,8 @@ internal sealed class SignInModel(IMediator mediator, IStringLocalizer<IdentityT
                 break;
             case SignInStartOutcome.Wrong:
                 ModelState.AddModelError("", result.FailuresLeft == 1
-                    ? t["The email address or password is not right. One more wrong attempt will lock the account for 30 minutes."]
-                    : t["The email address or password is not right. {0} more wrong attempts will lock the account for 30 minutes.", result.FailuresLeft]);
+                    ? t["The email address or password is not right. One more wrong attempt will lock the account for {0} minutes.", lockout.Value.DurationMinutes]
+                    : t["The email address or password is not right. {0} more wrong attempts will lock the account for {1} minutes.", result.FailuresLeft, lockout.Value.DurationMinutes]);
                 break;
         }
 
