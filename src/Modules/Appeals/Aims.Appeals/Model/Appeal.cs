@@ -274,8 +274,8 @@ internal sealed class Appeal : Aggregate
     /// <summary>Any open appeal may be withdrawn before its final decision (12VAC30-110; § 32.1-325.1).</summary>
     public WithdrawnByAppellant Withdraw(Person by, DateOnly today, string? reason) => Status switch
     {
-        AppealStatus.Withdrawn => throw new RuleViolationException($"{CaseNumber} was already withdrawn on {Withdrawal!.WithdrawnOn:MM/dd/yyyy}."),
-        AppealStatus.Decided => throw new RuleViolationException($"{CaseNumber} has its decision (issued {decisions[^1].DecidedOn:MM/dd/yyyy}); a decided appeal cannot be withdrawn."),
+        AppealStatus.Withdrawn => throw new RuleViolationException("{0} was already withdrawn on {1}.", CaseNumber, Withdrawal!.WithdrawnOn),
+        AppealStatus.Decided => throw new RuleViolationException("{0} has its decision (issued {1}); a decided appeal cannot be withdrawn.", CaseNumber, decisions[^1].DecidedOn),
         AppealStatus.Dismissed => throw Closed(),
         _ => new WithdrawnByAppellant(by, today, Trimmed(reason)),
     };
@@ -494,12 +494,16 @@ internal sealed class Appeal : Aggregate
         RequireOpen(action);
         if (!allowed.Contains(Status))
         {
-            throw new RuleViolationException($"{CaseNumber} is {Viewing.AppealLabels.Status(Status).ToLowerInvariant()}: it cannot be {action} now.");
+            throw new RuleViolationException("{0} is {1}: it cannot be {2} now.", CaseNumber, StatusWord, action);
         }
     }
 
-    private RuleViolationException Closed(string action = "changed") => new(
-        $"{CaseNumber} is {Viewing.AppealLabels.Status(Status).ToLowerInvariant()}{(Withdrawal is { } w ? $" (on {w.WithdrawnOn:MM/dd/yyyy})" : Dismissal is { } d ? $" (on {d.DismissedOn:MM/dd/yyyy})" : "")}: a closed appeal cannot be {action}.");
+    // The status and the action are English keys of their own, so a Spanish page reads the whole refusal in Spanish (ADR 0028).
+    private RuleViolationException Closed(string action = "changed") => (Withdrawal?.WithdrawnOn ?? Dismissal?.DismissedOn) is { } closedOn
+        ? new RuleViolationException("{0} is {1} (on {2}): a closed appeal cannot be {3}.", CaseNumber, StatusWord, closedOn, action)
+        : new RuleViolationException("{0} is {1}: a closed appeal cannot be {2}.", CaseNumber, StatusWord, action);
+
+    private string StatusWord => Viewing.AppealLabels.Status(Status).ToLowerInvariant();
 
     private void Filed(IEvent filing, AppealKind kind, string caseNumber, Person by, string appellant, string actionType, DateOnly filedOn, DateOnly lastDay, bool timely)
     {

@@ -77,7 +77,7 @@ internal sealed class WithdrawModel(IMediator mediator, PracticeCases practice) 
         }
         catch (RuleViolationException refused)
         {
-            Refusal = refused.Message;
+            Refusal = refused.On(HttpContext);
         }
 
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
