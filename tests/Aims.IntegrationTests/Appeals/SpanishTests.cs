@@ -2,9 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Aims.Appeals.Model;
+using Aims.BuildingBlocks.Errors;
+using Aims.BuildingBlocks.Web;
 using Aims.Identity.Contracts;
 using Aims.Registration.Contracts;
 using Aims.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Aims.IntegrationTests.Appeals;
 
@@ -191,6 +194,21 @@ public sealed class SpanishTests() : AppealsTest("aims_test_spanish")
         (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().ShouldBe($"{caseNumber} was already withdrawn on 11/23/2026.");
         var timeline = await api.GetFromJsonAsync<JsonElement>($"/api/v1/appeals/{id}/timeline");
         timeline.EnumerateArray().Select(e => e.GetProperty("what").GetString()).ShouldBe(["Appeal withdrawn", $"Informal appeal {caseNumber} filed"]);
+    }
+
+    [Test]
+    public void A_refusal_with_a_date_and_an_action_is_one_Spanish_sentence_and_stays_English_in_its_message()
+    {
+        var text = Portal.Services.GetRequiredService<PortalText>();
+        var refused = new RuleViolationException("{0} is dismissed (on {1}): a closed appeal cannot be {2}.", "CL-2026-000009", new DateOnly(2026, 11, 23), "changed");
+
+        refused.Message.ShouldBe("CL-2026-000009 is dismissed (on 11/23/2026): a closed appeal cannot be changed.");
+        using (PortalLanguages.Use(PortalLanguages.Spanish))
+        {
+            text.Refusal(refused).ShouldBe("CL-2026-000009 está desestimada (desde el 23 de noviembre de 2026): una apelación cerrada no puede ser modificada.");
+        }
+
+        text.Refusal(refused).ShouldBe(refused.Message);
     }
 
     private static string Spaced(string text) => text.Replace('\u00a0', ' ').Replace('\u202f', ' ');

@@ -494,16 +494,23 @@ internal sealed class Appeal : Aggregate
         RequireOpen(action);
         if (!allowed.Contains(Status))
         {
-            throw new RuleViolationException("{0} is {1}: it cannot be {2} now.", CaseNumber, StatusWord, action);
+            throw Status switch
+            {
+                AppealStatus.Filed => new RuleViolationException("{0} is filed: it cannot be {1} now.", CaseNumber, action),
+                AppealStatus.Docketed => new RuleViolationException("{0} is docketed: it cannot be {1} now.", CaseNumber, action),
+                AppealStatus.Scheduled => new RuleViolationException("{0} is scheduled: it cannot be {1} now.", CaseNumber, action),
+                _ => new RuleViolationException("{0} is recommended decision issued: it cannot be {1} now.", CaseNumber, action),
+            };
         }
     }
 
-    // The status and the action are English keys of their own, so a Spanish page reads the whole refusal in Spanish (ADR 0028).
-    private RuleViolationException Closed(string action = "changed") => (Withdrawal?.WithdrawnOn ?? Dismissal?.DismissedOn) is { } closedOn
-        ? new RuleViolationException("{0} is {1} (on {2}): a closed appeal cannot be {3}.", CaseNumber, StatusWord, closedOn, action)
-        : new RuleViolationException("{0} is {1}: a closed appeal cannot be {2}.", CaseNumber, StatusWord, action);
-
-    private string StatusWord => Viewing.AppealLabels.Status(Status).ToLowerInvariant();
+    // One wording per status, and the action an English key of its own, so a Spanish page reads the whole refusal in Spanish (ADR 0028).
+    private RuleViolationException Closed(string action = "changed") => (Withdrawal, Dismissal) switch
+    {
+        ({ } withdrawn, _) => new RuleViolationException("{0} is withdrawn (on {1}): a closed appeal cannot be {2}.", CaseNumber, withdrawn.WithdrawnOn, action),
+        (_, { } dismissed) => new RuleViolationException("{0} is dismissed (on {1}): a closed appeal cannot be {2}.", CaseNumber, dismissed.DismissedOn, action),
+        _ => new RuleViolationException("{0} is decided: a closed appeal cannot be {1}.", CaseNumber, action),
+    };
 
     private void Filed(IEvent filing, AppealKind kind, string caseNumber, Person by, string appellant, string actionType, DateOnly filedOn, DateOnly lastDay, bool timely)
     {
