@@ -161,6 +161,7 @@ public sealed class SpanishTests() : AppealsTest("aims_test_spanish")
         history.ShouldContain("Audiencia programada para el 19 de enero de 2027 a las 10:00 a. m., hora del Este");
         history.ShouldContain("Decisión de la audiencia emitida: Confirmada");
         history.ShouldContain("División de Apelaciones");
+        history.ShouldContain("Volver a los casos cerrados");
         foreach (var eventName in new[] { "ClientAppealFiled", "AppealDocketed", "CaseAssigned", "HearingScheduled", "DecisionIssued" })
         {
             history.ShouldNotContain(eventName);

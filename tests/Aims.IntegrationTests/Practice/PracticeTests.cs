@@ -91,7 +91,10 @@ public sealed partial class PracticeTests() : AppealsTest("aims_test_practice")
         home.Text.ShouldContain("Presentar una apelación informal de una reclamación negada");
         home.Text.ShouldContain("Completó 0 de 4 escenarios.");
         home.Text.ShouldNotContain("File an informal appeal for a denied claim");
-        (await provider.GetAsync("/practice/file")).Text.ShouldContain("recibió un aviso con fecha del lunes, 16 de noviembre de 2026 por correo electrónico");
+        var file = await provider.GetAsync("/practice/file");
+        file.Text.ShouldContain("recibió un aviso con fecha del lunes, 16 de noviembre de 2026 por correo electrónico");
+        // The choice "Email", once shadowed by a lowercase "email" entry (resource names ignore case).
+        file.Html.ShouldMatch("for=\"Form_ReceivedBy_Email\">Correo electr(ó|&#xF3;)nico");
 
         var id = await FilePracticeAsync(provider, PracticeFields());
         var detail = await provider.GetAsync($"/practice/{id}");

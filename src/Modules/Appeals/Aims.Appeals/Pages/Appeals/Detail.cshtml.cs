@@ -45,9 +45,10 @@ internal sealed class DetailModel(IMediator mediator, BusinessCalendar calendar,
     public bool CanFileFormal => View.Access.CanAct && Appeal.Kind == AppealKind.ProviderInformal
         && Appeal.InformalDecision is not null && Appeal.FormalAppeal is null;
 
-    public (string Url, string Name) BackLink => View.Access.Party == AppealParty.AgencyCoordinator ? ("/agency/appeals", "your agency's appeals")
-        : View.Access.Party == AppealParty.AssignedStaff ? ("/", "the home page")
-        : Appeal.IsClosed ? ("/appeals/closed", "closed cases") : ("/appeals", "my appeals");
+    // Whole sentences: a lowercase key such as "my appeals" would clash with "My appeals" (resource names ignore case).
+    public (string Url, string Text) BackLink => View.Access.Party == AppealParty.AgencyCoordinator ? ("/agency/appeals", "Back to your agency's appeals")
+        : View.Access.Party == AppealParty.AssignedStaff ? ("/", "Back to the home page")
+        : Appeal.IsClosed ? ("/appeals/closed", "Back to closed cases") : ("/appeals", "Back to my appeals");
 
     public string ActionLabel => AppealChoices.Label(Appeal.Kind == AppealKind.Client ? AppealChoices.ClientActions : AppealChoices.ProviderActions, Appeal.ActionType);
 
