@@ -6,7 +6,7 @@ namespace Aims.ArchitectureTests;
 
 /// <summary>
 /// Every English text a page or message looks up (<c>T["…"]</c> in a page, <c>t["…"]</c> in code, a validator's
-/// <c>WithMessage("…")</c> outside the staff screens) has its Spanish in that assembly's resource file (ADR 0022), so
+/// <c>WithMessage("…")</c> or a rule's refusal <c>new RuleViolationException("…")</c> outside the staff screens) has its Spanish in that assembly's resource file (ADR 0022), so
 /// no English slips onto a Spanish page unnoticed.
 /// </summary>
 public sealed partial class SpanishTextTests
@@ -57,6 +57,8 @@ public sealed partial class SpanishTextTests
         Keys(("x.cshtml", """<p>@T["Sign in"]</p> @T["Say \"yes\""]""")).ShouldBe(["Sign in", "Say \"yes\""]);
         Keys(("x.cs", """RuleFor(x => x.A).WithMessage("Enter it. " + "Or not."); var title = t["Home"];""")).ShouldBe(["Home", "Enter it. Or not."]);
         Keys(("x.cshtml", """<p>@T[one ? "{0} time" : "{0} times", n]</p>""")).ShouldBe(["{0} time", "{0} times"]);
+        Keys(("x.cs", "throw new RuleViolationException(\n    \"{0} was already withdrawn on {1}.\", number, on); throw new RuleViolationException($\"{number} in English\");"))
+            .ShouldBe(["{0} was already withdrawn on {1}."]);
     }
 
     private static IEnumerable<(string Path, string Text)> Sources(string root) =>
@@ -73,9 +75,14 @@ public sealed partial class SpanishTextTests
         var choices = Choice().Matches(source.Text).SelectMany(match => new[] { match.Groups["yes"].Value, match.Groups["no"].Value });
         var messages = source.Path.EndsWith(".cs", StringComparison.Ordinal)
             ? Message().Matches(source.Text).Select(match => string.Concat(match.Groups["part"].Captures.Select(c => c.Value)))
+                .Concat(Refusal().Matches(source.Text).Select(match => match.Groups["text"].Value))
             : [];
         return lookups.Concat(choices).Concat(messages).Select(Regex.Unescape);
     }
+
+    /// <summary>A refusal's wording (ADR 0028); an interpolated one (<c>$"…"</c>) is met on the staff screens only and stays English.</summary>
+    [GeneratedRegex(@"\bRuleViolationException\(\s*""(?<text>(?:[^""\\]|\\.)*)""")]
+    private static partial Regex Refusal();
 
     [GeneratedRegex(@"/Pages/(Staff|Admin|Dev)/")]
     private static partial Regex EnglishOnly();

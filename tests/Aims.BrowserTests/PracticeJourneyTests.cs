@@ -89,6 +89,24 @@ public sealed partial class PracticeJourneyTests : BrowserTest
         await ShouldHaveNoAccessibilityViolationsAsync();
     }
 
+    [Test]
+    public async Task The_practice_pages_read_in_Spanish_and_pass_axe()
+    {
+        await DemoPortal.SignInAsync(Page, "mcouser@demo.aims.example");
+        await Page.GotoAsync("/practice");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Español" }).ClickAsync();
+        await Page.WaitForURLAsync("**/practice");
+        (await Page.Locator("html").GetAttributeAsync("lang")).ShouldBe("es");
+        (await Page.Locator("#practice-banner").InnerTextAsync()).ShouldContain("Práctica: nada de lo que hay aquí es una apelación real");
+        (await Page.Locator("main").InnerTextAsync()).ShouldContain("Presentar una apelación informal de una reclamación negada");
+        await ShouldHaveNoAccessibilityViolationsAsync();
+
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Empezar a presentar" }).ClickAsync();
+        await Page.WaitForURLAsync("**/practice/file");
+        (await Page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync()).ShouldBe("Práctica: presentar una apelación informal");
+        await ShouldHaveNoAccessibilityViolationsAsync();
+    }
+
     [GeneratedRegex(@"/practice/[0-9a-f-]{36}$")]
     private static partial Regex PracticeAppeal();
 }

@@ -1,6 +1,13 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Aims.Appeals.Model;
+using Aims.BuildingBlocks.Errors;
+using Aims.BuildingBlocks.Web;
 using Aims.Identity.Contracts;
 using Aims.Registration.Contracts;
 using Aims.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Aims.IntegrationTests.Appeals;
 
@@ -125,6 +132,88 @@ public sealed class SpanishTests() : AppealsTest("aims_test_spanish")
         (await browser.GetAsync("/appeals")).Text.ShouldContain("My appeals");
     }
 
+    [Test]
+    public async Task An_appeals_history_reads_in_Spanish_with_no_event_names_and_no_staff_notes()
+    {
+        await CreateAccountAsync("rosa.spanish@example.com", Role.ClientAppellant);
+        using var browser = await SpanishBrowserAsync();
+        await browser.SignInAsync(ConnectionString, "rosa.spanish@example.com", Password);
+        (await browser.PostAsync("/client/profile", ClientProfileFields("200000000003"))).Location.ShouldBe("/client/profile");
+        // A notice of 09/01 counts as received 09/06; the last day to file was 10/06, so today's filing is late.
+        var id = await FileAsync(browser, "/appeals/file/client", ClientFields("09/01/2026"));
+        var caseNumber = CaseNumber().Match((await browser.GetAsync($"/appeals/{id}")).Text).Value;
+        using var worker = await StaffAsync("worker.history@dmas.virginia.gov", Role.CaseWorker);
+        using var officer = await StaffAsync("officer.history@dmas.virginia.gov", Role.HearingOfficer);
+        (await ActAsync(worker, $"/staff/appeals/{id}/docket", new() { ["GoodCause"] = "Internal note: hospital records seen by phone." }))
+            .Location.ShouldBe($"/appeals/{id}");
+        (await ActAsync(worker, $"/staff/appeals/{id}/assign?role=HearingOfficer", new()
+        {
+            ["Role"] = "HearingOfficer", ["AssigneeId"] = (await UserIdAsync("officer.history@dmas.virginia.gov")).ToString(), ["Reason"] = "Internal note: workload",
+        })).Location.ShouldBe($"/appeals/{id}");
+        (await ActAsync(officer, $"/staff/appeals/{id}/schedule", new()
+        {
+            ["Form.Date"] = "01/19/2027", ["Form.Time"] = "10:00 AM", ["Form.Channel"] = "Telephone", ["Form.Details"] = "Call 804-555-0100.",
+        })).Location.ShouldBe($"/appeals/{id}");
+        await IssueDecisionAsync(id, DecisionLevel.Hearing, new DateOnly(2027, 1, 20), null);
+
+        var history = PortalLanguage.Spaced((await browser.GetAsync($"/appeals/{id}")).Text);
+
+        history.ShouldContain($"Apelación {caseNumber} presentada después del último día para presentar (6 de octubre de 2026); marcada como fuera de plazo");
+        history.ShouldContain("Apelación aceptada (registrada)");
+        history.ShouldContain("Personal de la División de Apelaciones asignado al caso");
+        history.ShouldContain("Audiencia programada para el 19 de enero de 2027 a las 10:00 a. m., hora del Este");
+        history.ShouldContain("Decisión de la audiencia emitida: Confirmada");
+        history.ShouldContain("División de Apelaciones");
+        history.ShouldContain("Volver a los casos cerrados");
+        foreach (var eventName in new[] { "ClientAppealFiled", "AppealDocketed", "CaseAssigned", "HearingScheduled", "DecisionIssued" })
+        {
+            history.ShouldNotContain(eventName);
+        }
+
+        // What the division noted for itself stays on its own screens.
+        history.ShouldNotContain("Internal note");
+        (await worker.GetAsync($"/appeals/{id}")).Text.ShouldContain("Hearing scheduled for January 19, 2027 at 10:00 AM Eastern");
+    }
+
+    [Test]
+    public async Task A_refusal_reads_in_Spanish_on_the_page_while_the_API_answers_in_English()
+    {
+        var (browser, provider) = await ProviderAsync("rep.refusal@billing.example", "Piedmont Refusal Clinic", Role.ProviderRepresentative);
+        using var api = await ApiAsync(browser, "Billing system", "AppealsRead", "AppealsFile");
+        await browser.PostAsync("/", [new("language", "es"), new("returnUrl", "/")], action: "/language");
+        var id = await FileAsync(browser, "/appeals/file/informal", InformalFields(provider, "11/16/2026"));
+        var caseNumber = CaseNumber().Match((await browser.GetAsync($"/appeals/{id}")).Text).Value;
+        var confirm = await browser.GetAsync($"/appeals/{id}/withdraw");
+        (await browser.PostWithTokenAsync($"/appeals/{id}/withdraw", [new("SeenVersion", "1")], confirm.AntiforgeryToken)).Location.ShouldBe($"/appeals/{id}");
+
+        // The same confirmation again (a second tab): the rule's refusal, in Spanish with its date in Spanish.
+        var again = await browser.PostWithTokenAsync($"/appeals/{id}/withdraw", [new("SeenVersion", "1")], confirm.AntiforgeryToken);
+        again.Status.ShouldBe(HttpStatusCode.OK);
+        again.Text.ShouldContain($"{caseNumber} ya se retiró el 23 de noviembre de 2026.");
+        again.Text.ShouldNotContain("already withdrawn");
+        (await browser.GetAsync($"/appeals/{id}")).Text.ShouldContain("Apelación retirada");
+
+        using var refused = await api.PostAsJsonAsync($"/api/v1/appeals/{id}/withdraw", new { });
+        refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString().ShouldBe($"{caseNumber} was already withdrawn on 11/23/2026.");
+        var timeline = await api.GetFromJsonAsync<JsonElement>($"/api/v1/appeals/{id}/timeline");
+        timeline.EnumerateArray().Select(e => e.GetProperty("what").GetString()).ShouldBe(["Appeal withdrawn", $"Informal appeal {caseNumber} filed"]);
+    }
+
+    [Test]
+    public void A_refusal_with_a_date_and_an_action_is_one_Spanish_sentence_and_stays_English_in_its_message()
+    {
+        var text = Portal.Services.GetRequiredService<PortalText>();
+        var refused = new RuleViolationException("{0} is dismissed (on {1}): a closed appeal cannot be {2}.", "CL-2026-000009", new DateOnly(2026, 11, 23), "changed");
+
+        refused.Message.ShouldBe("CL-2026-000009 is dismissed (on 11/23/2026): a closed appeal cannot be changed.");
+        using (PortalLanguages.Use(PortalLanguages.Spanish))
+        {
+            text.Refusal(refused).ShouldBe("CL-2026-000009 está desestimada (desde el 23 de noviembre de 2026): una apelación cerrada no puede ser modificada.");
+        }
+
+        text.Refusal(refused).ShouldBe(refused.Message);
+    }
 
     private async Task<FormClient> SpanishBrowserAsync()
     {

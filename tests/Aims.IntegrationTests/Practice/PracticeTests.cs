@@ -79,6 +79,39 @@ public sealed partial class PracticeTests() : AppealsTest("aims_test_practice")
     }
 
     [Test]
+    public async Task Practice_reads_in_Spanish_for_someone_who_chose_it_scenarios_feedback_and_refusals_included()
+    {
+        var (provider, _) = await ProviderAsync("owner.spanish@clinic.example");
+        await provider.PostAsync("/", [new("language", "es"), new("returnUrl", "/practice")], action: "/language");
+
+        var home = await provider.GetAsync("/practice");
+        home.Html.ShouldContain("<html lang=\"es\"");
+        home.Text.ShouldContain("Práctica: nada de lo que hay aquí es una apelación real");
+        home.Text.ShouldContain("Pruebe usted: practique cómo presentar");
+        home.Text.ShouldContain("Presentar una apelación informal de una reclamación negada");
+        home.Text.ShouldContain("Completó 0 de 4 escenarios.");
+        home.Text.ShouldNotContain("File an informal appeal for a denied claim");
+        var file = await provider.GetAsync("/practice/file");
+        file.Text.ShouldContain("recibió un aviso con fecha del lunes, 16 de noviembre de 2026 por correo electrónico");
+        // The choice "Email", once shadowed by a lowercase "email" entry (resource names ignore case).
+        file.Html.ShouldMatch("for=\"Form_ReceivedBy_Email\">Correo electr(ó|&#xF3;)nico");
+
+        var id = await FilePracticeAsync(provider, PracticeFields());
+        var detail = await provider.GetAsync($"/practice/{id}");
+        detail.Text.ShouldContain("Escenario completado: Presentó PRACTICE-");
+        detail.Text.ShouldContain("el último día para presentar era el 16 de diciembre de 2026: la presentó a tiempo");
+        detail.Text.ShouldContain("Próximo plazo 22 de mayo de 2027: Fecha límite de la decisión informal");
+        detail.Text.ShouldNotContain("Dates");
+
+        (await provider.PostAsync($"/practice/{id}/withdraw", [])).Location.ShouldBe($"/practice/{id}");
+        var again = await provider.PostAsync($"/practice/{id}/withdraw", []);
+        again.Text.ShouldContain("ya se retiró el 23 de noviembre de 2026.");
+        var practiceHome = await provider.GetAsync("/practice");
+        practiceHome.Text.ShouldContain("Retiró PRACTICE-");
+        practiceHome.Text.ShouldContain("Completó 2 de 4 escenarios.");
+    }
+
+    [Test]
     public async Task Every_practice_page_carries_the_banner()
     {
         using var client = await ClientAsync("client.banner@example.com", "700000000007");

@@ -1,4 +1,58 @@
+using System.Globalization;
+using Aims.BuildingBlocks.Mail;
+using Aims.BuildingBlocks.Web;
+
 namespace Aims.BuildingBlocks.Errors;
 
-/// <summary>An action the current state does not allow; the message says why (answered with 409).</summary>
-public sealed class RuleViolationException(string message) : Exception(message);
+/// <summary>
+/// An action the current state does not allow; the message says why (answered with 409). A refusal a person outside
+/// the division can meet is written as English wording with placeholders and its values (ADR 0028): the message (what
+/// the API and the logs get) is always English, and a page shows <see cref="In"/> the reader's language instead.
+/// </summary>
+public sealed class RuleViolationException : Exception
+{
+    public RuleViolationException(string message)
+        : base(message)
+    {
+        Wording = message;
+        Values = [];
+    }
+
+    /// <param name="wording">English with <c>{0}</c>-style placeholders: the key of its translation in the resource files.</param>
+    /// <param name="values">What fills the placeholders; dates are written as the reader reads them (<see cref="EmailText"/>).</param>
+    public RuleViolationException(string wording, params object?[] values)
+        : base(InEnglish(wording, values))
+    {
+        Wording = wording;
+        Values = values;
+    }
+
+    public string Wording { get; }
+
+    public IReadOnlyList<object?> Values { get; }
+
+    /// <summary>
+    /// The refusal in the current language: <paramref name="translate"/> gives the wording's translation, and each value
+    /// is written in the current culture. A text value is translated too when it is itself an English key (a status or
+    /// an action named by the rule); names and case numbers are not keys and stay as they are.
+    /// </summary>
+    public string In(Func<string, string> translate) => Values.Count == 0
+        ? translate(Wording)
+        : string.Format(CultureInfo.CurrentCulture, translate(Wording), [.. Values.Select(value => Written(value, translate))]);
+
+    private static string InEnglish(string wording, object?[] values)
+    {
+        using (PortalLanguages.Use(PortalLanguages.English))
+        {
+            return values.Length == 0 ? wording : string.Format(PortalLanguages.English, wording, [.. values.Select(value => Written(value, english => english))]);
+        }
+    }
+
+    private static object? Written(object? value, Func<string, string> translate) => value switch
+    {
+        DateOnly date => EmailText.Date(date),
+        DateTimeOffset moment => EmailText.Eastern(moment),
+        string text => translate(text),
+        _ => value,
+    };
+}

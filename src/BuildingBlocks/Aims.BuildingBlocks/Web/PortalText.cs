@@ -1,4 +1,6 @@
 using System.Globalization;
+using Aims.BuildingBlocks.Errors;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
@@ -39,6 +41,18 @@ public sealed class PortalText(IStringLocalizerFactory factory, IEnumerable<Port
             return english;
         }
     }
+
+    /// <summary>A refusal of the rules in the reader's language, with its dates and values written for them (ADR 0028).</summary>
+    public string Refusal(RuleViolationException refused) => refused.In(english => this[english]);
+}
+
+public static class PortalRefusals
+{
+    /// <summary>
+    /// The refusal as the reader of <paramref name="page"/> reads it: Spanish on a Spanish page, the English message on
+    /// staff pages and wherever the request is English. Pages show this; the API's problem details keep the message.
+    /// </summary>
+    public static string On(this RuleViolationException refused, HttpContext page) => page.RequestServices.GetRequiredService<PortalText>().Refusal(refused);
 }
 
 public static class PortalTextRegistration

@@ -75,7 +75,7 @@ internal abstract class FilingPage<TForm>(IMediator mediator, AppealsDbContext d
         }
         catch (RuleViolationException refused)
         {
-            ModelState.AddModelError("", refused.Message);
+            ModelState.AddModelError("", refused.On(HttpContext));
         }
         catch (Exception exception) when (exception is not (OperationCanceledException or NotFoundException))
         {

@@ -274,8 +274,8 @@ internal sealed class Appeal : Aggregate
     /// <summary>Any open appeal may be withdrawn before its final decision (12VAC30-110; § 32.1-325.1).</summary>
     public WithdrawnByAppellant Withdraw(Person by, DateOnly today, string? reason) => Status switch
     {
-        AppealStatus.Withdrawn => throw new RuleViolationException($"{CaseNumber} was already withdrawn on {Withdrawal!.WithdrawnOn:MM/dd/yyyy}."),
-        AppealStatus.Decided => throw new RuleViolationException($"{CaseNumber} has its decision (issued {decisions[^1].DecidedOn:MM/dd/yyyy}); a decided appeal cannot be withdrawn."),
+        AppealStatus.Withdrawn => throw new RuleViolationException("{0} was already withdrawn on {1}.", CaseNumber, Withdrawal!.WithdrawnOn),
+        AppealStatus.Decided => throw new RuleViolationException("{0} has its decision (issued {1}); a decided appeal cannot be withdrawn.", CaseNumber, decisions[^1].DecidedOn),
         AppealStatus.Dismissed => throw Closed(),
         _ => new WithdrawnByAppellant(by, today, Trimmed(reason)),
     };
@@ -494,12 +494,23 @@ internal sealed class Appeal : Aggregate
         RequireOpen(action);
         if (!allowed.Contains(Status))
         {
-            throw new RuleViolationException($"{CaseNumber} is {Viewing.AppealLabels.Status(Status).ToLowerInvariant()}: it cannot be {action} now.");
+            throw Status switch
+            {
+                AppealStatus.Filed => new RuleViolationException("{0} is filed: it cannot be {1} now.", CaseNumber, action),
+                AppealStatus.Docketed => new RuleViolationException("{0} is docketed: it cannot be {1} now.", CaseNumber, action),
+                AppealStatus.Scheduled => new RuleViolationException("{0} is scheduled: it cannot be {1} now.", CaseNumber, action),
+                _ => new RuleViolationException("{0} is recommended decision issued: it cannot be {1} now.", CaseNumber, action),
+            };
         }
     }
 
-    private RuleViolationException Closed(string action = "changed") => new(
-        $"{CaseNumber} is {Viewing.AppealLabels.Status(Status).ToLowerInvariant()}{(Withdrawal is { } w ? $" (on {w.WithdrawnOn:MM/dd/yyyy})" : Dismissal is { } d ? $" (on {d.DismissedOn:MM/dd/yyyy})" : "")}: a closed appeal cannot be {action}.");
+    // One wording per status, and the action an English key of its own, so a Spanish page reads the whole refusal in Spanish (ADR 0028).
+    private RuleViolationException Closed(string action = "changed") => (Withdrawal, Dismissal) switch
+    {
+        ({ } withdrawn, _) => new RuleViolationException("{0} is withdrawn (on {1}): a closed appeal cannot be {2}.", CaseNumber, withdrawn.WithdrawnOn, action),
+        (_, { } dismissed) => new RuleViolationException("{0} is dismissed (on {1}): a closed appeal cannot be {2}.", CaseNumber, dismissed.DismissedOn, action),
+        _ => new RuleViolationException("{0} is decided: a closed appeal cannot be {1}.", CaseNumber, action),
+    };
 
     private void Filed(IEvent filing, AppealKind kind, string caseNumber, Person by, string appellant, string actionType, DateOnly filedOn, DateOnly lastDay, bool timely)
     {

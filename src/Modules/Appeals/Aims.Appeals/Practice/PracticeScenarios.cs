@@ -1,6 +1,8 @@
 using System.Globalization;
 using Aims.Appeals.Model;
+using Aims.BuildingBlocks.Mail;
 using Aims.Documents.Contracts;
+using Microsoft.Extensions.Localization;
 
 namespace Aims.Appeals.Practice;
 
@@ -30,46 +32,48 @@ internal static class PracticeScenarios
 
     public const string DeniedClaimAction = "ClaimDenial";
 
-    public static IReadOnlyList<PracticeScenarioInfo> All { get; } =
+    /// <summary>The scenarios in the reader's language (<paramref name="t"/> is the request's localizer).</summary>
+    public static IReadOnlyList<PracticeScenarioInfo> All(IStringLocalizer t) =>
     [
-        new(PracticeScenario.FileInformalAppeal, "File an informal appeal for a denied claim",
-            "Blue Ridge Practice Clinic received an emailed notice a week ago denying claim " + ClaimNumber + " for " + ClaimAmount + ". " +
-            "File an informal appeal of the denied claim, saying why it should be paid.",
-            "/practice/file", "Start filing"),
-        new(PracticeScenario.MonitorAppeal, "Monitor an appeal",
-            "Open one of your practice appeals, find its next deadline under \"Dates\", and enter that date in the question at the end of the page.",
-            "/practice#my-practice-appeals", "Choose a practice appeal"),
-        new(PracticeScenario.UploadDocument, "Upload a document to an existing case",
-            "Open one of your practice appeals and add a document to it, for example a PDF or a photo of the notice. " +
-            "Any file will do: practice keeps only its name and size.",
-            "/practice#my-practice-appeals", "Choose a practice appeal"),
-        new(PracticeScenario.WithdrawAppeal, "Withdraw an appeal",
-            "Open one of your practice appeals and withdraw it, giving a reason if you like.",
-            "/practice#my-practice-appeals", "Choose a practice appeal"),
+        new(PracticeScenario.FileInformalAppeal, t["File an informal appeal for a denied claim"],
+            t["Blue Ridge Practice Clinic received an emailed notice a week ago denying claim {0} for {1}. File an informal appeal of the denied claim, saying why it should be paid.", ClaimNumber, ClaimAmount],
+            "/practice/file", t["Start filing"]),
+        new(PracticeScenario.MonitorAppeal, t["Monitor an appeal"],
+            t["Open one of your practice appeals, find its next deadline under \"Dates\", and enter that date in the question at the end of the page."],
+            "/practice#my-practice-appeals", t["Choose a practice appeal"]),
+        new(PracticeScenario.UploadDocument, t["Upload a document to an existing case"],
+            t["Open one of your practice appeals and add a document to it, for example a PDF or a photo of the notice. Any file will do: practice keeps only its name and size."],
+            "/practice#my-practice-appeals", t["Choose a practice appeal"]),
+        new(PracticeScenario.WithdrawAppeal, t["Withdraw an appeal"],
+            t["Open one of your practice appeals and withdraw it, giving a reason if you like."],
+            "/practice#my-practice-appeals", t["Choose a practice appeal"]),
     ];
 
     public static DateOnly NoticeDate(DateOnly today) => today.AddDays(-7);
 
-    public static string? Filed(string caseNumber, InformalAppealFiled filed) =>
+    // The feedback is written once, in the language of the page the person completed the scenario on, and kept as given.
+
+    public static string? Filed(IStringLocalizer t, string caseNumber, InformalAppealFiled filed) =>
         filed.ActionType != DeniedClaimAction || filed.Items.Count == 0
             ? null
-            : $"You filed {caseNumber}, an informal appeal of a denied claim. The notice counts as received {Day(filed.ReceivedOn)}, so the last day " +
-              $"to file was {Day(filed.LastDayToFile)}: {(filed.Timely ? "you were on time" : "you were late, and a real appeal would need good cause")}. " +
-              $"An informal decision would be due by {Day(filed.DecisionDue)}. A real filing is also confirmed by email and the agency is told; practice sends nothing.";
+            : t["You filed {0}, an informal appeal of a denied claim. The notice counts as received {1}, so the last day to file was {2}: {3}. An informal decision would be due by {4}. A real filing is also confirmed by email and the agency is told; practice sends nothing.",
+                caseNumber, EmailText.Date(filed.ReceivedOn), EmailText.Date(filed.LastDayToFile),
+                filed.Timely ? t["you were on time"] : t["you were late, and a real appeal would need good cause"], EmailText.Date(filed.DecisionDue)].Value;
 
-    public static string? Monitored(string caseNumber, NextDeadline? next, DateOnly answer) =>
+    public static string? Monitored(IStringLocalizer t, string caseNumber, NextDeadline? next, DateOnly answer) =>
         next is null || next.Date != answer
             ? null
-            : $"Right: the next deadline on {caseNumber} is \"{next.What}\" on {Day(next.Date)}. On a real appeal, \"My appeals\" lists each appeal's " +
-              "next deadline, and the appeal's page shows every date and what happens next.";
+            : t["Right: the next deadline on {0} is \"{1}\" on {2}. On a real appeal, \"My appeals\" lists each appeal's next deadline, and the appeal's page shows every date and what happens next.",
+                caseNumber, t[next.What], EmailText.Date(next.Date)].Value;
 
-    public static string Uploaded(string caseNumber, string fileName, DocumentCategory category, long sizeBytes) =>
-        $"You added {fileName} ({Size(sizeBytes)}) to {caseNumber} as {CategoryLabel(category).ToLowerInvariant()}. On a real appeal the file is checked for viruses, " +
-        "kept in the appeal's record and seen by the Appeals Division and the agency; practice keeps only its name and size.";
+    public static string Uploaded(IStringLocalizer t, string caseNumber, string fileName, DocumentCategory category, long sizeBytes) =>
+        t["You added {0} ({1}) to {2} as {3}. On a real appeal the file is checked for viruses, kept in the appeal's record and seen by the Appeals Division and the agency; practice keeps only its name and size.",
+            fileName, sizeBytes < 1024 ? t["{0} bytes", sizeBytes] : t["{0} KB", (sizeBytes / 1024.0).ToString("0.#", CultureInfo.CurrentCulture)], caseNumber,
+            t[CategoryLabel(category)].Value.ToLower(CultureInfo.CurrentCulture)];
 
-    public static string Withdrew(string caseNumber, WithdrawnByAppellant withdrawn, DateOnly lastDayToFile) =>
-        $"You withdrew {caseNumber} on {Day(withdrawn.WithdrawnOn)}. On a real appeal the Appeals Division and the agency are told and the case closes for good; " +
-        $"to appeal again you would file a new appeal, and the last day to file ({Day(lastDayToFile)}) would still apply.";
+    public static string Withdrew(IStringLocalizer t, string caseNumber, WithdrawnByAppellant withdrawn, DateOnly lastDayToFile) =>
+        t["You withdrew {0} on {1}. On a real appeal the Appeals Division and the agency are told and the case closes for good; to appeal again you would file a new appeal, and the last day to file ({2}) would still apply.",
+            caseNumber, EmailText.Date(withdrawn.WithdrawnOn), EmailText.Date(lastDayToFile)];
 
     /// <summary>The categories a practice upload may take: those an appellant adds to their own case.</summary>
     public static IReadOnlyList<DocumentCategory> Categories { get; } =
@@ -81,10 +85,4 @@ internal static class PracticeScenarios
         DocumentCategory.Correspondence => "Correspondence",
         _ => "Evidence",
     };
-
-    private static string Day(DateOnly date) => date.ToString("MM/dd/yyyy", CultureInfo.InvariantCulture);
-
-    private static string Size(long bytes) => bytes < 1024
-        ? $"{bytes} bytes"
-        : string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KB");
 }

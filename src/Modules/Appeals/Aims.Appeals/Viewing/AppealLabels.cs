@@ -41,6 +41,15 @@ internal static class AppealLabels
         _ => "Informal appeals agent",
     };
 
+    /// <summary>How a notice arrived, as a sentence says it: "received by email".</summary>
+    public static string Receipt(Rules.ReceiptMethod method) => method switch
+    {
+        Rules.ReceiptMethod.Mail => "by mail",
+        Rules.ReceiptMethod.Email => "by email",
+        Rules.ReceiptMethod.Fax => "by fax",
+        _ => "through a portal",
+    };
+
     public static string Channel(HearingChannel channel) => channel switch
     {
         HearingChannel.Telephone => "By telephone",

@@ -1,11 +1,14 @@
 using Aims.Appeals.Access;
 using Aims.Appeals.Contracts;
+using Aims.Appeals.Decisions;
 using Aims.Appeals.Filing;
 using Aims.Appeals.Model;
 using Aims.Appeals.Persistence;
 using Aims.BuildingBlocks.EventSourcing;
+using Aims.BuildingBlocks.Mail;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Aims.Appeals.Viewing;
 
@@ -29,10 +32,10 @@ internal sealed record GetAppeal(Guid UserId, Guid AppealId) : IRequest<AppealVi
 
 internal sealed record AppealView(Appeal Appeal, AppealAccess Access, IReadOnlyList<TimelineEntry> Timeline);
 
-/// <summary>One line of an appeal's history: when, who and what, read from its events.</summary>
+/// <summary>One line of an appeal's history: when, who and what, read from its events and written in the reader's language.</summary>
 internal sealed record TimelineEntry(DateTimeOffset At, string Who, string What);
 
-internal sealed class AppealQueries(AppealAudience audience, EventStore store) :
+internal sealed class AppealQueries(AppealAudience audience, EventStore store, IStringLocalizer<AppealsText> t) :
     IRequestHandler<ListAppeals, IReadOnlyList<AppealListItem>>,
     IRequestHandler<GetAppeal, AppealView?>
 {
@@ -70,22 +73,63 @@ internal sealed class AppealQueries(AppealAudience audience, EventStore store) :
         }
 
         var events = await store.ReadStreamAsync(query.AppealId, cancellationToken);
-        return new AppealView(EventStore.Fold<Appeal>(query.AppealId, events), access, events.Select(Describe).Reverse().ToList());
+        var appeal = EventStore.Fold<Appeal>(query.AppealId, events);
+        return new AppealView(appeal, access, events.Select(e => Describe(e, appeal)).Reverse().ToList());
     }
 
-    private static TimelineEntry Describe(StoredEvent stored) => stored.Data switch
+    /// <summary>
+    /// A history line in the reader's language (the API's requests are English). It says no more than the page shows
+    /// elsewhere: the division's own notes (why a case was assigned or a hearing moved, the good cause it found) stay
+    /// on the staff screens, and the division's acts are signed by the division, not by the person at the desk.
+    /// </summary>
+    private TimelineEntry Describe(StoredEvent stored, Appeal appeal)
     {
-        InformalAppealFiled e => new(stored.Timestamp, e.FiledBy.Name, $"Informal appeal {e.CaseNumber} filed{Late(e.Timely, e.LastDayToFile)}"),
-        FormalAppealFiled e => new(stored.Timestamp, e.FiledBy.Name, $"Formal appeal {e.CaseNumber} filed, carrying forward the record of {e.InformalCaseNumber}{Late(e.Timely, e.LastDayToFile)}"),
-        ClientAppealFiled e => new(stored.Timestamp, e.FiledBy.Name,
-            $"Appeal {e.CaseNumber} filed{(e.Expedited is null ? "" : " with a request for an expedited decision")}{Late(e.Timely, e.LastDayToFile)}"),
-        FormalAppealStarted e => new(stored.Timestamp, e.By.Name, $"Formal appeal {e.FormalCaseNumber} filed from this appeal"),
-        WithdrawnByAppellant e => new(stored.Timestamp, e.By.Name, "Appeal withdrawn" + (e.Reason is null ? "" : $": “{e.Reason}”")),
-        DecisionIssued e => new(stored.Timestamp, e.By.Name, $"{e.Level} decision issued: {e.Outcome}"),
-        AuthorityProofOverdue e => new(stored.Timestamp, "AIMS", $"No proof of the representative's authority by {e.DueOn:MM/dd/yyyy}; flagged for the Appeals Division to find the appeal invalid"),
-        AuthorityProofReceived e => new(stored.Timestamp, e.By.Name, $"Proof of the representative's authority received: {e.DocumentName}"),
-        _ => new(stored.Timestamp, "Appeals Division", stored.Type),
-    };
+        var division = t["Appeals Division"].Value;
+        var agency = appeal.Agency?.Name ?? t["The agency"];
+        var conference = appeal.Kind == AppealKind.ProviderInformal;
+        TimelineEntry Line(string who, string what) => new(stored.Timestamp, who, what);
+        return stored.Data switch
+        {
+            InformalAppealFiled e => Line(e.FiledBy.Name, Late(t["Informal appeal {0} filed", e.CaseNumber], e.Timely, e.LastDayToFile)),
+            FormalAppealFiled e => Line(e.FiledBy.Name,
+                Late(t["Formal appeal {0} filed, carrying forward the record of {1}", e.CaseNumber, e.InformalCaseNumber], e.Timely, e.LastDayToFile)),
+            ClientAppealFiled e => Line(e.FiledBy.Name, Late(
+                e.Expedited is null ? t["Appeal {0} filed", e.CaseNumber] : t["Appeal {0} filed with a request for an expedited decision", e.CaseNumber],
+                e.Timely, e.LastDayToFile)),
+            FormalAppealStarted e => Line(e.By.Name, t["Formal appeal {0} filed from this appeal", e.FormalCaseNumber]),
+            WithdrawnByAppellant e => Line(e.By.Name, e.Reason is null ? t["Appeal withdrawn"] : t["Appeal withdrawn: “{0}”", e.Reason]),
+            DecisionIssued e => Line(e.By.Name, t["{0} issued: {1}", t[DecisionWords.Name(e.Level)], t[e.Outcome]]),
+            DeemedInProviderFavour e => Line("AIMS", e.Level == DecisionLevel.Informal
+                ? t["No informal decision by {0}, the last day the law allows: the appeal is deemed decided in the provider's favour", EmailText.Date(e.ClockEndedOn)]
+                : t["No final decision by {0}, the last day the law allows: the appeal is deemed decided in the provider's favour", EmailText.Date(e.ClockEndedOn)]),
+            AuthorityProofOverdue e => Line("AIMS",
+                t["No proof of the representative's authority by {0}; flagged for the Appeals Division to find the appeal invalid", EmailText.Date(e.DueOn)]),
+            AuthorityProofReceived e => Line(e.By.Name, t["Proof of the representative's authority received: {0}", e.DocumentName]),
+            AppealDocketed => Line(division, t["Appeal accepted (docketed)"]),
+            AppealDismissed e => Line(division, t["Appeal dismissed: {0}", t[AppealLabels.Dismissal(e.Reason)]]),
+            CaseAssigned => Line(division, t["Appeals Division staff assigned to the case"]),
+            HearingScheduled e => Line(division, conference
+                ? t["Informal fact-finding conference scheduled for {0}", EmailText.Eastern(e.Hearing.StartsAt)]
+                : t["Hearing scheduled for {0}", EmailText.Eastern(e.Hearing.StartsAt)]),
+            HearingRescheduled { AppellantRequested: true } e => Line(division, conference
+                ? t["Informal fact-finding conference moved to {0} at the appellant's request", EmailText.Eastern(e.Hearing.StartsAt)]
+                : t["Hearing moved to {0} at the appellant's request", EmailText.Eastern(e.Hearing.StartsAt)]),
+            HearingRescheduled e => Line(division, conference
+                ? t["Informal fact-finding conference moved to {0}", EmailText.Eastern(e.Hearing.StartsAt)]
+                : t["Hearing moved to {0}", EmailText.Eastern(e.Hearing.StartsAt)]),
+            CaseSummaryFiled e => Line(agency, e.OnTime ? t["Agency's case summary filed"] : t["Agency's case summary filed, late"]),
+            AgencyAttendeesChanged => Line(agency, t["Agency's attendees for the hearing updated"]),
+            NoShowRecorded e => Line(division, conference
+                ? t["Missed informal fact-finding conference recorded ({0}); good cause may be shown until {1}", EmailText.Date(e.HearingOn), EmailText.Date(e.GoodCauseBy)]
+                : t["Missed hearing recorded ({0}); good cause may be shown until {1}", EmailText.Date(e.HearingOn), EmailText.Date(e.GoodCauseBy)]),
+            GoodCauseAccepted => Line(division, conference
+                ? t["Good cause for missing the informal fact-finding conference accepted; it is to be scheduled again"]
+                : t["Good cause for missing the hearing accepted; it is to be scheduled again"]),
+            // A kind of event added later reads as the division's update until it has its own line, never as its type name.
+            _ => Line(division, t["The Appeals Division updated the case"]),
+        };
+    }
 
-    private static string Late(bool timely, DateOnly lastDay) => timely ? "" : $" after the last day to file ({lastDay:MM/dd/yyyy}); marked untimely";
+    private string Late(string filed, bool timely, DateOnly lastDay) =>
+        timely ? filed : t["{0} after the last day to file ({1}); marked untimely", filed, EmailText.Date(lastDay)];
 }

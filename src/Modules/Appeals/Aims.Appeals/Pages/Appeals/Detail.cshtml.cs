@@ -3,7 +3,6 @@ using System.Text;
 using Aims.Appeals.Contracts;
 using Aims.Appeals.Filing;
 using Aims.Appeals.Model;
-using Aims.Appeals.Rules;
 using Aims.Appeals.Viewing;
 using Aims.BuildingBlocks.Time;
 using Aims.Documents.Contracts;
@@ -50,14 +49,6 @@ internal sealed class DetailModel(IMediator mediator, BusinessCalendar calendar,
     public (string Url, string Text) BackLink => View.Access.Party == AppealParty.AgencyCoordinator ? ("/agency/appeals", t["Back to your agency's appeals"])
         : View.Access.Party == AppealParty.AssignedStaff ? ("/", t["Back to the home page"])
         : Appeal.IsClosed ? ("/appeals/closed", t["Back to closed cases"]) : ("/appeals", t["Back to my appeals"]);
-
-    public string ReceivedHow(ReceiptMethod method) => method switch
-    {
-        ReceiptMethod.Mail => t["by mail"],
-        ReceiptMethod.Email => t["by email"],
-        ReceiptMethod.Fax => t["by fax"],
-        _ => t["through a portal"],
-    };
 
     public string ActionLabel => AppealChoices.Label(Appeal.Kind == AppealKind.Client ? AppealChoices.ClientActions : AppealChoices.ProviderActions, Appeal.ActionType);
 

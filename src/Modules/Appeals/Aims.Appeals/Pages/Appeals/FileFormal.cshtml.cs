@@ -101,10 +101,10 @@ internal sealed class FileFormalAppealHandler(
         var informal = (await store.LoadAsync<Appeal>(informalId, cancellationToken))!;
         return informal switch
         {
-            { Kind: not AppealKind.ProviderInformal } => throw new RuleViolationException($"{informal.CaseNumber} is not an informal appeal; only an informal decision is appealed formally."),
-            { FormalAppeal: { } formal } => throw new RuleViolationException($"A formal appeal of {informal.CaseNumber} was already filed: {formal.FormalCaseNumber}."),
-            { Status: AppealStatus.Withdrawn } => throw new RuleViolationException($"{informal.CaseNumber} was withdrawn; there is no decision to appeal."),
-            { InformalDecision: null } => throw new RuleViolationException($"{informal.CaseNumber} has no informal decision yet; a formal appeal follows the informal decision."),
+            { Kind: not AppealKind.ProviderInformal } => throw new RuleViolationException("{0} is not an informal appeal; only an informal decision is appealed formally.", informal.CaseNumber),
+            { FormalAppeal: { } formal } => throw new RuleViolationException("A formal appeal of {0} was already filed: {1}.", informal.CaseNumber, formal.FormalCaseNumber),
+            { Status: AppealStatus.Withdrawn } => throw new RuleViolationException("{0} was withdrawn; there is no decision to appeal.", informal.CaseNumber),
+            { InformalDecision: null } => throw new RuleViolationException("{0} has no informal decision yet; a formal appeal follows the informal decision.", informal.CaseNumber),
             _ => informal,
         };
     }

@@ -135,9 +135,13 @@ internal sealed class WithdrawModel(IMediator mediator) : PageModel
         {
             return NotFound();
         }
-        catch (Exception refused) when (refused is RuleViolationException or ConcurrencyException)
+        catch (RuleViolationException refused)
         {
-            Refusal = refused.Message;
+            Refusal = refused.On(HttpContext);
+        }
+        catch (ConcurrencyException changed)
+        {
+            Refusal = changed.Message;
         }
 
         if (!await LoadAsync(id, cancellationToken))

@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Aims.Appeals.Pages.Practice;
 
@@ -40,7 +41,7 @@ internal sealed class UploadPracticeDocumentValidator : AbstractValidator<Upload
     }
 }
 
-internal sealed class UploadPracticeDocumentHandler(PracticeCases practice, TimeProvider time) : IRequestHandler<UploadPracticeDocument, string>
+internal sealed class UploadPracticeDocumentHandler(PracticeCases practice, TimeProvider time, IStringLocalizer<AppealsText> t) : IRequestHandler<UploadPracticeDocument, string>
 {
     public async Task<string> Handle(UploadPracticeDocument command, CancellationToken cancellationToken)
     {
@@ -59,7 +60,7 @@ internal sealed class UploadPracticeDocumentHandler(PracticeCases practice, Time
             SizeBytes = command.Size,
             UploadedAt = now,
         }, cancellationToken);
-        var feedback = PracticeScenarios.Uploaded(found.Row.CaseNumber, name, category, command.Size);
+        var feedback = PracticeScenarios.Uploaded(t, found.Row.CaseNumber, name, category, command.Size);
         await practice.CompleteAsync(command.UserId, PracticeScenario.UploadDocument, feedback, now, cancellationToken);
         return feedback;
     }
@@ -74,12 +75,12 @@ internal sealed class AnswerPracticeQuestionValidator : AbstractValidator<Answer
         RuleFor(c => c.NextDeadline).NotEmpty().WithMessage("Enter the date of the next deadline.").UsDate();
 }
 
-internal sealed class AnswerPracticeQuestionHandler(PracticeCases practice, TimeProvider time) : IRequestHandler<AnswerPracticeQuestion, string>
+internal sealed class AnswerPracticeQuestionHandler(PracticeCases practice, TimeProvider time, IStringLocalizer<AppealsText> t) : IRequestHandler<AnswerPracticeQuestion, string>
 {
     public async Task<string> Handle(AnswerPracticeQuestion command, CancellationToken cancellationToken)
     {
         var found = await practice.FindAsync(command.UserId, command.AppealId, cancellationToken) ?? throw new NotFoundException("No such practice appeal.");
-        var feedback = PracticeScenarios.Monitored(found.Row.CaseNumber, found.Appeal.NextDeadline, AimsRules.ParseDate(command.NextDeadline)!.Value)
+        var feedback = PracticeScenarios.Monitored(t, found.Row.CaseNumber, found.Appeal.NextDeadline, AimsRules.ParseDate(command.NextDeadline)!.Value)
             ?? throw FilingParties.Invalid(nameof(command.NextDeadline), "That is not this appeal's next deadline. Look under “Dates” for “Next deadline” and try again.");
         await practice.CompleteAsync(command.UserId, PracticeScenario.MonitorAppeal, feedback, time.GetUtcNow(), cancellationToken);
         return feedback;
@@ -87,7 +88,7 @@ internal sealed class AnswerPracticeQuestionHandler(PracticeCases practice, Time
 }
 
 [Authorize(Policy = nameof(Permission.UsePracticeSpace))]
-internal sealed class DetailModel(IMediator mediator, PracticeCases practice) : PageModel
+internal sealed class DetailModel(IMediator mediator, PracticeCases practice, IStringLocalizer<AppealsText> t) : PageModel
 {
     public PracticeCase Case { get; private set; } = null!;
 
@@ -117,7 +118,7 @@ internal sealed class DetailModel(IMediator mediator, PracticeCases practice) : 
         {
             if (await mediator.SendFormAsync(command, ModelState, "", cancellationToken) is { } feedback)
             {
-                TempData["Notice"] = $"Scenario complete: {feedback}";
+                TempData["Notice"] = t["Scenario complete: {0}", feedback].Value;
                 return Redirect($"/practice/{id}");
             }
         }

@@ -14,6 +14,7 @@ using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Aims.Appeals.Pages.Practice;
 
@@ -37,7 +38,7 @@ internal sealed class FilePracticeAppealValidator : AbstractValidator<FilePracti
         });
 }
 
-internal sealed class FilePracticeAppealHandler(PracticeCases practice, AppealDeadlines deadlines, IMediator mediator, TimeProvider time)
+internal sealed class FilePracticeAppealHandler(PracticeCases practice, AppealDeadlines deadlines, IMediator mediator, TimeProvider time, IStringLocalizer<AppealsText> t)
     : IRequestHandler<FilePracticeAppeal, FiledPracticeAppeal>
 {
     public async Task<FiledPracticeAppeal> Handle(FilePracticeAppeal command, CancellationToken cancellationToken)
@@ -70,7 +71,7 @@ internal sealed class FilePracticeAppealHandler(PracticeCases practice, AppealDe
             return new FiledPracticeAppeal(storedId, existing.Row.CaseNumber, null);
         }
 
-        var feedback = PracticeScenarios.Filed(caseNumber, filed);
+        var feedback = PracticeScenarios.Filed(t, caseNumber, filed);
         if (feedback is not null)
         {
             await practice.CompleteAsync(command.Filer.UserId, PracticeScenario.FileInformalAppeal, feedback, now, cancellationToken);
@@ -81,7 +82,7 @@ internal sealed class FilePracticeAppealHandler(PracticeCases practice, AppealDe
 }
 
 [Authorize(Policy = nameof(Permission.UsePracticeSpace))]
-internal sealed class FileModel(IMediator mediator, AppealDeadlines deadlines, TimeProvider time) : PageModel
+internal sealed class FileModel(IMediator mediator, AppealDeadlines deadlines, TimeProvider time, IStringLocalizer<AppealsText> t) : PageModel
 {
     [BindProperty]
     public InformalAppealForm Form { get; set; } = new();
@@ -114,8 +115,8 @@ internal sealed class FileModel(IMediator mediator, AppealDeadlines deadlines, T
         }
 
         TempData["Notice"] = filed.Feedback is { } feedback
-            ? $"Scenario complete: {feedback}"
-            : $"Practice appeal {filed.CaseNumber} is filed, but the scenario asks you to appeal the denied claim: choose \"Denied claims\" as the kind of action and file again.";
+            ? t["Scenario complete: {0}", feedback].Value
+            : t["Practice appeal {0} is filed, but the scenario asks you to appeal the denied claim: choose \"Denied claims\" as the kind of action and file again.", filed.CaseNumber].Value;
         return Redirect($"/practice/{filed.Id}");
     }
 

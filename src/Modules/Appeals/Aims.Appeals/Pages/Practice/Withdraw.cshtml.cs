@@ -11,6 +11,7 @@ using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Aims.Appeals.Pages.Practice;
 
@@ -27,7 +28,7 @@ internal sealed class WithdrawPracticeAppealValidator : AbstractValidator<Withdr
         });
 }
 
-internal sealed class WithdrawPracticeAppealHandler(PracticeCases practice, AppealDeadlines deadlines, TimeProvider time)
+internal sealed class WithdrawPracticeAppealHandler(PracticeCases practice, AppealDeadlines deadlines, TimeProvider time, IStringLocalizer<AppealsText> t)
     : IRequestHandler<WithdrawPracticeAppeal, string>
 {
     public async Task<string> Handle(WithdrawPracticeAppeal command, CancellationToken cancellationToken)
@@ -41,14 +42,14 @@ internal sealed class WithdrawPracticeAppealHandler(PracticeCases practice, Appe
             (await practice.FindAsync(command.Filer.UserId, command.AppealId, cancellationToken))!.Appeal.Withdraw(command.Filer.Person, withdrawn.WithdrawnOn, command.Reason);
         }
 
-        var feedback = PracticeScenarios.Withdrew(found.Row.CaseNumber, withdrawn, found.Appeal.LastDayToFile);
+        var feedback = PracticeScenarios.Withdrew(t, found.Row.CaseNumber, withdrawn, found.Appeal.LastDayToFile);
         await practice.CompleteAsync(command.Filer.UserId, PracticeScenario.WithdrawAppeal, feedback, now, cancellationToken);
         return feedback;
     }
 }
 
 [Authorize(Policy = nameof(Permission.UsePracticeSpace))]
-internal sealed class WithdrawModel(IMediator mediator, PracticeCases practice) : PageModel
+internal sealed class WithdrawModel(IMediator mediator, PracticeCases practice, IStringLocalizer<AppealsText> t) : PageModel
 {
     public PracticeCase Case { get; private set; } = null!;
 
@@ -67,7 +68,7 @@ internal sealed class WithdrawModel(IMediator mediator, PracticeCases practice) 
         {
             if (await mediator.SendFormAsync(new WithdrawPracticeAppeal(Filer.From(User), id, Reason), ModelState, "", cancellationToken) is { } feedback)
             {
-                TempData["Notice"] = $"Scenario complete: {feedback}";
+                TempData["Notice"] = t["Scenario complete: {0}", feedback].Value;
                 return Redirect($"/practice/{id}");
             }
         }
@@ -77,7 +78,7 @@ internal sealed class WithdrawModel(IMediator mediator, PracticeCases practice) 
         }
         catch (RuleViolationException refused)
         {
-            Refusal = refused.Message;
+            Refusal = refused.On(HttpContext);
         }
 
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();

@@ -61,7 +61,7 @@ internal abstract class CaseActionPage(IMediator mediator) : PageModel
         }
         catch (RuleViolationException refused)
         {
-            Refusal = refused.Message;
+            Refusal = refused.On(HttpContext);
         }
         catch (ConcurrencyException changed)
         {

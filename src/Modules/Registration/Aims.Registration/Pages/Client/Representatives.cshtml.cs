@@ -99,7 +99,7 @@ internal sealed class RepresentativesModel(IMediator mediator, RegistrationDbCon
         }
         catch (RuleViolationException refused)
         {
-            Refusal = refused.Message;
+            Refusal = refused.On(HttpContext);
         }
 
         await LoadAsync(cancellationToken);

@@ -81,7 +81,7 @@ internal sealed class RemoveProviderMemberHandler(RegistrationDbContext db) : IR
 
         if (member.IsAdministrator && members.Count(m => m.IsAdministrator) == 1)
         {
-            throw new RuleViolationException($"{member.Name} is the provider's only administrator and cannot be removed.");
+            throw new RuleViolationException("{0} is the provider's only administrator and cannot be removed.", member.Name);
         }
 
         db.ProviderMembers.Remove(member);
@@ -139,7 +139,7 @@ internal sealed class ProviderModel(IMediator mediator, RegistrationDbContext db
         }
         catch (RuleViolationException refused)
         {
-            Refusal = refused.Message;
+            Refusal = refused.On(HttpContext);
         }
 
         return await LoadAsync(cancellationToken) ? Page() : NotFound();
