@@ -180,11 +180,14 @@ public sealed class SpanishTests() : AppealsTest("aims_test_spanish")
     {
         var (browser, provider) = await ProviderAsync("rep.refusal@billing.example", "Piedmont Refusal Clinic", Role.ProviderRepresentative);
         using var api = await ApiAsync(browser, "Billing system", "AppealsRead", "AppealsFile");
-        await browser.PostAsync("/", [new("language", "es"), new("returnUrl", "/")], action: "/language");
+        await browser.ChooseLanguageAsync("es");
         var id = await FileAsync(browser, "/appeals/file/informal", InformalFields(provider, "11/16/2026"));
         var caseNumber = CaseNumber().Match((await browser.GetAsync($"/appeals/{id}")).Text).Value;
         var confirm = await browser.GetAsync($"/appeals/{id}/withdraw");
         (await browser.PostWithTokenAsync($"/appeals/{id}/withdraw", [new("SeenVersion", "1")], confirm.AntiforgeryToken)).Location.ShouldBe($"/appeals/{id}");
+        (await browser.GetAsync($"/appeals/{id}")).Text.ShouldContain($"La apelación {caseNumber} está retirada. Le enviamos una confirmación por correo electrónico.");
+        var confirmation = (await EmailsToAsync("rep.refusal@billing.example")).Single(e => e.Subject == $"Apelación {caseNumber} retirada");
+        confirmation.TextBody.ShouldContain($"Usted retiró la apelación {caseNumber} el lunes, 23 de noviembre de 2026. El caso está cerrado;");
 
         // The same confirmation again (a second tab): the rule's refusal, in Spanish with its date in Spanish.
         var again = await browser.PostWithTokenAsync($"/appeals/{id}/withdraw", [new("SeenVersion", "1")], confirm.AntiforgeryToken);

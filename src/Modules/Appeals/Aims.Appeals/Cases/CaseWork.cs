@@ -3,6 +3,7 @@ using Aims.BuildingBlocks.Errors;
 using Aims.BuildingBlocks.EventSourcing;
 using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.Time;
+using Microsoft.Extensions.Localization;
 
 namespace Aims.Appeals.Cases;
 
@@ -12,7 +13,7 @@ namespace Aims.Appeals.Cases;
 /// the appeal's clocks once it closes, and plan its reminders again. The action itself — may it happen, with what — is
 /// the appeal's to say.
 /// </summary>
-internal sealed class CaseWork(EventStore store, IMessageBus bus, BusinessCalendar calendar, TimeProvider time)
+internal sealed class CaseWork(EventStore store, IMessageBus bus, BusinessCalendar calendar, TimeProvider time, IStringLocalizer<AppealsText> t)
 {
     public DateTimeOffset Now => time.GetUtcNow();
 
@@ -49,6 +50,7 @@ internal sealed class CaseWork(EventStore store, IMessageBus bus, BusinessCalend
         await CaseReminders.PlanAsync(bus, calendar, time.GetUtcNow(), appeal, cancellationToken);
     }
 
-    private static ConcurrencyException Changed(Appeal appeal) =>
-        new($"{appeal.CaseNumber} changed since you opened it: reload it, check what changed, and try again.");
+    // Worded in the request's language: Spanish on an agency's page, English on the staff screens and the API.
+    private ConcurrencyException Changed(Appeal appeal) =>
+        new(t["{0} changed since you opened it: reload it, check what changed, and try again.", appeal.CaseNumber]);
 }

@@ -17,6 +17,7 @@ using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Aims.Appeals.Pages.Appeals;
@@ -37,7 +38,8 @@ internal sealed class WithdrawAppealValidator : AbstractValidator<WithdrawAppeal
 }
 
 internal sealed class WithdrawAppealHandler(
-    AppealAudience audience, EventStore store, IMessageBus bus, IOutgoingMail mail, AppealDeadlines deadlines, IOptions<ContactOptions> contact, BusinessCalendar calendar, TimeProvider time)
+    AppealAudience audience, EventStore store, IMessageBus bus, IOutgoingMail mail, AppealDeadlines deadlines, IOptions<ContactOptions> contact, BusinessCalendar calendar, TimeProvider time,
+    IStringLocalizer<AppealsText> t)
     : IRequestHandler<WithdrawAppeal, WithdrawnAppeal>
 {
     public async Task<WithdrawnAppeal> Handle(WithdrawAppeal command, CancellationToken cancellationToken)
@@ -83,20 +85,21 @@ internal sealed class WithdrawAppealHandler(
             cancellationToken);
         await mail.QueueAsync(new EmailMessage(
             command.Filer.Email,
-            $"Appeal {appeal.CaseNumber} withdrawn",
-            $"Hello {command.Filer.Name},\n\nYou withdrew appeal {appeal.CaseNumber} on {EmailText.Day(withdrawn.WithdrawnOn)}. The case is closed; " +
-            $"the agency and the Appeals Division have been told. If you did not mean to withdraw it, call the Appeals Division at " +
-            $"{contact.Value.AppealsDivisionPhone} at once." + EmailText.Footer(contact.Value)),
+            t["Appeal {0} withdrawn", appeal.CaseNumber],
+            t["Hello {0},", command.Filer.Name] + "\n\n"
+            + t["You withdrew appeal {0} on {1}. The case is closed; the agency and the Appeals Division have been told. If you did not mean to withdraw it, call the Appeals Division at {2} at once.",
+                appeal.CaseNumber, EmailText.Day(withdrawn.WithdrawnOn), contact.Value.AppealsDivisionPhone]
+            + EmailText.Footer(contact.Value)),
             cancellationToken);
         return new WithdrawnAppeal(appeal.CaseNumber, withdrawn.WithdrawnOn);
     }
 
-    private static ConcurrencyException Changed(Appeal appeal) =>
-        new($"{appeal.CaseNumber} changed since you opened it. Review it and confirm again.");
+    private ConcurrencyException Changed(Appeal appeal) =>
+        new(t["{0} changed since you opened it. Review it and confirm again.", appeal.CaseNumber]);
 }
 
 [Authorize]
-internal sealed class WithdrawModel(IMediator mediator) : PageModel
+internal sealed class WithdrawModel(IMediator mediator, IStringLocalizer<AppealsText> t) : PageModel
 {
     public AppealView View { get; private set; } = null!;
 
@@ -127,7 +130,7 @@ internal sealed class WithdrawModel(IMediator mediator) : PageModel
             var withdrawn = await mediator.SendFormAsync(new WithdrawAppeal(Filer.From(User), id, SeenVersion, Reason), ModelState, "", cancellationToken);
             if (withdrawn is not null)
             {
-                TempData["Notice"] = $"Appeal {withdrawn.CaseNumber} is withdrawn. We emailed you a confirmation.";
+                TempData["Notice"] = t["Appeal {0} is withdrawn. We emailed you a confirmation.", withdrawn.CaseNumber].Value;
                 return Redirect($"/appeals/{id}");
             }
         }
