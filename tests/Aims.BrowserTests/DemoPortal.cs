@@ -101,6 +101,14 @@ internal static class DemoPortal
         await page.WaitForURLAsync("**/account/code?via=email");
         await page.GetByLabel("One-time code").FillAsync(await PortalSignIn.LatestCodeAsync(ConnectionString, email));
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await page.WaitForURLAsync(BaseUrl + "/");
+        try
+        {
+            // A loaded CI machine (both test assemblies at once on two cores) can take a while to answer the code.
+            await page.WaitForURLAsync(BaseUrl + "/", new() { Timeout = 60_000 });
+        }
+        catch (TimeoutException stuck)
+        {
+            throw new TimeoutException($"{email} did not reach the home page after the code; the page at {page.Url} says: {await page.Locator("main").InnerTextAsync()}", stuck);
+        }
     }
 }
