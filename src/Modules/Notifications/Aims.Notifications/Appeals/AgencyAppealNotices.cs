@@ -1,6 +1,5 @@
 using Aims.Appeals.Contracts;
 using Aims.BuildingBlocks.Mail;
-using Aims.BuildingBlocks.Web;
 using Aims.Notifications.Centre;
 using Aims.Notifications.Contracts;
 using Aims.Registration.Contracts;
@@ -50,9 +49,7 @@ internal sealed class AgencyAppealNotices(AppealAudiences audiences, Notices not
 
         foreach (var coordinator in await audiences.CoordinatorsAsync(id, cancellationToken))
         {
-            using var language = PortalLanguages.Use(PortalLanguages.Named(coordinator.Language));
-            var notice = text();
-            await notices.GiveAsync(coordinator, kind, $"{kind}:{appealId}", notice.Subject, notice.Body, $"/appeals/{appealId}", cancellationToken);
+            await notices.GiveAsync(coordinator, kind, $"{kind}:{appealId}", text, $"/appeals/{appealId}", cancellationToken);
         }
     }
 }

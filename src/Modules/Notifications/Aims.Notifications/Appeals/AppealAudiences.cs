@@ -1,6 +1,5 @@
 using Aims.Appeals.Contracts;
 using Aims.BuildingBlocks.Mail;
-using Aims.BuildingBlocks.Web;
 using Aims.Identity.Contracts;
 using Aims.Notifications.Centre;
 using Aims.Notifications.Contracts;
@@ -76,9 +75,7 @@ internal sealed class AppealAudiences(IMediator mediator, Notices notices)
         var told = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var person in accounts.Where(p => told.Add(p.Email)))
         {
-            using var language = PortalLanguages.Use(PortalLanguages.Named(person.Language));
-            var notice = text();
-            await notices.GiveAsync(person, kind, sourceKey, notice.Subject, notice.Body, $"/appeals/{appealId}", cancellationToken, attachments);
+            await notices.GiveAsync(person, kind, sourceKey, text, $"/appeals/{appealId}", cancellationToken, attachments);
         }
 
         foreach (var contact in emailOnly.Where(c => told.Add(c.Email)))

@@ -14,15 +14,18 @@ internal sealed record Recipient(Guid UserId, string Name, string Email, string?
 /// <summary>
 /// Gives a notice: recorded in the person's notification centre once per cause (<c>sourceKey</c>), and emailed unless
 /// they turned that kind off — kinds the law requires always go. A message delivered twice (at-least-once) finds its
-/// notice already recorded and sends nothing more. Runs inside the caller's unit of work.
+/// notice already recorded and sends nothing more. Runs inside the caller's unit of work. The notice is worded by
+/// <c>text</c> in the person's language (ADR 0025), and the centre keeps it in those words.
 /// </summary>
 internal sealed class Notices(
     DbSession session, IOutgoingMail mail, IOptions<ContactOptions> contact, IOptions<PortalOptions> portal, TimeProvider time, IStringLocalizer<NotificationsText> t)
 {
     public async Task GiveAsync(
-        Recipient to, NoticeKind kind, string sourceKey, string subject, string body, string? path, CancellationToken cancellationToken, IReadOnlyList<EmailAttachment>? attachments = null)
+        Recipient to, NoticeKind kind, string sourceKey, Func<NoticeText> text, string? path, CancellationToken cancellationToken, IReadOnlyList<EmailAttachment>? attachments = null)
     {
         session.RequireTransaction("Giving a notice");
+        using var language = PortalLanguages.Use(PortalLanguages.Named(to.Language));
+        var notice = text();
         await using var insert = await session.CommandAsync(
             """
             INSERT INTO notifications.notices (id, user_id, kind, source_key, subject, body, link, created_at)
@@ -34,8 +37,8 @@ internal sealed class Notices(
         insert.Parameters.AddWithValue("user", to.UserId);
         insert.Parameters.AddWithValue("kind", kind.ToString());
         insert.Parameters.AddWithValue("source", sourceKey);
-        insert.Parameters.AddWithValue("subject", subject);
-        insert.Parameters.AddWithValue("body", body);
+        insert.Parameters.AddWithValue("subject", notice.Subject);
+        insert.Parameters.AddWithValue("body", notice.Body);
         insert.Parameters.AddWithValue("link", (object?)path ?? DBNull.Value);
         insert.Parameters.AddWithValue("at", time.GetUtcNow());
         if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0 || !await WantsEmailAsync(to.UserId, kind, cancellationToken))
@@ -43,9 +46,8 @@ internal sealed class Notices(
             return;
         }
 
-        using var language = PortalLanguages.Use(PortalLanguages.Named(to.Language));
         await mail.QueueAsync(
-            NoticeEmail.Compose(to, new NoticeText(subject, body), path is null ? null : portal.Value.Link(path), contact.Value, t) with { Attachments = attachments }, cancellationToken);
+            NoticeEmail.Compose(to, notice, path is null ? null : portal.Value.Link(path), contact.Value, t) with { Attachments = attachments }, cancellationToken);
     }
 
     /// <summary>

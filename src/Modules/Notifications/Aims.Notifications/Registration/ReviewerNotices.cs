@@ -22,7 +22,7 @@ internal sealed class ReviewerNotices(IMediator mediator, Notices notices) : INo
         {
             await notices.GiveAsync(
                 new Recipient(reviewer.UserId, reviewer.Name, reviewer.Email), NoticeKind.RegistrationAwaitingReview,
-                $"review:{waiting.RequestId}:{waiting.BusinessDays}", subject, body, $"/admin/registrations/{waiting.RequestId}", cancellationToken);
+                $"review:{waiting.RequestId}:{waiting.BusinessDays}", () => new(subject, body), $"/admin/registrations/{waiting.RequestId}", cancellationToken);
         }
     }
 }
