@@ -11,13 +11,6 @@ namespace Aims.BuildingBlocks.Errors;
 /// </summary>
 public sealed class RuleViolationException : Exception
 {
-    public RuleViolationException(string message)
-        : base(message)
-    {
-        Wording = message;
-        Values = [];
-    }
-
     /// <param name="wording">English with <c>{0}</c>-style placeholders: the key of its translation in the resource files.</param>
     /// <param name="values">What fills the placeholders; dates are written as the reader reads them (<see cref="EmailText"/>).</param>
     public RuleViolationException(string wording, params object?[] values)
