@@ -82,7 +82,7 @@ public sealed partial class PracticeTests() : AppealsTest("aims_test_practice")
     public async Task Practice_reads_in_Spanish_for_someone_who_chose_it_scenarios_feedback_and_refusals_included()
     {
         var (provider, _) = await ProviderAsync("owner.spanish@clinic.example");
-        await provider.PostAsync("/", [new("language", "es"), new("returnUrl", "/practice")], action: "/language");
+        await provider.ChooseLanguageAsync("es");
 
         var home = await provider.GetAsync("/practice");
         home.Html.ShouldContain("<html lang=\"es\"");
