@@ -57,8 +57,8 @@ public sealed partial class DeploymentTests : BrowserTest
         }, environment: "Production");
         portal.UseKestrel(0);
         portal.StartServer();
-        var upstream = portal.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
-            .Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+        // By IPv4 address: the portal believes forwarded headers from 127.0.0.1 only.
+        var upstream = $"http://127.0.0.1:{Port(portal)}";
 
         await WriteCertificateAsync();
         await File.WriteAllTextAsync(Path.Combine(folder.FullName, "aims.conf"), SiteFromDeployGuide(upstream));
@@ -194,6 +194,10 @@ public sealed partial class DeploymentTests : BrowserTest
             return false;
         }
     }
+
+    private static int Port(AimsAppFactory factory) =>
+        new Uri(factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
+            .Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("+", "127.0.0.1", StringComparison.Ordinal)).Port;
 
     private static int FreePort()
     {

@@ -33,8 +33,9 @@ public sealed class ReverseProxyTests
         }, environment: "Production");
         portal.UseKestrel(0);
         portal.StartServer();
-        address = new Uri(portal.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
+        var listening = new Uri(portal.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
             .Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        address = new Uri($"http://127.0.0.1:{listening.Port}/");
     }
 
     [OneTimeTearDown]
