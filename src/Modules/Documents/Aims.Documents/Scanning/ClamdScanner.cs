@@ -24,21 +24,22 @@ internal sealed class ClamdScanner(IOptions<DocumentOptions> options, ILogger<Cl
     {
         if (!Configured)
         {
-            return new ScanSession(null, ScanStatus.NotScanned, "No virus scanner is configured.", logger);
+            return new ScanSession(null, null, ScanStatus.NotScanned, "No virus scanner is configured.", logger);
         }
 
         var client = new TcpClient();
         try
         {
             await ConnectAsync(client, cancellationToken);
-            await client.GetStream().WriteAsync("zINSTREAM\0"u8.ToArray(), cancellationToken);
-            return new ScanSession(client, ScanStatus.Pending, null, logger);
+            var stream = client.GetStream();
+            await stream.WriteAsync("zINSTREAM\0"u8.ToArray(), cancellationToken);
+            return new ScanSession(client, stream, ScanStatus.Pending, null, logger);
         }
         catch (Exception exception) when (exception is SocketException or IOException or TimeoutException)
         {
             client.Dispose();
             logger.LogWarning("The virus scanner at {Clamd} did not answer ({Error}); documents wait in quarantine until it does", options.Value.Clamd, exception.Message);
-            return new ScanSession(null, ScanStatus.Pending, "The virus scanner did not answer.", logger);
+            return new ScanSession(null, null, ScanStatus.Pending, "The virus scanner did not answer.", logger);
         }
     }
 
@@ -98,18 +99,22 @@ internal sealed class ClamdScanner(IOptions<DocumentOptions> options, ILogger<Cl
 
 /// <summary>One INSTREAM conversation: blocks in, one verdict out.</summary>
 /// <param name="noVerdict">What the document is when clamd gives no verdict: pending, or not scanned when none is configured.</param>
-internal sealed class ScanSession(TcpClient? client, ScanStatus noVerdict, string? unavailable, ILogger logger) : IAsyncDisposable
+/// <param name="stream">
+/// The connection's stream, taken once when it opened: TcpClient.GetStream() throws once a failed write has marked the
+/// socket disconnected.
+/// </param>
+internal sealed class ScanSession(TcpClient? client, NetworkStream? stream, ScanStatus noVerdict, string? unavailable, ILogger logger) : IAsyncDisposable
 {
     private string? failure = unavailable;
 
     private static readonly TimeSpan VerdictTimeout = TimeSpan.FromMinutes(2);
 
     /// <summary>False once clamd has stopped reading: the rest of the file need not be sent.</summary>
-    public bool Open => client is not null && failure is null;
+    public bool Open => stream is not null && failure is null;
 
     public async Task SendAsync(ReadOnlyMemory<byte> block, CancellationToken cancellationToken)
     {
-        if (client is null || failure is not null || block.Length == 0)
+        if (stream is null || failure is not null || block.Length == 0)
         {
             return;
         }
@@ -118,7 +123,6 @@ internal sealed class ScanSession(TcpClient? client, ScanStatus noVerdict, strin
         {
             var length = new byte[4];
             BinaryPrimitives.WriteUInt32BigEndian(length, (uint)block.Length);
-            var stream = client.GetStream();
             await stream.WriteAsync(length, cancellationToken);
             await stream.WriteAsync(block, cancellationToken);
         }
@@ -132,7 +136,7 @@ internal sealed class ScanSession(TcpClient? client, ScanStatus noVerdict, strin
 
     public async Task<ScanVerdict> VerdictAsync(CancellationToken cancellationToken)
     {
-        if (client is null)
+        if (stream is null)
         {
             return new ScanVerdict(noVerdict, failure);
         }
@@ -142,7 +146,6 @@ internal sealed class ScanSession(TcpClient? client, ScanStatus noVerdict, strin
         timeout.CancelAfter(VerdictTimeout);
         try
         {
-            var stream = client.GetStream();
             if (failure is null)
             {
                 await stream.WriteAsync(new byte[4], timeout.Token);
