@@ -7,9 +7,14 @@ using System.Xml.Linq;
 
 var target = Argument("target", "run");
 var testFilter = Argument("filter", "");
+// run and publish build Release unless told otherwise (--configuration=Debug).
+var configuration = Argument("configuration", "Release");
 var root = MakeAbsolute(Directory("./")).FullPath;
 var pgPort = EnvironmentVariable("AIMS_PG_PORT") ?? "55432";
 var portalUrl = EnvironmentVariable("AIMS_URL") ?? "http://127.0.0.1:5080";
+// The local portal's clamd listens beside the cluster: one port above it unless set.
+var clamdPort = EnvironmentVariable("AIMS_CLAMD_PORT") ?? (int.Parse(pgPort) + 1).ToString();
+var publishDir = $"{root}/artifacts/publish";
 var resultsDir = $"{root}/artifacts/test-results";
 var isRoot = RunCapture("id", "-u").Trim() == "0";
 // Chosen on first use, after the packages are installed: the postgres user exists only from then on.
@@ -17,6 +22,7 @@ string chosenClusterDir = null;
 string clusterDir => chosenClusterDir ??= ClusterDirectory();
 string dataDir => $"{clusterDir}/data";
 var startedCluster = false;
+IProcess clamd = null;
 
 if (EnvironmentVariable("CI") is not null)
 {
@@ -25,6 +31,13 @@ if (EnvironmentVariable("CI") is not null)
 
 Teardown(context =>
 {
+    if (clamd is not null)
+    {
+        Information("Stopping the local virus scanner (clamd).");
+        clamd.Kill();
+        clamd.WaitForExit();
+    }
+
     if (startedCluster)
     {
         Information("Stopping the local PostgreSQL cluster.");
@@ -38,17 +51,19 @@ Task("build")
 Task("run")
     .Does(() =>
     {
-        EnsurePackages(Postgres, Node);
+        EnsurePackages(Postgres, Node, Clamav);
         var connectionString = EnvironmentVariable("ConnectionStrings__Aims") ?? StartCluster("aims");
+        var scanner = StartClamd();
         // Ctrl-C reaches the host too (same process group): let it shut down, then stop the cluster in Teardown.
         Console.CancelKeyPress += (_, e) => e.Cancel = true;
-        Run("dotnet", "run --project src/Host/Aims.Host", new Dictionary<string, string>
+        Run("dotnet", $"run -c {configuration} --project src/Host/Aims.Host", new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["ASPNETCORE_URLS"] = portalUrl,
             // Links in emails (confirmation, sign-in) point where the local portal listens.
             ["Aims__Portal__PublicUrl"] = portalUrl,
             ["ConnectionStrings__Aims"] = connectionString,
+            ["Aims__Documents__Clamd"] = scanner,
         }, allowInterrupt: true);
     });
 
@@ -57,13 +72,23 @@ Task("migrate")
     {
         EnsurePackages(Postgres, Node);
         var connectionString = EnvironmentVariable("ConnectionStrings__Aims") ?? StartCluster("aims");
-        Run("dotnet", "run --project src/Host/Aims.Host -- migrate", new Dictionary<string, string> { ["ConnectionStrings__Aims"] = connectionString });
+        Run("dotnet", $"run -c {configuration} --project src/Host/Aims.Host -- migrate", new Dictionary<string, string> { ["ConnectionStrings__Aims"] = connectionString });
+    });
+
+// Release, framework-dependent, one folder: what docs/deploy.md installs as /opt/aims.
+Task("publish")
+    .Does(() =>
+    {
+        EnsurePackages(Node);
+        CleanDirectory(publishDir);
+        Run("dotnet", $"publish src/Host/Aims.Host/Aims.Host.csproj -nologo -c {configuration} --no-self-contained -o \"{publishDir}\"");
+        Information($"Published to {publishDir}: run it with  dotnet {publishDir}/Aims.Host.dll  (docs/deploy.md).");
     });
 
 Task("test")
     .Does(() =>
     {
-        EnsurePackages(Postgres, Node, Chromium, Clamav);
+        EnsurePackages(Postgres, Node, Chromium, Clamav, Nginx);
         StartCluster(null);
         CleanDirectory(resultsDir);
         var built = StartProcess("dotnet", new ProcessSettings { Arguments = "build Aims.sln -nologo", WorkingDirectory = root }) == 0;
@@ -130,6 +155,8 @@ RunTarget(target);
 (string Package, Func<bool> Present) Chromium => ("chromium", () => System.IO.File.Exists("/usr/bin/chromium"));
 // The documents tests run the real ClamAV daemon with a signature they make (no signature downloads here).
 (string Package, Func<bool> Present) Clamav => ("clamav-daemon", () => System.IO.File.Exists("/usr/sbin/clamd"));
+// The deployment test runs the portal behind the nginx configuration of docs/deploy.md.
+(string Package, Func<bool> Present) Nginx => ("nginx", () => System.IO.File.Exists("/usr/sbin/nginx"));
 
 void EnsurePackages(params (string Package, Func<bool> Present)[] needs)
 {
@@ -271,6 +298,41 @@ bool PortIsFree(int port)
     {
         return false;
     }
+}
+
+// ---------------------------------------------------------------- the local virus scanner
+
+/// <summary>
+/// Starts clamd for the local portal, as the tests do: on 127.0.0.1 with one signature the project makes, the EICAR test
+/// string (no signature downloads here). Answers its host:port; stopped in Teardown.
+/// </summary>
+string StartClamd()
+{
+    var folder = $"{root}/.local/clamd";
+    var database = $"{folder}/db";
+    EnsureDirectoryExists(database);
+    System.IO.File.WriteAllText($"{database}/aims-test.ndb",
+        $"Aims.Test.EICAR:0:*:{Convert.ToHexStringLower(System.Text.Encoding.ASCII.GetBytes("EICAR-STANDARD-ANTIVIRUS-TEST-FILE"))}\n");
+    System.IO.File.WriteAllText($"{folder}/clamd.conf", string.Join("\n",
+        "Foreground yes", $"TCPSocket {clamdPort}", "TCPAddr 127.0.0.1", $"DatabaseDirectory {database}", $"LogFile {folder}/clamd.log", "StreamMaxLength 60M", ""));
+    if (!PortIsFree(int.Parse(clamdPort)))
+    {
+        throw new Exception($"Port {clamdPort} (clamd) is in use by another program: set AIMS_CLAMD_PORT to a free port.");
+    }
+
+    clamd = StartAndReturnProcess("/usr/sbin/clamd", new ProcessSettings { Arguments = $"-c \"{folder}/clamd.conf\"", Silent = true, RedirectStandardOutput = true, RedirectStandardError = true });
+    for (var waited = 0; waited < 300; waited++)
+    {
+        if (!PortIsFree(int.Parse(clamdPort)))
+        {
+            Information($"Virus scanner (clamd, test signature only) on 127.0.0.1:{clamdPort}");
+            return $"127.0.0.1:{clamdPort}";
+        }
+
+        System.Threading.Thread.Sleep(100);
+    }
+
+    throw new Exception($"clamd did not start; see {folder}/clamd.log.");
 }
 
 // ---------------------------------------------------------------- processes and results

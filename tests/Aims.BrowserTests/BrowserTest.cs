@@ -17,6 +17,9 @@ public abstract class BrowserTest
     /// <summary>The portal the test browses; a test with its own server (on localhost, say) points here.</summary>
     protected virtual string BaseUrl => PortalServer.BaseUrl;
 
+    /// <summary>For a portal behind TLS with a certificate the test made itself (self-signed).</summary>
+    protected virtual bool TrustsSelfSignedCertificate => false;
+
     /// <summary>Responses with these statuses are what a test expects (e.g. the 404 page), not problems.</summary>
     protected HashSet<int> ExpectedStatuses { get; } = [];
 
@@ -25,7 +28,7 @@ public abstract class BrowserTest
     {
         problems.Clear();
         ExpectedStatuses.Clear();
-        var context = await PortalServer.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl });
+        var context = await PortalServer.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, IgnoreHTTPSErrors = TrustsSelfSignedCertificate });
         Page = await context.NewPageAsync();
         Page.Console += (_, message) =>
         {

@@ -17,6 +17,14 @@ IModule[] modules = [new IdentityModule(), new RegistrationModule(), new Appeals
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+    // Secrets as files: systemd's LoadCredential= puts each in $CREDENTIALS_DIRECTORY, named like the environment
+    // variable (ConnectionStrings__Aims), never in the repository or the unit file (docs/deploy.md).
+    if (Environment.GetEnvironmentVariable("CREDENTIALS_DIRECTORY") is { Length: > 0 } credentials)
+    {
+        builder.Configuration.AddKeyPerFile(credentials, optional: false);
+    }
+
+    var optOuts = builder.Environment.IsProduction() ? ProductionSettings.Check(builder.Configuration) : [];
     // The host's own failure log would repeat, as a stack trace, the one line printed below.
     builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
     if (!builder.Environment.IsDevelopment())
@@ -32,6 +40,7 @@ try
     builder.Services.PostConfigure<TextMessageOptions>(text => text.Folder = Path.GetFullPath(text.Folder, builder.Environment.ContentRootPath));
     builder.Services.AddSingleton<DemoSignInAnnouncer>();
     builder.Services.AddHostedService(provider => provider.GetRequiredService<DemoSignInAnnouncer>());
+    builder.Services.AddHttpsBehindProxy(builder.Configuration);
     builder.Services.AddRazorPages();
     builder.Services.AddOpenApi();
     // The API speaks in names ("ProviderInformal", "Withdrawn"), which stay stable when an enum gains a member.
@@ -46,6 +55,12 @@ try
         return 0;
     }
 
+    foreach (var optOut in optOuts)
+    {
+        app.Logger.LogWarning("{OptOut}", optOut);
+    }
+
+    app.UseHttpsBehindProxy();
     app.UseSecurityHeaders();
     app.UseCorrelation();
     app.UseAimsErrorHandling("/Error");

@@ -55,7 +55,7 @@ public sealed class StartupFailureTests
             ["ASPNETCORE_URLS"] = urls,
         });
 
-    private static void ShouldFailWith(HostProcess.Outcome outcome, string line)
+    internal static void ShouldFailWith(HostProcess.Outcome outcome, string line)
     {
         outcome.ExitCode.ShouldBe(1, outcome.Output);
         var lines = outcome.Output.Split('\n', StringSplitOptions.TrimEntries);

@@ -44,7 +44,10 @@ public static class WebApplicationExtensions
         !request.Path.StartsWithSegments("/api")
         && request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>/health/live answers while the process runs; /health/ready also needs the database.</summary>
+    /// <summary>
+    /// /health/live answers while the process runs; /health/ready also needs the database, and says in JSON how each
+    /// check went (the virus scanner's "degraded" keeps it 200: uploads then wait in quarantine).
+    /// </summary>
     public static IEndpointRouteBuilder MapAimsHealth(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
@@ -57,7 +60,15 @@ public static class WebApplicationExtensions
                 [HealthStatus.Degraded] = StatusCodes.Status200OK,
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
+            ResponseWriter = WriteReportAsync,
         }).AllowAnonymous();
         return endpoints;
     }
+
+    private static Task WriteReportAsync(HttpContext context, HealthReport report) =>
+        context.Response.WriteAsJsonAsync(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+        });
 }

@@ -12,10 +12,15 @@ public enum DocumentCategory
     Decision,
 }
 
-/// <summary>What the virus scanner said. An infected document is quarantined: it is listed but never served.</summary>
+/// <summary>
+/// What the virus scanner said. An infected document is quarantined: it is listed but never served. A pending one waits
+/// in quarantine for the scanner (down when it arrived) and is served once found clean. Not scanned means no scanner
+/// is configured (development, or production's logged opt-out).
+/// </summary>
 public enum ScanStatus
 {
     Clean,
     Infected,
     NotScanned,
+    Pending,
 }

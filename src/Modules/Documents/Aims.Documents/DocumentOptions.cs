@@ -17,5 +17,14 @@ internal sealed class DocumentOptions
     /// <summary>clamd's TCP address as host:port; empty means documents are stored as not scanned.</summary>
     public string? Clamd { get; set; }
 
+    /// <summary>How often documents kept while clamd was down are scanned again.</summary>
+    public TimeSpan RescanInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Production only: run without a scanner, documents stored and served as not scanned. Start-up logs a warning; without
+    /// this, production refuses to start with no <see cref="Clamd"/> (ADR 0033).
+    /// </summary>
+    public bool AllowUnscanned { get; set; }
+
     public bool UsesFileSystem => string.Equals(Storage, "FileSystem", StringComparison.OrdinalIgnoreCase);
 }

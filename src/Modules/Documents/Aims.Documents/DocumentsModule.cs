@@ -26,6 +26,9 @@ public sealed class DocumentsModule : IModule
         services.AddScoped<FileSystemContentStore>();
         services.AddScoped<ContentStores>();
         services.AddSingleton<ClamdScanner>();
+        services.AddSingleton<PendingScans>();
+        services.AddHostedService(provider => provider.GetRequiredService<PendingScans>());
+        services.AddHealthChecks().AddCheck<ScannerHealthCheck>("virus-scanner", tags: [WebApplicationExtensions.ReadyTag]);
         services.AddScoped<DocumentQueries>();
         services.AddScoped<DocumentMarks>();
         services.AddScoped<DocumentUpload>();

@@ -10,7 +10,10 @@ namespace Aims.Documents.Listing;
 /// </summary>
 internal sealed record StoredDocument(AppealDocument Listing, string SafeName, byte[] Sha256, string Storage, int ChunkBytes)
 {
-    public bool Servable => Listing.Scan != ScanStatus.Infected && Listing.Removed is null;
+    public bool Servable => Serves(Listing);
+
+    /// <summary>Only what was found clean, or stored where no scanner is configured, and still has its content.</summary>
+    public static bool Serves(AppealDocument document) => document.Scan is (ScanStatus.Clean or ScanStatus.NotScanned) && document.Removed is null;
 }
 
 /// <summary>Reads <c>documents.documents</c>; the one place that maps its rows.</summary>

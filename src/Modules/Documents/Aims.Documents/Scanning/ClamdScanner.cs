@@ -11,37 +11,86 @@ internal sealed record ScanVerdict(ScanStatus Status, string? Detail);
 
 /// <summary>
 /// A ClamAV <c>clamd</c> client speaking INSTREAM over TCP. The upload feeds it each block as the block is stored, so a
-/// file is scanned while it streams in and never held whole. Any trouble with the scanner (not configured, down, a
-/// stream over clamd's limit) makes the verdict "not scanned" rather than failing the upload: the division would rather
-/// have the document, marked, than lose it.
+/// file is scanned while it streams in and never held whole. Trouble with a configured scanner (down, no verdict, a
+/// stream over clamd's limit) never fails the upload: the document is kept as <see cref="ScanStatus.Pending"/>, in
+/// quarantine, and <see cref="PendingScans"/> scans it when clamd answers again (ADR 0033). With no scanner configured
+/// (development, or production's logged opt-out) documents are stored as not scanned.
 /// </summary>
 internal sealed class ClamdScanner(IOptions<DocumentOptions> options, ILogger<ClamdScanner> logger)
 {
+    public bool Configured => !string.IsNullOrWhiteSpace(options.Value.Clamd);
+
     public async Task<ScanSession> BeginAsync(CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(options.Value.Clamd))
+        if (!Configured)
         {
-            return new ScanSession(null, "No virus scanner is configured.", logger);
+            return new ScanSession(null, null, ScanStatus.NotScanned, "No virus scanner is configured.", logger);
         }
 
-        var (host, port) = Address(options.Value.Clamd);
         var client = new TcpClient();
         try
         {
-            await client.ConnectAsync(host, port, cancellationToken);
+            await ConnectAsync(client, cancellationToken);
             var stream = client.GetStream();
             await stream.WriteAsync("zINSTREAM\0"u8.ToArray(), cancellationToken);
-            return new ScanSession(client, null, logger);
+            return new ScanSession(client, stream, ScanStatus.Pending, null, logger);
         }
-        catch (SocketException exception)
+        catch (Exception exception) when (exception is SocketException or IOException or TimeoutException)
         {
             client.Dispose();
-            logger.LogWarning(exception, "The virus scanner at {Clamd} did not answer; documents are stored as not scanned", options.Value.Clamd);
-            return new ScanSession(null, "The virus scanner did not answer.", logger);
+            logger.LogWarning("The virus scanner at {Clamd} did not answer ({Error}); documents wait in quarantine until it does", options.Value.Clamd, exception.Message);
+            return new ScanSession(null, null, ScanStatus.Pending, "The virus scanner did not answer.", logger);
         }
     }
 
-    private static (string Host, int Port) Address(string value)
+    /// <summary>A whole stored document, for the retry of one that arrived while clamd was down.</summary>
+    public async Task<ScanVerdict> ScanAsync(Stream content, CancellationToken cancellationToken)
+    {
+        await using var scan = await BeginAsync(cancellationToken);
+        var block = new byte[64 * 1024];
+        int read;
+        while (scan.Open && (read = await content.ReadAsync(block, cancellationToken)) > 0)
+        {
+            await scan.SendAsync(block.AsMemory(0, read), cancellationToken);
+        }
+
+        return await scan.VerdictAsync(cancellationToken);
+    }
+
+    /// <summary>clamd's PING, for /health/ready: true when it answers PONG.</summary>
+    public async Task<bool> AnswersAsync(CancellationToken cancellationToken)
+    {
+        using var client = new TcpClient();
+        try
+        {
+            await ConnectAsync(client, cancellationToken);
+            var stream = client.GetStream();
+            await stream.WriteAsync("zPING\0"u8.ToArray(), cancellationToken);
+            return (await ScanSession.ReadReplyAsync(stream, cancellationToken)) == "PONG";
+        }
+        catch (Exception exception) when (exception is SocketException or IOException or TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    // A scanner that accepts but never answers must not hold an upload or a health check for long.
+    private async Task ConnectAsync(TcpClient client, CancellationToken cancellationToken)
+    {
+        var (host, port) = Address(options.Value.Clamd!);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(5));
+        try
+        {
+            await client.ConnectAsync(host, port, timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"No connection to {host}:{port} within 5 seconds.");
+        }
+    }
+
+    public static (string Host, int Port) Address(string value)
     {
         var colon = value.LastIndexOf(':');
         return (value[..colon], int.Parse(value[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture));
@@ -49,13 +98,23 @@ internal sealed class ClamdScanner(IOptions<DocumentOptions> options, ILogger<Cl
 }
 
 /// <summary>One INSTREAM conversation: blocks in, one verdict out.</summary>
-internal sealed class ScanSession(TcpClient? client, string? unavailable, ILogger logger) : IAsyncDisposable
+/// <param name="noVerdict">What the document is when clamd gives no verdict: pending, or not scanned when none is configured.</param>
+/// <param name="stream">
+/// The connection's stream, taken once when it opened: TcpClient.GetStream() throws once a failed write has marked the
+/// socket disconnected.
+/// </param>
+internal sealed class ScanSession(TcpClient? client, NetworkStream? stream, ScanStatus noVerdict, string? unavailable, ILogger logger) : IAsyncDisposable
 {
     private string? failure = unavailable;
 
+    private static readonly TimeSpan VerdictTimeout = TimeSpan.FromMinutes(2);
+
+    /// <summary>False once clamd has stopped reading: the rest of the file need not be sent.</summary>
+    public bool Open => stream is not null && failure is null;
+
     public async Task SendAsync(ReadOnlyMemory<byte> block, CancellationToken cancellationToken)
     {
-        if (client is null || failure is not null || block.Length == 0)
+        if (stream is null || failure is not null || block.Length == 0)
         {
             return;
         }
@@ -64,7 +123,6 @@ internal sealed class ScanSession(TcpClient? client, string? unavailable, ILogge
         {
             var length = new byte[4];
             BinaryPrimitives.WriteUInt32BigEndian(length, (uint)block.Length);
-            var stream = client.GetStream();
             await stream.WriteAsync(length, cancellationToken);
             await stream.WriteAsync(block, cancellationToken);
         }
@@ -78,26 +136,28 @@ internal sealed class ScanSession(TcpClient? client, string? unavailable, ILogge
 
     public async Task<ScanVerdict> VerdictAsync(CancellationToken cancellationToken)
     {
-        if (client is null)
+        if (stream is null)
         {
-            return new ScanVerdict(ScanStatus.NotScanned, failure);
+            return new ScanVerdict(noVerdict, failure);
         }
 
+        // A clamd that hangs must not hold the upload: no verdict in time leaves the document pending.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(VerdictTimeout);
         try
         {
-            var stream = client.GetStream();
             if (failure is null)
             {
-                await stream.WriteAsync(new byte[4], cancellationToken);
+                await stream.WriteAsync(new byte[4], timeout.Token);
             }
 
-            var reply = await ReadReplyAsync(stream, cancellationToken);
-            return Parse(reply) ?? new ScanVerdict(ScanStatus.NotScanned, failure ?? reply);
+            var reply = await ReadReplyAsync(stream, timeout.Token);
+            return Parse(reply) ?? new ScanVerdict(noVerdict, failure ?? (reply.Length > 0 ? reply : "The virus scanner gave no verdict."));
         }
-        catch (IOException exception)
+        catch (Exception exception) when (exception is IOException || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            logger.LogWarning(exception, "The virus scanner gave no verdict");
-            return new ScanVerdict(ScanStatus.NotScanned, failure ?? "The virus scanner gave no verdict.");
+            logger.LogWarning("The virus scanner gave no verdict ({Error})", exception.Message);
+            return new ScanVerdict(noVerdict, failure ?? "The virus scanner gave no verdict.");
         }
     }
 
@@ -116,7 +176,7 @@ internal sealed class ScanSession(TcpClient? client, string? unavailable, ILogge
         _ => null,
     };
 
-    private static async Task<string> ReadReplyAsync(NetworkStream stream, CancellationToken cancellationToken)
+    public static async Task<string> ReadReplyAsync(NetworkStream stream, CancellationToken cancellationToken)
     {
         var reply = new List<byte>(64);
         var buffer = new byte[256];

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Aims.Documents.Contracts;
 using Aims.Documents.Downloading;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
@@ -45,6 +46,11 @@ internal static class PortalDocumentEndpoints
             if (stored.Count > added && added > 0)
             {
                 notice += " " + t["{0} were already on it and were not added again.", stored.Count - added];
+            }
+
+            if (stored.Any(d => d.Scan == ScanStatus.Pending))
+            {
+                notice += " " + t["The virus check could not be done just now: the file is kept and can be opened once it has been checked for viruses."];
             }
 
             return wantsJson ? TypedResults.Json(new { notice, documents = stored }, statusCode: StatusCodes.Status201Created) : BackToAppeal(http, tempData, id, "Notice", notice);

@@ -282,8 +282,8 @@ internal sealed class DocumentUpload(
         await using (var insert = await session.CommandAsync(
             """
             INSERT INTO documents.documents (id, appeal_id, category, description, original_name, safe_name, content_type, size_bytes, sha256,
-                storage, chunk_bytes, scan_status, scan_detail, uploaded_by, uploaded_by_name, uploaded_at)
-            VALUES (@id, @appeal, @category, @description, @original, @safe, @type, @size, @sha, @storage, @chunk, @scan, @detail, @by, @byName, @at)
+                storage, chunk_bytes, scan_status, scan_detail, scanned_at, uploaded_by, uploaded_by_name, uploaded_at)
+            VALUES (@id, @appeal, @category, @description, @original, @safe, @type, @size, @sha, @storage, @chunk, @scan, @detail, @scannedAt, @by, @byName, @at)
             """,
             cancellationToken))
         {
@@ -301,6 +301,7 @@ internal sealed class DocumentUpload(
             p.AddWithValue("chunk", store.ChunkBytes);
             p.AddWithValue("scan", verdict.Status.ToString());
             p.AddWithValue("detail", (object?)verdict.Detail ?? DBNull.Value);
+            p.AddWithValue("scannedAt", verdict.Status is ScanStatus.Clean or ScanStatus.Infected ? now : DBNull.Value);
             p.AddWithValue("by", uploader.UserId);
             p.AddWithValue("byName", uploader.Name);
             p.AddWithValue("at", now);

@@ -1,0 +1,51 @@
+using Aims.BuildingBlocks.Mail;
+using Aims.BuildingBlocks.TextMessages;
+using Aims.BuildingBlocks.Web;
+
+namespace Aims.Host.Startup;
+
+/// <summary>
+/// In the Production environment, settings that are safe only on a developer's machine stop start-up with one line
+/// naming the setting and what to set instead (ADR 0033). Checked before anything connects, so a bad deployment fails
+/// at once rather than at the first email or upload.
+/// </summary>
+internal static class ProductionSettings
+{
+    /// <returns>Warnings for deliberate opt-outs, to be logged once the host can log.</returns>
+    public static IReadOnlyList<string> Check(IConfiguration configuration)
+    {
+        var mail = configuration.GetSection(MailOptions.Section).Get<MailOptions>() ?? new MailOptions();
+        var texts = configuration.GetSection(TextMessageOptions.Section).Get<TextMessageOptions>() ?? new TextMessageOptions();
+        Refuse(mail.Delivery == MailDelivery.Folder,
+            "Aims:Mail:Delivery is Folder, the development outbox (emails would be written to disk, never sent): set Aims__Mail__Delivery=Smtp and Aims__Mail__SmtpHost.");
+        Refuse(string.IsNullOrWhiteSpace(mail.SmtpHost),
+            "No SMTP server is configured (Aims:Mail:SmtpHost is empty), so no one could receive a sign-in code: set Aims__Mail__SmtpHost (and Aims__Mail__SmtpUserName, Aims__Mail__SmtpPassword).");
+        Refuse(texts.Delivery == TextMessageDelivery.Folder,
+            "Aims:TextMessages:Delivery is Folder, the development outbox (text messages would be written to disk, never sent): set Aims__TextMessages__Delivery=Http and Aims__TextMessages__GatewayUrl.");
+        Refuse(string.IsNullOrWhiteSpace(texts.GatewayUrl),
+            "No text-message gateway is configured (Aims:TextMessages:GatewayUrl is empty): set Aims__TextMessages__GatewayUrl and Aims__TextMessages__GatewayApiKey.");
+        Refuse(configuration.GetValue<bool>("Aims:SeedDemoData"),
+            "Aims:SeedDemoData is true: it creates the demo accounts, whose password is published in the README. Set Aims__SeedDemoData=false.");
+        Refuse(configuration.GetValue<bool>("Aims:Identity:Sessions:AllowHttp"),
+            "Aims:Identity:Sessions:AllowHttp is true: sign-in cookies would travel over plain HTTP. Remove it and serve the portal through TLS (docs/deploy.md).");
+        var publicUrl = configuration.GetValue<Uri>($"{PortalOptions.Section}:PublicUrl");
+        Refuse(publicUrl is not null && publicUrl.Scheme != Uri.UriSchemeHttps,
+            $"Aims:Portal:PublicUrl is {publicUrl}: links in emails must use https. Set Aims__Portal__PublicUrl to the portal's https address.");
+
+        var scanner = configuration.GetValue<string>("Aims:Documents:Clamd");
+        var allowUnscanned = configuration.GetValue<bool>("Aims:Documents:AllowUnscanned");
+        Refuse(string.IsNullOrWhiteSpace(scanner) && !allowUnscanned,
+            "No virus scanner is configured (Aims:Documents:Clamd is empty): set Aims__Documents__Clamd to clamd's host:port (docs/deploy.md), or Aims__Documents__AllowUnscanned=true to accept documents unscanned.");
+        return string.IsNullOrWhiteSpace(scanner)
+            ? ["Aims:Documents:AllowUnscanned is true and no virus scanner is configured: documents are stored and served without a virus scan."]
+            : [];
+    }
+
+    private static void Refuse(bool unsafeSetting, string line)
+    {
+        if (unsafeSetting)
+        {
+            throw new StartupException(line);
+        }
+    }
+}
