@@ -72,7 +72,7 @@ public sealed class IdentityModule : IModule
         services.AddSingleton<AuthenticatorMetadata>();
         services.AddHostedService<AuthenticatorMetadataStartup>();
         services.AddScoped<PasskeyAttestation>();
-        foreach (var name in new[] { Options.DefaultName, PasskeyAttestation.StaffPasskeys })
+        foreach (var name in new[] { Options.DefaultName, StaffAwarePasskeyHandler.StaffPasskeys })
         {
             // The relying party is the portal's public host (browsers refuse an IP address); tests on localhost set it directly.
             services.AddOptions<IdentityPasskeyOptions>(name)
@@ -82,7 +82,7 @@ public sealed class IdentityModule : IModule
                     passkeys.UserVerificationRequirement = "required";
                     passkeys.ResidentKeyRequirement = "required";
                     passkeys.VerifyAttestationStatement = PasskeyAttestation.VerifyAsync;
-                    if (name == PasskeyAttestation.StaffPasskeys && attestation.Value.RequiredForStaff)
+                    if (name == StaffAwarePasskeyHandler.StaffPasskeys && attestation.Value.RequiredForStaff)
                     {
                         passkeys.AttestationConveyancePreference = "direct";
                     }
@@ -111,6 +111,6 @@ public sealed class IdentityModule : IModule
             .AddClaimsPrincipalFactory<AimsClaimsFactory>()
             .AddPasswordValidator<PolicyPasswordValidator>();
         // After Identity's own registration: the handler takes the staff options when a staff member is signed in.
-        services.Replace(ServiceDescriptor.Scoped<IPasskeyHandler<AimsUser>>(PasskeyAttestation.HandlerFor));
+        services.Replace(ServiceDescriptor.Scoped<IPasskeyHandler<AimsUser>, StaffAwarePasskeyHandler>());
     }
 }

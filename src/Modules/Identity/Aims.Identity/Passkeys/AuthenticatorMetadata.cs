@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Aims.BuildingBlocks.Web;
 using Fido2NetLib;
+using Fido2NetLib.Serialization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -51,16 +52,25 @@ internal sealed class AuthenticatorMetadata : IMetadataService
             throw new StartupException($"{Setting}:MetadataFolder is \"{folder}\", which is not a folder: give the folder that holds the FIDO metadata statements (JSON files).");
         }
 
-        MetadataBLOBPayload blob;
-        try
+        // Fido2's repository passes over a file it cannot read; the administrator must hear which one.
+        var models = new Dictionary<Guid, string>();
+        foreach (var file in System.IO.Directory.GetFiles(folder).Order(StringComparer.Ordinal))
         {
-            blob = await new FileSystemMetadataRepository(folder).GetBLOBAsync(cancellationToken);
-        }
-        catch (Exception unreadable) when (unreadable is JsonException or ArgumentException or NullReferenceException or IOException or UnauthorizedAccessException)
-        {
-            throw new StartupException($"{Setting}:MetadataFolder: {Culprit(folder)} is not a FIDO metadata statement this portal can read ({unreadable.Message}).", unreadable);
+            var (model, problem) = await ReadAsync(file, cancellationToken);
+            if (problem is null && models.TryGetValue(model, out var first))
+            {
+                problem = $"{first} already describes model {model}";
+            }
+
+            if (problem is not null)
+            {
+                throw new StartupException($"{Setting}:MetadataFolder: \"{file}\" is not a FIDO metadata statement this portal can read ({problem}).");
+            }
+
+            models[model] = Path.GetFileName(file);
         }
 
+        var blob = await new FileSystemMetadataRepository(folder).GetBLOBAsync(cancellationToken);
         var loaded = blob.Entries.Where(e => e.AaGuid is not null).ToDictionary(e => e.AaGuid!.Value);
         if (loaded.Count == 0)
         {
@@ -76,22 +86,18 @@ internal sealed class AuthenticatorMetadata : IMetadataService
         entries = loaded;
     }
 
-    /// <summary>The repository reports what failed but not in which file; the first file that is not JSON at all, or else the folder.</summary>
-    private static string Culprit(string folder)
+    private static async Task<(Guid Model, string? Problem)> ReadAsync(string file, CancellationToken cancellationToken)
     {
-        foreach (var file in System.IO.Directory.GetFiles(folder).Order(StringComparer.Ordinal))
+        try
         {
-            try
-            {
-                using var _ = JsonDocument.Parse(File.ReadAllBytes(file));
-            }
-            catch (JsonException)
-            {
-                return $"\"{file}\"";
-            }
+            await using var json = File.OpenRead(file);
+            var statement = await JsonSerializer.DeserializeAsync(json, FidoModelSerializerContext.Default.MetadataStatement, cancellationToken);
+            return statement?.AaGuid is { } model ? (model, null) : (Guid.Empty, "it has no aaguid: only FIDO2 models can be allowed");
         }
-
-        return $"a file in \"{folder}\"";
+        catch (JsonException unreadable)
+        {
+            return (Guid.Empty, unreadable.Message);
+        }
     }
 }
 

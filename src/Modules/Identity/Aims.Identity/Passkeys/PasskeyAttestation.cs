@@ -1,8 +1,6 @@
-using Aims.Identity.Accounts;
 using Fido2NetLib;
 using Fido2NetLib.Cbor;
 using Fido2NetLib.Objects;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -37,9 +35,6 @@ internal sealed record AttestationVerdict(AttestationRefusal Reason, string Deta
 /// </summary>
 internal sealed class PasskeyAttestation(IOptions<PasskeyAttestationOptions> options, AuthenticatorMetadata metadata)
 {
-    /// <summary>The passkey options staff get: the same, but asking the authenticator for its attestation ("direct").</summary>
-    public const string StaffPasskeys = "Staff";
-
     // Only the Apple and SafetyNet formats read it (their vendors' roots); the library's defaults are kept.
     private static readonly Fido2Configuration Fido2Defaults = new();
 
@@ -48,14 +43,6 @@ internal sealed class PasskeyAttestation(IOptions<PasskeyAttestationOptions> opt
 
     public static ValueTask<bool> VerifyAsync(PasskeyAttestationStatementVerificationContext context) =>
         context.HttpContext.RequestServices.GetRequiredService<PasskeyAttestation>().VerifyForAsync(context);
-
-    /// <summary>Identity's passkey handler with the options for who is signed in: staff are asked for attestation.</summary>
-    public static IPasskeyHandler<AimsUser> HandlerFor(IServiceProvider services)
-    {
-        var staff = IsStaff(services.GetRequiredService<IHttpContextAccessor>().HttpContext);
-        var passkeys = services.GetRequiredService<IOptionsMonitor<IdentityPasskeyOptions>>().Get(staff ? StaffPasskeys : Options.DefaultName);
-        return new PasskeyHandler<AimsUser>(services.GetRequiredService<UserManager<AimsUser>>(), Options.Create(passkeys));
-    }
 
     public async Task<AttestationVerdict?> JudgeAsync(ReadOnlyMemory<byte> attestationObject, ReadOnlyMemory<byte> clientDataHash, bool staff, CancellationToken cancellationToken)
     {
@@ -114,15 +101,13 @@ internal sealed class PasskeyAttestation(IOptions<PasskeyAttestationOptions> opt
         return null;
     }
 
-    private static bool IsStaff(HttpContext? http) => http?.User.HasClaim(AimsClaims.Staff, "true") is true;
-
     /// <summary>Fido2 checks the chain only for models whose metadata declares full (or privacy-CA) attestation.</summary>
     private static bool ChainsToRoots(MetadataStatement statement) =>
         statement.AttestationTypes?.Any(type => type is "basic_full" or "attca") is true;
 
     private async ValueTask<bool> VerifyForAsync(PasskeyAttestationStatementVerificationContext context)
     {
-        Refusal = await JudgeAsync(context.AttestationObject, context.ClientDataHash, IsStaff(context.HttpContext), context.HttpContext.RequestAborted);
+        Refusal = await JudgeAsync(context.AttestationObject, context.ClientDataHash, StaffAwarePasskeyHandler.IsStaff(context.HttpContext), context.HttpContext.RequestAborted);
         return Refusal is null;
     }
 }
