@@ -8,6 +8,7 @@ using Aims.Identity.Audit;
 using Aims.Identity.Codes;
 using Aims.Identity.Contracts;
 using Aims.Identity.Lockout;
+using Aims.Identity.Passkeys;
 using Aims.Identity.Passwords;
 using Aims.Identity.Persistence;
 using Aims.Identity.Sessions;
@@ -19,6 +20,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Aims.Identity;
@@ -66,14 +68,27 @@ public sealed class IdentityModule : IModule
         services.AddRateLimitPolicy(configuration, IdentityRateLimits.Codes, permits: 20, TimeSpan.FromMinutes(1));
         services.AddRateLimitPolicy(configuration, IdentityRateLimits.SignUp, permits: 10, TimeSpan.FromMinutes(10));
         services.AddRateLimitPolicy(configuration, IdentityRateLimits.PasswordReset, permits: 5, TimeSpan.FromMinutes(15));
-        // The relying party is the portal's public host (browsers refuse an IP address); tests on localhost set it directly.
-        services.AddOptions<IdentityPasskeyOptions>()
-            .Configure<IOptions<PortalOptions>>((passkeys, portal) =>
-            {
-                passkeys.ServerDomain = configuration["Aims:Identity:Passkeys:ServerDomain"] ?? portal.Value.PublicUrl.Host;
-                passkeys.UserVerificationRequirement = "required";
-                passkeys.ResidentKeyRequirement = "required";
-            });
+        services.AddOptions<PasskeyAttestationOptions>().Bind(configuration.GetSection(PasskeyAttestationOptions.Section));
+        services.AddSingleton<AuthenticatorMetadata>();
+        services.AddHostedService<AuthenticatorMetadataStartup>();
+        services.AddScoped<PasskeyAttestation>();
+        foreach (var name in new[] { Options.DefaultName, StaffAwarePasskeyHandler.StaffPasskeys })
+        {
+            // The relying party is the portal's public host (browsers refuse an IP address); tests on localhost set it directly.
+            services.AddOptions<IdentityPasskeyOptions>(name)
+                .Configure<IOptions<PortalOptions>, IOptions<PasskeyAttestationOptions>>((passkeys, portal, attestation) =>
+                {
+                    passkeys.ServerDomain = configuration["Aims:Identity:Passkeys:ServerDomain"] ?? portal.Value.PublicUrl.Host;
+                    passkeys.UserVerificationRequirement = "required";
+                    passkeys.ResidentKeyRequirement = "required";
+                    passkeys.VerifyAttestationStatement = PasskeyAttestation.VerifyAsync;
+                    if (name == StaffAwarePasskeyHandler.StaffPasskeys && attestation.Value.RequiredForStaff)
+                    {
+                        passkeys.AttestationConveyancePreference = "direct";
+                    }
+                });
+        }
+
         services.Configure<PasswordHasherOptions>(options => options.IterationCount = PasswordHashing.Iterations);
         services.AddIdentityCore<AimsUser>(options =>
             {
@@ -95,5 +110,7 @@ public sealed class IdentityModule : IModule
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<AimsClaimsFactory>()
             .AddPasswordValidator<PolicyPasswordValidator>();
+        // After Identity's own registration: the handler takes the staff options when a staff member is signed in.
+        services.Replace(ServiceDescriptor.Scoped<IPasskeyHandler<AimsUser>, StaffAwarePasskeyHandler>());
     }
 }

@@ -12,6 +12,7 @@ internal enum SecurityEventKind
     PasswordReset,
     PasskeyAdded,
     PasskeyRemoved,
+    PasskeyRefused,
     EmailChanged,
     MobileChanged,
     SignedOutEverywhere,

@@ -5,6 +5,7 @@ using Aims.BuildingBlocks.Mediation;
 using Aims.BuildingBlocks.Web;
 using Aims.Identity.Accounts;
 using Aims.Identity.Audit;
+using Aims.Identity.Passkeys;
 using Aims.Identity.Sessions;
 using Aims.Identity.SignIn;
 using FluentValidation;
@@ -23,7 +24,10 @@ namespace Aims.Identity.Pages.Profile;
 /// audited and emailed to the owner, and the page needs a recent sign-in (<see cref="RequireRecentSignInAttribute"/>).
 /// </summary>
 /// <param name="Credential">The JSON of the browser's answer (<c>PublicKeyCredential.toJSON()</c>), put in the form by passkeys.js.</param>
-internal sealed record AddPasskey(Guid UserId, string? Name, string? Credential) : ICommand<bool>;
+internal sealed record AddPasskey(Guid UserId, string? Name, string? Credential) : ICommand<PasskeyAddition>;
+
+/// <param name="Refusal">Why the attestation was refused, worded for the person; null when the passkey was added.</param>
+internal sealed record PasskeyAddition(string? Refusal);
 
 internal sealed record RemovePasskey(Guid UserId, string? CredentialId) : ICommand<bool>;
 
@@ -58,10 +62,11 @@ internal sealed class AddPasskeyValidator : AbstractValidator<AddPasskey>
     }
 }
 
-internal sealed class AddPasskeyHandler(SignInManager<AimsUser> signIns, SecurityAudit audit, IOutgoingMail mail, AccountEmails emails, IStringLocalizer<IdentityText> t)
-    : IRequestHandler<AddPasskey, bool>
+internal sealed class AddPasskeyHandler(
+    SignInManager<AimsUser> signIns, PasskeyAttestation attestation, SecurityAudit audit, IOutgoingMail mail, AccountEmails emails, IStringLocalizer<IdentityText> t)
+    : IRequestHandler<AddPasskey, PasskeyAddition>
 {
-    public async Task<bool> Handle(AddPasskey command, CancellationToken cancellationToken)
+    public async Task<PasskeyAddition> Handle(AddPasskey command, CancellationToken cancellationToken)
     {
         var users = signIns.UserManager;
         var user = await users.FindByIdAsync(command.UserId.ToString()) ?? throw new NotFoundException("The account no longer exists.");
@@ -71,19 +76,27 @@ internal sealed class AddPasskeyHandler(SignInManager<AimsUser> signIns, Securit
         }
 
         // Checks the challenge issued to this browser, the origin, the user verification and that the key is new.
-        var attestation = await PasskeyCeremony.CompleteAsync(() => signIns.PerformPasskeyAttestationAsync(command.Credential!));
-        if (attestation is null || !attestation.Succeeded || attestation.UserEntity.Id != user.Id.ToString())
+        // Then the attestation policy (PasskeyAttestation, docs/adr/0032) judges the device's statement.
+        var registered = await PasskeyCeremony.CompleteAsync(() => signIns.PerformPasskeyAttestationAsync(command.Credential!));
+        if (attestation.Refusal is { } refusal)
+        {
+            // Returned, not thrown, so the audit record is kept.
+            await audit.RecordAsync(SecurityEventKind.PasskeyRefused, user.Id, user.Email, refusal.Detail, cancellationToken);
+            return new PasskeyAddition(PasskeyRefusals.Explain(refusal.Reason, t));
+        }
+
+        if (registered is null || !registered.Succeeded || registered.UserEntity.Id != user.Id.ToString())
         {
             throw Invalid("Your device did not register the passkey. Try again, or use another device.");
         }
 
-        var passkey = attestation.Passkey;
+        var passkey = registered.Passkey;
         passkey.Name = command.Name!.Trim();
         (await users.AddOrUpdatePasskeyAsync(user, passkey)).Require("The passkey was not stored");
 
         await audit.RecordAsync(SecurityEventKind.PasskeyAdded, user.Id, user.Email, passkey.Name, cancellationToken);
         await mail.QueueAsync(emails.PasskeyAdded(user, passkey.Name), cancellationToken);
-        return true;
+        return new PasskeyAddition(null);
     }
 
     private static ValidationException Invalid(string message) => new([new FluentValidation.Results.ValidationFailure(nameof(AddPasskey.Name), message)]);
@@ -144,7 +157,13 @@ internal sealed class PasskeysModel(IMediator mediator, SignInManager<AimsUser> 
 
     public async Task<IActionResult> OnPostAddAsync(CancellationToken cancellationToken)
     {
-        if (!await mediator.SendFormAsync(new AddPasskey(UserId, Name, Credential), ModelState, "", cancellationToken))
+        var addition = await mediator.SendFormAsync(new AddPasskey(UserId, Name, Credential), ModelState, "", cancellationToken);
+        if (addition?.Refusal is { } refusal)
+        {
+            ModelState.AddModelError(nameof(Name), refusal);
+        }
+
+        if (addition is null || addition.Refusal is not null)
         {
             await LoadAsync();
             return Page();
