@@ -41,7 +41,9 @@ internal sealed class ImportRosterHandler(RegistrationDbContext db, IdentityClai
         {
             var (rows, errors) = RosterFiles.Members(text, calendar.Today(), now);
             Refuse(errors, "MemberFile");
-            await UpsertAsync(db.MemberRoster, rows, r => r.MedicaidId, (stored, row) => (stored.FullName, stored.DateOfBirth, stored.ImportedAt) = (row.FullName, row.DateOfBirth, now), cancellationToken);
+            var ids = rows.Select(r => r.MedicaidId).ToList();
+            await UpsertAsync(db.MemberRoster, rows, r => r.MedicaidId, r => ids.Contains(r.MedicaidId),
+                (stored, row) => (stored.FullName, stored.DateOfBirth, stored.ImportedAt) = (row.FullName, row.DateOfBirth, now), cancellationToken);
             await VerifyMatchingAsync(rows, cancellationToken);
             count = rows.Count;
         }
@@ -49,7 +51,9 @@ internal sealed class ImportRosterHandler(RegistrationDbContext db, IdentityClai
         {
             var (rows, errors) = RosterFiles.Providers(text, now);
             Refuse(errors, "ProviderFile");
-            await UpsertAsync(db.ProviderRoster, rows, r => r.Npi, (stored, row) => (stored.Name, stored.ContactEmail, stored.ImportedAt) = (row.Name, row.ContactEmail, now), cancellationToken);
+            var npis = rows.Select(r => r.Npi).ToList();
+            await UpsertAsync(db.ProviderRoster, rows, r => r.Npi, r => npis.Contains(r.Npi),
+                (stored, row) => (stored.Name, stored.ContactEmail, stored.ImportedAt) = (row.Name, row.ContactEmail, now), cancellationToken);
             count = rows.Count;
         }
 
@@ -65,11 +69,11 @@ internal sealed class ImportRosterHandler(RegistrationDbContext db, IdentityClai
         }
     }
 
-    private async Task UpsertAsync<T>(DbSet<T> set, List<T> rows, Func<T, string> key, Action<T, T> update, CancellationToken cancellationToken)
+    private async Task UpsertAsync<T>(
+        DbSet<T> set, List<T> rows, Func<T, string> key, System.Linq.Expressions.Expression<Func<T, bool>> imported, Action<T, T> update, CancellationToken cancellationToken)
         where T : class
     {
-        var keys = rows.Select(key).ToList();
-        var stored = (await set.ToListAsync(cancellationToken)).Where(s => keys.Contains(key(s))).ToDictionary(key);
+        var stored = await set.Where(imported).ToDictionaryAsync(key, cancellationToken);
         foreach (var row in rows)
         {
             if (stored.TryGetValue(key(row), out var existing))
