@@ -19,10 +19,10 @@ public sealed class IdentityClaimJourneyTests : BrowserTest
     [Test]
     public async Task A_new_npi_waits_in_the_review_queue_and_the_claimant_reads_the_denial()
     {
-        // A fresh valid NPI each run; the claim is denied at the end, so the demo provider user's providers stay as seeded.
+        // A fresh valid NPI each run; the claim is denied at the end, so the demo representative can still file for the seeded provider only.
         var stem = "17" + Random.Shared.Next(0, 10_000_000).ToString("D7");
         var npi = Enumerable.Range(0, 10).Select(d => stem + d).First(Npi.IsValid);
-        await DemoPortal.SignInAsync(Page, "provideruser@demo.aims.example");
+        await DemoPortal.SignInAsync(Page, "providerrepresentative@demo.aims.example");
         await Page.GotoAsync("/providers/new");
         await Page.GetByLabel("NPI").FillAsync(npi);
         await Page.GetByLabel("Provider or organization name").FillAsync("Shenandoah Claim Clinic");
@@ -46,14 +46,14 @@ public sealed class IdentityClaimJourneyTests : BrowserTest
         await Page.GotoAsync("/admin/claims");
         await ShouldHaveNoAccessibilityViolationsAsync();
         await Page.GetByRole(AriaRole.Link, new() { Name = npi }).ClickAsync();
-        (await Page.Locator("main").InnerTextAsync()).ShouldContain("provideruser@demo.aims.example");
+        (await Page.Locator("main").InnerTextAsync()).ShouldContain("providerrepresentative@demo.aims.example");
         await ShouldHaveNoAccessibilityViolationsAsync();
         await Page.GetByLabel("Reason (the claimant reads this)").FillAsync("Our records name another organization for this NPI.");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Deny the claim" }).ClickAsync();
         (await Page.Locator("#claim-state").InnerTextAsync()).ShouldContain("Denied");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
 
-        await DemoPortal.SignInAsync(Page, "provideruser@demo.aims.example");
+        await DemoPortal.SignInAsync(Page, "providerrepresentative@demo.aims.example");
         await Page.GotoAsync(providerUrl);
         (await Page.Locator("#claim-status").InnerTextAsync()).ShouldContain("Reason: Our records name another organization for this NPI.");
         await ShouldHaveNoAccessibilityViolationsAsync();
