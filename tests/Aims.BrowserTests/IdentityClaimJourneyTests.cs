@@ -34,7 +34,7 @@ public sealed class IdentityClaimJourneyTests : BrowserTest
         await Page.GetByLabel("Contact person").FillAsync("Dana Wu");
         await Page.GetByLabel("Contact phone number").FillAsync("540-555-0190");
         await Page.GetByLabel("Contact email address").FillAsync("dana.wu@claimclinic.example");
-        await Page.GetByLabel("No", new() { Exact = true }).CheckAsync();
+        await Page.Locator("label[for=Form_InMcoNetwork_false]").ClickAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Create the profile" }).ClickAsync();
         await Page.WaitForURLAsync("**/providers/*-*");
         var providerUrl = Page.Url;
