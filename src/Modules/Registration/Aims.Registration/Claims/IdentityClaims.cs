@@ -32,10 +32,14 @@ internal sealed class IdentityClaims(RegistrationDbContext db, IMediator mediato
         db.IdentityClaims.SingleOrDefaultAsync(c => c.Kind == kind && c.SubjectId == subjectId
             && (c.Status == ClaimStatus.Pending || c.Status == ClaimStatus.Verified), cancellationToken);
 
-    /// <summary>The newest claim of a profile, whatever its status, for the claimant's own page.</summary>
+    /// <summary>
+    /// The claim a profile now stands on, for the claimant's own page: the live one if any, else the newest denied or
+    /// revoked one. A replaced claim is never current (its replacement came with it, perhaps in the same instant).
+    /// </summary>
     public Task<IdentityClaim?> LatestAsync(ClaimKind kind, Guid subjectId, CancellationToken cancellationToken) =>
-        db.IdentityClaims.AsNoTracking().Where(c => c.Kind == kind && c.SubjectId == subjectId)
-            .OrderByDescending(c => c.SubmittedAt).ThenByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken);
+        db.IdentityClaims.AsNoTracking().Where(c => c.Kind == kind && c.SubjectId == subjectId && c.Status != ClaimStatus.Replaced)
+            .OrderByDescending(c => c.Status == ClaimStatus.Pending || c.Status == ClaimStatus.Verified)
+            .ThenByDescending(c => c.SubmittedAt).ThenByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>
     /// A client's new Medicaid ID: the live claim to the old one ends now, and the new one is verified at once when the
