@@ -40,8 +40,15 @@ public abstract partial class AppealsTest(string database) : RegistrationTest(da
             ["Form.InMcoNetwork"] = "true",
         });
         created.Location.ShouldNotBeNull(created.Text);
-        return (browser, Guid.Parse(created.Location!["/providers/".Length..]));
+        var providerId = Guid.Parse(created.Location!["/providers/".Length..]);
+        await VerifyClaimAsync(providerId);
+        return (browser, providerId);
     }
+
+    /// <summary>Verifies the pending identity claim of a client (their user id) or a provider, as a reviewer's approval leaves it.</summary>
+    protected Task VerifyClaimAsync(Guid subjectId) => ExecuteAsync(
+        "UPDATE registration.identity_claims SET status = 'Verified', method = 'Review', decided_at = now() WHERE subject_id = @subject AND status = 'Pending'",
+        new() { ["subject"] = subjectId });
 
     /// <summary>Someone else acting for the provider, as an accepted invitation leaves them.</summary>
     protected async Task<FormClient> MemberAsync(Guid providerId, string email, Role role = Role.ProviderUser)
@@ -61,6 +68,7 @@ public abstract partial class AppealsTest(string database) : RegistrationTest(da
         var browser = await SignedInAsync(email, Role.ClientAppellant);
         var saved = await browser.PostAsync("/client/profile", ClientProfileFields(medicaidId, name));
         saved.Location.ShouldBe("/client/profile", saved.Text);
+        await VerifyClaimAsync(await UserIdAsync(email));
         return browser;
     }
 

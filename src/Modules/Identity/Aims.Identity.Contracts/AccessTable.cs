@@ -32,6 +32,7 @@ public static class AccessTable
         [Permission.SeeAllAuditRecords] = [Role.AppealsAdministrator],
         // "You Try" (docs/practice.md): every external account may practise; staff work real cases only.
         [Permission.UsePracticeSpace] = [.. Providers, .. Clients, Role.AgencyCoordinator],
+        [Permission.ReviewIdentityClaims] = [Role.AppealsAdministrator],
     };
 
     public static bool IsStaff(Role role) => Staff.Contains(role);

@@ -22,4 +22,5 @@ public enum Permission
     RunOperations,
     SeeAllAuditRecords,
     UsePracticeSpace,
+    ReviewIdentityClaims,
 }

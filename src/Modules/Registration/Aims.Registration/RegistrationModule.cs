@@ -3,6 +3,7 @@ using Aims.BuildingBlocks.Persistence;
 using Aims.BuildingBlocks.Seeding;
 using Aims.BuildingBlocks.Web;
 using Aims.Registration.Api;
+using Aims.Registration.Claims;
 using Aims.Registration.Demo;
 using Aims.Registration.Persistence;
 using Aims.Registration.Requests;
@@ -22,6 +23,8 @@ public sealed class RegistrationModule : IModule
         services.AddModuleDbContext<RegistrationDbContext>(
             new ModuleSchema(RegistrationDbContext.SchemaName, SqlMigration.EmbeddedIn(typeof(RegistrationModule).Assembly)));
         services.AddSingleton<RegistrationEmails>();
+        services.AddSingleton<ClaimEmails>();
+        services.AddScoped<IdentityClaims>();
         services.AddScoped<IDemoDataSeeder, RegistrationDemoSeeder>();
         services.AddRateLimitPolicy(configuration, RegistrationRateLimits.Requests, permits: 10, TimeSpan.FromMinutes(10));
     }

@@ -21,7 +21,8 @@ internal sealed record Viewer(Guid UserId, IReadOnlyList<Guid> ProviderIds, Guid
 /// The one rule for who takes part in an appeal: a provider's appeals belong to everyone acting for the provider
 /// (colleagues and representatives, through Registration's memberships, so joining or leaving takes effect at once);
 /// the named agency's active coordinators see it; a client appeal belongs to the people listed on it, to the client
-/// whose Medicaid ID it bears and to the representatives that client linked (Registration); the division's staff
+/// whose Medicaid ID it bears and to the representatives that client linked (Registration; both lists hold only
+/// verified identity claims, ADR 0029, so a Medicaid ID or NPI typed into a profile reaches nothing); the division's staff
 /// may read and add documents to every appeal (assignment narrows this with the staff screens). Everyone else
 /// gets <see cref="AppealAccess.None"/>, which pages and the API answer with 404.
 /// </summary>

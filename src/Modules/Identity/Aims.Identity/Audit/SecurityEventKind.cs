@@ -20,4 +20,7 @@ internal enum SecurityEventKind
     AccountDeactivated,
     ApiTokenIssued,
     ApiTokenRevoked,
+
+    /// <summary>A step of a Medicaid ID or NPI claim (ADR 0029); the detail says which.</summary>
+    IdentityClaim,
 }

@@ -1,6 +1,7 @@
 using Aims.BuildingBlocks.Seeding;
 using Aims.Identity.Contracts;
 using Aims.Registration.Agencies;
+using Aims.Registration.Claims;
 using Aims.Registration.Clients;
 using Aims.Registration.Contracts;
 using Aims.Registration.Persistence;
@@ -12,7 +13,8 @@ namespace Aims.Registration.Demo;
 /// <summary>
 /// Demo records for the demo accounts: an agency of each type (the demo coordinator acts for the provider agency), a
 /// provider that the demo provider user administers and the demo representative acts for, and the demo client's
-/// details for appeals. Added once; later starts find them.
+/// details for appeals, with the demo provider's NPI and the demo client's Medicaid ID verified (ADR 0029). Added once;
+/// later starts find them (and verify the demo claims of a database seeded before claims existed).
 /// </summary>
 internal sealed class RegistrationDemoSeeder(RegistrationDbContext db, TimeProvider time) : IDemoDataSeeder
 {
@@ -20,6 +22,7 @@ internal sealed class RegistrationDemoSeeder(RegistrationDbContext db, TimeProvi
     {
         if (await db.Agencies.AnyAsync(a => a.Id == DemoAccounts.ProviderAgencyId, cancellationToken))
         {
+            await VerifyDemoClaimsAsync(cancellationToken);
             return [];
         }
 
@@ -59,7 +62,37 @@ internal sealed class RegistrationDemoSeeder(RegistrationDbContext db, TimeProvi
             Name = $"Demo {Role.AuthorizedRepresentative}", Email = "authorizedrepresentative@demo.aims.example", LinkedAt = now,
         });
         await db.SaveChangesAsync(cancellationToken);
+        await VerifyDemoClaimsAsync(cancellationToken);
         return [];
+    }
+
+    /// <summary>The demo claims, verified as a review would leave them; a pending one (migrated) is verified in place.</summary>
+    private async Task VerifyDemoClaimsAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var client = DemoAccounts.UserId(nameof(Role.ClientAppellant));
+        foreach (var (kind, identifier, subject, claimant) in new[]
+                 {
+                     (ClaimKind.Npi, "1234567893", DemoAccounts.ProviderId, DemoAccounts.UserId(nameof(Role.ProviderUser))),
+                     (ClaimKind.MedicaidId, "900000000001", client, client),
+                 })
+        {
+            var claim = await db.IdentityClaims.SingleOrDefaultAsync(c => c.Kind == kind && c.SubjectId == subject && (c.Status == ClaimStatus.Pending || c.Status == ClaimStatus.Verified), cancellationToken);
+            if (claim is null)
+            {
+                db.IdentityClaims.Add(new IdentityClaim
+                {
+                    Id = Guid.CreateVersion7(now), Kind = kind, Identifier = identifier, SubjectId = subject, ClaimantId = claimant,
+                    Status = ClaimStatus.Verified, SubmittedAt = now, DecidedAt = now, Method = ClaimMethod.Review,
+                });
+            }
+            else if (claim.Status == ClaimStatus.Pending)
+            {
+                (claim.Status, claim.DecidedAt, claim.Method) = (ClaimStatus.Verified, now, ClaimMethod.Review);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static ProviderMember Member(Role role, bool administrator, DateTimeOffset now) => new()

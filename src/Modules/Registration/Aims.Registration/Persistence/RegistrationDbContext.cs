@@ -1,5 +1,6 @@
 using Aims.BuildingBlocks.Persistence;
 using Aims.Registration.Agencies;
+using Aims.Registration.Claims;
 using Aims.Registration.Clients;
 using Aims.Registration.Providers;
 using Aims.Registration.Requests;
@@ -29,6 +30,12 @@ internal sealed class RegistrationDbContext(DbContextOptions<RegistrationDbConte
     public DbSet<ClientRepresentative> ClientRepresentatives => Set<ClientRepresentative>();
 
     public DbSet<ClientRepresentativeInvitation> ClientRepresentativeInvitations => Set<ClientRepresentativeInvitation>();
+
+    public DbSet<IdentityClaim> IdentityClaims => Set<IdentityClaim>();
+
+    public DbSet<MemberRosterEntry> MemberRoster => Set<MemberRosterEntry>();
+
+    public DbSet<ProviderRosterEntry> ProviderRoster => Set<ProviderRosterEntry>();
 
     protected override string Schema => SchemaName;
 
@@ -60,7 +67,7 @@ internal sealed class RegistrationDbContext(DbContextOptions<RegistrationDbConte
         {
             provider.ToTable("providers");
             provider.Property(p => p.Npi).HasMaxLength(10);
-            provider.HasIndex(p => p.Npi).IsUnique();
+            provider.HasIndex(p => p.Npi);
         });
         modelBuilder.Entity<ProviderMember>(member =>
         {
@@ -81,7 +88,7 @@ internal sealed class RegistrationDbContext(DbContextOptions<RegistrationDbConte
             client.ToTable("client_profiles");
             client.HasKey(c => c.UserId);
             client.Property(c => c.MedicaidId).HasMaxLength(12);
-            client.HasIndex(c => c.MedicaidId).IsUnique();
+            client.HasIndex(c => c.MedicaidId);
         });
         modelBuilder.Entity<ClientRepresentative>(link =>
         {
@@ -96,6 +103,25 @@ internal sealed class RegistrationDbContext(DbContextOptions<RegistrationDbConte
             invitation.Property(i => i.NormalizedEmail).HasMaxLength(256);
             invitation.HasOne<ClientProfile>().WithMany().HasForeignKey(i => i.ClientUserId);
             invitation.HasIndex(i => i.TokenHash).IsUnique();
+        });
+        modelBuilder.Entity<IdentityClaim>(claim =>
+        {
+            claim.ToTable("identity_claims");
+            claim.Property(c => c.Kind).HasConversion<string>();
+            claim.Property(c => c.Status).HasConversion<string>();
+            claim.Property(c => c.Method).HasConversion<string>();
+            claim.Property(c => c.Identifier).HasMaxLength(12);
+            claim.Ignore(c => c.IsLive);
+        });
+        modelBuilder.Entity<MemberRosterEntry>(entry =>
+        {
+            entry.ToTable("member_roster");
+            entry.HasKey(e => e.MedicaidId);
+        });
+        modelBuilder.Entity<ProviderRosterEntry>(entry =>
+        {
+            entry.ToTable("provider_roster");
+            entry.HasKey(e => e.Npi);
         });
     }
 }

@@ -5,6 +5,7 @@ using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.Time;
 using Aims.BuildingBlocks.Validation;
 using Aims.Identity.Contracts;
+using Aims.Registration.Claims;
 using Aims.Registration.Clients;
 using Aims.Registration.Contracts;
 using Aims.Registration.Persistence;
@@ -20,10 +21,12 @@ namespace Aims.Registration.Pages.Client;
 
 /// <summary>
 /// The client appellant's own details, filled in once and kept up to date: name, date of birth, the 12-digit
-/// Medicaid ID, address and phone. A Medicaid ID belongs to one member, so it is on one profile only.
+/// Medicaid ID, address and phone. A Medicaid ID belongs to one member, so it is on one profile only; a new or changed
+/// ID is a claim that shows nothing until it is verified (ADR 0029), with what the client offers as evidence.
 /// </summary>
 internal sealed record SaveClientProfile(
-    Guid UserId, string? FullName, string? DateOfBirth, string? MedicaidId, string? Street, string? City, string? State, string? Zip, string? Phone) : ICommand<bool>;
+    Guid UserId, string? FullName, string? DateOfBirth, string? MedicaidId, string? Street, string? City, string? State, string? Zip, string? Phone,
+    string? Evidence = null) : ICommand<bool>;
 
 internal sealed class SaveClientProfileValidator : AbstractValidator<SaveClientProfile>
 {
@@ -40,14 +43,15 @@ internal sealed class SaveClientProfileValidator : AbstractValidator<SaveClientP
         RuleFor(c => c.State).UsState();
         RuleFor(c => c.Zip).NotEmpty().WithMessage("Enter your ZIP code.").UsZip();
         RuleFor(c => c.Phone).NotEmpty().WithMessage("Enter your phone number.").UsPhone();
+        RuleFor(c => c.Evidence).MaximumLength(1000).WithMessage("Use at most 1,000 characters.");
     }
 }
 
-internal sealed class SaveClientProfileHandler(RegistrationDbContext db, IMessageBus bus, TimeProvider time) : IRequestHandler<SaveClientProfile, bool>
+internal sealed class SaveClientProfileHandler(RegistrationDbContext db, IMessageBus bus, IdentityClaims claims, TimeProvider time) : IRequestHandler<SaveClientProfile, bool>
 {
     public async Task<bool> Handle(SaveClientProfile command, CancellationToken cancellationToken)
     {
-        if (await db.ClientProfiles.AnyAsync(p => p.MedicaidId == command.MedicaidId && p.UserId != command.UserId, cancellationToken))
+        if (await claims.HeldByAnotherAsync(ClaimKind.MedicaidId, command.MedicaidId!, command.UserId, cancellationToken))
         {
             throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(SaveClientProfile.MedicaidId),
                 "This Medicaid ID is already on another AIMS account. Call the helpline and we will sort it out.")]);
@@ -56,6 +60,7 @@ internal sealed class SaveClientProfileHandler(RegistrationDbContext db, IMessag
         var now = time.GetUtcNow();
         var profile = await db.ClientProfiles.SingleOrDefaultAsync(p => p.UserId == command.UserId, cancellationToken);
         var created = profile is null;
+        var previousId = profile?.MedicaidId;
         profile ??= db.ClientProfiles.Add(new ClientProfile
         {
             UserId = command.UserId, FullName = "", MedicaidId = "", Street = "", City = "", State = "", Zip = "", Phone = "", CreatedAt = now,
@@ -70,6 +75,16 @@ internal sealed class SaveClientProfileHandler(RegistrationDbContext db, IMessag
         profile.Phone = AimsRules.UsPhoneDigits(command.Phone)!;
         profile.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
+        if (previousId != profile.MedicaidId)
+        {
+            await claims.SubmitMemberAsync(command.UserId, profile.MedicaidId, profile.FullName, profile.DateOfBirth, command.Evidence, cancellationToken);
+        }
+        else if (!string.IsNullOrWhiteSpace(command.Evidence) && await claims.LiveAsync(ClaimKind.MedicaidId, command.UserId, cancellationToken) is { Status: ClaimStatus.Pending } pending)
+        {
+            pending.Evidence = command.Evidence.Trim();
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         if (created)
         {
             await bus.PublishAsync(new ClientProfileCreated(command.UserId, profile.MedicaidId), cancellationToken);
@@ -80,8 +95,11 @@ internal sealed class SaveClientProfileHandler(RegistrationDbContext db, IMessag
 }
 
 [Authorize(Roles = nameof(Role.ClientAppellant))]
-internal sealed class ProfileModel(IMediator mediator, RegistrationDbContext db, ILogger<ProfileModel> logger) : PageModel
+internal sealed class ProfileModel(IMediator mediator, RegistrationDbContext db, IdentityClaims claims, ILogger<ProfileModel> logger) : PageModel
 {
+    /// <summary>Where the claim to the profile's Medicaid ID stands; null before the first save.</summary>
+    public IdentityClaim? Claim { get; private set; }
+
     [BindProperty]
     public ClientForm Form { get; set; } = new();
 
@@ -95,6 +113,7 @@ internal sealed class ProfileModel(IMediator mediator, RegistrationDbContext db,
     {
         var profile = await db.ClientProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == UserId, cancellationToken);
         Exists = profile is not null;
+        Claim = await claims.LatestAsync(ClaimKind.MedicaidId, UserId, cancellationToken);
         if (profile is not null)
         {
             Form = new ClientForm
@@ -113,11 +132,12 @@ internal sealed class ProfileModel(IMediator mediator, RegistrationDbContext db,
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var (saved, failed) = await mediator.SendFormAsync(
-            new SaveClientProfile(UserId, Form.FullName, Form.DateOfBirth, Form.MedicaidId, Form.Street, Form.City, Form.State, Form.Zip, Form.Phone),
+            new SaveClientProfile(UserId, Form.FullName, Form.DateOfBirth, Form.MedicaidId, Form.Street, Form.City, Form.State, Form.Zip, Form.Phone, Form.Evidence),
             ModelState, nameof(Form), logger, cancellationToken);
         Failed = failed;
         if (!saved)
         {
+            Claim = await claims.LatestAsync(ClaimKind.MedicaidId, UserId, cancellationToken);
             return Page();
         }
 
@@ -142,5 +162,7 @@ internal sealed class ProfileModel(IMediator mediator, RegistrationDbContext db,
         public string? Zip { get; set; }
 
         public string? Phone { get; set; }
+
+        public string? Evidence { get; set; }
     }
 }

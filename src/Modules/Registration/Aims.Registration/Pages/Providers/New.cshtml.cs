@@ -4,6 +4,7 @@ using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.Validation;
 using Aims.BuildingBlocks.Web;
 using Aims.Identity.Contracts;
+using Aims.Registration.Claims;
 using Aims.Registration.Contracts;
 using Aims.Registration.Persistence;
 using Aims.Registration.Providers;
@@ -19,7 +20,8 @@ namespace Aims.Registration.Pages.Providers;
 
 /// <summary>
 /// A provider's profile, created by its first user, who becomes its administrator and invites colleagues. One profile
-/// per NPI: a second user of the same provider is invited rather than creating a twin.
+/// per NPI: a second user of the same provider is invited rather than creating a twin. The NPI is a claim that shows
+/// nobody the provider's appeals until it is verified (ADR 0029).
 /// </summary>
 internal sealed record CreateProviderProfile(Guid UserId, string UserName, string UserEmail, ProviderDetailsForm Form) : ICommand<Guid>;
 
@@ -32,11 +34,11 @@ internal sealed class CreateProviderProfileValidator : AbstractValidator<CreateP
     }
 }
 
-internal sealed class CreateProviderProfileHandler(RegistrationDbContext db, IMessageBus bus, TimeProvider time) : IRequestHandler<CreateProviderProfile, Guid>
+internal sealed class CreateProviderProfileHandler(RegistrationDbContext db, IMessageBus bus, IdentityClaims claims, TimeProvider time) : IRequestHandler<CreateProviderProfile, Guid>
 {
     public async Task<Guid> Handle(CreateProviderProfile command, CancellationToken cancellationToken)
     {
-        if (await db.Providers.AnyAsync(p => p.Npi == command.Form.Npi, cancellationToken))
+        if (await claims.HeldByAnotherAsync(ClaimKind.Npi, command.Form.Npi!, Guid.Empty, cancellationToken))
         {
             throw new ValidationException([new FluentValidation.Results.ValidationFailure("Form.Npi",
                 "A provider with this NPI already has a profile. Ask its administrator to invite you.")]);
@@ -55,6 +57,7 @@ internal sealed class CreateProviderProfileHandler(RegistrationDbContext db, IMe
             ProviderId = provider.Id, UserId = command.UserId, Name = command.UserName, Email = command.UserEmail, IsAdministrator = true, JoinedAt = now,
         });
         await db.SaveChangesAsync(cancellationToken);
+        await claims.SubmitProviderAsync(provider, command.UserId, cancellationToken);
         await bus.PublishAsync(new ProviderProfileCreated(provider.Id, provider.Npi, provider.Name, provider.InMcoNetwork, command.UserId), cancellationToken);
         await bus.PublishAsync(new ProviderMemberAdded(provider.Id, command.UserId, IsAdministrator: true), cancellationToken);
         return provider.Id;
@@ -86,7 +89,7 @@ internal sealed class NewModel(IMediator mediator, ILogger<NewModel> logger) : P
             return Page();
         }
 
-        TempData["Notice"] = "Provider profile created. You administer it: invite your colleagues below.";
+        TempData["Notice"] = "Provider profile created. You administer it: invite your colleagues below. The NPI is checked before anyone sees the provider's appeals.";
         return RedirectToPage("/Providers/Provider", new { id });
     }
 }

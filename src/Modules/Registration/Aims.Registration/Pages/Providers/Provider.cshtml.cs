@@ -5,6 +5,7 @@ using Aims.BuildingBlocks.Mediation;
 using Aims.BuildingBlocks.Validation;
 using Aims.BuildingBlocks.Web;
 using Aims.Identity.Contracts;
+using Aims.Registration.Claims;
 using Aims.Registration.Persistence;
 using Aims.Registration.Providers;
 using Aims.Registration.Requests;
@@ -90,9 +91,62 @@ internal sealed class RemoveProviderMemberHandler(RegistrationDbContext db) : IR
     }
 }
 
-[Authorize(Policy = nameof(Permission.FileProviderAppeals))]
-internal sealed class ProviderModel(IMediator mediator, RegistrationDbContext db, IStringLocalizer<RegistrationText> t) : PageModel
+/// <summary>
+/// An administrator of a provider whose NPI is on the imported provider roster asks for a one-time code at the contact
+/// email the roster gives; entering it verifies the NPI claim (ADR 0029). Anyone else gets a 404.
+/// </summary>
+internal sealed record SendProviderCode(Guid ProviderId, Guid UserId) : ICommand<bool>;
+
+internal sealed record ConfirmProviderCode(Guid ProviderId, Guid UserId, string? Code) : ICommand<bool>;
+
+internal sealed class ConfirmProviderCodeValidator : AbstractValidator<ConfirmProviderCode>
 {
+    public ConfirmProviderCodeValidator() =>
+        RuleFor(c => c.Code).NotEmpty().WithMessage("Enter the 6-digit code from the email.")
+            .Matches("^\\s*[0-9]{6}\\s*$").WithMessage("Enter the 6 digits of the code, for example 042917.");
+}
+
+internal sealed class ProviderCodeHandlers(RegistrationDbContext db, IdentityClaims claims)
+    : IRequestHandler<SendProviderCode, bool>, IRequestHandler<ConfirmProviderCode, bool>
+{
+    public async Task<bool> Handle(SendProviderCode command, CancellationToken cancellationToken)
+    {
+        var (provider, claim, roster) = await PendingAsync(command.ProviderId, command.UserId, cancellationToken);
+        await claims.SendCodeAsync(claim, provider, roster, cancellationToken);
+        return true;
+    }
+
+    public async Task<bool> Handle(ConfirmProviderCode command, CancellationToken cancellationToken)
+    {
+        // False (not an exception) for a wrong code, so the attempt counted and audited is committed, not rolled back.
+        var (_, claim, _) = await PendingAsync(command.ProviderId, command.UserId, cancellationToken);
+        return await claims.TryCodeAsync(claim, command.Code!, cancellationToken);
+    }
+
+    private async Task<(Provider Provider, IdentityClaim Claim, ProviderRosterEntry Roster)> PendingAsync(Guid providerId, Guid userId, CancellationToken cancellationToken)
+    {
+        var provider = await db.Providers.AsNoTracking().SingleOrDefaultAsync(p => p.Id == providerId, cancellationToken);
+        var administers = await db.ProviderMembers.AnyAsync(m => m.ProviderId == providerId && m.UserId == userId && m.IsAdministrator, cancellationToken);
+        var claim = await claims.LiveAsync(ClaimKind.Npi, providerId, cancellationToken);
+        var roster = provider is null ? null : await db.ProviderRoster.AsNoTracking().SingleOrDefaultAsync(r => r.Npi == provider.Npi, cancellationToken);
+        return provider is not null && administers && claim is { Status: ClaimStatus.Pending } && roster is not null
+            ? (provider, claim, roster)
+            : throw new NotFoundException("There is no such provider waiting for a code among those you administer.");
+    }
+}
+
+[Authorize(Policy = nameof(Permission.FileProviderAppeals))]
+internal sealed class ProviderModel(IMediator mediator, RegistrationDbContext db, IdentityClaims claims, IStringLocalizer<RegistrationText> t) : PageModel
+{
+    /// <summary>Where the provider's NPI claim stands.</summary>
+    public IdentityClaim? Claim { get; private set; }
+
+    /// <summary>The enrolled contact email the roster gives, shown masked, when a code can verify the claim.</summary>
+    public string? CodeAddress { get; private set; }
+
+    [BindProperty]
+    public string? Code { get; set; }
+
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
 
@@ -120,6 +174,43 @@ internal sealed class ProviderModel(IMediator mediator, RegistrationDbContext db
         {
             TempData["Notice"] = t["We emailed an invitation to {0}. It works for 7 days.", Email!.Trim()].Value;
             return RedirectToPage(new { id = Id });
+        }
+
+        return await LoadAsync(cancellationToken) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostSendCodeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await mediator.Send(new SendProviderCode(Id, UserId), cancellationToken);
+            TempData["Notice"] = t["We emailed a code to the provider's enrolled address. It works for {0} minutes.", IdentityClaims.CodeLifetimeMinutes].Value;
+            return RedirectToPage(new { id = Id });
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+    }
+
+    public async Task<IActionResult> OnPostCodeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await mediator.SendFormAsync(new ConfirmProviderCode(Id, UserId, Code), ModelState, "", cancellationToken))
+            {
+                TempData["Notice"] = t["The NPI is verified. You now see the provider's appeals."].Value;
+                return RedirectToPage(new { id = Id });
+            }
+
+            if (ModelState.IsValid)
+            {
+                ModelState.AddModelError(nameof(Code), "This code is wrong or has expired. Ask for a new code and enter the newest one.");
+            }
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
         }
 
         return await LoadAsync(cancellationToken) ? Page() : NotFound();
@@ -157,6 +248,20 @@ internal sealed class ProviderModel(IMediator mediator, RegistrationDbContext db
 
         Provider = provider;
         IsAdministrator = me.IsAdministrator;
+        Claim = await claims.LatestAsync(ClaimKind.Npi, Id, cancellationToken);
+        if (IsAdministrator && Claim is { Status: ClaimStatus.Pending }
+            && await db.ProviderRoster.AsNoTracking().SingleOrDefaultAsync(r => r.Npi == provider.Npi, cancellationToken) is { } roster)
+        {
+            CodeAddress = Mask(roster.ContactEmail);
+        }
+
         return true;
+    }
+
+    // Enough for the claimant to recognise their organization's address, not enough to learn it.
+    private static string Mask(string email)
+    {
+        var at = email.IndexOf('@', StringComparison.Ordinal);
+        return at <= 0 ? "***" : $"{email[0]}***{email[at..]}";
     }
 }

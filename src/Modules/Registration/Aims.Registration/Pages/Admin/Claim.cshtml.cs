@@ -1,0 +1,193 @@
+using System.Security.Claims;
+using Aims.BuildingBlocks.Errors;
+using Aims.BuildingBlocks.Mediation;
+using Aims.BuildingBlocks.Web;
+using Aims.Identity.Contracts;
+using Aims.Registration.Claims;
+using Aims.Registration.Clients;
+using Aims.Registration.Persistence;
+using Aims.Registration.Providers;
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Aims.Registration.Pages.Admin;
+
+/// <summary>
+/// One identity claim under review, with the claimant's details, their evidence, what the roster says and the other
+/// claims to the same identifier: approve or deny a pending claim, revoke a verified one (both with the reason the
+/// claimant reads), and give a provider's administration to another account (ADR 0029).
+/// </summary>
+internal sealed record ApproveClaim(Guid ClaimId, Guid ReviewerId) : ICommand<bool>;
+
+internal sealed record DenyClaim(Guid ClaimId, string? Reason, Guid ReviewerId) : ICommand<bool>;
+
+internal sealed record RevokeClaim(Guid ClaimId, string? Reason, Guid ReviewerId) : ICommand<bool>;
+
+internal sealed record TransferAdministration(Guid ClaimId, string? Email, Guid ReviewerId) : ICommand<bool>;
+
+internal sealed class DenyClaimValidator : AbstractValidator<DenyClaim>
+{
+    public DenyClaimValidator() => RuleFor(c => c.Reason).ClaimReason();
+}
+
+internal sealed class RevokeClaimValidator : AbstractValidator<RevokeClaim>
+{
+    public RevokeClaimValidator() => RuleFor(c => c.Reason).ClaimReason();
+}
+
+internal sealed class TransferAdministrationValidator : AbstractValidator<TransferAdministration>
+{
+    public TransferAdministrationValidator() =>
+        RuleFor(c => c.Email).NotEmpty().WithMessage("Enter the email address of the account that becomes the administrator.")
+            .MaximumLength(256).WithMessage("Enter at most 256 characters.")
+            .EmailAddress().WithMessage("Enter an email address like name@example.com.");
+}
+
+internal static class ClaimRules
+{
+    public static IRuleBuilderOptions<T, string?> ClaimReason<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.NotEmpty().WithMessage("Give the reason; the claimant reads it in the email.")
+            .MaximumLength(1000).WithMessage("Use at most 1,000 characters.");
+}
+
+internal sealed class ClaimDecisionHandlers(RegistrationDbContext db, IdentityClaims claims, IMediator mediator)
+    : IRequestHandler<ApproveClaim, bool>, IRequestHandler<DenyClaim, bool>, IRequestHandler<RevokeClaim, bool>, IRequestHandler<TransferAdministration, bool>
+{
+    public async Task<bool> Handle(ApproveClaim command, CancellationToken cancellationToken)
+    {
+        await claims.VerifyAsync(await FindAsync(command.ClaimId, cancellationToken), ClaimMethod.Review, command.ReviewerId, cancellationToken);
+        return true;
+    }
+
+    public async Task<bool> Handle(DenyClaim command, CancellationToken cancellationToken)
+    {
+        await claims.DenyAsync(await FindAsync(command.ClaimId, cancellationToken), command.Reason!.Trim(), command.ReviewerId, cancellationToken);
+        return true;
+    }
+
+    public async Task<bool> Handle(RevokeClaim command, CancellationToken cancellationToken)
+    {
+        await claims.RevokeAsync(await FindAsync(command.ClaimId, cancellationToken), command.Reason!.Trim(), command.ReviewerId, cancellationToken);
+        return true;
+    }
+
+    public async Task<bool> Handle(TransferAdministration command, CancellationToken cancellationToken)
+    {
+        var claim = await FindAsync(command.ClaimId, cancellationToken);
+        var provider = claim is { Kind: ClaimKind.Npi, IsLive: true }
+            ? await db.Providers.AsNoTracking().SingleAsync(p => p.Id == claim.SubjectId, cancellationToken)
+            : throw new ConcurrencyException("Only a provider whose NPI claim is pending or verified has an administration to transfer.");
+        var person = await mediator.Send(new FindAccountByEmail(command.Email!), cancellationToken);
+        if (person is null || !(await mediator.Send(new GetUserRoles(person.UserId), cancellationToken)).Any(AccessTable.RolesWith[Permission.FileProviderAppeals].Contains))
+        {
+            throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(TransferAdministration.Email),
+                "No active provider account uses this address. The person signs up as a provider user first.")]);
+        }
+
+        await claims.TransferAsync(claim, provider, person, command.ReviewerId, cancellationToken);
+        return true;
+    }
+
+    private async Task<IdentityClaim> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        await db.IdentityClaims.SingleOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new NotFoundException("There is no such claim.");
+}
+
+[Authorize(Policy = nameof(Permission.ReviewIdentityClaims))]
+internal sealed class ClaimModel(IMediator mediator, RegistrationDbContext db) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    [BindProperty]
+    public string? Email { get; set; }
+
+    public IdentityClaim Claim { get; private set; } = null!;
+
+    public PersonContact? Claimant { get; private set; }
+
+    public ClientProfile? Client { get; private set; }
+
+    public Provider? Provider { get; private set; }
+
+    public IReadOnlyList<ProviderMember> Members { get; private set; } = [];
+
+    public MemberRosterEntry? MemberRoster { get; private set; }
+
+    public ProviderRosterEntry? ProviderRoster { get; private set; }
+
+    /// <summary>Every claim ever made to the same identifier, newest first (this one included).</summary>
+    public IReadOnlyList<IdentityClaim> History { get; private set; } = [];
+
+    public string? Conflict { get; private set; }
+
+    private Guid ReviewerId => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostApproveAsync(CancellationToken cancellationToken) =>
+        DecideAsync(new ApproveClaim(Id, ReviewerId), "Verified. The claimant was emailed and now sees the appeals filed under it.", cancellationToken);
+
+    public Task<IActionResult> OnPostDenyAsync(CancellationToken cancellationToken) =>
+        DecideAsync(new DenyClaim(Id, Reason, ReviewerId), "Denied. The claimant was emailed the reason.", cancellationToken);
+
+    public Task<IActionResult> OnPostRevokeAsync(CancellationToken cancellationToken) =>
+        DecideAsync(new RevokeClaim(Id, Reason, ReviewerId), "Revoked. Access under it ended and the claimant was emailed the reason.", cancellationToken);
+
+    public Task<IActionResult> OnPostTransferAsync(CancellationToken cancellationToken) =>
+        DecideAsync(new TransferAdministration(Id, Email, ReviewerId), "Administration transferred. Both sides were emailed.", cancellationToken);
+
+    private async Task<IActionResult> DecideAsync(ICommand<bool> decision, string notice, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await mediator.SendFormAsync(decision, ModelState, "", cancellationToken))
+            {
+                TempData["Notice"] = notice;
+                return RedirectToPage(new { id = Id });
+            }
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+        catch (ConcurrencyException conflict)
+        {
+            Conflict = conflict.Message;
+        }
+
+        return await LoadAsync(cancellationToken) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        if (await db.IdentityClaims.AsNoTracking().SingleOrDefaultAsync(c => c.Id == Id, cancellationToken) is not { } claim)
+        {
+            return false;
+        }
+
+        Claim = claim;
+        Claimant = (await mediator.Send(new GetPersonContacts([claim.ClaimantId]), cancellationToken)).SingleOrDefault();
+        History = await db.IdentityClaims.AsNoTracking().Where(c => c.Kind == claim.Kind && c.Identifier == claim.Identifier)
+            .OrderByDescending(c => c.SubmittedAt).ToListAsync(cancellationToken);
+        if (claim.Kind == ClaimKind.MedicaidId)
+        {
+            Client = await db.ClientProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == claim.SubjectId, cancellationToken);
+            MemberRoster = await db.MemberRoster.AsNoTracking().SingleOrDefaultAsync(r => r.MedicaidId == claim.Identifier, cancellationToken);
+        }
+        else
+        {
+            Provider = await db.Providers.AsNoTracking().SingleOrDefaultAsync(p => p.Id == claim.SubjectId, cancellationToken);
+            Members = await db.ProviderMembers.AsNoTracking().Where(m => m.ProviderId == claim.SubjectId).OrderBy(m => m.Name).ToListAsync(cancellationToken);
+            ProviderRoster = await db.ProviderRoster.AsNoTracking().SingleOrDefaultAsync(r => r.Npi == claim.Identifier, cancellationToken);
+        }
+
+        return true;
+    }
+}
