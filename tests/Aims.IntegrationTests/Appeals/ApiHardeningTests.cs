@@ -43,7 +43,7 @@ public sealed class ApiHardeningTests() : AppealsTest("aims_test_api_hardening")
             problem.GetProperty("detail").GetString()!.ShouldContain("/account/change-password");
         }
 
-        (await browser.GetAsync("/appeals")).Location.ShouldBe("/Account/ChangePassword", StringCompareShould.IgnoreCase);
+        (await browser.GetAsync("/appeals")).Location.ShouldBe("/account/change-password");
 
         var changed = await browser.PostAsync("/account/change-password", new Dictionary<string, string?>
         {
@@ -145,7 +145,7 @@ public sealed class ApiHardeningTests() : AppealsTest("aims_test_api_hardening")
 
         var page = await browser.PostAsync("/appeals/file/informal", fields);
 
-        page.Status.ShouldBe(HttpStatusCode.OK);
+        page.Status.ShouldBe(HttpStatusCode.OK, page.Text);
         page.Text.ShouldContain("Remove the control characters (such as NUL) from this field.");
         (await CountAsync("SELECT count(*) FROM appeals.appeal_summaries WHERE provider_id = @p", provider)).ShouldBe(0L);
     }

@@ -54,13 +54,20 @@ public sealed class PlausibleValuesTests
     [TestCase("Line one\r\nLine two\twith a tab", null)]
     [TestCase("Lee\u0000Park", TextCharacters.ControlMessage)]
     [TestCase("bell\u0007", TextCharacters.ControlMessage)]
-    [TestCase("broken \uD800 half", TextCharacters.ControlMessage)]
     [TestCase("emoji 🙂 whole", null)]
     [TestCase("Lee \u202EkraP", TextCharacters.BidiMessage)] // right-to-left override: shows "Lee Park"
     [TestCase("\u2066isolate\u2069", TextCharacters.BidiMessage)]
     [TestCase("mark\u200F", TextCharacters.BidiMessage)]
     public void Text_may_not_carry_control_characters_or_direction_overrides(string value, string? problem) =>
         TextCharacters.Problem(value).ShouldBe(problem);
+
+    [Test]
+    public void Half_a_surrogate_pair_is_refused_and_a_whole_one_is_not()
+    {
+        TextCharacters.Problem("broken " + (char)0xD800 + " half").ShouldBe(TextCharacters.ControlMessage);
+        TextCharacters.Problem("reversed " + (char)0xDE42 + (char)0xD83D).ShouldBe(TextCharacters.ControlMessage);
+        TextCharacters.Problem("whole " + (char)0xD83D + (char)0xDE42).ShouldBeNull();
+    }
 
     [Test]
     public void Every_string_of_a_request_is_checked_and_named_as_fluent_validation_names_it()

@@ -56,12 +56,14 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDeta
             return false;
         }
 
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        if (await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception }))
         {
-            HttpContext = httpContext,
-            ProblemDetails = problem,
-            Exception = exception,
-        });
+            return true;
+        }
+
+        // A program that asked for HTML only (Accept: text/html on /api) still gets problem details, never the error page.
+        await TypedResults.Problem(problem).ExecuteAsync(httpContext);
+        return true;
     }
 
     public static bool IsDatabaseUnavailable(Exception exception) => exception switch
