@@ -6,8 +6,8 @@ using Aims.Identity.Accounts;
 using Aims.Identity.Contracts;
 using Aims.Identity.Passwords;
 using Aims.Testing;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
+using MediatR;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,9 +20,9 @@ namespace Aims.IntegrationTests.Appeals;
 /// </summary>
 public sealed class ApiHardeningTests() : AppealsTest("aims_test_api_hardening")
 {
-    private const string FailingApiPath = "/api/v1/test-only/fail";
+    private const string FailHeader = "X-Test-Fail";
 
-    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<IStartupFilter, FailingApi>();
+    protected override void ConfigureServices(IServiceCollection services) => services.AddScoped(typeof(IPipelineBehavior<,>), typeof(FailingOnRequest<,>));
 
     [Test]
     public async Task A_session_signed_in_with_a_temporary_password_gets_403_from_every_api_endpoint_until_it_changes_it()
@@ -137,16 +137,21 @@ public sealed class ApiHardeningTests() : AppealsTest("aims_test_api_hardening")
     }
 
     [Test]
-    public async Task A_nul_typed_into_a_filing_page_is_a_message_beside_the_field()
+    public async Task A_control_character_typed_into_a_filing_page_is_a_message_beside_the_field_and_a_nul_a_400_page()
     {
         var (browser, provider) = await ProviderAsync("nul.page@clinic.example", "Nul Page Clinic");
         var fields = InformalFields(provider, "11/10/2026");
-        fields["Form.DesiredOutcome"] = "Pay\u0000 the claim.";
+        fields["Form.DesiredOutcome"] = "Pay\u0001 the claim.";
 
         var page = await browser.PostAsync("/appeals/file/informal", fields);
 
         page.Status.ShouldBe(HttpStatusCode.OK, page.Text);
         page.Text.ShouldContain("Remove the control characters (such as NUL) from this field.");
+
+        // ASP.NET Core's form reader refuses a URL-encoded %00 itself (InvalidDataException), before the page runs:
+        // the browser gets the 400 error page, not a 500.
+        fields["Form.DesiredOutcome"] = "Pay\u0000 the claim.";
+        (await browser.PostAsync("/appeals/file/informal", fields)).Status.ShouldBe(HttpStatusCode.BadRequest);
         (await CountAsync("SELECT count(*) FROM appeals.appeal_summaries WHERE provider_id = @p", provider)).ShouldBe(0L);
     }
 
@@ -211,17 +216,19 @@ public sealed class ApiHardeningTests() : AppealsTest("aims_test_api_hardening")
     [Test]
     public async Task A_failure_on_the_api_is_a_500_in_problem_details_even_when_the_caller_accepts_html()
     {
-        using var client = Portal.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, FailingApiPath);
+        var (browser, _) = await ProviderAsync("failure.api@clinic.example", "Failure Clinic");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/appeals");
         request.Headers.Accept.ParseAdd("text/html");
+        request.Headers.Add(FailHeader, "yes");
 
-        using var answer = await client.SendAsync(request);
+        using var answer = await browser.Http.SendAsync(request);
 
         answer.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
         answer.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         var problem = await answer.Content.ReadFromJsonAsync<JsonElement>();
         problem.GetProperty("title").GetString().ShouldBe("Something went wrong on our side.");
         (await answer.Content.ReadAsStringAsync()).ShouldNotContain("Thrown on purpose");
+        (await browser.Http.GetAsync("/api/v1/appeals")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     private async Task<string> IssueTemporaryPasswordAsync(string email)
@@ -255,15 +262,10 @@ public sealed class ApiHardeningTests() : AppealsTest("aims_test_api_hardening")
         ["contactEmail"] = "lee.park@clinic.example",
     };
 
-    /// <summary>An /api address that throws inside the portal's pipeline (after its error handling), as any unforeseen failure would.</summary>
-    private sealed class FailingApi : IStartupFilter
+    /// <summary>Fails any request sent with the test's header, inside the handler as an unforeseen bug would.</summary>
+    private sealed class FailingOnRequest<TRequest, TResponse>(IHttpContextAccessor http) : IPipelineBehavior<TRequest, TResponse>
     {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            next(app);
-            app.Use((context, nextMiddleware) => context.Request.Path == FailingApiPath
-                ? throw new InvalidOperationException("Thrown on purpose by a test.")
-                : nextMiddleware(context));
-        };
+        public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next) =>
+            http.HttpContext?.Request.Headers.ContainsKey(FailHeader) == true ? throw new InvalidOperationException("Thrown on purpose by a test.") : next();
     }
 }
