@@ -61,8 +61,9 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDeta
             return true;
         }
 
-        // A program that asked for HTML only (Accept: text/html on /api) still gets problem details, never the error page.
-        await TypedResults.Problem(problem).ExecuteAsync(httpContext);
+        // A program that asked for HTML only (Accept: text/html on /api) still gets problem details, never the error page;
+        // the problem-details service writes only what the Accept header names, so this one is written directly.
+        await httpContext.Response.WriteAsJsonAsync(problem, problem.GetType(), options: null, contentType: "application/problem+json", cancellationToken);
         return true;
     }
 
