@@ -18,6 +18,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDeta
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        // The middleware has already pointed the request at the error page; who asked is decided by the original path.
+        var wantsHtml = WebApplicationExtensions.WantsHtml(httpContext.Request, httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path);
         var problem = exception switch
         {
             ValidationException validation => new ValidationProblemDetails(
@@ -35,7 +37,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDeta
             // The last line of defence behind TextCharacters: text the database cannot store is the caller's error.
             _ when IsUnstorableText(exception) => Problem(
                 StatusCodes.Status400BadRequest, "The request could not be read.", TextCharacters.ControlMessage),
-            _ when !WebApplicationExtensions.WantsHtml(httpContext.Request) => Problem(
+            _ when !wantsHtml => Problem(
                 StatusCodes.Status500InternalServerError, "Something went wrong on our side.", "The error was logged. Try again later, or call the AIMS helpline."),
             _ => null,
         };
@@ -50,7 +52,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDeta
             httpContext.Response.Headers.RetryAfter = "30";
         }
 
-        if (WebApplicationExtensions.WantsHtml(httpContext.Request))
+        if (wantsHtml)
         {
             // The status is set; the error page renders it for the browser.
             return false;
