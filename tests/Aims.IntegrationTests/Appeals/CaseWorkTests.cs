@@ -250,6 +250,8 @@ public sealed partial class CaseWorkTests() : AppealsTest("aims_test_appeals_cas
     {
         var (_, id, caseNumber, _) = await ClientAppealAsync("api", "300000000007");
         using var worker = await StaffAsync("worker.api@dmas.virginia.gov", Role.CaseWorker);
+        // Changes through /api with the session cookie carry the page's antiforgery token (ADR 0031).
+        worker.Http.DefaultRequestHeaders.Add("RequestVerificationToken", (await worker.GetAsync("/account/change-password")).AntiforgeryToken);
 
         var version = (await worker.Http.GetFromJsonAsync<JsonElement>($"/api/v1/appeals/{id}")).GetProperty("version").GetInt64();
         var bad = await worker.Http.PostAsJsonAsync($"/api/v1/appeals/{id}/dismiss", new { version });

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Aims.BuildingBlocks.Errors;
+using Aims.BuildingBlocks.Validation;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
@@ -10,12 +11,15 @@ namespace Aims.BuildingBlocks.Web;
 
 /// <summary>
 /// Turns known failures into RFC 9457 problem details: invalid input 400 naming each field, missing 404, stale or
-/// disallowed 409, database unreachable 503. Anything else stays a 500 without internals.
+/// disallowed 409, database unreachable 503. Anything else is a 500 without internals: the error page for a browser,
+/// problem details for every other caller (an API client must never have to parse HTML).
 /// </summary>
 internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        // The middleware has already pointed the request at the error page; who asked is decided by the original path.
+        var wantsHtml = WebApplicationExtensions.WantsHtml(httpContext.Request, httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path);
         var problem = exception switch
         {
             ValidationException validation => new ValidationProblemDetails(
@@ -30,6 +34,11 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDeta
             BadHttpRequestException badRequest => Problem(badRequest.StatusCode, "The request could not be read.", badRequest.Message),
             _ when IsDatabaseUnavailable(exception) => Problem(
                 StatusCodes.Status503ServiceUnavailable, "The service is temporarily unavailable.", "Please try again in a minute."),
+            // The last line of defence behind TextCharacters: text the database cannot store is the caller's error.
+            _ when IsUnstorableText(exception) => Problem(
+                StatusCodes.Status400BadRequest, "The request could not be read.", TextCharacters.ControlMessage),
+            _ when !wantsHtml => Problem(
+                StatusCodes.Status500InternalServerError, "Something went wrong on our side.", "The error was logged. Try again later, or call the AIMS helpline."),
             _ => null,
         };
         if (problem is null)
@@ -43,18 +52,21 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDeta
             httpContext.Response.Headers.RetryAfter = "30";
         }
 
-        if (WebApplicationExtensions.WantsHtml(httpContext.Request))
+        if (wantsHtml)
         {
             // The status is set; the error page renders it for the browser.
             return false;
         }
 
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        if (await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception }))
         {
-            HttpContext = httpContext,
-            ProblemDetails = problem,
-            Exception = exception,
-        });
+            return true;
+        }
+
+        // A program that asked for HTML only (Accept: text/html on /api) still gets problem details, never the error page;
+        // the problem-details service writes only what the Accept header names, so this one is written directly.
+        await httpContext.Response.WriteAsJsonAsync(problem, problem.GetType(), options: null, contentType: "application/problem+json", cancellationToken);
+        return true;
     }
 
     public static bool IsDatabaseUnavailable(Exception exception) => exception switch
@@ -65,6 +77,14 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDeta
         InvalidOperationException { InnerException: { } inner } => IsDatabaseUnavailable(inner),
         _ when exception.InnerException is NpgsqlException inner => IsDatabaseUnavailable(inner),
         _ => false,
+    };
+
+    /// <summary>22021 (a NUL or a byte sequence the encoding refuses) and 22P05 (NUL in JSON text), wherever they are wrapped.</summary>
+    public static bool IsUnstorableText(Exception? exception) => exception switch
+    {
+        null => false,
+        PostgresException { SqlState: PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter } => true,
+        _ => IsUnstorableText(exception.InnerException),
     };
 
     private static ProblemDetails Problem(int status, string title, string detail) =>

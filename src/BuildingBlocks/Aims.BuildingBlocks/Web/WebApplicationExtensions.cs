@@ -40,8 +40,11 @@ public static class WebApplicationExtensions
     }
 
     /// <summary>A browser navigating (Accept names text/html), not a script or API client, and not under /api.</summary>
-    public static bool WantsHtml(HttpRequest request) =>
-        !request.Path.StartsWithSegments("/api")
+    public static bool WantsHtml(HttpRequest request) => WantsHtml(request, null);
+
+    /// <summary>The same, for the request's original <paramref name="path"/> (an error handler sees the error page's).</summary>
+    public static bool WantsHtml(HttpRequest request, string? path) =>
+        !(path is null ? request.Path : new PathString(path)).StartsWithSegments("/api")
         && request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>

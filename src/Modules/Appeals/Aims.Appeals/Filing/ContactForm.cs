@@ -22,7 +22,7 @@ internal sealed class ContactFormValidator : AbstractValidator<IContactForm>
             .MaximumLength(200).WithMessage("Enter at most 200 characters.");
         RuleFor(f => f.ContactPhone).NotEmpty().WithMessage("Enter a phone number for the contact.").UsPhone();
         RuleFor(f => f.ContactEmail).NotEmpty().WithMessage("Enter an email address for the contact.")
-            .EmailAddress().WithMessage("Enter an email address like name@example.com.").MaximumLength(254).WithMessage("Enter at most 254 characters.");
+            .ValidEmail().WithMessage("Enter an email address like name@example.com.").MaximumLength(254).WithMessage("Enter at most 254 characters.");
     }
 }
 

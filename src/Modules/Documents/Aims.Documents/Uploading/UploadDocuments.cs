@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Aims.Appeals.Contracts;
 using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.Persistence;
+using Aims.BuildingBlocks.Validation;
 using Aims.Documents.Contracts;
 using Aims.Documents.Scanning;
 using Aims.Documents.Storage;
@@ -167,6 +168,8 @@ internal sealed class DocumentUpload(
                         break;
                     case "description":
                         description = string.IsNullOrWhiteSpace(value) ? null
+                            : TextCharacters.Problem(value) is not null
+                                ? throw new UploadRefusedException(StatusCodes.Status400BadRequest, t["Remove the control characters or hidden direction marks from the description."], "description")
                             : value.Trim().Length <= 500 ? value.Trim()
                             : throw new UploadRefusedException(StatusCodes.Status400BadRequest, t["Enter a description of at most 500 characters."], "description");
                         break;
@@ -212,6 +215,12 @@ internal sealed class DocumentUpload(
         if (originalName.Length == 0)
         {
             throw new UploadRefusedException(StatusCodes.Status400BadRequest, t["Each file needs a name."], "files");
+        }
+
+        // PostgreSQL refuses a NUL, and a right-to-left override makes "invoice‮fdp.exe" read as a PDF.
+        if (TextCharacters.Problem(originalName) is not null)
+        {
+            throw new UploadRefusedException(StatusCodes.Status400BadRequest, t["The file name “{0}” contains control characters or hidden direction marks. Rename the file and send it again.", FileNames.Safe(originalName)], "files");
         }
 
         if (FileNames.HasPath(originalName))

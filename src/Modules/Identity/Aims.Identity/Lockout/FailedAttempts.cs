@@ -7,7 +7,8 @@ namespace Aims.Identity.Lockout;
 
 /// <summary>
 /// What happens on every wrong password or code, wherever it is typed (sign-in, code page, password confirmation):
-/// it counts towards the one lockout, it is audited, and the lock it causes is audited and emailed to the owner.
+/// it counts towards the one lockout, it is audited, and the lock it causes is audited and emailed to the owner — once per
+/// lock, however many attempts follow during it.
 /// </summary>
 internal sealed class FailedAttempts(SignInLockout lockout, SecurityAudit audit, UserManager<AimsUser> users, IOutgoingMail mail, AccountEmails emails)
 {
@@ -16,6 +17,12 @@ internal sealed class FailedAttempts(SignInLockout lockout, SecurityAudit audit,
         var state = await lockout.RecordFailureAsync(email, cancellationToken);
         await audit.RecordAsync(kind, userId, email, detail, cancellationToken);
         if (!state.IsLocked)
+        {
+            return state;
+        }
+
+        // Attempts during a lock count as nothing more; the lock itself is audited and emailed once.
+        if (!await lockout.ClaimLockEmailAsync(email, cancellationToken))
         {
             return state;
         }

@@ -8,4 +8,7 @@ internal sealed class SignInFailures
     public int Count { get; set; }
 
     public DateTimeOffset? LockedUntil { get; set; }
+
+    /// <summary>The end of the lock its owner was emailed about: one email per lock.</summary>
+    public DateTimeOffset? LockEmailedFor { get; set; }
 }

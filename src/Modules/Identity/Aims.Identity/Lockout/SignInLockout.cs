@@ -56,6 +56,15 @@ internal sealed class SignInLockout(AccountsDbContext db, DbSession session, Tim
         });
     }
 
+    /// <summary>
+    /// True for exactly one caller per lock (an atomic claim on the row), so a lock is emailed once however many
+    /// attempts arrive during it, in parallel or not.
+    /// </summary>
+    public async Task<bool> ClaimLockEmailAsync(string email, CancellationToken cancellationToken) =>
+        await db.SignInFailures
+            .Where(f => f.NormalizedEmail == Normalize(email) && f.LockedUntil > time.GetUtcNow() && (f.LockEmailedFor == null || f.LockEmailedFor != f.LockedUntil))
+            .ExecuteUpdateAsync(set => set.SetProperty(f => f.LockEmailedFor, f => f.LockedUntil), cancellationToken) == 1;
+
     public async Task RecordSuccessAsync(string email, CancellationToken cancellationToken)
     {
         await db.SignInFailures.Where(f => f.NormalizedEmail == Normalize(email)).ExecuteDeleteAsync(cancellationToken);

@@ -1,3 +1,6 @@
+using Aims.Identity.Accounts;
+using Microsoft.AspNetCore.Identity;
+
 namespace Aims.Identity.Passwords;
 
 /// <summary>
@@ -8,4 +11,19 @@ namespace Aims.Identity.Passwords;
 internal static class PasswordHashing
 {
     public const int Iterations = 210_000;
+
+    private static string? decoyHash;
+
+    /// <summary>
+    /// The work of checking a password, spent where there is no password to check (an unknown email, a staff address
+    /// on the public page, no temporary password), so the time of an answer does not tell which branch was taken.
+    /// </summary>
+    public static void SpendVerification(IPasswordHasher<AimsUser> hasher, string password)
+    {
+        var decoy = LazyInitializer.EnsureInitialized(ref decoyHash, () => hasher.HashPassword(null!, Guid.NewGuid().ToString()));
+        hasher.VerifyHashedPassword(null!, decoy, password);
+    }
+
+    /// <summary>The work of hashing a new password, spent by the branch that stores none (sign-up or reset for an address that has an account, or none).</summary>
+    public static void SpendHashing(IPasswordHasher<AimsUser> hasher, string password) => hasher.HashPassword(null!, password);
 }

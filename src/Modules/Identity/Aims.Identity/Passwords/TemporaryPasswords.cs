@@ -27,11 +27,23 @@ internal sealed class TemporaryPasswords(IPasswordHasher<AimsUser> hasher, TimeP
         return password;
     }
 
-    /// <summary>True when <paramref name="password"/> is the account's unexpired temporary password.</summary>
-    public bool Matches(AimsUser user, string password) =>
-        user.TemporaryPasswordHash is { } hash
-        && user.TemporaryPasswordExpiresAt > time.GetUtcNow()
-        && hasher.VerifyHashedPassword(user, hash, password) != PasswordVerificationResult.Failed;
+    /// <summary>
+    /// True when <paramref name="password"/> is the account's unexpired temporary password. Costs one hash check either
+    /// way, so a wrong password takes as long whether or not someone asked for a reset of the account.
+    /// </summary>
+    public bool Matches(AimsUser user, string password)
+    {
+        if (user.TemporaryPasswordHash is not { } hash || user.TemporaryPasswordExpiresAt <= time.GetUtcNow())
+        {
+            PasswordHashing.SpendVerification(hasher, password);
+            return false;
+        }
+
+        return hasher.VerifyHashedPassword(user, hash, password) != PasswordVerificationResult.Failed;
+    }
+
+    /// <summary>The work of <see cref="IssueBeside"/> without an account, for a reset that sends nothing.</summary>
+    public void SpendIssuing() => PasswordHashing.SpendHashing(hasher, Generate());
 
     public static void Clear(AimsUser user)
     {

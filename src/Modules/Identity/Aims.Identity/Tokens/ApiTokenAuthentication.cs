@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -32,12 +33,20 @@ internal sealed class ApiTokenAuthentication(
 
     public const string TokenIdClaim = "aims:token_id";
 
+    private const string BothCredentials = "Send either an API token or the portal's session cookie, not both.";
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
             return AuthenticateResult.NoResult();
+        }
+
+        // One person per request: a token beside a live session would otherwise be two people at once (ADR 0031).
+        if ((await Context.AuthenticateAsync(IdentityConstants.ApplicationScheme)).Succeeded)
+        {
+            return AuthenticateResult.Fail(BothCredentials);
         }
 
         var token = await tokens.FindActiveAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
@@ -53,11 +62,23 @@ internal sealed class ApiTokenAuthentication(
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if ((await HandleAuthenticateOnceSafeAsync()).Failure?.Message == BothCredentials)
+        {
+            // RFC 6750: a request that uses more than one method to send credentials is invalid_request, 400.
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            Response.Headers.Append(HeaderNames.WWWAuthenticate, "Bearer realm=\"AIMS\", error=\"invalid_request\"");
+            await Context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = Context,
+                ProblemDetails = new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "Two credentials were sent.", Detail = BothCredentials },
+            });
+            return;
+        }
+
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.Append(HeaderNames.WWWAuthenticate, "Bearer realm=\"AIMS\"");
-        return Task.CompletedTask;
     }
 }
 
@@ -69,13 +90,27 @@ internal static class ApiAccess
 {
     public const string Policy = "api";
 
+    /// <summary>
+    /// /api's one scheme: with an Authorization header the token alone is looked at, otherwise the session cookie alone.
+    /// A policy naming both schemes would merge both principals — a token and someone else's cookie made one caller
+    /// with both people's roles.
+    /// </summary>
+    public const string Scheme = "ApiTokenOrSession";
+
     public static void AddApiAccess(this IServiceCollection services)
     {
-        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null)
+            .AddPolicyScheme(Scheme, null, options =>
+            {
+                options.ForwardDefaultSelector = http => http.Request.Headers.Authorization.Count > 0 ? ApiTokenAuthentication.SchemeName : IdentityConstants.ApplicationScheme;
+                options.ForwardChallenge = ApiTokenAuthentication.SchemeName;
+            });
         services.AddSingleton<IAuthorizationHandler, ScopeHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, Sessions.SessionEndpointRules>();
         services.AddAuthorization(options =>
         {
-            string[] schemes = [ApiTokenAuthentication.SchemeName, IdentityConstants.ApplicationScheme];
+            string[] schemes = [Scheme];
             options.AddPolicy(Policy, policy => policy.AddAuthenticationSchemes(schemes).RequireAuthenticatedUser());
             foreach (var scope in ApiScopes.All)
             {

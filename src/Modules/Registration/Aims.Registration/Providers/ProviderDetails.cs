@@ -73,7 +73,7 @@ internal sealed class ProviderDetailsValidator : AbstractValidator<ProviderDetai
         RuleFor(c => c.ContactName).NotEmpty().WithMessage("Enter the contact person's name.").MaximumLength(200).WithMessage("Enter at most 200 characters.");
         RuleFor(c => c.ContactPhone).NotEmpty().WithMessage("Enter the contact phone number.").UsPhone();
         RuleFor(c => c.ContactEmail).NotEmpty().WithMessage("Enter the contact email address.")
-            .EmailAddress().WithMessage("Enter an email address like name@example.com.");
+            .ValidEmail().WithMessage("Enter an email address like name@example.com.");
         RuleFor(c => c.InMcoNetwork).NotNull().WithMessage("Say whether the provider is in a managed care organization's network.");
     }
 }

@@ -1,3 +1,4 @@
+using Aims.BuildingBlocks.Validation;
 using Aims.Appeals.Access;
 using Aims.Appeals.Cases;
 using Aims.Appeals.Contracts;
@@ -39,7 +40,7 @@ internal sealed class ChangeAttendeesValidator : AbstractValidator<ChangeAttende
         {
             row.RuleFor(r => r.Name).NotEmpty().When(r => !r.IsBlank).WithMessage("Enter the attendee's name.").MaximumLength(200).WithMessage("Enter at most 200 characters.");
             row.RuleFor(r => r.Email).NotEmpty().When(r => !r.IsBlank).WithMessage("Enter the attendee's email address.")
-                .EmailAddress().WithMessage("Enter an email address like name@agency.virginia.gov.").MaximumLength(254).WithMessage("Enter at most 254 characters.");
+                .ValidEmail().WithMessage("Enter an email address like name@agency.virginia.gov.").MaximumLength(254).WithMessage("Enter at most 254 characters.");
         }).OverridePropertyName("Rows");
     }
 }

@@ -139,6 +139,12 @@ internal sealed class FileFormalModel(IMediator mediator, AppealsDbContext db, A
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
+        // Someone else's appeal (or none) is 404 before anything else: the form cannot even be shown again for it.
+        if (!await LoadInformalAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
         Form.InformalAppealId = id;
         try
         {
@@ -152,6 +158,11 @@ internal sealed class FileFormalModel(IMediator mediator, AppealsDbContext db, A
 
     public async Task<IActionResult> OnPostSaveAsync(Guid id, CancellationToken cancellationToken)
     {
+        if (!await LoadInformalAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
         Form.InformalAppealId = id;
         return await SaveDraftAsync(cancellationToken);
     }

@@ -66,11 +66,7 @@ internal sealed class DisputedItemForm
 
     public bool IsBlank => string.IsNullOrWhiteSpace(Reference) && string.IsNullOrWhiteSpace(Amount) && string.IsNullOrWhiteSpace(Reason);
 
-    public static decimal? ParseAmount(string? value) =>
-        decimal.TryParse(value?.Trim().TrimStart('$').Replace(",", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var amount)
-        && amount >= 0 && decimal.Round(amount, 2) == amount
-            ? amount
-            : null;
+    public static decimal? ParseAmount(string? value) => AimsRules.ParseDollars(value);
 }
 
 internal sealed class FileInformalAppealValidator : AbstractValidator<FileInformalAppeal>
@@ -96,7 +92,7 @@ internal sealed class FileInformalAppealValidator : AbstractValidator<FileInform
             {
                 item.RuleFor(i => i.Reference).NotEmpty().WithMessage("Enter the claim number or adjustment reference.")
                     .MaximumLength(100).WithMessage("Enter at most 100 characters.");
-                item.RuleFor(i => i.Amount).Must(a => DisputedItemForm.ParseAmount(a) is not null).WithMessage("Enter the amount in dollars, for example 1250.00.");
+                item.RuleFor(i => i.Amount).Dollars();
                 item.RuleFor(i => i.Reason).NotEmpty().WithMessage("Say why this is disputed.").MaximumLength(2000).WithMessage("Enter at most 2,000 characters.");
             });
         });

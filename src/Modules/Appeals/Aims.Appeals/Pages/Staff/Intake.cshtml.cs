@@ -1,6 +1,7 @@
 using Aims.Appeals.Model;
 using Aims.Appeals.Persistence;
 using Aims.Identity.Contracts;
+using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -11,6 +12,11 @@ namespace Aims.Appeals.Pages.Staff;
 
 /// <summary>New filings waiting to be docketed or dismissed, oldest first, with what intake should check on each.</summary>
 internal sealed record ListIntake(int Page) : IRequest<SearchResult>;
+
+internal sealed class ListIntakeValidator : AbstractValidator<ListIntake>
+{
+    public ListIntakeValidator() => RuleFor(q => q.Page).PageNumber();
+}
 
 internal sealed class ListIntakeHandler(AppealsDbContext db) : IRequestHandler<ListIntake, SearchResult>
 {

@@ -6,6 +6,7 @@ using Aims.Appeals.Persistence;
 using Aims.Appeals.Viewing;
 using Aims.BuildingBlocks.Validation;
 using Aims.Identity.Contracts;
+using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -125,6 +126,20 @@ internal sealed record CaseRow(
 }
 
 internal sealed record SearchAppeals(AppealSearch Search) : IRequest<SearchResult>;
+
+internal sealed class SearchAppealsValidator : AbstractValidator<SearchAppeals>
+{
+    public SearchAppealsValidator() => RuleFor(q => q.Search.Page).PageNumber();
+}
+
+internal static class PageNumbers
+{
+    /// <summary>Far beyond any real result; a larger page number would overflow the offset (page 2147483647 did).</summary>
+    public const int Maximum = 10_000;
+
+    public static IRuleBuilderOptions<T, int> PageNumber<T>(this IRuleBuilder<T, int> rule) =>
+        rule.InclusiveBetween(1, Maximum).OverridePropertyName("page").WithMessage($"Ask for a page from 1 to {Maximum}.");
+}
 
 internal sealed record SearchResult(IReadOnlyList<CaseRow> Rows, int Page, bool HasMore);
 

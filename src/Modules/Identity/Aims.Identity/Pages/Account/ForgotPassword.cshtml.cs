@@ -1,3 +1,4 @@
+using Aims.BuildingBlocks.Validation;
 using Aims.BuildingBlocks.BotCheck;
 using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Mediation;
@@ -29,7 +30,7 @@ internal sealed class RequestPasswordResetValidator : AbstractValidator<RequestP
     {
         RuleFor(c => c.Email).NotEmpty().WithMessage("Enter your email address.")
             .MaximumLength(256).WithMessage("Enter at most 256 characters.")
-            .EmailAddress().WithMessage("Enter an email address like name@example.com.");
+            .ValidEmail().WithMessage("Enter an email address like name@example.com.");
         RuleFor(c => c.BotCheck).MustAsync((payload, cancellationToken) => botCheck.VerifyAsync(payload, cancellationToken))
             .WithMessage("The automatic check did not pass. Wait for it to finish, then send the form again.");
     }
@@ -44,15 +45,19 @@ internal sealed class RequestPasswordResetHandler(
 {
     public async Task<bool> Handle(RequestPasswordReset command, CancellationToken cancellationToken)
     {
+        // Every branch hashes one temporary password and queues its email for after the answer (the outbox), so the time
+        // of the answer does not tell whether the address has an account (ADR 0031).
         var user = await users.FindByEmailAsync(command.Email!.Trim());
         if (user is null || !user.EmailConfirmed)
         {
+            temporaryPasswords.SpendIssuing();
             await audit.RecordAsync(SecurityEventKind.PasswordReset, null, command.Email, "no confirmed account", cancellationToken);
             return true;
         }
 
         if (user.IsStaff)
         {
+            temporaryPasswords.SpendIssuing();
             await mail.QueueAsync(emails.StaffResetRefused(user.Email!), cancellationToken);
             await audit.RecordAsync(SecurityEventKind.PasswordReset, user.Id, user.Email, "refused: staff", cancellationToken);
             return true;

@@ -17,7 +17,7 @@ namespace Aims.Identity.Pages.Account;
 
 /// <summary>
 /// Signing in with a passkey: the device checks the person (user verification is required), which is both factors at
-/// once, so no code follows. A locked account stays locked, and a passkey that fails is audited.
+/// once, so no code follows. It works during a lock (ADR 0031), and a passkey that fails is audited.
 /// </summary>
 /// <param name="Credential">The JSON of the browser's answer (<c>PublicKeyCredential.toJSON()</c>), put in the form by passkeys.js.</param>
 internal sealed record PasskeySignIn(string? Credential) : ICommand<PasskeySignInResult>;
@@ -28,7 +28,6 @@ internal enum PasskeySignInOutcome
 {
     SignedIn,
     Failed,
-    Locked,
     EmailNotConfirmed,
     Deactivated,
 }
@@ -57,12 +56,6 @@ internal sealed class PasskeySignInHandler(SignInManager<AimsUser> signIns, Sign
 
         var user = assertion.User;
 
-        if ((await lockout.StateAsync(user.Email!, cancellationToken)).IsLocked)
-        {
-            await audit.RecordAsync(SecurityEventKind.SignInFailed, user.Id, user.Email, "passkey while locked", cancellationToken);
-            return new PasskeySignInResult(PasskeySignInOutcome.Locked);
-        }
-
         if (user.DeactivatedAt is not null)
         {
             await audit.RecordAsync(SecurityEventKind.SignInFailed, user.Id, user.Email, "passkey, deactivated", cancellationToken);
@@ -77,8 +70,15 @@ internal sealed class PasskeySignInHandler(SignInManager<AimsUser> signIns, Sign
         // Stores the new signature count, so a cloned authenticator replaying an old count is refused next time.
         (await signIns.UserManager.AddOrUpdatePasskeyAsync(user, assertion.Passkey)).Require("The passkey's signature count was not saved");
 
-        await lockout.RecordSuccessAsync(user.Email!, cancellationToken);
-        await audit.RecordAsync(SecurityEventKind.SignInSucceeded, user.Id, user.Email, "passkey", cancellationToken);
+        // A passkey is not a guessable secret, so a lock that others' guesses caused does not keep its owner out (ADR
+        // 0031); the lock stays for passwords and codes, which are still being guessed.
+        var locked = (await lockout.StateAsync(user.Email!, cancellationToken)).IsLocked;
+        if (!locked)
+        {
+            await lockout.RecordSuccessAsync(user.Email!, cancellationToken);
+        }
+
+        await audit.RecordAsync(SecurityEventKind.SignInSucceeded, user.Id, user.Email, locked ? "passkey, during a lock" : "passkey", cancellationToken);
         return new PasskeySignInResult(PasskeySignInOutcome.SignedIn, user);
     }
 }
@@ -107,8 +107,6 @@ internal sealed class PasskeySignInModel(IMediator mediator, SignInManager<AimsU
                 await signIns.SignInWithClaimsAsync(result.User!, isPersistent: false, [SessionCookies.SignedInAt(time.GetUtcNow()), new("amr", "hwk")]);
                 await SignInLanguage.RememberAsync(mediator, HttpContext, result.User!.Id, cancellationToken);
                 return result.User!.MustChangePassword ? RedirectToPage("/Account/ChangePassword") : LocalRedirect("/");
-            case PasskeySignInOutcome.Locked:
-                return RedirectToPage("/Account/Locked");
             case PasskeySignInOutcome.EmailNotConfirmed:
                 ModelState.AddModelError("", "Confirm your email address before you sign in: use the link we emailed you.");
                 break;

@@ -1,3 +1,4 @@
+using Aims.BuildingBlocks.Validation;
 using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Mediation;
 using Aims.BuildingBlocks.Web;
@@ -41,7 +42,7 @@ internal sealed class StartSignInValidator : AbstractValidator<StartSignIn>
     public StartSignInValidator(IOptions<StaffOptions> staff)
     {
         RuleFor(c => c.Email).NotEmpty().WithMessage("Enter your email address.")
-            .EmailAddress().WithMessage("Enter an email address like name@example.com.")
+            .ValidEmail().WithMessage("Enter an email address like name@example.com.")
             .MaximumLength(256).WithMessage("Enter at most 256 characters.");
         RuleFor(c => c.Email).Must(staff.Value.IsAgencyEmail).When(c => c.Staff && !string.IsNullOrWhiteSpace(c.Email))
             .WithMessage($"Use your agency email address (…@{staff.Value.EmailDomain}).");
@@ -61,10 +62,6 @@ internal sealed class StartSignInHandler(
     AccountEmails emails,
     ConfirmationLinks confirmationLinks) : IRequestHandler<StartSignIn, SignInStart>
 {
-    // Checked for unknown emails too, at the same work factor as real hashes, so the answer's timing does not tell
-    // whether an account exists.
-    private static string? unknownAccountHash;
-
     public async Task<SignInStart> Handle(StartSignIn command, CancellationToken cancellationToken)
     {
         var email = command.Email!.Trim();
@@ -77,11 +74,14 @@ internal sealed class StartSignInHandler(
         }
 
         var user = await users.FindByEmailAsync(email);
-        var accepted = user is not null && user.IsStaff == command.Staff && await PasswordMatchesAsync(user, password);
-        if (user is null)
+        var ownPage = user is not null && user.IsStaff == command.Staff;
+        var accepted = ownPage && await PasswordMatchesAsync(user!, password);
+        if (!ownPage)
         {
-            var decoy = LazyInitializer.EnsureInitialized(ref unknownAccountHash, () => hasher.HashPassword(null!, Guid.NewGuid().ToString()));
-            hasher.VerifyHashedPassword(null!, decoy, password);
+            // A wrong password costs two hash checks (own, then temporary); an unknown address or an account of the
+            // other kind costs the same, so the time of the answer does not tell them apart (ADR 0031).
+            PasswordHashing.SpendVerification(hasher, password);
+            PasswordHashing.SpendVerification(hasher, password);
         }
 
         if (!accepted)

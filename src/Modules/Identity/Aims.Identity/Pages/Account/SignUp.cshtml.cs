@@ -37,7 +37,7 @@ internal sealed class SignUpValidator : AbstractValidator<SignUp>
             .MaximumLength(200).WithMessage("Enter at most 200 characters.");
         RuleFor(c => c.Email).NotEmpty().WithMessage("Enter your email address.")
             .MaximumLength(256).WithMessage("Enter at most 256 characters.")
-            .EmailAddress().WithMessage("Enter an email address like name@example.com.")
+            .ValidEmail().WithMessage("Enter an email address like name@example.com.")
             .Must(email => !staff.Value.IsAgencyEmail(email)).WithMessage("Agency staff do not sign up: an appeals administrator creates staff accounts.");
         RuleFor(c => c.Role).NotNull().WithMessage("Choose who you are.")
             .Must(role => role is null || SelfService.Contains(role.Value)).WithMessage("Choose one of the listed kinds of account.");
@@ -55,6 +55,7 @@ internal sealed class SignUpValidator : AbstractValidator<SignUp>
 
 internal sealed class SignUpHandler(
     UserManager<AimsUser> users,
+    IPasswordHasher<AimsUser> hasher,
     TimeProvider time,
     IOutgoingMail mail,
     AccountEmails emails,
@@ -66,6 +67,9 @@ internal sealed class SignUpHandler(
         var email = command.Email!.Trim();
         if (await users.FindByEmailAsync(email) is { } existing)
         {
+            // The new account's costly work — hashing the password — spent here too, so the
+            // time of the answer does not tell whether the address has an account (ADR 0031).
+            PasswordHashing.SpendHashing(hasher, command.Password!);
             await mail.QueueAsync(emails.AlreadyRegistered(existing.Email!), cancellationToken);
             return true;
         }

@@ -1,3 +1,4 @@
+using Aims.BuildingBlocks.Validation;
 using System.Security.Claims;
 using Aims.BuildingBlocks.Errors;
 using Aims.BuildingBlocks.Mail;
@@ -36,7 +37,7 @@ internal sealed class CreateStaffAccountValidator : AbstractValidator<CreateStaf
             .MaximumLength(200).WithMessage("Enter at most 200 characters.");
         RuleFor(c => c.Email).NotEmpty().WithMessage("Enter the person's agency email address.")
             .MaximumLength(256).WithMessage("Enter at most 256 characters.")
-            .EmailAddress().WithMessage("Enter an email address like name@example.com.")
+            .ValidEmail().WithMessage("Enter an email address like name@example.com.")
             .Must(staff.Value.IsAgencyEmail).WithMessage($"Staff accounts use an agency address (…@{staff.Value.EmailDomain}).");
         RuleFor(c => c.Role).NotNull().WithMessage("Choose the person's role.")
             .Must(role => role is null || AccessTable.IsStaff(role.Value)).WithMessage("Choose one of the staff roles.");

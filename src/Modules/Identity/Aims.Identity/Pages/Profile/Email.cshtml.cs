@@ -1,3 +1,4 @@
+using Aims.BuildingBlocks.Validation;
 using System.Security.Claims;
 using Aims.BuildingBlocks.Errors;
 using Aims.BuildingBlocks.Mail;
@@ -29,7 +30,7 @@ internal sealed class RequestEmailChangeValidator : AbstractValidator<RequestEma
     {
         RuleFor(c => c.NewEmail).NotEmpty().WithMessage("Enter your new email address.")
             .MaximumLength(256).WithMessage("Enter at most 256 characters.")
-            .EmailAddress().WithMessage("Enter an email address like name@example.com.");
+            .ValidEmail().WithMessage("Enter an email address like name@example.com.");
     }
 }
 

@@ -53,7 +53,7 @@ internal sealed class SubmitAccessRequestValidator : AbstractValidator<SubmitAcc
         RuleFor(c => c.RequesterName).NotEmpty().WithMessage("Enter your full name.").MaximumLength(200).WithMessage("Enter at most 200 characters.");
         RuleFor(c => c.Email).NotEmpty().WithMessage("Enter your work email address.")
             .MaximumLength(256).WithMessage("Enter at most 256 characters.")
-            .EmailAddress().WithMessage("Enter an email address like name@example.com.");
+            .ValidEmail().WithMessage("Enter an email address like name@example.com.");
         RuleFor(c => c.Phone).NotEmpty().WithMessage("Enter your phone number.").UsPhone();
         RuleFor(c => c.SupervisorName).NotEmpty().WithMessage("Enter your supervisor's name.").MaximumLength(200).WithMessage("Enter at most 200 characters.");
         RuleFor(c => c.SupervisorPhone).NotEmpty().WithMessage("Enter your supervisor's phone number.").UsPhone();
