@@ -26,11 +26,10 @@ internal static class MimeMessageFactory
         return message;
     }
 
-    /// <summary>One plain address (user@domain); anything else can never be delivered, so it is a permanent failure.</summary>
+    /// <summary>One mailbox (user@domain); anything else can never be delivered, so it is a permanent failure.</summary>
     private static MailboxAddress Recipient(string to)
     {
-        if (MailboxAddress.TryParse(to, out var mailbox) && string.IsNullOrEmpty(mailbox.Name) && mailbox.Address.Contains('@', StringComparison.Ordinal)
-            && mailbox.Address.Split('@') is [{ Length: > 0 }, { Length: > 0 }])
+        if (MailboxAddress.TryParse(to, out var mailbox) && mailbox.Address.Split('@') is [{ Length: > 0 }, { Length: > 0 }])
         {
             return mailbox;
         }
