@@ -55,6 +55,7 @@ public sealed partial class CaseWorkTests() : AppealsTest("aims_test_appeals_cas
         hearing.DtStart!.AsUtc.ShouldBe(new DateTime(2027, 1, 19, 15, 0, 0, DateTimeKind.Utc));
         hearing.DtEnd!.Value.ShouldBe(new DateTime(2027, 1, 19, 11, 0, 0));
         hearing.Summary.ShouldBe($"Hearing, appeal {caseNumber}");
+        hearing.Organizer!.Value.ShouldBe(new Uri("mailto:no-reply@aims.dmas.virginia.gov"));
         notice.HtmlBody.ShouldNotBeNull().ShouldContain("January 19, 2027 at 10:00 AM Eastern");
         (await EmailsToAsync("coord.journey@dss.example")).ShouldContain(e => e.Subject == $"Hearing scheduled: appeal {caseNumber}" && e.Attachments.Count == 1);
 

@@ -246,7 +246,7 @@ public sealed class MailTests : ProbeTest
         var file = Directory.GetFiles(folder, "*.eml").ShouldHaveSingleItem();
         var written = await MimeMessage.LoadAsync(file);
         $"<{written.MessageId}>".ShouldBe(messageId);
-        written.TextBody.TrimEnd().ShouldBe("123456");
+        written.TextBody.ShouldNotBeNull().TrimEnd().ShouldBe("123456");
     }
 
     private Task<string> QueueAsync(EmailMessage email) =>

@@ -30,7 +30,7 @@ public sealed class SignInFlowTests() : PortalTest("aims_test_sign_in")
         delivered.Delivered!.From.Mailboxes.Single().Address.ShouldBe("no-reply@aims.dmas.virginia.gov");
         var code = System.Text.RegularExpressions.Regex.Match(delivered.TextBody, @"\b\d{6}\b").Value;
         code.ShouldBe(await PortalSignIn.LatestCodeAsync(ConnectionString, email));
-        delivered.Delivered.Body.ContentType.MimeType.ShouldBe("text/plain");
+        delivered.Delivered!.Body.ShouldNotBeNull().ContentType.MimeType.ShouldBe("text/plain");
         var signedIn = await browser.EnterCodeAsync(code);
 
         signedIn.Location.ShouldBe("/", signedIn.Text);

@@ -20,7 +20,8 @@ internal static class HearingCalendar
 
     private static readonly TimeSpan Length = TimeSpan.FromHours(1);
 
-    public static EmailAttachment For(HearingNoticeIssued notice, DateTimeOffset now)
+    /// <param name="organizer">The address the notices come from: RFC 5546 wants an organizer on a published event.</param>
+    public static EmailAttachment For(HearingNoticeIssued notice, DateTimeOffset now, string organizer)
     {
         var zone = BusinessCalendar.Eastern.Id;
         var what = notice.Conference ? "Informal fact-finding conference" : "Hearing";
@@ -32,6 +33,7 @@ internal static class HearingCalendar
         {
             Uid = $"hearing-{notice.AppealId:N}@aims",
             Sequence = notice.Sequence,
+            Organizer = new Organizer($"mailto:{MimeKit.MailboxAddress.Parse(organizer).Address}") { CommonName = "Virginia DMAS Appeals Division" },
             DtStamp = new CalDateTime(now.UtcDateTime, CalDateTime.UtcTzId),
             DtStart = new CalDateTime(starts, zone),
             DtEnd = new CalDateTime(starts + Length, zone),
