@@ -18,8 +18,11 @@ internal sealed class SendEmailHandler(IOptions<MailOptions> options) : INotific
         var message = MimeMessageFactory.Create(notification, settings.From);
         if (settings.Delivery == MailDelivery.Folder)
         {
+            // Written aside and then renamed, so whoever lists the folder (the outbox page, a test) never opens a half-written file.
             Directory.CreateDirectory(settings.Folder);
-            await message.WriteToAsync(Path.Combine(settings.Folder, $"{Guid.CreateVersion7():N}.eml"), cancellationToken);
+            var name = Path.Combine(settings.Folder, $"{Guid.CreateVersion7():N}");
+            await message.WriteToAsync(name + ".tmp", cancellationToken);
+            File.Move(name + ".tmp", name + ".eml");
             return;
         }
 
