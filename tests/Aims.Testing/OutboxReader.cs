@@ -15,6 +15,9 @@ public static class OutboxReader
     {
         /// <summary>Attachments as (file name, content): the calendar invitations of hearing notices.</summary>
         public IReadOnlyList<(string FileName, string Content)> Attachments { get; init; } = [];
+
+        /// <summary>The message as the SMTP server received it, when it was delivered (<see cref="DeliveredMail"/>).</summary>
+        public MimeKit.MimeMessage? Delivered { get; init; }
     }
 
     public sealed record Text(string To, string Body);
@@ -31,6 +34,10 @@ public static class OutboxReader
             })
             .Where(e => string.Equals(e.To, to, StringComparison.OrdinalIgnoreCase))
             .ToList();
+
+    /// <summary>Every email queued, in the order written, as the scheduled message that sends it.</summary>
+    public static async Task<IReadOnlyList<SendEmail>> QueuedEmailsAsync(string connectionString) =>
+        (await PayloadsAsync(connectionString, typeof(SendEmail))).Select(p => p.Deserialize<SendEmail>(JsonSerializerOptions.Web)!).ToList();
 
     public static async Task<IReadOnlyList<Text>> TextsToAsync(string connectionString, string to) =>
         (await PayloadsAsync(connectionString, typeof(SendTextMessage)))

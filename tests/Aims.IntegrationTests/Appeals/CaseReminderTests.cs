@@ -72,6 +72,16 @@ public sealed class CaseReminderTests() : AppealsTest("aims_test_case_reminders"
         (await PendingAsync(id, "ClockPassed")).ShouldBe(Utc(2027, 3, 1, 14));
         (await CountAsync("SELECT count(*) FROM messaging.messages WHERE status = 0 AND key LIKE @p", $"appeal:{id}:remind:%")).ShouldBe(8L);
         await DeliverAsync();
+
+        // The client's calendar moves the event: the same UID, a higher SEQUENCE, the new time in Richmond time.
+        var clientEmails = await AppealEmailsToAsync("client.remind@example.com");
+        var set = CalendarInvitation.Of(clientEmails.Single(e => e.Subject == $"Hearing scheduled: appeal {caseNumber}")).Event;
+        var moved = CalendarInvitation.Of(clientEmails.Single(e => e.Subject == $"Hearing moved: appeal {caseNumber}")).Event;
+        moved.Uid.ShouldBe(set.Uid);
+        moved.Sequence.ShouldBeGreaterThan(set.Sequence);
+        set.DtStart!.Value.ShouldBe(new DateTime(2027, 1, 19, 10, 0, 0));
+        moved.DtStart!.Value.ShouldBe(new DateTime(2027, 1, 26, 10, 0, 0));
+        moved.DtStart!.TzId.ShouldBe(CalendarInvitation.Richmond);
         using var coordinator = await SignIn("coord.remind@dss.example");
         (await ActAsync(coordinator, $"/appeals/{id}/attendees", new() { ["Rows[0].Name"] = "Lee Eligibility", ["Rows[0].Email"] = "lee@dss.example" })).Location.ShouldBe($"/appeals/{id}");
         await DeliverAsync();

@@ -46,10 +46,17 @@ public sealed partial class CaseWorkTests() : AppealsTest("aims_test_appeals_cas
         var notice = (await AppealEmailsToAsync("client.journey@example.com")).Single(e => e.Subject == $"Hearing scheduled: appeal {caseNumber}");
         notice.TextBody.ShouldContain("January 19, 2027 at 10:00 AM Eastern");
         notice.TextBody.ShouldContain("The agency's case summary is due by Monday, January 11, 2027.");
-        var invitation = notice.Attachments.Single();
-        invitation.FileName.ShouldBe($"{caseNumber}.ics");
-        invitation.Content.ShouldContain("DTSTART:20270119T150000Z");
-        invitation.Content.ShouldContain($"UID:hearing-{id:N}@aims");
+        notice.Attachments.Single().FileName.ShouldBe($"{caseNumber}.ics");
+        var (calendar, hearing) = CalendarInvitation.Of(notice);
+        calendar.Method.ShouldBe("PUBLISH");
+        hearing.Uid.ShouldBe($"hearing-{id:N}@aims");
+        hearing.DtStart!.TzId.ShouldBe(CalendarInvitation.Richmond);
+        hearing.DtStart!.Value.ShouldBe(new DateTime(2027, 1, 19, 10, 0, 0));
+        hearing.DtStart!.AsUtc.ShouldBe(new DateTime(2027, 1, 19, 15, 0, 0, DateTimeKind.Utc));
+        hearing.DtEnd!.Value.ShouldBe(new DateTime(2027, 1, 19, 11, 0, 0));
+        hearing.Summary.ShouldBe($"Hearing, appeal {caseNumber}");
+        hearing.Organizer!.Value.ShouldBe(new Uri("mailto:no-reply@aims.dmas.virginia.gov"));
+        notice.HtmlBody.ShouldNotBeNull().ShouldContain("January 19, 2027 at 10:00 AM Eastern");
         (await EmailsToAsync("coord.journey@dss.example")).ShouldContain(e => e.Subject == $"Hearing scheduled: appeal {caseNumber}" && e.Attachments.Count == 1);
 
         var asAgency = await coordinator.GetAsync($"/appeals/{id}");
@@ -59,7 +66,9 @@ public sealed partial class CaseWorkTests() : AppealsTest("aims_test_appeals_cas
         (await ActAsync(coordinator, $"/appeals/{id}/attendees", new() { ["Rows[0].Name"] = "Pat Eligibility", ["Rows[0].Email"] = "pat@dss.example" }))
             .Location.ShouldBe($"/appeals/{id}");
         await DeliverAsync();
-        (await EmailsToAsync("pat@dss.example")).Single().Attachments.Single().Content.ShouldContain("DTSTART:20270119T150000Z");
+        var attendeeInvitation = CalendarInvitation.Of((await EmailsToAsync("pat@dss.example")).Single()).Event;
+        attendeeInvitation.Uid.ShouldBe(hearing.Uid);
+        attendeeInvitation.DtStart!.AsUtc.ShouldBe(new DateTime(2027, 1, 19, 15, 0, 0, DateTimeKind.Utc));
 
         var incomplete = await ActAsync(coordinator, $"/appeals/{id}/case-summary", new() { ["Form.Facts"] = "Hours were reassessed on 10/30/2026." });
         incomplete.Text.ShouldContain("A client appeal summary needs every part 12VAC30-110-185 lists");

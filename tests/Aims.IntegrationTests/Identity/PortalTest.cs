@@ -7,8 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Aims.IntegrationTests.Identity;
 
 /// <summary>
-/// A real host on its own database with a clock the test moves, and the relay off so queued emails stay readable in
-/// the outbox table. Each test uses its own email addresses, so lockouts and codes never leak between tests.
+/// A real host on its own database with a clock the test moves, and the relay off so queued messages stay readable in
+/// the outbox table. Mail goes to the fixture's own SMTP server, and <see cref="EmailsToAsync"/> reads what it
+/// delivered. Each test uses its own email addresses, so lockouts and codes never leak between tests.
 /// </summary>
 public abstract class PortalTest(string database)
 {
@@ -25,11 +26,20 @@ public abstract class PortalTest(string database)
 
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>The SMTP server this fixture's portal sends its mail to.</summary>
+    protected SmtpTestServer Smtp { get; } = new();
+
     [OneTimeSetUp]
     public async Task StartPortalAsync()
     {
         ConnectionString = await TestDatabase.RecreateAsync(database);
-        var settings = new Dictionary<string, string?>(Settings) { ["Aims:Messaging:RelayEnabled"] = "false" };
+        var settings = new Dictionary<string, string?>(Smtp.MailSettings);
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
+
+        settings["Aims:Messaging:RelayEnabled"] = "false";
         Portal = new AimsAppFactory(ConnectionString, services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
@@ -44,7 +54,11 @@ public abstract class PortalTest(string database)
     }
 
     [OneTimeTearDown]
-    public ValueTask StopPortalAsync() => Portal.DisposeAsync();
+    public async Task StopPortalAsync()
+    {
+        await Portal.DisposeAsync();
+        await Smtp.DisposeAsync();
+    }
 
     [SetUp]
     public void ResetClock() => Clock.SetUtcNow(Start);
@@ -79,5 +93,6 @@ public abstract class PortalTest(string database)
         return (await scope.ServiceProvider.GetRequiredService<UserManager<AimsUser>>().FindByEmailAsync(email))!;
     }
 
-    protected Task<IReadOnlyList<OutboxReader.Email>> EmailsToAsync(string email) => OutboxReader.EmailsToAsync(ConnectionString, email);
+    /// <summary>The emails someone received through SMTP, oldest first (what was queued for them is sent first).</summary>
+    protected Task<IReadOnlyList<OutboxReader.Email>> EmailsToAsync(string email) => DeliveredMail.ToAsync(Portal.Services, ConnectionString, Smtp, email);
 }

@@ -24,7 +24,14 @@ public sealed class SignInFlowTests() : PortalTest("aims_test_sign_in")
         codePage.Text.ShouldContain("no-reply@aims.dmas.virginia.gov");
         codePage.Text.ShouldContain("spam");
 
-        var signedIn = await browser.EnterCodeAsync(await PortalSignIn.LatestCodeAsync(ConnectionString, email));
+        // The code as the mail server received it (account emails are plain text), from the address the page names.
+        var delivered = (await EmailsToAsync(email)).ShouldHaveSingleItem();
+        delivered.Subject.ShouldBe("Your AIMS sign-in code");
+        delivered.Delivered!.From.Mailboxes.Single().Address.ShouldBe("no-reply@aims.dmas.virginia.gov");
+        var code = System.Text.RegularExpressions.Regex.Match(delivered.TextBody, @"\b\d{6}\b").Value;
+        code.ShouldBe(await PortalSignIn.LatestCodeAsync(ConnectionString, email));
+        delivered.Delivered!.Body.ShouldNotBeNull().ContentType.MimeType.ShouldBe("text/plain");
+        var signedIn = await browser.EnterCodeAsync(code);
 
         signedIn.Location.ShouldBe("/", signedIn.Text);
         (await browser.GetAsync("/account/profile")).Text.ShouldContain(email);

@@ -12,20 +12,6 @@ namespace Aims.IntegrationTests.Notifications;
 /// </summary>
 public sealed class OperationsTests() : RegistrationTest("aims_test_operations")
 {
-    private readonly SmtpTestServer smtp = new();
-
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>(base.Settings)
-    {
-        ["Aims:Mail:Delivery"] = "Smtp",
-        ["Aims:Mail:SmtpHost"] = "127.0.0.1",
-        ["Aims:Mail:SmtpPort"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Aims:Mail:StartTls"] = "false",
-        ["Aims:Mail:SmtpTimeout"] = "00:00:05",
-    };
-
-    [OneTimeTearDown]
-    public ValueTask StopSmtpAsync() => smtp.DisposeAsync();
-
     [Test]
     public async Task A_refused_address_is_a_dead_letter_shown_with_its_error_and_retried_or_cancelled_and_reminders_are_listed()
     {

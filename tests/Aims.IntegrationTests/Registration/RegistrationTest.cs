@@ -21,8 +21,6 @@ public abstract class RegistrationTest(string database) : PortalTest(database)
 
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        ["Aims:Mail:Delivery"] = "Folder",
-        ["Aims:Mail:Folder"] = outbox,
         ["Aims:TextMessages:Delivery"] = "Folder",
         ["Aims:TextMessages:Folder"] = outbox,
     };
@@ -62,7 +60,7 @@ public abstract class RegistrationTest(string database) : PortalTest(database)
         return await browser.PostAsync("/registration/agency", fields.Append(new("botcheck", BotCheckSolver.Solve(challenge))));
     }
 
-    /// <summary>Delivers every queued message (integration events between modules, emails to the folder).</summary>
+    /// <summary>Delivers every queued message (integration events between modules, emails to the fixture's SMTP server).</summary>
     protected async Task DeliverAsync()
     {
         var pump = Portal.Services.GetRequiredService<MessagePump>();

@@ -1,51 +1,47 @@
-using System.Net;
-using System.Net.Mail;
 using Aims.BuildingBlocks.Messaging;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using MediatR;
 using Microsoft.Extensions.Options;
 
 namespace Aims.BuildingBlocks.Mail;
 
 /// <summary>
-/// Sends one queued email. A failure throws, so the relay retries it with backoff; an address the server will never
-/// accept is a permanent failure and is dead-lettered at once.
+/// Sends one queued email with MailKit (ADR 0030). A failure throws, so the relay retries it with backoff; a mailbox
+/// the server refuses permanently (5.x.x) or a malformed address can never succeed and is dead-lettered at once.
 /// </summary>
 internal sealed class SendEmailHandler(IOptions<MailOptions> options) : INotificationHandler<SendEmail>
 {
     public async Task Handle(SendEmail notification, CancellationToken cancellationToken)
     {
-        try
-        {
-            await SendAsync(notification, cancellationToken);
-        }
-        catch (FormatException malformed)
-        {
-            throw new PermanentFailureException($"The address '{notification.To}' is malformed.", malformed);
-        }
-        catch (SmtpFailedRecipientException refused) when ((int)refused.StatusCode is >= 550 and < 560)
-        {
-            throw new PermanentFailureException($"The mail server refused '{notification.To}': {refused.Message}", refused);
-        }
-    }
-
-    private async Task SendAsync(SendEmail notification, CancellationToken cancellationToken)
-    {
         var settings = options.Value;
-        using var message = MailMessageFactory.Create(notification, settings.From);
+        var message = MimeMessageFactory.Create(notification, settings.From);
         if (settings.Delivery == MailDelivery.Folder)
         {
+            // Written aside and then renamed, so whoever lists the folder (the outbox page, a test) never opens a half-written file.
             Directory.CreateDirectory(settings.Folder);
-            using var client = new SmtpClient { DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory, PickupDirectoryLocation = Path.GetFullPath(settings.Folder) };
-            await client.SendMailAsync(message, cancellationToken);
+            var name = Path.Combine(settings.Folder, $"{Guid.CreateVersion7():N}");
+            await message.WriteToAsync(name + ".tmp", cancellationToken);
+            File.Move(name + ".tmp", name + ".eml");
             return;
         }
 
-        using var smtp = new SmtpClient(settings.SmtpHost, settings.SmtpPort)
+        using var smtp = new SmtpClient { Timeout = (int)settings.SmtpTimeout.TotalMilliseconds };
+        try
         {
-            EnableSsl = settings.StartTls,
-            Timeout = (int)settings.SmtpTimeout.TotalMilliseconds,
-            Credentials = settings.SmtpUserName is null ? null : new NetworkCredential(settings.SmtpUserName, settings.SmtpPassword),
-        };
-        await smtp.SendMailAsync(message, cancellationToken);
+            // StartTls (not "when available"): a server that cannot upgrade gets nothing in clear; the send is retried.
+            await smtp.ConnectAsync(settings.SmtpHost, settings.SmtpPort, settings.StartTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None, cancellationToken);
+            if (settings.SmtpUserName is not null)
+            {
+                await smtp.AuthenticateAsync(settings.SmtpUserName, settings.SmtpPassword ?? "", cancellationToken);
+            }
+
+            await smtp.SendAsync(message, cancellationToken);
+            await smtp.DisconnectAsync(quit: true, cancellationToken);
+        }
+        catch (SmtpCommandException refused) when (refused.ErrorCode == SmtpErrorCode.RecipientNotAccepted && (int)refused.StatusCode is >= 550 and < 560)
+        {
+            throw new PermanentFailureException($"The mail server refused '{notification.To}': {(int)refused.StatusCode} {refused.Message}", refused);
+        }
     }
 }

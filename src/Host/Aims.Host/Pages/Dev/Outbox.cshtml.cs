@@ -7,7 +7,8 @@ namespace Aims.Host.Pages.Dev;
 
 /// <summary>
 /// Development only: the emails and text messages the portal "sent" to the local folder, newest first, so a newcomer can read a
-/// sign-in code. Anywhere else the page does not exist (404).
+/// sign-in code. Anywhere else, or asked from another machine (a developer's portal may listen on the network), the page
+/// does not exist (404): it shows everyone's codes.
 /// </summary>
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
 internal sealed class OutboxModel(IWebHostEnvironment environment, IOptions<MailOptions> mail) : PageModel
@@ -16,7 +17,8 @@ internal sealed class OutboxModel(IWebHostEnvironment environment, IOptions<Mail
 
     public IActionResult OnGet()
     {
-        if (!environment.IsDevelopment() || mail.Value.Delivery != MailDelivery.Folder)
+        if (!environment.IsDevelopment() || mail.Value.Delivery != MailDelivery.Folder
+            || HttpContext.Connection.RemoteIpAddress is not { } from || !System.Net.IPAddress.IsLoopback(from.IsIPv4MappedToIPv6 ? from.MapToIPv4() : from))
         {
             return NotFound();
         }

@@ -4,6 +4,7 @@ using Aims.Notifications.Centre;
 using Aims.Notifications.Contracts;
 using MediatR;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Aims.Notifications.Appeals;
 
@@ -13,7 +14,8 @@ namespace Aims.Notifications.Appeals;
 /// coordinators get it in their notification centre and by email; a filing contact and attendees without an account get
 /// the email alone. Each notice is recorded once per person and cause, so a redelivered message adds nothing there.
 /// </summary>
-internal sealed class AppealCaseNotices(IMediator mediator, Notices notices, AppealAudiences audiences, TimeProvider time, IStringLocalizer<NotificationsText> t) :
+internal sealed class AppealCaseNotices(
+    IMediator mediator, Notices notices, AppealAudiences audiences, TimeProvider time, IStringLocalizer<NotificationsText> t, IOptions<MailOptions> mail) :
     INotificationHandler<CaseDocketed>, INotificationHandler<CaseDismissed>, INotificationHandler<HearingNoticeIssued>, INotificationHandler<CaseDecided>
 {
     public Task Handle(CaseDocketed docketed, CancellationToken cancellationToken) => TellAsync(
@@ -50,7 +52,7 @@ internal sealed class AppealCaseNotices(IMediator mediator, Notices notices, App
             return new(subject, body);
         }
 
-        var invitation = HearingCalendar.For(notice, time.GetUtcNow());
+        var invitation = HearingCalendar.For(notice, time.GetUtcNow(), mail.Value.From);
         if (notice.OnlyAttendees is { } only)
         {
             var recipients = await mediator.Send(new GetAppealRecipients(notice.AppealId), cancellationToken);

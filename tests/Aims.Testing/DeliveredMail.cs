@@ -1,0 +1,66 @@
+using System.Text;
+using Aims.BuildingBlocks.Mail;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+
+namespace Aims.Testing;
+
+/// <summary>
+/// The emails someone actually received: each email the portal queued for them is handed to the portal's own sender
+/// (MailKit over SMTP to <see cref="SmtpTestServer"/>), and what the server accepted is parsed back with MimeKit —
+/// subject, both bodies, attachments. Test hosts that keep the relay off use this instead of the queue, so a message
+/// that cannot be sent (a bad media type, say) fails the test that expected it. Sending twice is harmless: the
+/// Message-ID is fixed when queued, and messages are counted once per Message-ID, as a mailbox does.
+/// </summary>
+public static class DeliveredMail
+{
+    public static async Task<IReadOnlyList<OutboxReader.Email>> ToAsync(IServiceProvider services, string connectionString, SmtpTestServer smtp, string to)
+    {
+        var queued = (await OutboxReader.QueuedEmailsAsync(connectionString))
+            .Where(e => string.Equals(e.To, to, StringComparison.OrdinalIgnoreCase)).ToList();
+        var order = queued.Select((e, index) => (e.MessageId, index)).ToDictionary(p => Unbracketed(p.MessageId), p => p.index);
+        var delivered = smtp.Received.Select(r => r.Message.MessageId).ToHashSet();
+        foreach (var email in queued.Where(e => !delivered.Contains(Unbracketed(e.MessageId))))
+        {
+            await using var scope = services.CreateAsyncScope();
+            foreach (var sender in scope.ServiceProvider.GetServices<INotificationHandler<SendEmail>>())
+            {
+                try
+                {
+                    await sender.Handle(email, CancellationToken.None);
+                }
+                catch (Aims.BuildingBlocks.Messaging.PermanentFailureException)
+                {
+                    // Refused or malformed: never delivered, as in production (dead-lettered there).
+                }
+            }
+        }
+
+        return smtp.Received
+            .Where(r => r.Message.To.Mailboxes.Any(m => string.Equals(m.Address, to, StringComparison.OrdinalIgnoreCase)))
+            .DistinctBy(r => r.Message.MessageId)
+            .OrderBy(r => order.TryGetValue(r.Message.MessageId ?? "", out var index) ? index : int.MaxValue)
+            .Select(r => Parse(r.Message))
+            .ToList();
+    }
+
+    /// <summary>A delivered message as the tests read an email; line ends as the portal wrote them ("\n").</summary>
+    public static OutboxReader.Email Parse(MimeMessage message) =>
+        new(message.To.Mailboxes.Single().Address, message.Subject ?? "", Lines(message.TextBody) ?? "", Lines(message.HtmlBody))
+        {
+            Attachments = message.Attachments.OfType<MimePart>().Select(part => (part.FileName ?? "", Decoded(part))).ToList(),
+            Delivered = message,
+        };
+
+    private static string? Lines(string? text) => text?.Replace("\r\n", "\n", StringComparison.Ordinal);
+
+    private static string Decoded(MimePart part)
+    {
+        using var content = new MemoryStream();
+        part.Content?.DecodeTo(content);
+        return Encoding.UTF8.GetString(content.ToArray());
+    }
+
+    private static string Unbracketed(string messageId) => messageId.Trim('<', '>');
+}
