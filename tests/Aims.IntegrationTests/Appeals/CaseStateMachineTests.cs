@@ -52,7 +52,7 @@ public sealed class CaseStateMachineTests
         return appeal;
     }
 
-    private static T Applied<T>(Appeal appeal, T change) where T : Aims.BuildingBlocks.EventSourcing.IEvent
+    private static T Applied<T>(Appeal appeal, T change) where T : notnull
     {
         appeal.Apply(change);
         return change;
