@@ -22,3 +22,14 @@ public sealed class IncrementCounterHandler(EventStreams store) : IRequestHandle
     public Task<long> Handle(IncrementCounter request, CancellationToken cancellationToken) =>
         store.AppendAsync(request.CounterId, request.ExpectedVersion, [new CounterIncremented(request.Amount)], cancellationToken);
 }
+
+/// <summary>Appends <paramref name="Events"/> increments of one in a single append (the events benchmark's large append).</summary>
+public sealed record IncrementCounterMany(Guid CounterId, long ExpectedVersion, int Events) : ICommand<long>;
+
+public sealed class IncrementCounterManyHandler(EventStreams store) : IRequestHandler<IncrementCounterMany, long>
+{
+    public Task<long> Handle(IncrementCounterMany request, CancellationToken cancellationToken) =>
+        store.AppendAsync(
+            request.CounterId, request.ExpectedVersion,
+            Enumerable.Range(0, request.Events).Select(_ => (object)new CounterIncremented(1)).ToList(), cancellationToken);
+}

@@ -41,7 +41,7 @@ internal sealed class CaseWork(EventStreams store, IMessageBus bus, BusinessCale
             throw Changed(appeal);
         }
 
-        appeal.Apply(change);
+        appeal.When(change);
         if (appeal.IsClosed)
         {
             await CaseClocks.CancelAllAsync(bus, appeal.Id, cancellationToken);

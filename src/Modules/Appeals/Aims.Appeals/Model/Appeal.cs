@@ -197,7 +197,8 @@ internal sealed class Appeal
 
     public DecisionIssued? InformalDecision => decisions.LastOrDefault(d => d.Level == DecisionLevel.Informal);
 
-    public void Apply(object @event)
+    /// <summary>Takes one event into the state (named so that Marten does not take it for a conventional Apply method).</summary>
+    public void When(object @event)
     {
         switch (@event)
         {

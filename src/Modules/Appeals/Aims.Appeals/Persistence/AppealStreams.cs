@@ -38,7 +38,7 @@ internal static class AppealStreams
         var appeal = new Appeal { Id = appealId };
         foreach (var @event in events)
         {
-            appeal.Apply(@event.Data);
+            appeal.When(@event.Data);
             appeal.Version++;
         }
 
@@ -46,13 +46,13 @@ internal static class AppealStreams
     }
 }
 
-/// <summary>How Marten folds an appeal stream: the appeal's own <see cref="Appeal.Apply"/>, one event at a time.</summary>
+/// <summary>How Marten folds an appeal stream: the appeal's own <see cref="Appeal.When"/>, one event at a time.</summary>
 internal sealed class AppealFold : SingleStreamProjection<Appeal, Guid>
 {
     public override Appeal Evolve(Appeal? snapshot, Guid id, IEvent e)
     {
         var appeal = snapshot ?? new Appeal { Id = id };
-        appeal.Apply(e.Data);
+        appeal.When(e.Data);
         appeal.Version = e.Version;
         return appeal;
     }

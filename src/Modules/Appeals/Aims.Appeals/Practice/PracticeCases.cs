@@ -92,7 +92,7 @@ internal sealed class PracticeCases(PracticeDbContext db, DbSession session)
             : [Deserialize<InformalAppealFiled>(row.Filed), Deserialize<WithdrawnByAppellant>(row.Withdrawn)];
         foreach (var @event in events)
         {
-            appeal.Apply(@event);
+            appeal.When(@event);
         }
 
         return appeal;

@@ -76,7 +76,7 @@ internal sealed class FileFormalAppealHandler(
             deadlines.RecommendedDecisionDue(filedOn));
         var started = new FormalAppealStarted(appealId, caseNumber, command.Filer.Person);
         await store.AppendAsync(informal.Id, informal.Version, [started], cancellationToken);
-        informal.Apply(started);
+        informal.When(started);
         await filing.PlanRemindersAsync(informal, cancellationToken);
         return await filing.FileAsync(
             command.Filer, appealId, command.DraftId, filed,

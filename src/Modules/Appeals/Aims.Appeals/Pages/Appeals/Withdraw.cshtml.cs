@@ -77,7 +77,7 @@ internal sealed class WithdrawAppealHandler(
 
         await CaseClocks.CancelAllAsync(bus, command.AppealId, cancellationToken);
 
-        appeal.Apply(withdrawn);
+        appeal.When(withdrawn);
         await CaseReminders.PlanAsync(bus, calendar, time.GetUtcNow(), appeal, cancellationToken);
 
         await bus.PublishAsync(
