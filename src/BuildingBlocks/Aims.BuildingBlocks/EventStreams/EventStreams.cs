@@ -14,7 +14,7 @@ namespace Aims.BuildingBlocks.EventStreams;
 /// and the outbox messages commit together or not at all. Appends carry the version the caller saw; a stale one is a
 /// <see cref="ConcurrencyException"/> (409, "reload"). Every event carries who acted and under which correlation.
 /// </summary>
-public sealed class EventStreams(IDocumentStore store, DbSession db, OperationContext operation) : IAsyncDisposable
+public sealed class EventStreams(IDocumentStore store, DbSession db, OperationContext operation) : IAsyncDisposable, IDisposable
 {
     private IDocumentSession? writer;
     private NpgsqlTransaction? writerTransaction;
@@ -61,6 +61,13 @@ public sealed class EventStreams(IDocumentStore store, DbSession db, OperationCo
         {
             await reader.DisposeAsync();
         }
+    }
+
+    /// <summary>For scopes disposed synchronously (the message pump's handler look-up).</summary>
+    public void Dispose()
+    {
+        writer?.Dispose();
+        reader?.Dispose();
     }
 
     private IDocumentSession Writer(string what)
