@@ -1,6 +1,6 @@
-using Aims.BuildingBlocks.EventStreams;
 using Aims.Appeals.Model;
 using Aims.BuildingBlocks.Errors;
+using Aims.BuildingBlocks.EventStreams;
 using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.Time;
 using Microsoft.Extensions.Localization;

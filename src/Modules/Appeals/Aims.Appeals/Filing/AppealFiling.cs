@@ -1,9 +1,9 @@
-using Aims.BuildingBlocks.EventStreams;
 using System.Globalization;
 using Aims.Appeals.Cases;
 using Aims.Appeals.Contracts;
 using Aims.Appeals.Model;
 using Aims.Appeals.Persistence;
+using Aims.BuildingBlocks.EventStreams;
 using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.Persistence;
