@@ -33,18 +33,19 @@ public sealed class CounterProjection : IProjection
 {
     public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellationToken)
     {
-        foreach (var stored in events)
+        // One upsert per stream per append, however many events it carries.
+        foreach (var stream in events.GroupBy(e => e.StreamId))
         {
-            var amount = stored.Data switch
+            var amount = stream.Sum(stored => stored.Data switch
             {
                 CounterIncremented { Amount: < 0 } => throw new InvalidOperationException("Negative amounts are refused by the projection."),
                 CounterIncremented incremented => incremented.Amount,
                 _ => 0,
-            };
+            });
             operations.QueueSqlCommand(
-                "INSERT INTO probe.counters (stream_id, total, events) VALUES (?, ?, 1) " +
-                "ON CONFLICT (stream_id) DO UPDATE SET total = counters.total + EXCLUDED.total, events = counters.events + 1",
-                stored.StreamId, amount);
+                "INSERT INTO probe.counters (stream_id, total, events) VALUES (?, ?, ?) " +
+                "ON CONFLICT (stream_id) DO UPDATE SET total = counters.total + EXCLUDED.total, events = counters.events + EXCLUDED.events",
+                stream.Key, amount, stream.Count());
         }
 
         return Task.CompletedTask;
