@@ -33,6 +33,20 @@ internal sealed partial class AppealFilings : IScenario
         _ = portal.Services;
         var secret = await IssueTokenAsync(portal, database);
         var results = new List<Measurement>();
+        using (var roundTrips = new RoundTrips())
+        using (var api = Api(portal, secret))
+        {
+            // Round trips per filing, one client alone: what a filing costs the database in messages, not in time.
+            const int Filings = 50;
+            var before = roundTrips.Count;
+            for (var i = 0; i < Filings; i++)
+            {
+                await FileAsync(api);
+            }
+
+            results.Add(new Measurement("filings-roundtrips", "database round trips per filing (1 client)", (roundTrips.Count - before) / (double)Filings, ""));
+        }
+
         foreach (var clients in Clients)
         {
             var latencies = new Latencies();

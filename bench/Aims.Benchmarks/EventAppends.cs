@@ -33,7 +33,31 @@ internal sealed class EventAppends : IScenario
             results.Add(new Measurement($"events-{writers}-p99", $"  latency p99, {writers} writer(s)", latencies.Percentile(99), "ms"));
         }
 
+        // One append of 100 events against one of a single event, one writer, the same pipeline.
+        var single = await AppendLatencyAsync(services, 1);
+        var hundred = await AppendLatencyAsync(services, 100);
+        results.Add(new Measurement("events-append-1", "one append of 1 event, p50", single, "ms"));
+        results.Add(new Measurement("events-append-100", "one append of 100 events, p50", hundred, "ms"));
+        results.Add(new Measurement("events-append-100-ratio", "  100-event append / 1-event append", hundred / single, "x"));
         return results;
+    }
+
+    private static async Task<double> AppendLatencyAsync(IServiceProvider services, int events)
+    {
+        var latencies = new Latencies();
+        var stream = Guid.NewGuid();
+        var version = await services.SendAsync(new StartCounter(stream, "bench"));
+        for (var i = 0; i < 120; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            version = await services.SendAsync(new IncrementCounterMany(stream, version, events));
+            if (i >= 20)
+            {
+                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        }
+
+        return latencies.Percentile(50);
     }
 
     private static async Task WriteAsync(IServiceProvider services, Latencies latencies, Stopwatch clock)

@@ -1,4 +1,4 @@
-using Aims.BuildingBlocks.EventSourcing;
+using Aims.BuildingBlocks.EventStreams;
 using Aims.BuildingBlocks.Mediation;
 using MediatR;
 
@@ -8,17 +8,28 @@ public sealed record StartCounter(Guid CounterId, string Name) : ICommand<long>;
 
 public sealed record IncrementCounter(Guid CounterId, long ExpectedVersion, int Amount) : ICommand<long>;
 
-public sealed class StartCounterHandler(EventStore store) : IRequestHandler<StartCounter, long>
+public sealed class StartCounterHandler(EventStreams store) : IRequestHandler<StartCounter, long>
 {
     public async Task<long> Handle(StartCounter request, CancellationToken cancellationToken)
     {
-        await store.StartStreamAsync(request.CounterId, "counter", [new CounterStarted(request.CounterId, request.Name)], cancellationToken);
+        await store.StartAsync<Counter>(request.CounterId, [new CounterStarted(request.CounterId, request.Name)], cancellationToken);
         return 1;
     }
 }
 
-public sealed class IncrementCounterHandler(EventStore store) : IRequestHandler<IncrementCounter, long>
+public sealed class IncrementCounterHandler(EventStreams store) : IRequestHandler<IncrementCounter, long>
 {
     public Task<long> Handle(IncrementCounter request, CancellationToken cancellationToken) =>
         store.AppendAsync(request.CounterId, request.ExpectedVersion, [new CounterIncremented(request.Amount)], cancellationToken);
+}
+
+/// <summary>Appends <paramref name="Events"/> increments of one in a single append (the events benchmark's large append).</summary>
+public sealed record IncrementCounterMany(Guid CounterId, long ExpectedVersion, int Events) : ICommand<long>;
+
+public sealed class IncrementCounterManyHandler(EventStreams store) : IRequestHandler<IncrementCounterMany, long>
+{
+    public Task<long> Handle(IncrementCounterMany request, CancellationToken cancellationToken) =>
+        store.AppendAsync(
+            request.CounterId, request.ExpectedVersion,
+            Enumerable.Range(0, request.Events).Select(_ => (object)new CounterIncremented(1)).ToList(), cancellationToken);
 }

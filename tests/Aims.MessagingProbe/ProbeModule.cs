@@ -1,6 +1,7 @@
-using Aims.BuildingBlocks.EventSourcing;
+using Aims.BuildingBlocks.EventStreams;
 using Aims.BuildingBlocks.Modules;
 using Aims.BuildingBlocks.Persistence;
+using JasperFx.Events.Projections;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,9 +16,12 @@ public sealed class ProbeModule : IModule
 
     public void Register(IServiceCollection services, IConfiguration configuration)
     {
-        var migrations = SqlMigration.EmbeddedIn(typeof(ProbeModule).Assembly).Prepend(EventStoreSchema.Migration(Schema)).ToList();
-        services.AddModuleDbContext<ProbeDbContext>(new ModuleSchema(Schema, migrations));
-        services.AddEventStore(new EventStoreOptions { Schema = Schema, EventAssemblies = [typeof(ProbeModule).Assembly] });
-        services.AddScoped<IProjection, CounterProjection>();
+        services.AddModuleDbContext<ProbeDbContext>(new ModuleSchema(Schema, SqlMigration.EmbeddedIn(typeof(ProbeModule).Assembly)));
+        services.AddEventStreams(Schema, options =>
+        {
+            options.EventsNamedByType(typeof(CounterStarted), typeof(CounterIncremented));
+            options.Projections.LiveStreamAggregation<Counter>();
+            options.Projections.Add(new CounterProjection(), ProjectionLifecycle.Inline);
+        });
     }
 }

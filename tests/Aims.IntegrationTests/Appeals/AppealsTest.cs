@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Net;
 using Aims.Appeals.Model;
-using Aims.BuildingBlocks.EventSourcing;
+using Aims.BuildingBlocks.EventStreams;
 using Aims.BuildingBlocks.Persistence;
 using Aims.BuildingBlocks.Validation;
 using Aims.Identity.Contracts;
@@ -179,7 +179,7 @@ public abstract partial class AppealsTest(string database) : RegistrationTest(da
     {
         await using var scope = Portal.Services.CreateAsyncScope();
         var session = scope.ServiceProvider.GetRequiredService<DbSession>();
-        var store = scope.ServiceProvider.GetRequiredService<EventStore>();
+        var store = scope.ServiceProvider.GetRequiredService<EventStreams>();
         await session.BeginAsync(CancellationToken.None);
         var appeal = (await store.LoadAsync<Appeal>(appealId, CancellationToken.None))!;
         await store.AppendAsync(appealId, appeal.Version, [new DecisionIssued(

@@ -24,7 +24,7 @@ public sealed class CaseStateMachineTests
     private static Appeal Client(bool timely = true, ExpeditedTrack? expedited = null, DateOnly? authorityDue = null, McoExhaustion? mco = null)
     {
         var appeal = new Appeal();
-        appeal.Apply(new ClientAppealFiled(
+        appeal.When(new ClientAppealFiled(
             "CL-2026-000001", Worker, authorityDue is null ? FilerCapacity.Self : FilerCapacity.AuthorizedRepresentative, "Maria Lopez", "100000000001", null,
             "BenefitsReduced", "Hours cut.", new DateOnly(2026, 11, 10), null, false, expedited, expedited is null ? null : "Urgent", mco,
             new ContactDetails("Maria Lopez", "804-555-0177", "maria@example.com"), FiledOn, new DateOnly(2026, 11, 15), new DateOnly(2026, 12, 15), timely,
@@ -35,7 +35,7 @@ public sealed class CaseStateMachineTests
     private static Appeal Informal()
     {
         var appeal = new Appeal();
-        appeal.Apply(new InformalAppealFiled(
+        appeal.When(new InformalAppealFiled(
             "PI-2026-000001", Worker, new ProviderRef(Guid.NewGuid(), "Blue Ridge Clinic", "1234567893"), null, "ClaimDenial", new DateOnly(2026, 11, 10), ReceiptMethod.Email,
             null, [new DisputedItem("CLM-1", 100m, "Authorized.")], "Pay it.", new ContactDetails("Lee Park", "540-555-0142", "lee@clinic.example"),
             FiledOn, new DateOnly(2026, 11, 10), new DateOnly(2026, 12, 10), true, new DateOnly(2027, 5, 22)));
@@ -45,16 +45,16 @@ public sealed class CaseStateMachineTests
     private static Appeal Formal()
     {
         var appeal = new Appeal();
-        appeal.Apply(new FormalAppealFiled(
+        appeal.When(new FormalAppealFiled(
             "PF-2026-000001", Worker, new ProviderRef(Guid.NewGuid(), "Blue Ridge Clinic", "1234567893"), null, Guid.NewGuid(), "PI-2026-000001",
             new DateOnly(2026, 11, 2), ReceiptMethod.Email, "Wrong rate.", new ContactDetails("Lee Park", "540-555-0142", "lee@clinic.example"),
             FiledOn, FiledOn, new DateOnly(2026, 12, 2), true, new DateOnly(2027, 3, 23)));
         return appeal;
     }
 
-    private static T Applied<T>(Appeal appeal, T change) where T : Aims.BuildingBlocks.EventSourcing.IEvent
+    private static T Applied<T>(Appeal appeal, T change) where T : notnull
     {
-        appeal.Apply(change);
+        appeal.When(change);
         return change;
     }
 
@@ -96,7 +96,7 @@ public sealed class CaseStateMachineTests
         Client(mco: new McoExhaustion(null, true)).Flags.ShouldBeEmpty();
         var represented = Client(authorityDue: new DateOnly(2026, 12, 3));
         represented.Flags.ShouldBe(["Awaiting proof of authority"]);
-        represented.Apply(new AuthorityProofOverdue(new DateOnly(2026, 12, 3)));
+        represented.When(new AuthorityProofOverdue(new DateOnly(2026, 12, 3)));
         represented.Flags.ShouldBe(["Authority not proven"]);
     }
 

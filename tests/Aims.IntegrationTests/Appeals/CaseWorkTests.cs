@@ -125,7 +125,7 @@ public sealed partial class CaseWorkTests() : AppealsTest("aims_test_appeals_cas
 
         late.Status.ShouldBe(HttpStatusCode.Conflict);
         late.Text.ShouldContain($"{caseNumber} changed since you opened it: reload it, check what changed, and try again.");
-        (await CountAsync("SELECT count(*) FROM appeals.events WHERE stream_id = @p", id)).ShouldBe(2L);
+        (await CountAsync("SELECT count(*) FROM appeals.mt_events WHERE stream_id = @p", id)).ShouldBe(2L);
     }
 
     [Test]
@@ -189,12 +189,12 @@ public sealed partial class CaseWorkTests() : AppealsTest("aims_test_appeals_cas
 
         Clock.SetUtcNow(new DateTimeOffset(2027, 5, 23, 3, 59, 0, TimeSpan.Zero)); // 23:59 on 05/22 in Richmond
         await DeliverAsync();
-        (await CountAsync("SELECT count(*) FROM appeals.events WHERE stream_id = @p AND type = 'DeemedInProviderFavour'", id)).ShouldBe(0L);
+        (await CountAsync("SELECT count(*) FROM appeals.mt_events WHERE stream_id = @p AND type = 'DeemedInProviderFavour'", id)).ShouldBe(0L);
 
         Clock.SetUtcNow(new DateTimeOffset(2027, 5, 23, 4, 2, 0, TimeSpan.Zero));
         await DeliverAsync();
-        (await CountAsync("SELECT count(*) FROM appeals.events WHERE stream_id = @p AND type = 'DeemedInProviderFavour'", id)).ShouldBe(1L);
-        (await CountAsync("SELECT count(*) FROM appeals.events WHERE stream_id = @p AND type = 'DeemedInProviderFavour'", withdrawn)).ShouldBe(0L);
+        (await CountAsync("SELECT count(*) FROM appeals.mt_events WHERE stream_id = @p AND type = 'DeemedInProviderFavour'", id)).ShouldBe(1L);
+        (await CountAsync("SELECT count(*) FROM appeals.mt_events WHERE stream_id = @p AND type = 'DeemedInProviderFavour'", withdrawn)).ShouldBe(0L);
 
         using var later = NewBrowser();
         await later.SignInAsync(ConnectionString, "owner.deemed@clinic.example", Password);

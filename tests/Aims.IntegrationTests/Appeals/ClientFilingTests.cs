@@ -127,7 +127,7 @@ public sealed partial class ClientFilingTests() : AppealsTest("aims_test_appeals
 
         Clock.SetUtcNow(new DateTimeOffset(2026, 12, 4, 4, 59, 0, TimeSpan.Zero)); // 23:59 on 12/03 in Richmond
         await DeliverAsync();
-        (await CountAsync("SELECT count(*) FROM appeals.events WHERE stream_id = @p AND type = 'AuthorityProofOverdue'", id)).ShouldBe(0L);
+        (await CountAsync("SELECT count(*) FROM appeals.mt_events WHERE stream_id = @p AND type = 'AuthorityProofOverdue'", id)).ShouldBe(0L);
 
         Clock.SetUtcNow(new DateTimeOffset(2026, 12, 4, 5, 1, 0, TimeSpan.Zero)); // 00:01 on 12/04
         await DeliverAsync();
@@ -155,7 +155,7 @@ public sealed partial class ClientFilingTests() : AppealsTest("aims_test_appeals
         Clock.SetUtcNow(new DateTimeOffset(2026, 12, 10, 14, 0, 0, TimeSpan.Zero));
         await DeliverAsync();
 
-        (await CountAsync("SELECT count(*) FROM appeals.events WHERE stream_id = @p AND type = 'AuthorityProofOverdue'", asAgent)).ShouldBe(0L);
+        (await CountAsync("SELECT count(*) FROM appeals.mt_events WHERE stream_id = @p AND type = 'AuthorityProofOverdue'", asAgent)).ShouldBe(0L);
     }
 
     [Test]

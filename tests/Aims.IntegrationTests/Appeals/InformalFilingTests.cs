@@ -38,6 +38,46 @@ public sealed partial class InformalFilingTests() : AppealsTest("aims_test_appea
     }
 
     [Test]
+    public async Task A_filing_whose_step_after_the_append_fails_leaves_no_event_no_row_and_no_outgoing_message()
+    {
+        // The filing's announcement is the outbox row written after the appeal's event, its list row, its filing key and
+        // its decision clock: a trigger refuses it, so the Marten append and the EF rows must roll back with it (ADR 0034).
+        var (browser, provider) = await ProviderAsync("filer.atomic@clinic.example", "Atomic Failure Clinic");
+        var userId = await UserIdAsync("filer.atomic@clinic.example");
+        var before = (Events: await CountAsync("SELECT count(*) FROM appeals.mt_events"), Messages: await CountAsync("SELECT count(*) FROM messaging.messages"));
+        await ExecuteAsync(
+            """
+            CREATE FUNCTION messaging.refuse_atomic() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF NEW.payload::text LIKE '%Atomic Failure Clinic%' THEN RAISE EXCEPTION 'announcement refused by the test'; END IF;
+                RETURN NEW;
+            END $$;
+            CREATE TRIGGER refuse_atomic BEFORE INSERT ON messaging.messages FOR EACH ROW EXECUTE FUNCTION messaging.refuse_atomic();
+            """, new());
+        try
+        {
+            var failed = await browser.PostAsync("/appeals/file/informal", InformalFields(provider, "11/16/2026"));
+            failed.Status.ShouldBe(HttpStatusCode.OK);
+            failed.Text.ShouldContain("We could not file the appeal just now, and nothing was saved.");
+        }
+        finally
+        {
+            await ExecuteAsync("DROP TRIGGER refuse_atomic ON messaging.messages; DROP FUNCTION messaging.refuse_atomic()", new());
+        }
+
+        (await CountAsync("SELECT count(*) FROM appeals.mt_events")).ShouldBe(before.Events);
+        (await CountAsync("SELECT count(*) FROM appeals.mt_streams s WHERE NOT EXISTS (SELECT 1 FROM appeals.appeal_summaries a WHERE a.id = s.id)")).ShouldBe(0L);
+        (await CountAsync("SELECT count(*) FROM appeals.appeal_summaries WHERE appellant_name = 'Atomic Failure Clinic'")).ShouldBe(0L);
+        (await CountAsync("SELECT count(*) FROM appeals.filing_keys WHERE user_id = @p", userId)).ShouldBe(0L);
+        (await CountAsync("SELECT count(*) FROM messaging.messages")).ShouldBe(before.Messages);
+        (await AppealEmailsToAsync("filer.atomic@clinic.example")).ShouldBeEmpty();
+
+        // Nothing was left half-written: the same form files normally once the fault is gone.
+        var id = await FileAsync(browser, "/appeals/file/informal", InformalFields(provider, "11/16/2026"));
+        (await CountAsync("SELECT count(*) FROM appeals.mt_events WHERE stream_id = @p", id)).ShouldBe(1L);
+    }
+
+    [Test]
     public async Task Filing_on_the_thirty_first_day_is_accepted_but_marked_untimely_with_its_dates()
     {
         // Tuesday 12/01/2026: an emailed notice of 10/31 had its 30th day on Monday 11/30.

@@ -119,7 +119,7 @@ public sealed partial class MonitoringTests() : AppealsTest("aims_test_appeals_m
         var again = await owner.PostWithTokenAsync($"/appeals/{id}/withdraw", [new("SeenVersion", "1")], confirm.AntiforgeryToken);
         again.Status.ShouldBe(HttpStatusCode.OK);
         again.Text.ShouldContain($"{caseNumber} was already withdrawn on 11/23/2026.");
-        (await CountAsync("SELECT count(*) FROM appeals.events WHERE stream_id = @p AND type = 'WithdrawnByAppellant'", id)).ShouldBe(1L);
+        (await CountAsync("SELECT count(*) FROM appeals.mt_events WHERE stream_id = @p AND type = 'WithdrawnByAppellant'", id)).ShouldBe(1L);
     }
 
     [Test]
@@ -138,7 +138,7 @@ public sealed partial class MonitoringTests() : AppealsTest("aims_test_appeals_m
         answers.Count(a => a.Status == HttpStatusCode.Redirect).ShouldBe(1);
         var refused = answers.Single(a => a.Status == HttpStatusCode.OK);
         refused.Text.ShouldMatch("changed since you opened it|was already withdrawn");
-        (await CountAsync("SELECT count(*) FROM appeals.events WHERE stream_id = @p AND type = 'WithdrawnByAppellant'", id)).ShouldBe(1L);
+        (await CountAsync("SELECT count(*) FROM appeals.mt_events WHERE stream_id = @p AND type = 'WithdrawnByAppellant'", id)).ShouldBe(1L);
     }
 
     [Test]

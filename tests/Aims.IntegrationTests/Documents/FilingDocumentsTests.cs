@@ -35,11 +35,11 @@ public sealed class FilingDocumentsTests() : DocumentsTest("aims_test_documents_
         // A second proof changes nothing.
         ShouldRedirectToAppeal(await UploadThroughPageAsync(later, id, Part.Field("category", "ProofOfAuthority"), Part.File("power of attorney.pdf", "%PDF-1.4 poa"u8.ToArray())), id);
         await DeliverAsync();
-        (await CountAsync("SELECT count(*) FROM appeals.events WHERE stream_id = @p AND type = 'AuthorityProofReceived'", id)).ShouldBe(1L);
+        (await CountAsync("SELECT count(*) FROM appeals.mt_events WHERE stream_id = @p AND type = 'AuthorityProofReceived'", id)).ShouldBe(1L);
 
         Clock.SetUtcNow(new DateTimeOffset(2026, 12, 4, 5, 1, 0, TimeSpan.Zero)); // 00:01 on 12/04 in Richmond
         await DeliverAsync();
-        (await CountAsync("SELECT count(*) FROM appeals.events WHERE stream_id = @p AND type = 'AuthorityProofOverdue'", id)).ShouldBe(0L);
+        (await CountAsync("SELECT count(*) FROM appeals.mt_events WHERE stream_id = @p AND type = 'AuthorityProofOverdue'", id)).ShouldBe(0L);
     }
 
     [Test]
@@ -53,7 +53,7 @@ public sealed class FilingDocumentsTests() : DocumentsTest("aims_test_documents_
         Clock.SetUtcNow(new DateTimeOffset(2026, 12, 4, 5, 1, 0, TimeSpan.Zero));
         await DeliverAsync();
 
-        (await CountAsync("SELECT count(*) FROM appeals.events WHERE stream_id = @p AND type = 'AuthorityProofOverdue'", id)).ShouldBe(1L);
+        (await CountAsync("SELECT count(*) FROM appeals.mt_events WHERE stream_id = @p AND type = 'AuthorityProofOverdue'", id)).ShouldBe(1L);
     }
 
     [Test]

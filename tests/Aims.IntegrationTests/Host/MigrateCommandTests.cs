@@ -29,7 +29,7 @@ public sealed class MigrateCommandTests
         var database = await TestDatabase.RecreateAsync("aims_test_integration_migrate_race");
         await using var dataSource = NpgsqlDataSource.Create(database);
         var schemas = HostUnderTest.Portal.Services.GetServices<ModuleSchema>().ToList();
-        SchemaMigrator NewMigrator() => new(dataSource, schemas, NullLogger<SchemaMigrator>.Instance);
+        SchemaMigrator NewMigrator() => new(dataSource, schemas, [], NullLogger<SchemaMigrator>.Instance);
 
         var applied = await Task.WhenAll(NewMigrator().MigrateAsync(CancellationToken.None), NewMigrator().MigrateAsync(CancellationToken.None));
 

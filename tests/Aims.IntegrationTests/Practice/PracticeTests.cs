@@ -19,7 +19,7 @@ public sealed partial class PracticeTests() : AppealsTest("aims_test_practice")
     /// <summary>Every table a real filing, upload, withdrawal or notice writes to.</summary>
     private static readonly string[] RealTables =
     [
-        "appeals.streams", "appeals.events", "appeals.appeal_summaries", "appeals.filing_keys", "appeals.appeal_access", "appeals.drafts",
+        "appeals.mt_streams", "appeals.mt_events", "appeals.appeal_summaries", "appeals.filing_keys", "appeals.appeal_access", "appeals.drafts",
         "documents.documents", "documents.chunks", "messaging.messages", "notifications.notices",
     ];
 
@@ -72,7 +72,7 @@ public sealed partial class PracticeTests() : AppealsTest("aims_test_practice")
         await FileAsync(provider, "/appeals/file/informal", InformalFields(providerId, "11/16/2026", agencyId: agency));
         await DeliverAsync();
         var after = await CountRealRowsAsync();
-        after["appeals.events"].ShouldBeGreaterThan(before["appeals.events"]);
+        after["appeals.mt_events"].ShouldBeGreaterThan(before["appeals.mt_events"]);
         after["messaging.messages"].ShouldBeGreaterThan(before["messaging.messages"]);
         after["notifications.notices"].ShouldBeGreaterThan(before["notifications.notices"]);
         (await AppealEmailsToAsync("coord.separation@pic.example")).ShouldNotBeEmpty();

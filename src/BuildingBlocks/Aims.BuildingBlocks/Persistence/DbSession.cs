@@ -5,8 +5,8 @@ using Npgsql;
 namespace Aims.BuildingBlocks.Persistence;
 
 /// <summary>
-/// One connection and at most one transaction per scope, shared by every module's DbContext, the event store and the
-/// outbox, so a command's change and the messages it raises commit or roll back together.
+/// One connection and at most one transaction per scope, shared by every module's DbContext, the Marten session of the
+/// event streams and the outbox, so a command's change and the messages it raises commit or roll back together.
 /// </summary>
 public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable, IDisposable
 {
@@ -117,7 +117,8 @@ public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable, I
         joined.Clear();
     }
 
-    private async Task EnsureOpenAsync(CancellationToken cancellationToken)
+    /// <summary>Opens the shared connection if it is not open yet (for a library that is handed the connection).</summary>
+    public async Task EnsureOpenAsync(CancellationToken cancellationToken)
     {
         if (Connection.State != System.Data.ConnectionState.Open)
         {

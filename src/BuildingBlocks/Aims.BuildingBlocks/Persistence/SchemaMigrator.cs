@@ -4,19 +4,39 @@ using Npgsql;
 namespace Aims.BuildingBlocks.Persistence;
 
 /// <summary>
-/// Applies every module's pending SQL migrations in one transaction under an advisory lock, so two hosts starting
-/// together migrate once and a failed script leaves the database as it was.
+/// Applies every module's pending SQL migrations in one transaction, then the <see cref="ISchemaStep"/>s (Marten's
+/// tables, data moves), all under one advisory lock held for the whole run, so two hosts starting together migrate
+/// once and the second finds nothing to do. A failed script leaves the database as it was.
 /// </summary>
-public sealed class SchemaMigrator(NpgsqlDataSource dataSource, IEnumerable<ModuleSchema> schemas, ILogger<SchemaMigrator> logger)
+public sealed class SchemaMigrator(
+    NpgsqlDataSource dataSource, IEnumerable<ModuleSchema> schemas, IEnumerable<ISchemaStep> steps, ILogger<SchemaMigrator> logger)
 {
     private const long MigrationLockKey = 0x41494D53_4D494752; // "AIMSMIGR"
 
     public async Task<int> MigrateAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await ExecuteAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({MigrationLockKey})", cancellationToken);
+        // A session lock, not a transaction's: the steps after the scripts use connections of their own.
+        await ExecuteAsync(connection, null, $"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
+        try
+        {
+            var applied = await ApplyScriptsAsync(connection, cancellationToken);
+            foreach (var step in steps)
+            {
+                applied += await step.ApplyAsync(cancellationToken);
+            }
 
+            return applied;
+        }
+        finally
+        {
+            await ExecuteAsync(connection, null, $"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
+        }
+    }
+
+    private async Task<int> ApplyScriptsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var applied = 0;
         foreach (var schema in schemas)
         {
@@ -56,7 +76,7 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, IEnumerable<Modu
     }
 
     private static async Task ExecuteAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(sql, connection, transaction);
         await command.ExecuteNonQueryAsync(cancellationToken);

@@ -7,7 +7,7 @@ using Aims.Appeals.Filing;
 using Aims.Appeals.Persistence;
 using Aims.Appeals.Practice;
 using Aims.Appeals.Rules;
-using Aims.BuildingBlocks.EventSourcing;
+using Aims.BuildingBlocks.EventStreams;
 using Aims.BuildingBlocks.Modules;
 using Aims.BuildingBlocks.Persistence;
 using Aims.BuildingBlocks.Seeding;
@@ -25,18 +25,13 @@ public sealed class AppealsModule : IModule
     public void Register(IServiceCollection services, IConfiguration configuration)
     {
         services.AddPortalText<AppealsText>();
-        var migrations = SqlMigration.EmbeddedIn(typeof(AppealsModule).Assembly)
-            .Prepend(EventStoreSchema.Migration(AppealsDbContext.SchemaName))
-            .ToList();
-        services.AddModuleDbContext<AppealsDbContext>(new ModuleSchema(AppealsDbContext.SchemaName, migrations));
-        services.AddEventStore(new EventStoreOptions
-        {
-            Schema = AppealsDbContext.SchemaName,
-            EventAssemblies = [typeof(AppealsModule).Assembly],
-        });
+        services.AddModuleDbContext<AppealsDbContext>(
+            new ModuleSchema(AppealsDbContext.SchemaName, SqlMigration.EmbeddedIn(typeof(AppealsModule).Assembly)));
+        services.AddEventStreams(AppealsDbContext.SchemaName, AppealStreams.Configure);
+        // After Marten's tables exist: the hand-written store's streams move into them (ADR 0034).
+        services.AddSingleton<ISchemaStep, LegacyEventImport>();
         services.Configure<AppealRulesOptions>(configuration.GetSection(AppealRulesOptions.Section));
         services.AddSingleton<AppealDeadlines>();
-        services.AddScoped<IProjection, AppealSummaryProjection>();
         services.AddScoped<AppealFiling>();
         services.AddScoped<AppealAudience>();
         services.AddScoped<CaseWork>();

@@ -1,6 +1,6 @@
 using Aims.Appeals.Contracts;
 using Aims.Appeals.Model;
-using Aims.BuildingBlocks.EventSourcing;
+using Aims.BuildingBlocks.EventStreams;
 using MediatR;
 
 namespace Aims.Appeals.Access;
@@ -10,7 +10,7 @@ namespace Aims.Appeals.Access;
 /// contact the filing names when it is someone else's address, the agency (whose coordinators Notifications asks
 /// Registration for) and the attendees the agency named. Provider colleagues follow the appeal in "My appeals".
 /// </summary>
-internal sealed class GetAppealRecipientsHandler(EventStore store) : IRequestHandler<GetAppealRecipients, AppealRecipients?>
+internal sealed class GetAppealRecipientsHandler(EventStreams store) : IRequestHandler<GetAppealRecipients, AppealRecipients?>
 {
     public async Task<AppealRecipients?> Handle(GetAppealRecipients request, CancellationToken cancellationToken)
     {

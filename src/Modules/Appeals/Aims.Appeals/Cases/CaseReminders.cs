@@ -1,6 +1,6 @@
 using Aims.Appeals.Contracts;
 using Aims.Appeals.Model;
-using Aims.BuildingBlocks.EventSourcing;
+using Aims.BuildingBlocks.EventStreams;
 using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.Time;
@@ -98,7 +98,7 @@ internal static class CaseReminders
 /// worded here in each portal language, with the dates as each reads them; the decision clock's reminders go to staff
 /// alone, who work in English (ADR 0026).
 /// </summary>
-internal sealed class CaseReminderHandler(EventStore store, IMessageBus bus, BusinessCalendar calendar, IStringLocalizer<AppealsText> t) : INotificationHandler<CaseReminder>
+internal sealed class CaseReminderHandler(EventStreams store, IMessageBus bus, BusinessCalendar calendar, IStringLocalizer<AppealsText> t) : INotificationHandler<CaseReminder>
 {
     public async Task Handle(CaseReminder reminder, CancellationToken cancellationToken)
     {

@@ -1,6 +1,6 @@
 using Aims.Appeals.Model;
 using Aims.BuildingBlocks.Errors;
-using Aims.BuildingBlocks.EventSourcing;
+using Aims.BuildingBlocks.EventStreams;
 using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.Time;
 using Microsoft.Extensions.Localization;
@@ -13,7 +13,7 @@ namespace Aims.Appeals.Cases;
 /// the appeal's clocks once it closes, and plan its reminders again. The action itself — may it happen, with what — is
 /// the appeal's to say.
 /// </summary>
-internal sealed class CaseWork(EventStore store, IMessageBus bus, BusinessCalendar calendar, TimeProvider time, IStringLocalizer<AppealsText> t)
+internal sealed class CaseWork(EventStreams store, IMessageBus bus, BusinessCalendar calendar, TimeProvider time, IStringLocalizer<AppealsText> t)
 {
     public DateTimeOffset Now => time.GetUtcNow();
 
@@ -30,7 +30,7 @@ internal sealed class CaseWork(EventStore store, IMessageBus bus, BusinessCalend
         return appeal;
     }
 
-    public async Task AppendAsync(Appeal appeal, IEvent change, CancellationToken cancellationToken)
+    public async Task AppendAsync(Appeal appeal, object change, CancellationToken cancellationToken)
     {
         try
         {
@@ -41,7 +41,7 @@ internal sealed class CaseWork(EventStore store, IMessageBus bus, BusinessCalend
             throw Changed(appeal);
         }
 
-        appeal.Apply(change);
+        appeal.When(change);
         if (appeal.IsClosed)
         {
             await CaseClocks.CancelAllAsync(bus, appeal.Id, cancellationToken);

@@ -3,7 +3,7 @@ using Aims.Appeals.Filing;
 using Aims.Appeals.Model;
 using Aims.Appeals.Pages.Appeals;
 using Aims.Appeals.Rules;
-using Aims.BuildingBlocks.EventSourcing;
+using Aims.BuildingBlocks.EventStreams;
 using Aims.BuildingBlocks.Persistence;
 using Aims.BuildingBlocks.Seeding;
 using Aims.Identity.Contracts;
@@ -16,7 +16,7 @@ namespace Aims.Appeals.Demo;
 /// provider can file a formal appeal), both naming the demo provider agency, and a client appeal by the demo client.
 /// Filing keys make seeding again find them.
 /// </summary>
-internal sealed class AppealsDemoSeeder(IMediator mediator, EventStore store, DbSession session, AppealDeadlines deadlines, TimeProvider time)
+internal sealed class AppealsDemoSeeder(IMediator mediator, EventStreams store, DbSession session, AppealDeadlines deadlines, TimeProvider time)
     : IDemoDataSeeder
 {
     public async Task<IReadOnlyList<DemoSignIn>> SeedAsync(CancellationToken cancellationToken)

@@ -3,7 +3,7 @@ using Aims.Appeals.Cases;
 using Aims.Appeals.Contracts;
 using Aims.Appeals.Model;
 using Aims.Appeals.Persistence;
-using Aims.BuildingBlocks.EventSourcing;
+using Aims.BuildingBlocks.EventStreams;
 using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.Persistence;
@@ -23,13 +23,12 @@ namespace Aims.Appeals.Filing;
 /// (the API's is English).
 /// </summary>
 internal sealed class AppealFiling(
-    AppealsDbContext db, DbSession session, EventStore store, IMessageBus bus, IOutgoingMail mail, IOptions<ContactOptions> contact, BusinessCalendar calendar, TimeProvider time,
+    AppealsDbContext db, DbSession session, EventStreams store, IMessageBus bus, IOutgoingMail mail, IOptions<ContactOptions> contact, BusinessCalendar calendar, TimeProvider time,
     IStringLocalizer<AppealsText> t)
 {
     /// <summary>The words of the confirmation email, for the lines each kind of filing adds.</summary>
     public IStringLocalizer<AppealsText> Text => t;
 
-    public const string StreamType = "appeal";
 
     /// <summary>
     /// Claims the filing key for a new appeal id, or returns the appeal already filed with it. A second request with the
@@ -69,9 +68,9 @@ internal sealed class AppealFiling(
     }
 
     public async Task<FiledAppeal> FileAsync(
-        Filer filer, Guid appealId, Guid? draftId, IEvent filed, AppealFiled announcement, IReadOnlyList<string> confirmationLines, CancellationToken cancellationToken)
+        Filer filer, Guid appealId, Guid? draftId, object filed, AppealFiled announcement, IReadOnlyList<string> confirmationLines, CancellationToken cancellationToken)
     {
-        await store.StartStreamAsync(appealId, StreamType, [filed], cancellationToken);
+        await store.StartAsync<Appeal>(appealId, [filed], cancellationToken);
         if (filed is InformalAppealFiled informal)
         {
             // § 32.1-325.1: no informal decision in 180 days and the appeal is decided in the provider's favour.

@@ -1,6 +1,6 @@
 using Aims.Appeals.Contracts;
 using Aims.Appeals.Model;
-using Aims.BuildingBlocks.EventSourcing;
+using Aims.BuildingBlocks.EventStreams;
 using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.Time;
@@ -26,7 +26,7 @@ internal sealed record AuthorityProofCheck(Guid AppealId, DateOnly DueOn) : IMes
             new AuthorityProofCheck(appealId, dueOn), calendar.AtLocalTime(dueOn.AddDays(1), new TimeOnly(0, 1)), Key(appealId), cancellationToken);
 }
 
-internal sealed class AuthorityProofCheckHandler(EventStore store, IMessageBus bus) : INotificationHandler<AuthorityProofCheck>
+internal sealed class AuthorityProofCheckHandler(EventStreams store, IMessageBus bus) : INotificationHandler<AuthorityProofCheck>
 {
     public async Task Handle(AuthorityProofCheck check, CancellationToken cancellationToken)
     {
@@ -53,7 +53,7 @@ internal sealed class AuthorityProofCheckHandler(EventStore store, IMessageBus b
 /// arrives after the appeal was flagged is recorded too; whether it cures the lateness is the Appeals Division's call.
 /// Delivered at least once, so a second delivery finds the proof already recorded and does nothing.
 /// </summary>
-internal sealed class AuthorityProofArrival(EventStore store, IMessageBus bus, BusinessCalendar calendar) : INotificationHandler<DocumentAdded>
+internal sealed class AuthorityProofArrival(EventStreams store, IMessageBus bus, BusinessCalendar calendar) : INotificationHandler<DocumentAdded>
 {
     public async Task Handle(DocumentAdded added, CancellationToken cancellationToken)
     {

@@ -1,6 +1,5 @@
 using Aims.Appeals.Contracts;
 using Aims.BuildingBlocks.Errors;
-using Aims.BuildingBlocks.EventSourcing;
 
 namespace Aims.Appeals.Model;
 
@@ -26,7 +25,7 @@ internal sealed record StatutoryClock(string Name, DateOnly Due, DateOnly? MetOn
 /// happen next. Every page, the list projection and the API read their answers from here, and every action the
 /// division takes is a method that returns the event to append or says, in the appeal's own terms, why it may not.
 /// </summary>
-internal sealed class Appeal : Aggregate
+internal sealed class Appeal
 {
     /// <summary>The outcome recorded when a provider's decision clock runs out (§ 32.1-325.1).</summary>
     public const string DeemedOutcome = "Deemed in the provider's favour";
@@ -36,13 +35,20 @@ internal sealed class Appeal : Aggregate
     private readonly List<DecisionIssued> decisions = [];
     private readonly Dictionary<CaseRole, Person> assignees = [];
 
+    /// <summary>The appeal's id: its event stream's.</summary>
+    public Guid Id { get; set; }
+
+    /// <summary>The stream's version once folded: the expected version of the next append (a page's SeenVersion).</summary>
+    public long Version { get; set; }
+
     public string CaseNumber { get; private set; } = "";
 
     public AppealKind Kind { get; private set; }
 
     public AppealStatus Status { get; private set; }
 
-    public IEvent Filing { get; private set; } = null!;
+    /// <summary>The filing event (informal, formal or client), kept whole for what only it says.</summary>
+    public object Filing { get; private set; } = null!;
 
     public Person FiledBy { get; private set; } = null!;
 
@@ -191,7 +197,8 @@ internal sealed class Appeal : Aggregate
 
     public DecisionIssued? InformalDecision => decisions.LastOrDefault(d => d.Level == DecisionLevel.Informal);
 
-    public override void Apply(IEvent @event)
+    /// <summary>Takes one event into the state (named so that Marten does not take it for a conventional Apply method).</summary>
+    public void When(object @event)
     {
         switch (@event)
         {
@@ -512,7 +519,7 @@ internal sealed class Appeal : Aggregate
         _ => new RuleViolationException("{0} is decided: a closed appeal cannot be {1}.", CaseNumber, action),
     };
 
-    private void Filed(IEvent filing, AppealKind kind, string caseNumber, Person by, string appellant, string actionType, DateOnly filedOn, DateOnly lastDay, bool timely)
+    private void Filed(object filing, AppealKind kind, string caseNumber, Person by, string appellant, string actionType, DateOnly filedOn, DateOnly lastDay, bool timely)
     {
         Filing = filing;
         Kind = kind;

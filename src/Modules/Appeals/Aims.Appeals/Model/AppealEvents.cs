@@ -1,5 +1,4 @@
 using Aims.Appeals.Rules;
-using Aims.BuildingBlocks.EventSourcing;
 
 namespace Aims.Appeals.Model;
 
@@ -38,23 +37,23 @@ internal enum DecisionLevel
 internal sealed record InformalAppealFiled(
     string CaseNumber, Person FiledBy, ProviderRef Provider, AgencyRef? Agency, string ActionType, DateOnly NoticeDate, ReceiptMethod ReceivedBy,
     DateOnly? McoFinalLetterDate, IReadOnlyList<DisputedItem> Items, string DesiredOutcome, ContactDetails Contact,
-    DateOnly FiledOn, DateOnly ReceivedOn, DateOnly LastDayToFile, bool Timely, DateOnly DecisionDue) : IEvent;
+    DateOnly FiledOn, DateOnly ReceivedOn, DateOnly LastDayToFile, bool Timely, DateOnly DecisionDue);
 
 internal sealed record FormalAppealFiled(
     string CaseNumber, Person FiledBy, ProviderRef Provider, AgencyRef? Agency, Guid InformalAppealId, string InformalCaseNumber,
     DateOnly InformalDecisionDate, ReceiptMethod DecisionReceivedBy, string Grounds, ContactDetails Contact,
-    DateOnly FiledOn, DateOnly ReceivedOn, DateOnly LastDayToFile, bool Timely, DateOnly RecommendationDue) : IEvent;
+    DateOnly FiledOn, DateOnly ReceivedOn, DateOnly LastDayToFile, bool Timely, DateOnly RecommendationDue);
 
 internal sealed record ClientAppealFiled(
     string CaseNumber, Person FiledBy, FilerCapacity Capacity, string AppellantName, string MedicaidId, AgencyRef? Agency,
     string ActionType, string ActionDescription, DateOnly NoticeDate, DateOnly? EffectiveDate, bool ContinuesBenefits,
     ExpeditedTrack? Expedited, string? ExpeditedReason, McoExhaustion? Mco, ContactDetails Contact,
-    DateOnly FiledOn, DateOnly ReceivedOn, DateOnly LastDayToFile, bool Timely, DateOnly DecisionDue, DateOnly? AuthorityProofDue) : IEvent;
+    DateOnly FiledOn, DateOnly ReceivedOn, DateOnly LastDayToFile, bool Timely, DateOnly DecisionDue, DateOnly? AuthorityProofDue);
 
 /// <summary>On an informal appeal's stream: the provider took it further; the formal case carries its record forward.</summary>
-internal sealed record FormalAppealStarted(Guid FormalAppealId, string FormalCaseNumber, Person By) : IEvent;
+internal sealed record FormalAppealStarted(Guid FormalAppealId, string FormalCaseNumber, Person By);
 
-internal sealed record WithdrawnByAppellant(Person By, DateOnly WithdrawnOn, string? Reason) : IEvent;
+internal sealed record WithdrawnByAppellant(Person By, DateOnly WithdrawnOn, string? Reason);
 
 /// <summary>
 /// A decision; <paramref name="FurtherAppealBy"/> is the last day to take it further (for a recommended decision, to
@@ -63,10 +62,10 @@ internal sealed record WithdrawnByAppellant(Person By, DateOnly WithdrawnOn, str
 /// </summary>
 internal sealed record DecisionIssued(
     DecisionLevel Level, DateOnly DecidedOn, string Outcome, string Text, Person By, DateOnly? FurtherAppealBy,
-    Guid? DocumentId = null, DecisionParts? Parts = null, DateOnly? FinalDecisionDue = null) : IEvent;
+    Guid? DocumentId = null, DecisionParts? Parts = null, DateOnly? FinalDecisionDue = null);
 
 /// <summary>A representative's proof of authority did not arrive within 10 days: the appeal is flagged for invalidation.</summary>
-internal sealed record AuthorityProofOverdue(DateOnly DueOn) : IEvent;
+internal sealed record AuthorityProofOverdue(DateOnly DueOn);
 
 /// <summary>A document categorised as proof of the representative's authority was added to the appeal.</summary>
-internal sealed record AuthorityProofReceived(Guid DocumentId, string DocumentName, Person By, DateOnly ReceivedOn) : IEvent;
+internal sealed record AuthorityProofReceived(Guid DocumentId, string DocumentName, Person By, DateOnly ReceivedOn);

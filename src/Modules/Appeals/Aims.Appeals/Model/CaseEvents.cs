@@ -1,4 +1,3 @@
-using Aims.BuildingBlocks.EventSourcing;
 
 namespace Aims.Appeals.Model;
 
@@ -45,31 +44,31 @@ internal sealed record DecisionParts(
     string ProceduralHistory, string FindingsOfFact, string ConclusionsOfLaw, string Reasoning, string RequiredAction, DateOnly? ActionDeadline, string CoverLetter);
 
 /// <summary>Accepted for a hearing or conference; a late filing only on good cause, whose reason is recorded.</summary>
-internal sealed record AppealDocketed(Person By, DateOnly DocketedOn, string? GoodCause) : IEvent;
+internal sealed record AppealDocketed(Person By, DateOnly DocketedOn, string? GoodCause);
 
 /// <summary>Closed without a decision on the merits; a provider defaulted for a no-show may petition to vacate by <paramref name="PetitionToVacateBy"/>.</summary>
-internal sealed record AppealDismissed(Person By, DateOnly DismissedOn, DismissalReason Reason, string? Explanation, DateOnly? PetitionToVacateBy) : IEvent;
+internal sealed record AppealDismissed(Person By, DateOnly DismissedOn, DismissalReason Reason, string? Explanation, DateOnly? PetitionToVacateBy);
 
-internal sealed record CaseAssigned(CaseRole Role, Person Assignee, Person By, string? Reason) : IEvent;
+internal sealed record CaseAssigned(CaseRole Role, Person Assignee, Person By, string? Reason);
 
-internal sealed record HearingScheduled(Hearing Hearing, Person By) : IEvent;
+internal sealed record HearingScheduled(Hearing Hearing, Person By);
 
 /// <summary>
 /// A hearing moved. One the appellant asked for extends a client's 90-day clock by <paramref name="WaivedDays"/>, the
 /// days between the old and new dates; a third such request needs a compelling reason.
 /// </summary>
 internal sealed record HearingRescheduled(
-    Hearing Hearing, DateTimeOffset PreviousStart, string Reason, bool AppellantRequested, int WaivedDays, string? CompellingReason, Person By) : IEvent;
+    Hearing Hearing, DateTimeOffset PreviousStart, string Reason, bool AppellantRequested, int WaivedDays, string? CompellingReason, Person By);
 
-internal sealed record CaseSummaryFiled(Person By, DateOnly FiledOn, CaseSummaryParts Parts, IReadOnlyList<Guid> DocumentIds, bool OnTime) : IEvent;
+internal sealed record CaseSummaryFiled(Person By, DateOnly FiledOn, CaseSummaryParts Parts, IReadOnlyList<Guid> DocumentIds, bool OnTime);
 
-internal sealed record AgencyAttendeesChanged(IReadOnlyList<Attendee> Attendees, Person By) : IEvent;
+internal sealed record AgencyAttendeesChanged(IReadOnlyList<Attendee> Attendees, Person By);
 
 /// <summary>The appellant did not appear; they have until <paramref name="GoodCauseBy"/> to show good cause.</summary>
-internal sealed record NoShowRecorded(Person By, DateOnly HearingOn, DateOnly GoodCauseBy) : IEvent;
+internal sealed record NoShowRecorded(Person By, DateOnly HearingOn, DateOnly GoodCauseBy);
 
 /// <summary>The appellant showed good cause for missing the hearing: it is to be scheduled again.</summary>
-internal sealed record GoodCauseAccepted(Person By, DateOnly AcceptedOn, string Reason) : IEvent;
+internal sealed record GoodCauseAccepted(Person By, DateOnly AcceptedOn, string Reason);
 
 /// <summary>A provider's decision clock ran out without a decision: the appeal is decided in the provider's favour (§ 32.1-325.1).</summary>
-internal sealed record DeemedInProviderFavour(DecisionLevel Level, DateOnly ClockEndedOn, DateOnly RecordedOn, DateOnly? FurtherAppealBy) : IEvent;
+internal sealed record DeemedInProviderFavour(DecisionLevel Level, DateOnly ClockEndedOn, DateOnly RecordedOn, DateOnly? FurtherAppealBy);

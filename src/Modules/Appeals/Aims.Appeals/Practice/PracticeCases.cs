@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Aims.Appeals.Model;
-using Aims.BuildingBlocks.EventSourcing;
 using Aims.BuildingBlocks.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -88,12 +87,12 @@ internal sealed class PracticeCases(PracticeDbContext db, DbSession session)
     private static Appeal Fold(PracticeAppeal row)
     {
         var appeal = new Appeal();
-        IEvent[] events = row.Withdrawn is null
+        object[] events = row.Withdrawn is null
             ? [Deserialize<InformalAppealFiled>(row.Filed)]
             : [Deserialize<InformalAppealFiled>(row.Filed), Deserialize<WithdrawnByAppellant>(row.Withdrawn)];
         foreach (var @event in events)
         {
-            appeal.Apply(@event);
+            appeal.When(@event);
         }
 
         return appeal;

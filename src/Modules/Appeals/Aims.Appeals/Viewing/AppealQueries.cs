@@ -4,7 +4,7 @@ using Aims.Appeals.Decisions;
 using Aims.Appeals.Filing;
 using Aims.Appeals.Model;
 using Aims.Appeals.Persistence;
-using Aims.BuildingBlocks.EventSourcing;
+using Aims.BuildingBlocks.EventStreams;
 using Aims.BuildingBlocks.Mail;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -35,7 +35,7 @@ internal sealed record AppealView(Appeal Appeal, AppealAccess Access, IReadOnlyL
 /// <summary>One line of an appeal's history: when, who and what, read from its events and written in the reader's language.</summary>
 internal sealed record TimelineEntry(DateTimeOffset At, string Who, string What);
 
-internal sealed class AppealQueries(AppealAudience audience, EventStore store, IStringLocalizer<AppealsText> t) :
+internal sealed class AppealQueries(AppealAudience audience, EventStreams store, IStringLocalizer<AppealsText> t) :
     IRequestHandler<ListAppeals, IReadOnlyList<AppealListItem>>,
     IRequestHandler<GetAppeal, AppealView?>
 {
@@ -72,8 +72,8 @@ internal sealed class AppealQueries(AppealAudience audience, EventStore store, I
             return null;
         }
 
-        var events = await store.ReadStreamAsync(query.AppealId, cancellationToken);
-        var appeal = EventStore.Fold<Appeal>(query.AppealId, events);
+        var events = await store.ReadAsync(query.AppealId, cancellationToken);
+        var appeal = AppealStreams.Fold(query.AppealId, events);
         return new AppealView(appeal, access, events.Select(e => Describe(e, appeal)).Reverse().ToList());
     }
 
@@ -82,7 +82,7 @@ internal sealed class AppealQueries(AppealAudience audience, EventStore store, I
     /// elsewhere: the division's own notes (why a case was assigned or a hearing moved, the good cause it found) stay
     /// on the staff screens, and the division's acts are signed by the division, not by the person at the desk.
     /// </summary>
-    private TimelineEntry Describe(StoredEvent stored, Appeal appeal)
+    private TimelineEntry Describe(JasperFx.Events.IEvent stored, Appeal appeal)
     {
         var division = t["Appeals Division"].Value;
         var agency = appeal.Agency?.Name ?? t["The agency"];

@@ -6,7 +6,7 @@ using Aims.Appeals.Persistence;
 using Aims.Appeals.Rules;
 using Aims.Appeals.Viewing;
 using Aims.BuildingBlocks.Errors;
-using Aims.BuildingBlocks.EventSourcing;
+using Aims.BuildingBlocks.EventStreams;
 using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Mediation;
 using Aims.Identity.Contracts;
@@ -53,7 +53,7 @@ internal sealed class FileFormalAppealValidator : AbstractValidator<FileFormalAp
 }
 
 internal sealed class FileFormalAppealHandler(
-    AppealFiling filing, AppealAudience audience, EventStore store, AppealDeadlines deadlines, TimeProvider time) : IRequestHandler<FileFormalAppeal, FiledAppeal>
+    AppealFiling filing, AppealAudience audience, EventStreams store, AppealDeadlines deadlines, TimeProvider time) : IRequestHandler<FileFormalAppeal, FiledAppeal>
 {
     public async Task<FiledAppeal> Handle(FileFormalAppeal command, CancellationToken cancellationToken)
     {
@@ -76,7 +76,7 @@ internal sealed class FileFormalAppealHandler(
             deadlines.RecommendedDecisionDue(filedOn));
         var started = new FormalAppealStarted(appealId, caseNumber, command.Filer.Person);
         await store.AppendAsync(informal.Id, informal.Version, [started], cancellationToken);
-        informal.Apply(started);
+        informal.When(started);
         await filing.PlanRemindersAsync(informal, cancellationToken);
         return await filing.FileAsync(
             command.Filer, appealId, command.DraftId, filed,

@@ -6,7 +6,7 @@ using Aims.Appeals.Model;
 using Aims.Appeals.Rules;
 using Aims.Appeals.Viewing;
 using Aims.BuildingBlocks.Errors;
-using Aims.BuildingBlocks.EventSourcing;
+using Aims.BuildingBlocks.EventStreams;
 using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Mediation;
 using Aims.BuildingBlocks.Messaging;
@@ -38,7 +38,7 @@ internal sealed class WithdrawAppealValidator : AbstractValidator<WithdrawAppeal
 }
 
 internal sealed class WithdrawAppealHandler(
-    AppealAudience audience, EventStore store, IMessageBus bus, IOutgoingMail mail, AppealDeadlines deadlines, IOptions<ContactOptions> contact, BusinessCalendar calendar, TimeProvider time,
+    AppealAudience audience, EventStreams store, IMessageBus bus, IOutgoingMail mail, AppealDeadlines deadlines, IOptions<ContactOptions> contact, BusinessCalendar calendar, TimeProvider time,
     IStringLocalizer<AppealsText> t)
     : IRequestHandler<WithdrawAppeal, WithdrawnAppeal>
 {
@@ -77,7 +77,7 @@ internal sealed class WithdrawAppealHandler(
 
         await CaseClocks.CancelAllAsync(bus, command.AppealId, cancellationToken);
 
-        appeal.Apply(withdrawn);
+        appeal.When(withdrawn);
         await CaseReminders.PlanAsync(bus, calendar, time.GetUtcNow(), appeal, cancellationToken);
 
         await bus.PublishAsync(

@@ -1,0 +1,50 @@
+using Aims.BuildingBlocks.Persistence;
+using JasperFx;
+using JasperFx.Events;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Weasel.Core;
+
+namespace Aims.BuildingBlocks.EventStreams;
+
+public static class EventStreamsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Marten on the host's data source, its tables in the owning module's schema, made by <c>migrate</c> (an
+    /// <see cref="ISchemaStep"/>), never at run time. Quick appends; actor, correlation and causation on every event.
+    /// <paramref name="configure"/> names the module's events, aggregates and projections.
+    /// </summary>
+    public static IServiceCollection AddEventStreams(this IServiceCollection services, string schema, Action<StoreOptions> configure)
+    {
+        services.AddMarten(provider =>
+        {
+            var options = new StoreOptions();
+            options.Connection(provider.GetRequiredService<NpgsqlDataSource>());
+            options.DatabaseSchemaName = schema;
+            options.Events.DatabaseSchemaName = schema;
+            options.AutoCreateSchemaObjects = AutoCreate.None;
+            options.Events.AppendMode = EventAppendMode.Quick;
+            options.Events.MetadataConfig.CorrelationIdEnabled = true;
+            options.Events.MetadataConfig.CausationIdEnabled = true;
+            options.Events.MetadataConfig.UserNameEnabled = true;
+            options.Events.TimeProvider = provider.GetRequiredService<TimeProvider>();
+            // The JSON the hand-written store wrote (camelCase, enums as numbers), so imported events read back as written.
+            options.UseSystemTextJsonForSerialization(EnumStorage.AsInteger, Casing.CamelCase);
+            configure(options);
+            return options;
+        });
+        services.AddScoped<EventStreams>();
+        services.AddSingleton<ISchemaStep, EventStreamsSchema>();
+        return services;
+    }
+
+    /// <summary>Stores each event under its short type name (as the hand-written store did, so old rows import as they are).</summary>
+    public static void EventsNamedByType(this StoreOptions options, params Type[] eventTypes)
+    {
+        foreach (var type in eventTypes)
+        {
+            options.Events.MapEventType(type, type.Name);
+        }
+    }
+}
