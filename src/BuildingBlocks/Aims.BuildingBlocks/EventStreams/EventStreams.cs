@@ -19,6 +19,7 @@ public sealed class EventStreams(IDocumentStore store, DbSession db, OperationCo
     private IDocumentSession? writer;
     private NpgsqlTransaction? writerTransaction;
     private IQuerySession? reader;
+    private IQuerySession? committed;
 
     /// <summary>Creates the stream with its first events; a stream that already exists is a conflict.</summary>
     public async Task StartAsync<TAggregate>(Guid streamId, IReadOnlyList<object> events, CancellationToken cancellationToken)
@@ -61,6 +62,11 @@ public sealed class EventStreams(IDocumentStore store, DbSession db, OperationCo
         {
             await reader.DisposeAsync();
         }
+
+        if (committed is not null)
+        {
+            await committed.DisposeAsync();
+        }
     }
 
     /// <summary>For scopes disposed synchronously (the message pump's handler look-up).</summary>
@@ -68,6 +74,7 @@ public sealed class EventStreams(IDocumentStore store, DbSession db, OperationCo
     {
         writer?.Dispose();
         reader?.Dispose();
+        committed?.Dispose();
     }
 
     private IDocumentSession Writer(string what)
@@ -89,6 +96,13 @@ public sealed class EventStreams(IDocumentStore store, DbSession db, OperationCo
     /// <summary>Inside a unit of work the writing session, so a read sees what this transaction appended.</summary>
     private async Task<IQuerySession> ReaderAsync(CancellationToken cancellationToken)
     {
+        // A failed save aborts the transaction (PostgreSQL ignores every later command in it), so what a conflict
+        // handler reads next comes from what others committed, on a connection of its own.
+        if (committed is not null)
+        {
+            return committed;
+        }
+
         if (db.InTransaction)
         {
             return Writer("Reading");
@@ -106,9 +120,10 @@ public sealed class EventStreams(IDocumentStore store, DbSession db, OperationCo
         }
         catch (Exception exception) when (IsConflict(exception))
         {
+            committed ??= store.QuerySession();
             // Marten reports a missing stream as a version mismatch (expected n, actual 0); the failed transaction can no
             // longer be read, so whether the stream exists is asked on a connection of its own.
-            if (!starting && !await ExistsAsync(streamId, cancellationToken))
+            if (!starting && await committed.Events.FetchStreamStateAsync(streamId, cancellationToken) is null)
             {
                 throw new NotFoundException($"No stream {streamId}.");
             }
@@ -121,11 +136,6 @@ public sealed class EventStreams(IDocumentStore store, DbSession db, OperationCo
         }
     }
 
-    private async Task<bool> ExistsAsync(Guid streamId, CancellationToken cancellationToken)
-    {
-        await using var query = store.QuerySession();
-        return await query.Events.FetchStreamStateAsync(streamId, cancellationToken) is not null;
-    }
 
     private static bool IsConflict(Exception exception) => exception is JasperFx.ConcurrencyException
         or Marten.Exceptions.ConcurrentUpdateException
