@@ -117,11 +117,13 @@ internal sealed class RegistrationDbContext(DbContextOptions<RegistrationDbConte
         {
             entry.ToTable("member_roster");
             entry.HasKey(e => e.MedicaidId);
+            entry.Property(e => e.MedicaidId).HasMaxLength(12);
         });
         modelBuilder.Entity<ProviderRosterEntry>(entry =>
         {
             entry.ToTable("provider_roster");
             entry.HasKey(e => e.Npi);
+            entry.Property(e => e.Npi).HasMaxLength(10);
         });
     }
 }
