@@ -57,6 +57,21 @@ public abstract class BrowserTest
     }
 
     /// <summary>Runs axe-core (WCAG 2.0 and 2.1, A and AA) on the current page (or another person's) and fails listing every violation.</summary>
+    /// <summary>Chromium's virtual authenticator (DevTools WebAuthn domain) as the person's device: a platform passkey that verifies its user.</summary>
+    protected async Task AddVirtualAuthenticatorAsync()
+    {
+        var devTools = await Page.Context.NewCDPSessionAsync(Page);
+        await devTools.SendAsync("WebAuthn.enable");
+        await devTools.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
+        {
+            ["options"] = new Dictionary<string, object>
+            {
+                ["protocol"] = "ctap2", ["transport"] = "internal", ["hasResidentKey"] = true,
+                ["hasUserVerification"] = true, ["isUserVerified"] = true, ["automaticPresenceSimulation"] = true,
+            },
+        });
+    }
+
     protected async Task ShouldHaveNoAccessibilityViolationsAsync(IPage? page = null)
     {
         // Evaluated through DevTools rather than a <script> tag, which the page's strict CSP rightly refuses.

@@ -46,7 +46,7 @@ public sealed class PasskeyAttestationTests : BrowserTest
     [Test]
     public async Task A_providers_passkey_is_accepted_without_attestation_and_refused_in_their_language_when_its_attestation_was_altered()
     {
-        await AddVirtualAuthenticatorAsync();
+        await AddTamperingAuthenticatorAsync();
         await DemoPortal.SignInAsync(Page, Provider);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Español" }).ClickAsync();
         await Page.GotoAsync("/account/passkeys");
@@ -66,7 +66,7 @@ public sealed class PasskeyAttestationTests : BrowserTest
     [Test]
     public async Task A_staff_passkey_whose_attestation_no_metadata_vouches_for_is_refused_and_audited()
     {
-        await AddVirtualAuthenticatorAsync();
+        await AddTamperingAuthenticatorAsync();
         await DemoPortal.SignInAsync(Page, Staff, staff: true);
         await Page.GotoAsync("/account/passkeys");
 
@@ -84,7 +84,7 @@ public sealed class PasskeyAttestationTests : BrowserTest
     [Test]
     public async Task A_staff_passkey_whose_client_data_was_altered_after_the_device_signed_it_is_refused()
     {
-        await AddVirtualAuthenticatorAsync();
+        await AddTamperingAuthenticatorAsync();
         await DemoPortal.SignInAsync(Page, Staff, staff: true);
         await Page.GotoAsync("/account/passkeys");
 
@@ -97,18 +97,9 @@ public sealed class PasskeyAttestationTests : BrowserTest
         refusals.ShouldContain(detail => detail.StartsWith("attestation not verifiable", StringComparison.Ordinal) && detail.Contains("signature", StringComparison.Ordinal), string.Join(" | ", refusals));
     }
 
-    private async Task AddVirtualAuthenticatorAsync()
+    private async Task AddTamperingAuthenticatorAsync()
     {
-        var devTools = await Page.Context.NewCDPSessionAsync(Page);
-        await devTools.SendAsync("WebAuthn.enable");
-        await devTools.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
-        {
-            ["options"] = new Dictionary<string, object>
-            {
-                ["protocol"] = "ctap2", ["transport"] = "internal", ["hasResidentKey"] = true,
-                ["hasUserVerification"] = true, ["isUserVerified"] = true, ["automaticPresenceSimulation"] = true,
-            },
-        });
+        await AddVirtualAuthenticatorAsync();
         await Page.AddInitScriptAsync(TamperBeforeSubmit);
     }
 

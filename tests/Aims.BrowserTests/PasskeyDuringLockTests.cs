@@ -22,16 +22,7 @@ public sealed class PasskeyDuringLockTests : BrowserTest
     [Test]
     public async Task A_locked_account_still_signs_in_with_its_passkey_and_the_password_stays_locked()
     {
-        var devTools = await Page.Context.NewCDPSessionAsync(Page);
-        await devTools.SendAsync("WebAuthn.enable");
-        await devTools.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
-        {
-            ["options"] = new Dictionary<string, object>
-            {
-                ["protocol"] = "ctap2", ["transport"] = "internal", ["hasResidentKey"] = true,
-                ["hasUserVerification"] = true, ["isUserVerified"] = true, ["automaticPresenceSimulation"] = true,
-            },
-        });
+        await AddVirtualAuthenticatorAsync();
         await DemoPortal.SignInAsync(Page, Email);
         await Page.GotoAsync("/account/passkeys");
         await Page.GetByLabel("Name for this passkey").FillAsync("Office desktop");

@@ -22,16 +22,7 @@ public sealed class PasskeyTests : BrowserTest
     [Test]
     public async Task Register_a_passkey_then_sign_in_with_it_alone_and_after_removing_it_it_is_refused()
     {
-        var devTools = await Page.Context.NewCDPSessionAsync(Page);
-        await devTools.SendAsync("WebAuthn.enable");
-        await devTools.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
-        {
-            ["options"] = new Dictionary<string, object>
-            {
-                ["protocol"] = "ctap2", ["transport"] = "internal", ["hasResidentKey"] = true,
-                ["hasUserVerification"] = true, ["isUserVerified"] = true, ["automaticPresenceSimulation"] = true,
-            },
-        });
+        await AddVirtualAuthenticatorAsync();
 
         await SignInWithPasswordAndCodeAsync();
         await Page.GotoAsync("/account/passkeys");
