@@ -277,20 +277,7 @@ public sealed partial class IdentityClaimTests() : AppealsTest("aims_test_identi
             .TextBody.ShouldContain("No pudimos verificar el número de Medicaid que termina en 0001");
     }
 
-    private static Dictionary<string, string?> ProviderFields(string npi) => new()
-    {
-        ["Form.Name"] = "Blue Ridge Family Clinic",
-        ["Form.Npi"] = npi,
-        ["Form.MedicaidProviderId"] = "A1234567",
-        ["Form.Street"] = "100 Main Street",
-        ["Form.City"] = "Staunton",
-        ["Form.State"] = "VA",
-        ["Form.Zip"] = "24401",
-        ["Form.ContactName"] = "Lee Park",
-        ["Form.ContactPhone"] = "540-555-0142",
-        ["Form.ContactEmail"] = "lee.park@clinic.example",
-        ["Form.InMcoNetwork"] = "false",
-    };
+    private static Dictionary<string, string?> ProviderFields(string npi) => ProviderForm.Fields(npi, "lee.park@clinic.example", inMcoNetwork: false);
 
     private static async Task<FormClient.Page> UploadAsync(FormClient admin, string roster, string csv)
     {

@@ -156,20 +156,7 @@ public sealed partial class ProviderProfileTests() : RegistrationTest("aims_test
         (await browser.GetAsync("/providers")).Status.ShouldBe(HttpStatusCode.Forbidden);
     }
 
-    private static Dictionary<string, string?> ProviderFields(string npi) => new()
-    {
-        ["Form.Name"] = "Blue Ridge Family Clinic",
-        ["Form.Npi"] = npi,
-        ["Form.MedicaidProviderId"] = "A1234567",
-        ["Form.Street"] = "100 Main Street",
-        ["Form.City"] = "Staunton",
-        ["Form.State"] = "VA",
-        ["Form.Zip"] = "24401",
-        ["Form.ContactName"] = "Lee Park",
-        ["Form.ContactPhone"] = "540-555-0142",
-        ["Form.ContactEmail"] = "office@blueridgeclinic.example",
-        ["Form.InMcoNetwork"] = "true",
-    };
+    private static Dictionary<string, string?> ProviderFields(string npi) => ProviderForm.Fields(npi, "office@blueridgeclinic.example", inMcoNetwork: true);
 
     private static string Token(Uri link) => Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(link.Query)["token"].ToString();
 
