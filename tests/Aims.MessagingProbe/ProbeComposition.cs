@@ -3,7 +3,9 @@ using Aims.BuildingBlocks.Modules;
 using MediatR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Wolverine.Runtime;
 
 namespace Aims.MessagingProbe;
 
@@ -25,7 +27,10 @@ public static class ProbeComposition
         }
 
         services.AddAims(configuration, [new ProbeModule()]);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = false });
+        // No host runs here, so Wolverine (which publishing needs) is started by hand; disposing the provider stops it.
+        ((IHostedService)provider.GetRequiredService<IWolverineRuntime>()).StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+        return provider;
     }
 
     /// <summary>Sends a request in a scope of its own, as one HTTP request would, with the given correlation id.</summary>

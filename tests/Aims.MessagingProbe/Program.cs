@@ -10,6 +10,10 @@ builder.Configuration["ConnectionStrings:Aims"] = args[0];
 builder.Configuration["Aims:Messaging:PollInterval"] = "00:00:00.100";
 builder.Configuration["Aims:Messaging:Lease"] = "00:00:02";
 builder.Configuration["Aims:Messaging:BatchSize"] = "10";
+// A SIGKILLed probe's envelopes pass to a live one within seconds, not the production minute.
+builder.Configuration["Aims:Messaging:NodeStaleAfter"] = "00:00:03";
+builder.Configuration["Aims:Messaging:NodeHealthCheck"] = "00:00:01";
+builder.Configuration["Aims:Messaging:AgentAssignmentCheck"] = "00:00:01";
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.Services.AddAims(builder.Configuration, [new ProbeModule()]);
 using var host = builder.Build();

@@ -26,7 +26,8 @@ public static class AimsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAims(this IServiceCollection services, IConfiguration configuration, IReadOnlyList<IModule> modules)
     {
-        services.AddSingleton(CreateDataSource(configuration));
+        var dataSource = CreateDataSource(configuration);
+        services.AddSingleton(dataSource);
         services.AddScoped<DbSession>();
         services.AddScoped<OperationContext>();
         services.TryAddSingleton(TimeProvider.System);
@@ -36,7 +37,7 @@ public static class AimsServiceCollectionExtensions
         // The building blocks' own handlers and messages (e.g. sending mail) are found with the modules'.
         var assemblies = ModuleAssemblies(modules).Append(typeof(AimsServiceCollectionExtensions).Assembly).ToList();
         services.AddAimsMediation(assemblies);
-        services.AddAimsMessaging(configuration, assemblies);
+        services.AddAimsMessaging(configuration, assemblies, dataSource);
         services.AddDatabaseDataProtection();
         services.AddBotCheck(configuration);
         services.AddOutgoingMail(configuration);

@@ -32,9 +32,11 @@ try
         builder.Logging.AddJsonConsole(options => options.IncludeScopes = true);
     }
 
-    // Hosted services start in registration order: the database is migrated before the relay or server touch it.
+    // Hosted services start in registration order: the database is migrated before the relay or server touch it,
+    // and the demo data is seeded after Wolverine (inside AddAims) has started, since seeding publishes events.
     builder.Services.AddHostedService<DatabaseStartup>();
     builder.Services.AddAims(builder.Configuration, modules);
+    builder.Services.AddHostedService<DemoDataStartup>();
     // A relative mail folder (development) is relative to the project, wherever the host was started from.
     builder.Services.PostConfigure<MailOptions>(mail => mail.Folder = Path.GetFullPath(mail.Folder, builder.Environment.ContentRootPath));
     builder.Services.PostConfigure<TextMessageOptions>(text => text.Folder = Path.GetFullPath(text.Folder, builder.Environment.ContentRootPath));

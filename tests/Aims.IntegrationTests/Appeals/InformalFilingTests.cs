@@ -40,19 +40,21 @@ public sealed partial class InformalFilingTests() : AppealsTest("aims_test_appea
     [Test]
     public async Task A_filing_whose_step_after_the_append_fails_leaves_no_event_no_row_and_no_outgoing_message()
     {
-        // The filing's announcement is the outbox row written after the appeal's event, its list row, its filing key and
-        // its decision clock: a trigger refuses it, so the Marten append and the EF rows must roll back with it (ADR 0034).
+        // The filing's announcement is the Wolverine envelope written after the appeal's Marten event, its list row, its
+        // filing key and its decision clock, in the same transaction: a trigger refuses the envelope, so the Marten append
+        // and the EF rows must roll back with it (ADR 0034, ADR 0035).
         var (browser, provider) = await ProviderAsync("filer.atomic@clinic.example", "Atomic Failure Clinic");
         var userId = await UserIdAsync("filer.atomic@clinic.example");
         var before = (Events: await CountAsync("SELECT count(*) FROM appeals.mt_events"), Messages: await CountAsync("SELECT count(*) FROM messaging.messages"));
+        const string Envelopes = "SELECT count(*) FROM wolverine.wolverine_incoming_envelopes WHERE position(convert_to('Atomic Failure Clinic', 'UTF8') in body) > 0";
         await ExecuteAsync(
             """
-            CREATE FUNCTION messaging.refuse_atomic() RETURNS trigger LANGUAGE plpgsql AS $$
+            CREATE FUNCTION wolverine.refuse_atomic() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
-                IF NEW.payload::text LIKE '%Atomic Failure Clinic%' THEN RAISE EXCEPTION 'announcement refused by the test'; END IF;
+                IF position(convert_to('Atomic Failure Clinic', 'UTF8') in NEW.body) > 0 THEN RAISE EXCEPTION 'announcement refused by the test'; END IF;
                 RETURN NEW;
             END $$;
-            CREATE TRIGGER refuse_atomic BEFORE INSERT ON messaging.messages FOR EACH ROW EXECUTE FUNCTION messaging.refuse_atomic();
+            CREATE TRIGGER refuse_atomic BEFORE INSERT ON wolverine.wolverine_incoming_envelopes FOR EACH ROW EXECUTE FUNCTION wolverine.refuse_atomic();
             """, new());
         try
         {
@@ -62,19 +64,22 @@ public sealed partial class InformalFilingTests() : AppealsTest("aims_test_appea
         }
         finally
         {
-            await ExecuteAsync("DROP TRIGGER refuse_atomic ON messaging.messages; DROP FUNCTION messaging.refuse_atomic()", new());
+            await ExecuteAsync("DROP TRIGGER refuse_atomic ON wolverine.wolverine_incoming_envelopes; DROP FUNCTION wolverine.refuse_atomic()", new());
         }
 
         (await CountAsync("SELECT count(*) FROM appeals.mt_events")).ShouldBe(before.Events);
         (await CountAsync("SELECT count(*) FROM appeals.mt_streams s WHERE NOT EXISTS (SELECT 1 FROM appeals.appeal_summaries a WHERE a.id = s.id)")).ShouldBe(0L);
         (await CountAsync("SELECT count(*) FROM appeals.appeal_summaries WHERE appellant_name = 'Atomic Failure Clinic'")).ShouldBe(0L);
         (await CountAsync("SELECT count(*) FROM appeals.filing_keys WHERE user_id = @p", userId)).ShouldBe(0L);
+        // Nor the decision-clock reminders the filing scheduled on the stand-in table, nor any envelope.
         (await CountAsync("SELECT count(*) FROM messaging.messages")).ShouldBe(before.Messages);
+        (await CountAsync(Envelopes)).ShouldBe(0L);
         (await AppealEmailsToAsync("filer.atomic@clinic.example")).ShouldBeEmpty();
 
         // Nothing was left half-written: the same form files normally once the fault is gone.
         var id = await FileAsync(browser, "/appeals/file/informal", InformalFields(provider, "11/16/2026"));
         (await CountAsync("SELECT count(*) FROM appeals.mt_events WHERE stream_id = @p", id)).ShouldBe(1L);
+        (await CountAsync(Envelopes)).ShouldBeGreaterThan(0L);
     }
 
     [Test]

@@ -5,14 +5,30 @@ using Npgsql;
 
 namespace Aims.IntegrationTests.BuildingBlocks;
 
-/// <summary>The probe module's services for in-process tests (no running relay: tests deliver by hand), and SQL helpers.</summary>
+/// <summary>
+/// The probe module's services for in-process tests (no running relay for scheduled messages: tests deliver those by
+/// hand; Wolverine delivers the integration events), and SQL helpers for the probe's own tables.
+/// </summary>
 internal static class ProbeServices
 {
-    public static ServiceProvider Create(TimeProvider? clock = null, IDictionary<string, string?>? settings = null) =>
+    /// <param name="deliverEvents">false where a probe process, not this one, is to deliver the events published here.</param>
+    public static ServiceProvider Create(TimeProvider? clock = null, IDictionary<string, string?>? settings = null, bool deliverEvents = true) =>
         ProbeComposition.Build(
             BuildingBlocksDatabase.ConnectionString,
-            new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Aims:Messaging:RelayEnabled"] = "false" },
+            new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+            {
+                ["Aims:Messaging:RelayEnabled"] = "false",
+                ["Aims:Messaging:DeliverEvents"] = deliverEvents ? "true" : "false",
+                // As in the probe processes: a killed node's envelopes pass on within seconds, whoever leads.
+                ["Aims:Messaging:NodeStaleAfter"] = "00:00:03",
+                ["Aims:Messaging:NodeHealthCheck"] = "00:00:01",
+                ["Aims:Messaging:AgentAssignmentCheck"] = "00:00:01",
+            },
             clock);
+
+    /// <summary>Stops this composition's Wolverine node, so it leaves the cluster before probe processes start.</summary>
+    public static Task StopWolverineAsync(IServiceProvider services) =>
+        ((Microsoft.Extensions.Hosting.IHostedService)services.GetRequiredService<Wolverine.Runtime.IWolverineRuntime>()).StopAsync(CancellationToken.None);
 
     /// <summary>Runs <paramref name="action"/> inside one committed transaction, as a command's handler would.</summary>
     public static async Task<T> InUnitOfWorkAsync<T>(this IServiceProvider services, Func<IServiceProvider, Task<T>> action)

@@ -22,6 +22,7 @@ public abstract class ProbeTest
         BeforeComposing();
         await ProbeServices.ResetAsync();
         Services = ProbeServices.Create(Clock, Settings);
+        await Aims.Testing.WolverineInbox.ClearAsync(Services);
     }
 
     [TearDown]

@@ -1,6 +1,8 @@
 using Aims.BuildingBlocks.Messaging;
 using Aims.MessagingProbe;
+using Aims.Testing;
 using FluentValidation;
+using Wolverine.Util;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Aims.IntegrationTests.BuildingBlocks;
@@ -15,7 +17,7 @@ public sealed class UnitOfWorkTests : ProbeTest
 
         refusal.Errors.Select(e => e.PropertyName).ShouldBe(["Text"]);
         (await ProbeServices.CountAsync("probe.notes")).ShouldBe(0);
-        (await ProbeServices.CountAsync("messaging.messages")).ShouldBe(0);
+        (await WolverineInbox.EnvelopesAsync(Services)).ShouldBeEmpty();
     }
 
     [Test]
@@ -24,10 +26,12 @@ public sealed class UnitOfWorkTests : ProbeTest
         var noteId = await Services.SendAsync(new AddNote("hello"), correlationId: "corr-42", actor: "user-7");
 
         (await ProbeServices.CountAsync("probe.notes")).ShouldBe(1);
-        (await ProbeServices.ScalarAsync<string>("SELECT type FROM messaging.messages")).ShouldBe(typeof(NoteAdded).FullName);
-        (await ProbeServices.ScalarAsync<string>("SELECT correlation_id FROM messaging.messages")).ShouldBe("corr-42");
-        (await ProbeServices.ScalarAsync<string>("SELECT actor FROM messaging.messages")).ShouldBe("user-7");
-        (await ProbeServices.ScalarAsync<string>("SELECT payload->>'noteId' FROM messaging.messages")).ShouldBe(noteId.ToString());
+        var envelope = (await WolverineInbox.EnvelopesAsync(Services)).First(e => e.Headers["aims-receiver"] == typeof(RecordingReceiver).FullName);
+        envelope.MessageType.ShouldBe(typeof(NoteAdded).ToMessageTypeName());
+        envelope.CorrelationId.ShouldBe("corr-42");
+        envelope.Headers["aims-actor"].ShouldBe("user-7");
+        await WolverineInbox.WaitUntilHandledAsync(Services);
+        (await ProbeServices.ScalarAsync<Guid>("SELECT note_id FROM probe.received")).ShouldBe(noteId);
     }
 
     [Test]
@@ -36,7 +40,7 @@ public sealed class UnitOfWorkTests : ProbeTest
         await Should.ThrowAsync<InvalidOperationException>(() => Services.SendAsync(new AddNote("doomed", FailAfterWrite: true)));
 
         (await ProbeServices.CountAsync("probe.notes")).ShouldBe(0);
-        (await ProbeServices.CountAsync("messaging.messages")).ShouldBe(0);
+        (await WolverineInbox.EnvelopesAsync(Services)).ShouldBeEmpty();
     }
 
     [Test]

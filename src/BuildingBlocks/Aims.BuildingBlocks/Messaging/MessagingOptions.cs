@@ -7,6 +7,21 @@ public sealed class MessagingOptions
     /// <summary>Run the relay in this process. Tests that drive the relay by hand turn it off.</summary>
     public bool RelayEnabled { get; set; } = true;
 
+    /// <summary>
+    /// Let this process's Wolverine deliver the integration events it publishes. Off only where a test publishes in one
+    /// process and lets another (a probe process) deliver: the envelopes are then left unowned for recovery.
+    /// </summary>
+    public bool DeliverEvents { get; set; } = true;
+
+    /// <summary>How long a Wolverine node may miss its heartbeat before another node takes over its envelopes.</summary>
+    public TimeSpan NodeStaleAfter { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often each Wolverine node beats and checks the others.</summary>
+    public TimeSpan NodeHealthCheck { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often Wolverine's leader node checks which node runs which agent (e.g. the durability agent).</summary>
+    public TimeSpan AgentAssignmentCheck { get; set; } = TimeSpan.FromSeconds(30);
+
     public int BatchSize { get; set; } = 20;
 
     /// <summary>How many messages of a claimed batch are delivered at once (each uses one connection).</summary>

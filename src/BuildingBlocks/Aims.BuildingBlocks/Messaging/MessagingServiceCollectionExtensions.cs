@@ -1,28 +1,80 @@
 using System.Reflection;
 using Aims.BuildingBlocks.Persistence;
+using JasperFx.CodeGeneration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Npgsql;
+using Wolverine;
+using Wolverine.ErrorHandling;
+using Wolverine.Postgresql;
 
 namespace Aims.BuildingBlocks.Messaging;
 
 public static class MessagingServiceCollectionExtensions
 {
+    /// <summary>Wolverine's durable local queue that carries the integration events between modules.</summary>
+    public const string EventQueue = "aims-events";
+
+    /// <summary>Wolverine's tables (envelopes, nodes, dead letters) live in this schema.</summary>
+    public const string WolverineSchema = "wolverine";
+
     public static IServiceCollection AddAimsMessaging(
-        this IServiceCollection services, IConfiguration configuration, IEnumerable<Assembly> messageAssemblies)
+        this IServiceCollection services, IConfiguration configuration, IEnumerable<Assembly> messageAssemblies, NpgsqlDataSource dataSource)
     {
         services.AddSingleton(new ModuleSchema("messaging", SqlMigration.EmbeddedIn(typeof(IMessage).Assembly, "Messaging")));
         services.Configure<MessagingOptions>(configuration.GetSection(MessagingOptions.Section));
-        services.AddSingleton(new MessageTypeRegistry(messageAssemblies));
+        var registry = new MessageTypeRegistry(messageAssemblies);
+        services.AddSingleton(registry);
         services.AddScoped<IMessageBus, OutboxMessageBus>();
         services.AddScoped<MessageOperations>();
         services.AddSingleton<MessagePump>();
+        // Wolverine is registered before the relay, so it has started (hosted services start in order) before the
+        // relay delivers a reminder whose handler publishes an event; an event flushed earlier would wait in memory.
+        var settings = configuration.GetSection(MessagingOptions.Section).Get<MessagingOptions>() ?? new MessagingOptions();
+        services.AddWolverine(options => ConfigureWolverine(options, registry, dataSource, settings));
         services.AddSingleton<IHostedService>(provider =>
             provider.GetRequiredService<IOptions<MessagingOptions>>().Value.RelayEnabled
                 ? ActivatorUtilities.CreateInstance<MessageRelayService>(provider)
                 : new NoRelay());
+
         return services;
+    }
+
+    private static void ConfigureWolverine(WolverineOptions options, MessageTypeRegistry registry, NpgsqlDataSource dataSource, MessagingOptions settings)
+    {
+        options.ServiceName = "aims";
+        // MediatR stays the pipeline for requests: Wolverine discovers no handlers of its own, and its receivers are
+        // pre-built (ReceiverDispatch), so there is no generated code to load or to go stale.
+        options.Discovery.DisableConventionalDiscovery();
+        options.CodeGeneration.TypeLoadMode = TypeLoadMode.Static;
+        options.PersistMessagesWithPostgresql(dataSource, WolverineSchema);
+        options.Durability.ScheduledJobPollingTime = TimeSpan.FromSeconds(1);
+        options.Durability.DurabilityAgentEnabled = settings.DeliverEvents;
+        options.Durability.StaleNodeTimeout = settings.NodeStaleAfter;
+        options.Durability.HealthCheckPollingTime = settings.NodeHealthCheck;
+        options.Durability.CheckAssignmentPeriod = settings.AgentAssignmentCheck;
+        options.Durability.FirstHealthCheckExecution = TimeSpan.FromMilliseconds(200);
+        options.AutoBuildMessageStorageOnStartup = JasperFx.AutoCreate.CreateOrUpdate;
+
+        options.LocalQueue(EventQueue).UseDurableInbox();
+        foreach (var eventType in registry.ReceivedEvents)
+        {
+            options.PublishMessage(eventType).ToLocalQueue(EventQueue);
+        }
+
+        foreach (var eventType in registry.ReceivedEvents)
+        {
+            options.AddMessageHandler(eventType, new ReceiverDispatch(eventType));
+        }
+
+        // A receiver that cannot succeed goes to the dead letters at once; anything else is retried with backoff first.
+        options.OnException<PermanentFailureException>().MoveToErrorQueue();
+        options.OnException<Exception>()
+            .RetryWithCooldown(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5))
+            .Then.ScheduleRetry(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10))
+            .Then.MoveToErrorQueue();
     }
 
     /// <summary>Stands in for the relay where configuration turns it off, so registration stays unconditional.</summary>

@@ -1,12 +1,20 @@
 using Aims.BuildingBlocks.Modules;
 using Aims.BuildingBlocks.Persistence;
+using Microsoft.Extensions.Options;
 using NpgsqlTypes;
+using Wolverine;
+using Wolverine.RDBMS;
+using Wolverine.Runtime;
 
 namespace Aims.BuildingBlocks.Messaging;
 
-internal sealed class OutboxMessageBus(DbSession session, OperationContext operation, TimeProvider time, MessageTypeRegistry registry)
+internal sealed class OutboxMessageBus(
+    DbSession session, OperationContext operation, TimeProvider time, MessageTypeRegistry registry,
+    IMessageContext wolverine, IOptions<MessagingOptions> options)
     : IMessageBus
 {
+    private Npgsql.NpgsqlTransaction? enlistedIn;
+
     private const string InsertSql =
         $"""
         INSERT INTO messaging.messages (id, type, payload, key, due_at, correlation_id, causation_id, actor, created_at)
@@ -18,8 +26,53 @@ internal sealed class OutboxMessageBus(DbSession session, OperationContext opera
         SELECT pg_notify('{MessagePump.WakeChannel}', '');
         """;
 
-    public Task PublishAsync(IIntegrationEvent integrationEvent, CancellationToken cancellationToken = default) =>
-        WriteAsync(integrationEvent, time.GetUtcNow(), key: null, cancellationToken);
+    /// <summary>
+    /// Through Wolverine's outbox in the unit of work's transaction: one envelope per receiver, on the durable local
+    /// queue, so each receiver runs (and fails, and retries) on its own.
+    /// </summary>
+    public async Task PublishAsync(IIntegrationEvent integrationEvent, CancellationToken cancellationToken = default)
+    {
+        session.RequireTransaction("Publishing a message");
+        var context = (MessageContext)wolverine;
+        if (!ReferenceEquals(enlistedIn, session.Transaction))
+        {
+            if (!context.TryFindMessageDatabase(out var database))
+            {
+                throw new InvalidOperationException("Wolverine has no PostgreSQL message store.");
+            }
+
+            var deliverHere = options.Value.DeliverEvents;
+            await context.EnlistInOutboxAsync(new DbSessionEnvelopeTransaction(session, database!, deliverHere));
+            session.AfterCommit(
+                async () =>
+                {
+                    enlistedIn = null;
+                    if (deliverHere)
+                    {
+                        await context.FlushOutgoingMessagesAsync();
+                    }
+                },
+                async () =>
+                {
+                    // Envelopes of a rolled-back transaction were never stored: drop them rather than send them later.
+                    enlistedIn = null;
+                    await context.ClearAllAsync();
+                });
+            enlistedIn = session.Transaction;
+        }
+
+        context.CorrelationId = operation.CorrelationId;
+        foreach (var receiver in registry.ReceiversOf(integrationEvent.GetType()))
+        {
+            var delivery = new DeliveryOptions().WithHeader(ReceiverDispatch.ReceiverHeader, receiver);
+            if (operation.ActorId is { } actor)
+            {
+                delivery.WithHeader(ReceiverDispatch.ActorHeader, actor);
+            }
+
+            await context.PublishAsync(integrationEvent, delivery);
+        }
+    }
 
     public Task ScheduleAsync(IMessage message, DateTimeOffset dueAt, string? key = null, CancellationToken cancellationToken = default) =>
         WriteAsync(message, dueAt, key, cancellationToken);

@@ -11,6 +11,8 @@ namespace Aims.BuildingBlocks.Persistence;
 public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable, IDisposable
 {
     private readonly List<DbContext> joined = [];
+    private readonly List<Func<Task>> afterCommit = [];
+    private readonly List<Func<Task>> afterRollback = [];
     private NpgsqlConnection? connection;
 
     public NpgsqlConnection Connection => connection ??= dataSource.CreateConnection();
@@ -39,6 +41,29 @@ public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable, I
         {
             await transaction.CommitAsync(cancellationToken);
         }
+
+        // Only now may the messages written in the transaction leave (Wolverine's outbox flush).
+        var actions = afterCommit.ToList();
+        afterCommit.Clear();
+        afterRollback.Clear();
+        foreach (var action in actions)
+        {
+            await action();
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="committed"/> once the open transaction commits, or <paramref name="rolledBack"/> if it
+    /// rolls back instead (messages written in it must then be forgotten, not sent).
+    /// </summary>
+    public void AfterCommit(Func<Task> committed, Func<Task>? rolledBack = null)
+    {
+        RequireTransaction("Waiting for the commit");
+        afterCommit.Add(committed);
+        if (rolledBack is not null)
+        {
+            afterRollback.Add(rolledBack);
+        }
     }
 
     public async Task RollbackAsync()
@@ -50,6 +75,7 @@ public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable, I
         }
 
         Transaction = null;
+        afterCommit.Clear();
         ReleaseContexts();
         await using (transaction)
         {
@@ -57,6 +83,13 @@ public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable, I
             {
                 await transaction.RollbackAsync(CancellationToken.None);
             }
+        }
+
+        var actions = afterRollback.ToList();
+        afterRollback.Clear();
+        foreach (var action in actions)
+        {
+            await action();
         }
     }
 

@@ -1,43 +1,32 @@
 using System.Net.Sockets;
 using Aims.BuildingBlocks.Persistence;
-using Aims.BuildingBlocks.Seeding;
 using Aims.BuildingBlocks.Web;
 using Npgsql;
 
 namespace Aims.Host.Startup;
 
 /// <summary>
-/// Before the server listens: migrate, then (where configured) seed demo data. Database problems become one
-/// <see cref="StartupException"/> line naming the server and what to fix.
+/// Before anything else starts: migrate. Database problems become one <see cref="StartupException"/> line naming the
+/// server and what to fix.
 /// </summary>
-internal sealed class DatabaseStartup(
-    SchemaMigrator migrator,
-    NpgsqlDataSource dataSource,
-    IServiceScopeFactory scopes,
-    IConfiguration configuration,
-    DemoSignInAnnouncer announcer) : IHostedService
+internal sealed class DatabaseStartup(SchemaMigrator migrator, NpgsqlDataSource dataSource) : IHostedService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken) =>
+        ExplainFailuresAsync(dataSource, () => migrator.MigrateAsync(cancellationToken));
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    internal static async Task ExplainFailuresAsync(NpgsqlDataSource dataSource, Func<Task> work)
     {
         try
         {
-            await migrator.MigrateAsync(cancellationToken);
-            if (configuration.GetValue<bool>("Aims:SeedDemoData"))
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                foreach (var seeder in scope.ServiceProvider.GetServices<IDemoDataSeeder>())
-                {
-                    announcer.Add(await seeder.SeedAsync(cancellationToken));
-                }
-            }
+            await work();
         }
         catch (Exception exception) when (exception is NpgsqlException or SocketException or TimeoutException)
         {
             throw new StartupException(Describe(exception, new NpgsqlConnectionStringBuilder(dataSource.ConnectionString)), exception);
         }
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private static string Describe(Exception exception, NpgsqlConnectionStringBuilder target)
     {

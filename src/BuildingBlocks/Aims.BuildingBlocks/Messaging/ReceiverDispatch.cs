@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using Aims.BuildingBlocks.Modules;
+using Aims.BuildingBlocks.Persistence;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine.RDBMS;
+using Wolverine.Runtime;
+using Wolverine.Runtime.Handlers;
+
+namespace Aims.BuildingBlocks.Messaging;
+
+/// <summary>
+/// Wolverine's handler for one message type, registered pre-built so no code is generated. Each envelope names one
+/// receiver (an <c>INotificationHandler&lt;T&gt;</c>): the receiver runs in a transaction of its own that also marks the
+/// envelope handled in Wolverine's inbox, so a receiver that committed is never run again for it, whatever happens next.
+/// </summary>
+internal sealed class ReceiverDispatch(Type messageType) : MessageHandler
+{
+    public const string ReceiverHeader = "aims-receiver";
+    public const string ActorHeader = "aims-actor";
+
+    private static readonly MethodInfo InvokeMethod =
+        typeof(ReceiverDispatch).GetMethod(nameof(InvokeAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    private static readonly ConcurrentDictionary<Type, Func<object, object, CancellationToken, Task>> Invokers = new();
+
+    public override Type MessageType => messageType;
+
+    public override async Task HandleAsync(MessageContext context, CancellationToken cancellation)
+    {
+        var envelope = context.Envelope!;
+        var receiver = envelope.Headers.TryGetValue(ReceiverHeader, out var name) ? name : null;
+        await using var scope = context.Runtime.Services.CreateAsyncScope();
+        var operation = scope.ServiceProvider.GetRequiredService<OperationContext>();
+        operation.CorrelationId = envelope.CorrelationId ?? operation.CorrelationId;
+        operation.CausationId = envelope.Id.ToString();
+        operation.ActorId = envelope.Headers.TryGetValue(ActorHeader, out var actor) ? actor : null;
+
+        var handlerInterface = typeof(INotificationHandler<>).MakeGenericType(messageType);
+        var handler = scope.ServiceProvider.GetServices(handlerInterface).FirstOrDefault(h => h!.GetType().FullName == receiver)
+            ?? throw new PermanentFailureException($"No receiver '{receiver}' handles {messageType.FullName} in this build.");
+
+        var session = scope.ServiceProvider.GetRequiredService<DbSession>();
+        await session.BeginAsync(cancellation);
+        try
+        {
+            await Invoker(messageType)(handler, envelope.Message!, cancellation);
+            if (context.TryFindMessageDatabase(out var database))
+            {
+                // Handled in the receiver's own transaction: a crash after this commit cannot run the receiver again.
+                await database!.MarkIncomingEnvelopeAsHandledInTransactionAsync(
+                    session.Connection, session.Transaction, envelope,
+                    DateTimeOffset.UtcNow + context.Runtime.Options.Durability.KeepAfterMessageHandling, cancellation);
+            }
+
+            await session.CommitAsync(cancellation);
+        }
+        catch
+        {
+            await session.RollbackAsync();
+            throw;
+        }
+    }
+
+    private static Func<object, object, CancellationToken, Task> Invoker(Type type) =>
+        Invokers.GetOrAdd(type, t => InvokeMethod.MakeGenericMethod(t).CreateDelegate<Func<object, object, CancellationToken, Task>>());
+
+    private static Task InvokeAsync<T>(object handler, object message, CancellationToken cancellationToken)
+        where T : INotification =>
+        ((INotificationHandler<T>)handler).Handle((T)message, cancellationToken);
+}
