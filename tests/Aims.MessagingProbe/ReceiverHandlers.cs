@@ -43,13 +43,28 @@ public sealed class RecordingReceiver(DbSession session, OperationContext operat
 /// <summary>
 /// A second handler of <see cref="NoteAdded"/> that, when the probe process is told to, stops forever after the
 /// receiver has committed, so a test can SIGKILL the relay between a handler's commit and the message's acknowledgement.
+/// While <see cref="RefusePoison"/> is set it refuses a note titled <see cref="Poison"/> for good (the dead-letter tests).
 /// </summary>
 public sealed class StallingHandler : INotificationHandler<NoteAdded>
 {
     public const string Variable = "PROBE_STALL_AFTER_RECEIVER";
+    public const string Poison = "poison";
+
+    public static volatile bool RefusePoison;
+    public static int PoisonAccepted;
 
     public async Task Handle(NoteAdded notification, CancellationToken cancellationToken)
     {
+        if (notification.Text == Poison)
+        {
+            if (RefusePoison)
+            {
+                throw new PermanentFailureException($"Note {notification.NoteId} is poison to this receiver.");
+            }
+
+            Interlocked.Increment(ref PoisonAccepted);
+        }
+
         if (Environment.GetEnvironmentVariable(Variable) == "1")
         {
             Console.WriteLine($"STALLED {notification.NoteId}");

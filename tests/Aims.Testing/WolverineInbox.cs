@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Wolverine;
 using Wolverine.Persistence.Durability;
+using Wolverine.Persistence.Durability.DeadLetterManagement;
 
 namespace Aims.Testing;
 
@@ -39,6 +40,28 @@ public static class WolverineInbox
 
             await Task.Delay(50);
         }
+    }
+
+    /// <summary>Wolverine's dead letters (error type and message, the envelope with its headers), from its storage API.</summary>
+    public static async Task<IReadOnlyList<DeadLetterEnvelope>> DeadLettersAsync(IServiceProvider services) =>
+        (await services.GetRequiredService<IMessageStore>().DeadLetters.QueryAsync(new DeadLetterEnvelopeQuery(), CancellationToken.None)).Envelopes;
+
+    /// <summary>Waits until Wolverine holds <paramref name="count"/> dead letters (fails after <paramref name="timeout"/>).</summary>
+    public static async Task<IReadOnlyList<DeadLetterEnvelope>> WaitForDeadLettersAsync(IServiceProvider services, int count, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        IReadOnlyList<DeadLetterEnvelope> dead;
+        while ((dead = await DeadLettersAsync(services)).Count != count)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{dead.Count} Wolverine dead letter(s), not {count}, after {timeout ?? TimeSpan.FromSeconds(30)}.");
+            }
+
+            await Task.Delay(50);
+        }
+
+        return dead;
     }
 
     /// <summary>Empties Wolverine's inbox, outbox and dead letters, for a test that starts from nothing.</summary>

@@ -2,6 +2,8 @@ using Aims.BuildingBlocks.Persistence;
 using Aims.MessagingProbe;
 using Aims.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Wolverine.Persistence.Durability;
+using Wolverine.Persistence.Durability.DeadLetterManagement;
 using EnvelopeStatus = Wolverine.EnvelopeStatus;
 
 namespace Aims.IntegrationTests.BuildingBlocks;
@@ -56,4 +58,62 @@ public sealed class OutboxTests : ProbeTest
         await WolverineInbox.WaitUntilHandledAsync(Services);
         (await ProbeServices.CountAsync("probe.received")).ShouldBe(1);
     }
+
+    [Test]
+    public async Task A_receiver_that_cannot_succeed_is_dead_lettered_at_once_with_its_error_and_blocks_neither_the_other_receiver_nor_later_events()
+    {
+        var poison = await PoisonAsync();
+
+        poison.ExceptionType.ShouldBe(typeof(Aims.BuildingBlocks.Messaging.PermanentFailureException).FullName);
+        poison.ExceptionMessage.ShouldContain("is poison to this receiver");
+        poison.Envelope.Headers["aims-receiver"].ShouldBe(typeof(StallingHandler).FullName);
+        // The other receiver of the same event committed, and an event published after the poison is delivered.
+        (await ProbeServices.CountAsync("probe.received")).ShouldBe(1);
+        await Services.SendAsync(new AddNote("after the poison"));
+        await WolverineInbox.WaitUntilHandledAsync(Services);
+        (await ProbeServices.CountAsync("probe.received")).ShouldBe(2);
+        StallingHandler.PoisonAccepted.ShouldBe(0);
+    }
+
+    [Test]
+    public async Task A_dead_letter_replayed_through_Wolverines_storage_runs_its_receiver_again_once_the_cause_is_fixed()
+    {
+        var poison = await PoisonAsync();
+        StallingHandler.RefusePoison = false;
+
+        await Services.GetRequiredService<IMessageStore>().DeadLetters.ReplayAsync(new DeadLetterEnvelopeQuery([poison.Id]), CancellationToken.None);
+
+        await WolverineInbox.WaitForDeadLettersAsync(Services, 0);
+        await WolverineInbox.WaitUntilHandledAsync(Services);
+        StallingHandler.PoisonAccepted.ShouldBe(1);
+        // Only the replayed receiver ran again: the recording receiver had committed, and is not repeated.
+        (await ProbeServices.CountAsync("probe.received")).ShouldBe(1);
+    }
+
+    [Test]
+    public async Task A_dead_letter_discarded_through_Wolverines_storage_is_gone_and_never_runs()
+    {
+        var poison = await PoisonAsync();
+        StallingHandler.RefusePoison = false;
+
+        await Services.GetRequiredService<IMessageStore>().DeadLetters.DiscardAsync(new DeadLetterEnvelopeQuery([poison.Id]), CancellationToken.None);
+        await Task.Delay(1500);
+
+        (await WolverineInbox.DeadLettersAsync(Services)).ShouldBeEmpty();
+        StallingHandler.PoisonAccepted.ShouldBe(0);
+    }
+
+    /// <summary>Publishes a note the second receiver refuses for good, and returns its one dead letter.</summary>
+    private async Task<DeadLetterEnvelope> PoisonAsync()
+    {
+        StallingHandler.RefusePoison = true;
+        StallingHandler.PoisonAccepted = 0;
+        await Services.SendAsync(new AddNote(StallingHandler.Poison));
+        var dead = await WolverineInbox.WaitForDeadLettersAsync(Services, 1);
+        await WolverineInbox.WaitUntilHandledAsync(Services);
+        return dead.Single();
+    }
+
+    [TearDown]
+    public void AcceptPoisonAgain() => StallingHandler.RefusePoison = false;
 }
