@@ -9,9 +9,10 @@ namespace Aims.IntegrationTests.Appeals;
 /// "My appeals", closed cases and the agency's lists (issue 22, ADR 0037): every status an appeal can be in filters
 /// its list, a search finds a case number, a claim reference, an appellant or a Medicaid ID, the list pages by 25 and
 /// says how many there are, and every sort orders it. The list rows are written straight into the list table (as the
-/// projection would) so each test controls statuses and dates; an MCO member's appeal page labels each of its dates.
+/// projection would) so each test controls statuses and dates. An MCO member's appeal page labels each of its dates,
+/// and the filing confirmation downloads as a PDF receipt. Today is Monday 11/23/2026.
 /// </summary>
-public sealed partial class AppealListTests() : AppealsTest("aims_test_appeals_lists")
+public sealed partial class AppealPagesTests() : AppealsTest("aims_test_appeals_pages")
 {
     private static int serial = 800_000;
 
@@ -154,6 +155,37 @@ public sealed partial class AppealListTests() : AppealsTest("aims_test_appeals_l
         detail.ShouldNotContain("Dated 06/20/2026 (counts as received");
         detail.ShouldContain("MCO appeal Final decision 07/01/2026 (counts as received 07/06/2026; the time to ask for a hearing runs from then)");
         detail.ShouldContain("Last day to file 11/04/2026 — filed late");
+    }
+
+    [Test]
+    public async Task The_filing_confirmation_downloads_as_a_pdf_receipt_with_the_case_what_was_filed_when_and_the_last_days()
+    {
+        using var client = await ClientAsync("receipt@example.com", "476543210987");
+        var id = await FileAsync(client, "/appeals/file/client", ClientFields("11/16/2026"));
+        var confirmation = await client.GetAsync($"/appeals/{id}/filed");
+        confirmation.Html.ShouldContain($"href=\"/appeals/{id}/filed?handler=Receipt\" download");
+        var caseNumber = CaseNumber().Match(confirmation.Text).Value;
+
+        using var response = await client.Http.GetAsync($"/appeals/{id}/filed?handler=Receipt");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        (response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName)!.Trim('"')
+            .ShouldBe($"AIMS-{caseNumber}-receipt.pdf");
+        var text = PdfText.Extract(await response.Content.ReadAsByteArrayAsync());
+        text.ShouldContain("Filing receipt");
+        foreach (var fact in new[] { "Case number:", caseNumber, "Appellant:", "Filed:", "November 23, 2026 at", "On time?:", "Yes" })
+        {
+            text.ShouldContain(fact);
+        }
+
+        text.ShouldContain("Client appeal for Maria Lopez:");
+        // Notice 11/16 + 5 mailing days = received 11/21; 30 days later is Monday 12/21/2026.
+        text.ShouldContain("12/21/2026; this appeal was filed on time.");
+        text.ShouldContain($"Case {caseNumber}");
+
+        using var stranger = await ClientAsync("not.the.filer@example.com", "476543210988");
+        (await stranger.Http.GetAsync($"/appeals/{id}/filed?handler=Receipt")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     /// <summary>Writes one list row as the projection would and returns its case number.</summary>
