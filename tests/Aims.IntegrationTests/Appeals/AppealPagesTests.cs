@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Aims.Identity.Contracts;
 using Aims.Registration.Contracts;
 using Aims.Testing;
 
@@ -135,6 +136,42 @@ public sealed partial class AppealPagesTests() : AppealsTest("aims_test_appeals_
 
         using var provider = (await ProviderAsync("not.an.agency@clinic.example")).Browser;
         (await provider.GetAsync("/agency/appeals/closed")).Status.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Test]
+    public async Task Staff_correct_the_agency_the_old_one_loses_sight_of_the_appeal_and_the_new_one_sees_it_and_is_told()
+    {
+        var (client, id, caseNumber, richmond) = await ClientAppealAsync("reassign", "423456789012");
+        var henrico = await AgencyAsync(AgencyType.ClientAgency, "Henrico DSS reassign", "coord.henrico@dss.example");
+        var contractor = await AgencyAsync(AgencyType.ProviderAgency, "A provider contractor");
+        using var worker = await StaffAsync("worker.reassign@dmas.virginia.gov", Role.CaseWorker);
+        using var before = await SignIn("coord.reassign@dss.example");
+        using var after = await SignIn("coord.henrico@dss.example");
+        (await after.GetAsync($"/appeals/{id}")).Status.ShouldBe(HttpStatusCode.NotFound);
+        (await worker.GetAsync($"/appeals/{id}")).Html.ShouldContain($"href=\"/staff/appeals/{id}/agency\"");
+
+        // Each bad input is named and nothing is written.
+        var agencyPage = $"/staff/appeals/{id}/agency";
+        (await ActAsync(worker, agencyPage, new() { ["Reason"] = "Wrong county." })).Text.ShouldContain("Choose the agency or contractor.");
+        (await ActAsync(worker, agencyPage, new() { ["AgencyId"] = henrico.ToString() })).Text.ShouldContain("Say why the agency or contractor changes.");
+        (await ActAsync(worker, agencyPage, new() { ["AgencyId"] = contractor.ToString(), ["Reason"] = "Wrong county." }))
+            .Text.ShouldContain("Choose the agency or contractor from the list, or \"Not listed\".");
+        (await ActAsync(worker, agencyPage, new() { ["AgencyId"] = richmond.ToString(), ["Reason"] = "Wrong county." }))
+            .Text.ShouldContain($"{caseNumber} already names Richmond DSS reassign.");
+        (await before.GetAsync($"/appeals/{id}")).Status.ShouldBe(HttpStatusCode.OK);
+
+        var done = await ActAsync(worker, agencyPage, new() { ["AgencyId"] = henrico.ToString(), ["Reason"] = "The notice came from Henrico, not Richmond." });
+
+        done.Location.ShouldBe($"/appeals/{id}", done.Text);
+        (await before.GetAsync($"/appeals/{id}")).Status.ShouldBe(HttpStatusCode.NotFound);
+        Cases(await before.GetAsync("/agency/appeals")).ShouldNotContain(caseNumber);
+        Cases(await after.GetAsync("/agency/appeals")).ShouldContain(caseNumber);
+        var page = (await client.GetAsync($"/appeals/{id}")).Text;
+        page.ShouldContain("Agency or contractor Henrico DSS reassign");
+        page.ShouldContain("Agency or contractor set to Henrico DSS reassign");
+        page.ShouldNotContain("The notice came from Henrico", customMessage: "the division's reason stays on the staff screens");
+        await DeliverAsync();
+        (await AppealEmailsToAsync("coord.henrico@dss.example")).ShouldContain(e => e.Subject.Contains($"Appeal {caseNumber} is now assigned to your agency"));
     }
 
     [Test]

@@ -152,6 +152,7 @@ internal sealed class AppealQueries(AppealAudience audience, EventStreams store,
             GoodCauseAccepted => Line(division, conference
                 ? t["Good cause for missing the informal fact-finding conference accepted; it is to be scheduled again"]
                 : t["Good cause for missing the hearing accepted; it is to be scheduled again"]),
+            AgencyChanged e => Line(division, t["Agency or contractor set to {0}", e.To.Name]),
             // A kind of event added later reads as the division's update until it has its own line, never as its type name.
             _ => Line(division, t["The Appeals Division updated the case"]),
         };
