@@ -88,7 +88,7 @@ public sealed partial class PagePolishTests : BrowserTest
         (await Page.Locator("main").InnerTextAsync()).ShouldMatch(@"\d+ appeals?");
         await Page.GetByLabel("Sort by").SelectOptionAsync("CaseNumber");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
-        await Page.WaitForURLAsync("**/appeals?*Sort=CaseNumber*");
+        await Page.WaitForURLAsync(new Regex("/appeals\\?.*Sort=CaseNumber"));
         await ShouldHaveNoAccessibilityViolationsAsync();
         await Page.GotoAsync("/appeals?page=0");
         (await Page.Locator("#error-summary-heading").InnerTextAsync()).ShouldBe("There is a problem");
