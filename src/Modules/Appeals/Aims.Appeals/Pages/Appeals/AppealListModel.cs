@@ -37,7 +37,9 @@ internal abstract class AppealListModel(IMediator mediator) : PageModel
     [StringLength(100, ErrorMessage = "Search with at most 100 characters.")]
     public string? Search { get; set; }
 
+    // From the query only: Razor Pages keep the page's own path in the route value "page", which would be bound first.
     [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")]
     [Range(1, 10_000, ErrorMessage = "Ask for a page from 1 to 10,000.")]
     public int PageNumber { get; set; } = 1;
 
