@@ -38,15 +38,22 @@ internal sealed class AppealAudience(IMediator mediator, AppealsDbContext db)
         return new Viewer(userId, providers.Select(p => p.ProviderId).ToList(), agency, staff) { Clients = clients };
     }
 
-    public IQueryable<AppealSummary> Visible(Viewer viewer)
+    /// <summary>
+    /// The list rows the viewer takes part in. The appeals they were given access to one by one are read first (a few
+    /// rows), so every branch of the filter is an indexed equality (provider, Medicaid ID, agency, id) that PostgreSQL
+    /// combines with a bitmap OR rather than testing a correlated EXISTS on every row of the table (ADR 0037).
+    /// </summary>
+    public async Task<IQueryable<AppealSummary>> VisibleAsync(Viewer viewer, CancellationToken cancellationToken)
     {
         var providerIds = viewer.ProviderIds.ToList();
         var medicaidIds = viewer.Clients.Select(c => c.MedicaidId).ToList();
+        var granted = await db.AppealAccess.AsNoTracking().Where(a => a.UserId == viewer.UserId).Select(a => a.AppealId).ToListAsync(cancellationToken);
+        var agencyId = viewer.AgencyId;
         return db.Summaries.AsNoTracking().Where(s =>
             (s.ProviderId != null && providerIds.Contains(s.ProviderId.Value))
             || (s.MedicaidId != null && medicaidIds.Contains(s.MedicaidId))
-            || (viewer.AgencyId != null && s.AgencyId == viewer.AgencyId)
-            || db.AppealAccess.Any(a => a.AppealId == s.Id && a.UserId == viewer.UserId));
+            || (agencyId != null && s.AgencyId == agencyId)
+            || granted.Contains(s.Id));
     }
 
     public async Task<AppealAccess> AccessAsync(Guid appealId, Viewer viewer, CancellationToken cancellationToken)

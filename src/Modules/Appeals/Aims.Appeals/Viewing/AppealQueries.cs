@@ -56,7 +56,8 @@ internal sealed class AppealQueries(AppealAudience audience, EventStreams store,
 {
     public async Task<AppealListPage> Handle(ListAppeals query, CancellationToken cancellationToken)
     {
-        var rows = audience.Visible(await audience.ViewerAsync(query.UserId, cancellationToken)).Where(a => a.Closed == query.Closed);
+        var viewer = await audience.ViewerAsync(query.UserId, cancellationToken);
+        var rows = (await audience.VisibleAsync(viewer, cancellationToken)).Where(a => a.Closed == query.Closed);
         if (query.Kind is { } kind)
         {
             rows = rows.Where(a => a.Kind == kind);
