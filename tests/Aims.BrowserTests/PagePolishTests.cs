@@ -11,7 +11,8 @@ namespace Aims.BrowserTests;
 /// </summary>
 public sealed partial class PagePolishTests : BrowserTest
 {
-    private const string Provider = "provideruser@demo.aims.example";
+    // The provider user has a verified mobile, so signing in asks how to get the code; the representative acts for the same provider.
+    private const string Provider = "providerrepresentative@demo.aims.example";
     private string baseUrl = "";
 
     protected override string BaseUrl => baseUrl;
