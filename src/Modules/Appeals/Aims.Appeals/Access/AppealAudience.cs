@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Aims.Appeals.Contracts;
 using Aims.Appeals.Persistence;
 using Aims.Identity.Contracts;
@@ -40,8 +41,9 @@ internal sealed class AppealAudience(IMediator mediator, AppealsDbContext db)
 
     /// <summary>
     /// The list rows the viewer takes part in. The appeals they were given access to one by one are read first (a few
-    /// rows), so every branch of the filter is an indexed equality (provider, Medicaid ID, agency, id) that PostgreSQL
-    /// combines with a bitmap OR rather than testing a correlated EXISTS on every row of the table (ADR 0037).
+    /// rows), and only the ways this viewer takes part become conditions, each an indexed equality: an agency's
+    /// coordinator asks "agency = X" alone, which 0012's partial indexes answer without reading the table, and a mix
+    /// is one bitmap OR rather than a correlated EXISTS tested on every row (ADR 0037).
     /// </summary>
     public async Task<IQueryable<AppealSummary>> VisibleAsync(Viewer viewer, CancellationToken cancellationToken)
     {
@@ -49,11 +51,42 @@ internal sealed class AppealAudience(IMediator mediator, AppealsDbContext db)
         var medicaidIds = viewer.Clients.Select(c => c.MedicaidId).ToList();
         var granted = await db.AppealAccess.AsNoTracking().Where(a => a.UserId == viewer.UserId).Select(a => a.AppealId).ToListAsync(cancellationToken);
         var agencyId = viewer.AgencyId;
-        return db.Summaries.AsNoTracking().Where(s =>
-            (s.ProviderId != null && providerIds.Contains(s.ProviderId.Value))
-            || (s.MedicaidId != null && medicaidIds.Contains(s.MedicaidId))
-            || (agencyId != null && s.AgencyId == agencyId)
-            || granted.Contains(s.Id));
+        List<Expression<Func<AppealSummary, bool>>> ways = [];
+        if (providerIds.Count > 0)
+        {
+            ways.Add(s => s.ProviderId != null && providerIds.Contains(s.ProviderId.Value));
+        }
+
+        if (medicaidIds.Count > 0)
+        {
+            ways.Add(s => s.MedicaidId != null && medicaidIds.Contains(s.MedicaidId));
+        }
+
+        if (agencyId is not null)
+        {
+            ways.Add(s => s.AgencyId == agencyId);
+        }
+
+        if (granted.Count > 0)
+        {
+            ways.Add(s => granted.Contains(s.Id));
+        }
+
+        var rows = db.Summaries.AsNoTracking();
+        return ways.Count == 0 ? rows.Where(_ => false) : rows.Where(AnyOf(ways));
+    }
+
+    /// <summary>The conditions joined with OR over one shared row parameter.</summary>
+    private static Expression<Func<AppealSummary, bool>> AnyOf(IReadOnlyList<Expression<Func<AppealSummary, bool>>> conditions)
+    {
+        var row = Expression.Parameter(typeof(AppealSummary), "s");
+        var body = conditions.Select(c => new Rebind(c.Parameters[0], row).Visit(c.Body)).Aggregate(Expression.OrElse);
+        return Expression.Lambda<Func<AppealSummary, bool>>(body, row);
+    }
+
+    private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }
 
     public async Task<AppealAccess> AccessAsync(Guid appealId, Viewer viewer, CancellationToken cancellationToken)

@@ -83,7 +83,9 @@ internal sealed class AppealQueries(AppealAudience audience, EventStreams store,
         {
             AppealSort.Newest => rows.OrderByDescending(a => a.FiledOn).ThenByDescending(a => a.CaseNumber),
             AppealSort.CaseNumber => rows.OrderBy(a => a.CaseNumber),
-            _ => rows.OrderBy(a => a.NextDeadline == null).ThenBy(a => a.NextDeadline).ThenBy(a => a.CaseNumber),
+            // PostgreSQL sorts NULL after every date in ascending order, so appeals with no deadline come last and the
+            // order is the one 0012's index on (agency_id, next_deadline, case_number) holds.
+            _ => rows.OrderBy(a => a.NextDeadline).ThenBy(a => a.CaseNumber),
         };
         var items = await rows.Skip((page - 1) * ListAppeals.PageSize).Take(ListAppeals.PageSize)
             .Select(a => new AppealListItem(a.Id, a.CaseNumber, a.Kind, a.Status, a.AppellantName, a.ActionType, a.FiledOn, a.Timely, a.Expedited,
