@@ -38,7 +38,10 @@ public sealed class AppealsApiTests() : AppealsTest("aims_test_appeals_api")
         appeal.GetProperty("yourRole").GetString().ShouldBe("ProviderUser");
         appeal.GetProperty("filing").GetProperty("items")[0].GetProperty("amount").GetDecimal().ShouldBe(4812.50m);
         var list = await api.GetFromJsonAsync<JsonElement>("/api/v1/appeals");
-        list.EnumerateArray().Select(a => a.GetProperty("id").GetGuid()).ShouldContain(id);
+        // One page of the caller's appeals with the total (ADR 0037).
+        list.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("id").GetGuid()).ShouldContain(id);
+        list.GetProperty("total").GetInt32().ShouldBeGreaterThanOrEqualTo(1);
+        list.GetProperty("page").GetInt32().ShouldBe(1);
 
         using var withdrawn = await api.PostAsJsonAsync($"/api/v1/appeals/{id}/withdraw", new { reason = "Paid on resubmission." });
         withdrawn.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -48,7 +51,7 @@ public sealed class AppealsApiTests() : AppealsTest("aims_test_appeals_api")
         using var again = await api.PostAsJsonAsync($"/api/v1/appeals/{id}/withdraw", new { });
         again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString()!.ShouldContain("was already withdrawn on 11/23/2026");
-        (await api.GetFromJsonAsync<JsonElement>("/api/v1/appeals?closed=true")).EnumerateArray().Select(a => a.GetProperty("id").GetGuid()).ShouldContain(id);
+        (await api.GetFromJsonAsync<JsonElement>("/api/v1/appeals?closed=true")).GetProperty("items").EnumerateArray().Select(a => a.GetProperty("id").GetGuid()).ShouldContain(id);
     }
 
     [Test]
@@ -90,7 +93,9 @@ public sealed class AppealsApiTests() : AppealsTest("aims_test_appeals_api")
         (await strangerApi.GetAsync($"/api/v1/appeals/{id}/timeline")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await strangerApi.PostAsJsonAsync($"/api/v1/appeals/{id}/withdraw", new { })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await strangerApi.PostAsJsonAsync($"/api/v1/appeals/{id}/formal", new { decisionReceivedBy = "Mail" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await strangerApi.GetFromJsonAsync<JsonElement>("/api/v1/appeals")).GetArrayLength().ShouldBe(0);
+        var strangers = await strangerApi.GetFromJsonAsync<JsonElement>("/api/v1/appeals");
+        strangers.GetProperty("items").GetArrayLength().ShouldBe(0);
+        strangers.GetProperty("total").GetInt32().ShouldBe(0);
         (await readOnly.PostAsJsonAsync("/api/v1/appeals/informal", Informal(provider))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await Portal.CreateClient().GetAsync("/api/v1/appeals")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }

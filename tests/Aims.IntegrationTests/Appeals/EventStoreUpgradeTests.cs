@@ -79,9 +79,9 @@ public sealed class EventStoreUpgradeTests
                 (FiledAt.AddDays(3), "Appeal withdrawn: “Resolved with the agency.”"),
                 (FiledAt.AddMinutes(2), "Appeal CL-2026-000003 filed"),
             ]);
-            (await mediator.Send(new ListAppeals(filer, Closed: false))).Select(a => (a.CaseNumber, a.Status)).Order()
+            (await mediator.Send(new ListAppeals(filer, Closed: false))).Items.Select(a => (a.CaseNumber, a.Status)).Order()
                 .ShouldBe([("CL-2026-000001", AppealStatus.Filed), ("CL-2026-000002", AppealStatus.Docketed)]);
-            (await mediator.Send(new ListAppeals(filer, Closed: true))).Select(a => a.CaseNumber).ShouldBe(["CL-2026-000003"]);
+            (await mediator.Send(new ListAppeals(filer, Closed: true))).Items.Select(a => a.CaseNumber).ShouldBe(["CL-2026-000003"]);
         }
 
         // New events follow on from the imported ones, in the stream and in the global order.

@@ -232,6 +232,10 @@ public sealed class SignInFlowTests() : PortalTest("aims_test_sign_in")
 
         (await browser.PostAsync("/account/verify", new Dictionary<string, string?> { ["Method"] = "text" })).Location.ShouldBe("/account/code?via=text");
         var texted = (await OutboxReader.TextsToAsync(ConnectionString, mobile)).Last().Body;
+        // No sender number is configured in tests: the page names none rather than "from ." (issue 22).
+        var codePage = await browser.GetAsync("/account/code?via=text");
+        codePage.Text.ShouldContain("We sent a 6-digit code by text message. It works once, for 40 minutes.");
+        codePage.Text.ShouldNotContain("from .");
 
         // Back to the choice: email instead. The texted code is replaced by the emailed one.
         (await browser.PostAsync("/account/verify", new Dictionary<string, string?> { ["Method"] = "email" })).Location.ShouldBe("/account/code?via=email");

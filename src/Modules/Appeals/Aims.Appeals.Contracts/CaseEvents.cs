@@ -63,3 +63,11 @@ public enum ReminderAudience
 /// reminder and date, so a redelivery tells nobody twice.
 /// </summary>
 public sealed record AppealReminderDue(Guid AppealId, string CaseNumber, string Cause, Wording<NoticeText> Text, ReminderAudience Audience) : IIntegrationEvent;
+
+// Issue 22 part A (pages).
+
+/// <summary>
+/// The division set or corrected the agency or contractor an appeal names (<paramref name="AgencyId"/>); its
+/// coordinators are told, as when an appeal is filed naming them. <paramref name="Version"/> makes each change its own notice.
+/// </summary>
+public sealed record AppealAgencyChanged(Guid AppealId, string CaseNumber, Guid AgencyId, string AppellantName, long Version) : IIntegrationEvent;

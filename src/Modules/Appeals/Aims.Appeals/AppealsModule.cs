@@ -36,6 +36,7 @@ public sealed class AppealsModule : IModule
         services.AddScoped<AppealAudience>();
         services.AddScoped<CaseWork>();
         services.AddSingleton<DecisionPdf>();
+        services.AddScoped<Filing.FilingReceipt>();
         services.AddScoped<IDemoDataSeeder, AppealsDemoSeeder>();
 
         // "You Try" practice (ADR 0024): its own schema, reusing the appeal rules but none of the streams or messages.

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Aims.Appeals.Contracts;
 using Aims.Appeals.Persistence;
 using Aims.Identity.Contracts;
@@ -38,15 +39,54 @@ internal sealed class AppealAudience(IMediator mediator, AppealsDbContext db)
         return new Viewer(userId, providers.Select(p => p.ProviderId).ToList(), agency, staff) { Clients = clients };
     }
 
-    public IQueryable<AppealSummary> Visible(Viewer viewer)
+    /// <summary>
+    /// The list rows the viewer takes part in. The appeals they were given access to one by one are read first (a few
+    /// rows), and only the ways this viewer takes part become conditions, each an indexed equality: an agency's
+    /// coordinator asks "agency = X" alone, which 0012's partial indexes answer without reading the table, and a mix
+    /// is one bitmap OR rather than a correlated EXISTS tested on every row (ADR 0037).
+    /// </summary>
+    public async Task<IQueryable<AppealSummary>> VisibleAsync(Viewer viewer, CancellationToken cancellationToken)
     {
         var providerIds = viewer.ProviderIds.ToList();
         var medicaidIds = viewer.Clients.Select(c => c.MedicaidId).ToList();
-        return db.Summaries.AsNoTracking().Where(s =>
-            (s.ProviderId != null && providerIds.Contains(s.ProviderId.Value))
-            || (s.MedicaidId != null && medicaidIds.Contains(s.MedicaidId))
-            || (viewer.AgencyId != null && s.AgencyId == viewer.AgencyId)
-            || db.AppealAccess.Any(a => a.AppealId == s.Id && a.UserId == viewer.UserId));
+        var granted = await db.AppealAccess.AsNoTracking().Where(a => a.UserId == viewer.UserId).Select(a => a.AppealId).ToListAsync(cancellationToken);
+        var agencyId = viewer.AgencyId;
+        List<Expression<Func<AppealSummary, bool>>> ways = [];
+        if (providerIds.Count > 0)
+        {
+            ways.Add(s => s.ProviderId != null && providerIds.Contains(s.ProviderId.Value));
+        }
+
+        if (medicaidIds.Count > 0)
+        {
+            ways.Add(s => s.MedicaidId != null && medicaidIds.Contains(s.MedicaidId));
+        }
+
+        if (agencyId is not null)
+        {
+            ways.Add(s => s.AgencyId == agencyId);
+        }
+
+        if (granted.Count > 0)
+        {
+            ways.Add(s => granted.Contains(s.Id));
+        }
+
+        var rows = db.Summaries.AsNoTracking();
+        return ways.Count == 0 ? rows.Where(_ => false) : rows.Where(AnyOf(ways));
+    }
+
+    /// <summary>The conditions joined with OR over one shared row parameter.</summary>
+    private static Expression<Func<AppealSummary, bool>> AnyOf(IReadOnlyList<Expression<Func<AppealSummary, bool>>> conditions)
+    {
+        var row = Expression.Parameter(typeof(AppealSummary), "s");
+        var body = conditions.Select(c => new Rebind(c.Parameters[0], row).Visit(c.Body)).Aggregate(Expression.OrElse);
+        return Expression.Lambda<Func<AppealSummary, bool>>(body, row);
+    }
+
+    private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }
 
     public async Task<AppealAccess> AccessAsync(Guid appealId, Viewer viewer, CancellationToken cancellationToken)

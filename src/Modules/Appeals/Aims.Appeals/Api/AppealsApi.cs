@@ -42,10 +42,12 @@ internal static class AppealsApi
         appeals.MapPost("/{id:guid}/withdraw", WithdrawAsync).RequireAuthorization(file).WithName("WithdrawAppeal");
     }
 
-    private static async Task<Ok<IReadOnlyList<AppealListItem>>> ListAsync(
+    /// <summary>One page of the caller's appeals with the total (ADR 0037); <paramref name="q"/> searches as the pages do.</summary>
+    private static async Task<Ok<AppealListPage>> ListAsync(
         ClaimsPrincipal user, IMediator mediator, CancellationToken cancellationToken,
-        bool closed = false, AppealKind? kind = null, AppealStatus? status = null, AppealSort sort = AppealSort.NextDeadline) =>
-        TypedResults.Ok(await mediator.Send(new ListAppeals(Filer.From(user).UserId, closed, kind, status, sort), cancellationToken));
+        bool closed = false, AppealKind? kind = null, AppealStatus? status = null, AppealSort sort = AppealSort.NextDeadline,
+        string? q = null, int page = 1) =>
+        TypedResults.Ok(await mediator.Send(new ListAppeals(Filer.From(user).UserId, closed, kind, status, sort, q, page), cancellationToken));
 
     private static async Task<Results<Ok<AppealResource>, NotFound<ProblemDetails>>> GetAsync(
         Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken cancellationToken) =>

@@ -12,6 +12,13 @@ internal sealed record DecisionPdfContent(string Title, string CaseNumber, strin
 internal sealed record DecisionPdfSection(string Heading, string Body);
 
 /// <summary>
+/// Any letter the division's PDF writer lays out: a title, labelled facts, then sections. A decision is one; the
+/// filing receipt (issue 22) another, with its labels in the filer's language.
+/// </summary>
+internal sealed record PdfLetter(
+    string Title, string Subject, string CaseNumber, IReadOnlyList<(string Label, string Value)> Fields, IReadOnlyList<DecisionPdfSection> Sections);
+
+/// <summary>
 /// Draws the decision letter with PdfPig's writer (Apache-2.0; PDFsharp 6.5 is AGPL and stamps that into every file)
 /// so that a host with no installed fonts can issue it: the typeface (Arimo, OFL, subset to Windows-1252) ships inside
 /// this assembly and is embedded with a ToUnicode map, so the words stay readable by search, screen readers and our
@@ -27,24 +34,37 @@ internal sealed class DecisionPdf
     public byte[] Render(DecisionPdfContent content)
     {
         ArgumentNullException.ThrowIfNull(content);
+        return Render(new PdfLetter(
+            content.Title, $"Appeal decision, case {content.CaseNumber}", content.CaseNumber,
+            [
+                ("Case number", content.CaseNumber), ("Appellant", content.AppellantName),
+                ("Date issued", content.IssuedOn.ToString("MM/dd/yyyy", CultureInfo.InvariantCulture)), ("Issued by", content.IssuedBy),
+            ],
+            content.Sections));
+    }
+
+    public byte[] Render(PdfLetter letter)
+    {
+        ArgumentNullException.ThrowIfNull(letter);
 
         using var builder = new PdfDocumentBuilder();
-        builder.DocumentInformation.Title = content.Title;
-        builder.DocumentInformation.Subject = $"Appeal decision, case {content.CaseNumber}";
+        builder.DocumentInformation.Title = letter.Title;
+        builder.DocumentInformation.Subject = letter.Subject;
         builder.DocumentInformation.Creator = "AIMS Appeals Division";
         builder.DocumentInformation.Producer = "AIMS";
 
         var pages = new PageCursor(builder, builder.AddTrueTypeFont(RegularFont), builder.AddTrueTypeFont(BoldFont));
         pages.Paragraph(Letterhead, pages.Regular, 9, spaceAfter: 10);
-        pages.Paragraph(content.Title, pages.Bold, 16, spaceAfter: 6);
+        pages.Paragraph(letter.Title, pages.Bold, 16, spaceAfter: 6);
         pages.Rule();
-        pages.Field("Case number", content.CaseNumber);
-        pages.Field("Appellant", content.AppellantName);
-        pages.Field("Date issued", content.IssuedOn.ToString("MM/dd/yyyy", CultureInfo.InvariantCulture));
-        pages.Field("Issued by", content.IssuedBy);
+        foreach (var (label, value) in letter.Fields)
+        {
+            pages.Field(label, value);
+        }
+
         pages.Rule();
 
-        foreach (var section in content.Sections)
+        foreach (var section in letter.Sections)
         {
             pages.Heading(section.Heading);
             foreach (var paragraph in section.Body.ReplaceLineEndings("\n")
@@ -54,7 +74,7 @@ internal sealed class DecisionPdf
             }
         }
 
-        pages.Footers($"Case {content.CaseNumber}");
+        pages.Footers($"Case {letter.CaseNumber}");
         return builder.Build();
     }
 
@@ -131,7 +151,7 @@ internal sealed class DecisionPdf
         {
             var lines = Wrap(WinAnsiText.From(value), Regular, BodySize, TextWidth - LabelWidth);
             Reserve(BodySize * Leading);
-            page.AddText($"{label}:", BodySize, new PdfPoint(Margin, y - BodySize * Ascent), Bold);
+            page.AddText(WinAnsiText.From($"{label}:"), BodySize, new PdfPoint(Margin, y - BodySize * Ascent), Bold);
             foreach (var line in lines)
             {
                 DrawLine(line, Regular, BodySize, Margin + LabelWidth);

@@ -275,6 +275,9 @@ internal sealed class Appeal
                 Hearing = null;
                 Status = AppealStatus.Docketed;
                 break;
+            case AgencyChanged changed:
+                Agency = changed.To;
+                break;
         }
     }
 
@@ -389,6 +392,14 @@ internal sealed class Appeal
 
         return new CaseSummaryFiled(by, today, parts, documentIds, Hearing?.SummaryDue is not { } due || today <= due);
     }
+
+    /// <summary>
+    /// Sets or corrects the agency or contractor, open or closed: a closed case's record belongs to the right agency too.
+    /// </summary>
+    public AgencyChanged ChangeAgency(AgencyRef to, Person by, string reason) =>
+        Agency?.Id == to.Id
+            ? throw new RuleViolationException("{0} already names {1}.", CaseNumber, to.Name)
+            : new AgencyChanged(Agency, to, by, reason.Trim());
 
     public AgencyAttendeesChanged ChangeAttendees(IReadOnlyList<Attendee> attendees, Person by)
     {

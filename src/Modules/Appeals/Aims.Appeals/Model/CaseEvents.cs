@@ -72,3 +72,11 @@ internal sealed record GoodCauseAccepted(Person By, DateOnly AcceptedOn, string 
 
 /// <summary>A provider's decision clock ran out without a decision: the appeal is decided in the provider's favour (§ 32.1-325.1).</summary>
 internal sealed record DeemedInProviderFavour(DecisionLevel Level, DateOnly ClockEndedOn, DateOnly RecordedOn, DateOnly? FurtherAppealBy);
+
+// Issue 22 part A (pages): the division sets or corrects the agency or contractor an appeal names.
+
+/// <summary>
+/// The division set or corrected the agency or contractor whose action is appealed (the filer may have chosen "not
+/// listed / not sure", or the wrong one). <paramref name="From"/> loses sight of the case; <paramref name="To"/> is told.
+/// </summary>
+internal sealed record AgencyChanged(AgencyRef? From, AgencyRef To, Person By, string Reason);

@@ -20,7 +20,7 @@ internal sealed class AppealListProjection : IProjection
         "id", "case_number", "kind", "status", "appellant_name", "action_type", "provider_id", "agency_id", "medicaid_id", "filed_by",
         "filed_on", "timely", "expedited", "closed", "next_deadline", "next_deadline_what", "next_step", "npi", "agency_name", "flags",
         "case_worker_id", "case_worker_name", "decider_id", "decider_name", "hearing_at", "summary_due", "summary_filed_on", "clock_due",
-        "clock_name", "version", "updated_at",
+        "clock_name", "version", "updated_at", "claim_references",
     ];
 
     private static readonly string Upsert =
@@ -60,7 +60,7 @@ internal sealed class AppealListProjection : IProjection
         r.Id, r.CaseNumber, r.Kind.ToString(), r.Status.ToString(), r.AppellantName, r.ActionType, Db(r.ProviderId), Db(r.AgencyId), Db(r.MedicaidId), r.FiledBy,
         r.FiledOn, r.Timely, r.Expedited, r.Closed, Db(r.NextDeadline), Db(r.NextDeadlineWhat), Db(r.NextStep), Db(r.Npi), Db(r.AgencyName), r.Flags,
         Db(r.CaseWorkerId), Db(r.CaseWorkerName), Db(r.DeciderId), Db(r.DeciderName), Db(r.HearingAt?.ToUniversalTime()), Db(r.SummaryDue), Db(r.SummaryFiledOn), Db(r.ClockDue),
-        Db(r.ClockName), r.Version, r.UpdatedAt.ToUniversalTime(),
+        Db(r.ClockName), r.Version, r.UpdatedAt.ToUniversalTime(), r.ClaimReferences,
     ];
 
     private static object Db(object? value) => value ?? DBNull.Value;

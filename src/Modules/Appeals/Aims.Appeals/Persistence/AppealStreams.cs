@@ -20,7 +20,7 @@ internal static class AppealStreams
         typeof(InformalAppealFiled), typeof(FormalAppealFiled), typeof(ClientAppealFiled), typeof(FormalAppealStarted),
         typeof(WithdrawnByAppellant), typeof(DecisionIssued), typeof(AuthorityProofOverdue), typeof(AuthorityProofReceived),
         typeof(AppealDocketed), typeof(AppealDismissed), typeof(CaseAssigned), typeof(HearingScheduled), typeof(HearingRescheduled),
-        typeof(CaseSummaryFiled), typeof(AgencyAttendeesChanged), typeof(NoShowRecorded), typeof(GoodCauseAccepted), typeof(DeemedInProviderFavour),
+        typeof(CaseSummaryFiled), typeof(AgencyAttendeesChanged), typeof(NoShowRecorded), typeof(GoodCauseAccepted), typeof(DeemedInProviderFavour), typeof(AgencyChanged),
     ];
 
     public static void Configure(StoreOptions options)

@@ -25,6 +25,9 @@ internal sealed class AppealSummary
     /// <summary>The appellant's Medicaid ID, on client appeals.</summary>
     public string? MedicaidId { get; set; }
 
+    /// <summary>The claim and adjustment references an informal appeal disputes, upper-cased, so a list search finds them.</summary>
+    public string[] ClaimReferences { get; set; } = [];
+
     public Guid FiledBy { get; set; }
 
     public DateOnly FiledOn { get; set; }
@@ -82,6 +85,9 @@ internal sealed class AppealSummary
         ProviderId = appeal.Provider?.Id;
         AgencyId = appeal.Agency?.Id;
         MedicaidId = (appeal.Filing as ClientAppealFiled)?.MedicaidId;
+        ClaimReferences = appeal.Filing is InformalAppealFiled informal
+            ? [.. informal.Items.Select(item => item.Reference.Trim().ToUpperInvariant()).Distinct()]
+            : [];
         FiledBy = appeal.FiledBy.UserId;
         FiledOn = appeal.FiledOn;
         Timely = appeal.Timely;

@@ -12,15 +12,30 @@ using Microsoft.Extensions.Localization;
 
 namespace Aims.Appeals.Viewing;
 
-/// <summary>The appeals a person takes part in, open or closed, filtered and sorted — read from the appeal list.</summary>
-internal sealed record ListAppeals(Guid UserId, bool Closed, AppealKind? Kind = null, AppealStatus? Status = null, AppealSort Sort = AppealSort.NextDeadline)
-    : IRequest<IReadOnlyList<AppealListItem>>;
+/// <summary>
+/// The appeals a person takes part in, open or closed, filtered, searched, sorted and paged — read from the appeal list.
+/// <paramref name="Search"/> finds a case number (or its start), a claim or adjustment reference, a Medicaid ID or the
+/// start of the appellant's name.
+/// </summary>
+internal sealed record ListAppeals(
+    Guid UserId, bool Closed, AppealKind? Kind = null, AppealStatus? Status = null, AppealSort Sort = AppealSort.NextDeadline,
+    string? Search = null, int Page = 1) : IRequest<AppealListPage>
+{
+    /// <summary>Rows on one page of a list (ADR 0037): enough to scan, few enough for a phone.</summary>
+    public const int PageSize = 25;
+}
 
 internal enum AppealSort
 {
     NextDeadline,
     Newest,
     CaseNumber,
+}
+
+/// <summary>One page of an appeal list and how many appeals the whole list holds.</summary>
+internal sealed record AppealListPage(IReadOnlyList<AppealListItem> Items, int Total, int Page)
+{
+    public int Pages => Math.Max(1, (Total + ListAppeals.PageSize - 1) / ListAppeals.PageSize);
 }
 
 internal sealed record AppealListItem(
@@ -36,12 +51,13 @@ internal sealed record AppealView(Appeal Appeal, AppealAccess Access, IReadOnlyL
 internal sealed record TimelineEntry(DateTimeOffset At, string Who, string What);
 
 internal sealed class AppealQueries(AppealAudience audience, EventStreams store, IStringLocalizer<AppealsText> t) :
-    IRequestHandler<ListAppeals, IReadOnlyList<AppealListItem>>,
+    IRequestHandler<ListAppeals, AppealListPage>,
     IRequestHandler<GetAppeal, AppealView?>
 {
-    public async Task<IReadOnlyList<AppealListItem>> Handle(ListAppeals query, CancellationToken cancellationToken)
+    public async Task<AppealListPage> Handle(ListAppeals query, CancellationToken cancellationToken)
     {
-        var rows = audience.Visible(await audience.ViewerAsync(query.UserId, cancellationToken)).Where(a => a.Closed == query.Closed);
+        var viewer = await audience.ViewerAsync(query.UserId, cancellationToken);
+        var rows = (await audience.VisibleAsync(viewer, cancellationToken)).Where(a => a.Closed == query.Closed);
         if (query.Kind is { } kind)
         {
             rows = rows.Where(a => a.Kind == kind);
@@ -52,16 +68,30 @@ internal sealed class AppealQueries(AppealAudience audience, EventStreams store,
             rows = rows.Where(a => a.Status == status);
         }
 
+        if (query.Search?.Trim() is { Length: > 0 } search)
+        {
+            // Each test can use an index of appeal_summaries (case number, Medicaid ID, name prefix, references).
+            var upper = search.ToUpperInvariant();
+            var lower = search.ToLowerInvariant();
+            rows = rows.Where(a => a.CaseNumber.StartsWith(upper) || a.MedicaidId == search
+                || a.AppellantName.ToLower().StartsWith(lower) || a.ClaimReferences.Contains(upper));
+        }
+
+        var total = await rows.CountAsync(cancellationToken);
+        var page = Math.Clamp(query.Page, 1, Math.Max(1, (total + ListAppeals.PageSize - 1) / ListAppeals.PageSize));
         rows = query.Sort switch
         {
             AppealSort.Newest => rows.OrderByDescending(a => a.FiledOn).ThenByDescending(a => a.CaseNumber),
             AppealSort.CaseNumber => rows.OrderBy(a => a.CaseNumber),
-            _ => rows.OrderBy(a => a.NextDeadline == null).ThenBy(a => a.NextDeadline).ThenBy(a => a.CaseNumber),
+            // PostgreSQL sorts NULL after every date in ascending order, so appeals with no deadline come last and the
+            // order is the one 0012's index on (agency_id, next_deadline, case_number) holds.
+            _ => rows.OrderBy(a => a.NextDeadline).ThenBy(a => a.CaseNumber),
         };
-        return await rows.Take(500)
+        var items = await rows.Skip((page - 1) * ListAppeals.PageSize).Take(ListAppeals.PageSize)
             .Select(a => new AppealListItem(a.Id, a.CaseNumber, a.Kind, a.Status, a.AppellantName, a.ActionType, a.FiledOn, a.Timely, a.Expedited,
                 a.NextDeadline, a.NextDeadlineWhat, a.NextStep))
             .ToListAsync(cancellationToken);
+        return new AppealListPage(items, total, page);
     }
 
     public async Task<AppealView?> Handle(GetAppeal query, CancellationToken cancellationToken)
@@ -125,6 +155,7 @@ internal sealed class AppealQueries(AppealAudience audience, EventStreams store,
             GoodCauseAccepted => Line(division, conference
                 ? t["Good cause for missing the informal fact-finding conference accepted; it is to be scheduled again"]
                 : t["Good cause for missing the hearing accepted; it is to be scheduled again"]),
+            AgencyChanged e => Line(division, t["Agency or contractor set to {0}", e.To.Name]),
             // A kind of event added later reads as the division's update until it has its own line, never as its type name.
             _ => Line(division, t["The Appeals Division updated the case"]),
         };

@@ -14,7 +14,7 @@ namespace Aims.Notifications.Appeals;
 /// Appeals Division's intake.
 /// </summary>
 internal sealed class AgencyAppealNotices(AppealAudiences audiences, Notices notices, IStringLocalizer<NotificationsText> t)
-    : INotificationHandler<AppealFiled>, INotificationHandler<AppealWithdrawn>
+    : INotificationHandler<AppealFiled>, INotificationHandler<AppealWithdrawn>, INotificationHandler<AppealAgencyChanged>
 {
     public Task Handle(AppealFiled filed, CancellationToken cancellationToken) => NotifyAsync(
         filed.AgencyId,
@@ -40,7 +40,18 @@ internal sealed class AgencyAppealNotices(AppealAudiences audiences, Notices not
             " " + t["The case is closed; nothing more is due from your agency on it; its record stays in AIMS."]),
         cancellationToken);
 
-    private async Task NotifyAsync(Guid? agencyId, Guid appealId, NoticeKind kind, Func<NoticeText> text, CancellationToken cancellationToken)
+    /// <summary>An appeal the division now assigns to the agency reads, for its coordinators, like one filed naming it.</summary>
+    public Task Handle(AppealAgencyChanged changed, CancellationToken cancellationToken) => NotifyAsync(
+        changed.AgencyId,
+        changed.AppealId,
+        NoticeKind.AppealFiledForAgency,
+        () => new(
+            t["Appeal {0} is now assigned to your agency", changed.CaseNumber],
+            t["The Appeals Division assigned appeal {0} by {1} to your agency. Open it in AIMS to see what was filed and its dates.", changed.CaseNumber, changed.AppellantName]),
+        cancellationToken,
+        $"AgencyChanged:{changed.AppealId}:{changed.Version}");
+
+    private async Task NotifyAsync(Guid? agencyId, Guid appealId, NoticeKind kind, Func<NoticeText> text, CancellationToken cancellationToken, string? sourceKey = null)
     {
         if (agencyId is not { } id)
         {
@@ -49,7 +60,7 @@ internal sealed class AgencyAppealNotices(AppealAudiences audiences, Notices not
 
         foreach (var coordinator in await audiences.CoordinatorsAsync(id, cancellationToken))
         {
-            await notices.GiveAsync(coordinator, kind, $"{kind}:{appealId}", text, $"/appeals/{appealId}", cancellationToken);
+            await notices.GiveAsync(coordinator, kind, sourceKey ?? $"{kind}:{appealId}", text, $"/appeals/{appealId}", cancellationToken);
         }
     }
 }

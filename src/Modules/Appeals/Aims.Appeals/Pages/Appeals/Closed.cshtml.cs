@@ -1,19 +1,14 @@
-using System.Security.Claims;
-using Aims.Appeals.Viewing;
 using Aims.Identity.Contracts;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Aims.Appeals.Pages.Appeals;
 
-/// <summary>Closed cases: decided and withdrawn appeals, newest first, read-only.</summary>
+/// <summary>Closed cases: decided, dismissed and withdrawn appeals, newest first, read-only.</summary>
 [Authorize(Policy = nameof(Permission.FollowOwnAppeals))]
-internal sealed class ClosedModel(IMediator mediator) : PageModel
+internal sealed class ClosedModel(IMediator mediator) : AppealListModel(mediator)
 {
-    public IReadOnlyList<AppealListItem> Appeals { get; private set; } = [];
+    public override bool Closed => true;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Appeals = await mediator.Send(
-            new ListAppeals(Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!), Closed: true, Sort: AppealSort.Newest), cancellationToken);
+    public override string Path => "/appeals/closed";
 }

@@ -9,7 +9,7 @@ namespace Aims.Appeals.Pages.Appeals;
 
 /// <summary>The confirmation after filing: the case number to quote, whether it was on time, and what happens next.</summary>
 [Authorize]
-internal sealed class FiledModel(IMediator mediator) : PageModel
+internal sealed class FiledModel(IMediator mediator, Filing.FilingReceipt receipt) : PageModel
 {
     public AppealView View { get; private set; } = null!;
 
@@ -23,5 +23,14 @@ internal sealed class FiledModel(IMediator mediator) : PageModel
 
         View = view;
         return Page();
+    }
+
+    /// <summary>The same confirmation as a PDF receipt to keep or print.</summary>
+    public async Task<IActionResult> OnGetReceiptAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var view = await mediator.Send(new GetAppeal(Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!), id), cancellationToken);
+        return view is null
+            ? NotFound()
+            : File(receipt.Render(view), "application/pdf", $"AIMS-{view.Appeal.CaseNumber}-receipt.pdf");
     }
 }

@@ -1,30 +1,18 @@
 using System.Security.Claims;
-using Aims.Appeals.Contracts;
 using Aims.Appeals.Drafts;
-using Aims.Appeals.Model;
-using Aims.Appeals.Viewing;
 using Aims.Identity.Contracts;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Aims.Appeals.Pages.Appeals;
 
-/// <summary>"My appeals": the open appeals a person takes part in, filtered and sorted, and their saved drafts.</summary>
+/// <summary>"My appeals": the open appeals a person takes part in, filtered, searched, sorted and paged, and their saved drafts.</summary>
 [Authorize(Policy = nameof(Permission.FollowOwnAppeals))]
-internal sealed class IndexModel(IMediator mediator, IAuthorizationService authorization) : PageModel
+internal sealed class IndexModel(IMediator mediator, IAuthorizationService authorization) : AppealListModel(mediator)
 {
-    [BindProperty(SupportsGet = true)]
-    public AppealKind? Kind { get; set; }
+    public override bool Closed => false;
 
-    [BindProperty(SupportsGet = true)]
-    public AppealStatus? Status { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public AppealSort Sort { get; set; }
-
-    public IReadOnlyList<AppealListItem> Appeals { get; private set; } = [];
+    public override string Path => "/appeals";
 
     public IReadOnlyList<DraftItem> Drafts { get; private set; } = [];
 
@@ -32,11 +20,9 @@ internal sealed class IndexModel(IMediator mediator, IAuthorizationService autho
 
     public bool CanFileClientAppeals { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    protected override async Task OnLoadedAsync(Guid userId, CancellationToken cancellationToken)
     {
-        var userId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
-        Appeals = await mediator.Send(new ListAppeals(userId, Closed: false, Kind, Status, Sort), cancellationToken);
-        Drafts = await mediator.Send(new ListDrafts(userId), cancellationToken);
+        Drafts = await Mediator.Send(new ListDrafts(userId), cancellationToken);
         CanFileProviderAppeals = (await authorization.AuthorizeAsync(User, nameof(Permission.FileProviderAppeals))).Succeeded;
         CanFileClientAppeals = (await authorization.AuthorizeAsync(User, nameof(Permission.FileClientAppeals))).Succeeded;
     }

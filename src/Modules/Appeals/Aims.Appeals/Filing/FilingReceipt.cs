@@ -1,0 +1,48 @@
+using Aims.Appeals.Contracts;
+using Aims.Appeals.Decisions;
+using Aims.Appeals.Viewing;
+using Aims.BuildingBlocks.Mail;
+using Microsoft.Extensions.Localization;
+
+namespace Aims.Appeals.Filing;
+
+/// <summary>
+/// The filing confirmation as a PDF to keep (issue 22): the case number, what was filed, when, whether it was on
+/// time and the last day of the next step, in the filer's language, drawn by the same writer as decisions (ADR 0019).
+/// </summary>
+internal sealed class FilingReceipt(DecisionPdf pdf, IStringLocalizer<AppealsText> t)
+{
+    public byte[] Render(AppealView view)
+    {
+        var appeal = view.Appeal;
+        // The history is newest first; its last line is the filing, stamped with the server's time (12VAC30-20-520).
+        var filedAt = view.Timeline[^1].At;
+        var action = AppealChoices.Label(appeal.Kind == AppealKind.Client ? AppealChoices.ClientActions : AppealChoices.ProviderActions, appeal.ActionType);
+        List<(string, string)> fields =
+        [
+            (t["Case number"], appeal.CaseNumber),
+            (t["Appellant"], appeal.AppellantName),
+            (t["Filed"], EmailText.Eastern(filedAt)),
+            (t["Filed by"], appeal.FiledBy.Name),
+            (t["On time?"], appeal.Timely ? t["Yes"] : t["No"]),
+        ];
+        if (appeal.NextDeadline is { } next)
+        {
+            fields.Add((t["Next deadline"], $"{EmailText.Date(next.Date)}: {t[next.What]}"));
+        }
+
+        List<DecisionPdfSection> sections =
+        [
+            new(t["What was filed"], t["{0} for {1}: {2}.", t[AppealLabels.Kind(appeal.Kind)], appeal.AppellantName, t[action]]),
+            new(t["Last day to file"], t["{0}; this appeal was filed {1}.", EmailText.Date(appeal.LastDayToFile),
+                appeal.Timely ? t["on time"] : t["late: the Appeals Division decides whether there was good cause"]]),
+        ];
+        if (appeal.NextStep is { } step)
+        {
+            sections.Add(new(t["What happens next"], t[step]));
+        }
+
+        sections.Add(new(t["Questions"], t["Quote the case number whenever you write or call the Appeals Division."]));
+        return pdf.Render(new PdfLetter(t["Filing receipt"], $"Filing receipt, case {appeal.CaseNumber}", appeal.CaseNumber, fields, sections));
+    }
+}
