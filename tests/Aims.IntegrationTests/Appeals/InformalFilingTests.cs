@@ -216,7 +216,7 @@ public sealed partial class InformalFilingTests() : AppealsTest("aims_test_appea
         var first = await browser.PostWithTokenAsync(saved.Location, InformalFields(provider, "11/10/2026"), token);
         first.Location.ShouldNotBeNull(first.Text);
         first.Location.ShouldEndWith("/filed");
-        (await CountAsync("SELECT count(*) FROM appeals.drafts WHERE id = @p", draftId)).ShouldBe(0L);
+        (await CountAsync("SELECT count(*) FROM appeals.mt_doc_appeal_draft WHERE id = @p", draftId)).ShouldBe(0L);
         (await browser.GetAsync(saved.Location)).Status.ShouldBe(HttpStatusCode.NotFound);
 
         // The draft's tab submitted again (or a second tab with it) finds the appeal it filed.
