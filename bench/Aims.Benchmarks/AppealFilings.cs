@@ -45,6 +45,17 @@ internal sealed partial class AppealFilings : IScenario
             }
 
             results.Add(new Measurement("filings-roundtrips", "database round trips per filing (1 client)", (roundTrips.Count - before) / (double)Filings, ""));
+
+            // One more filing with its statements listed, to say where the round trips go.
+            roundTrips.Recording = true;
+            await FileAsync(api);
+            roundTrips.Recording = false;
+            var recorded = roundTrips.TakeRecorded();
+            Console.WriteLine($"One filing, {recorded.Count} round trips:");
+            foreach (var statement in recorded)
+            {
+                Console.WriteLine($"  {statement}");
+            }
         }
 
         foreach (var clients in Clients)

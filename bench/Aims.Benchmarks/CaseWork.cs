@@ -20,7 +20,8 @@ namespace Aims.Benchmarks;
 /// </summary>
 internal sealed partial class CaseWork : IScenario
 {
-    private const int Appeals = 1_000_000;
+    // A million by default; AIMS_BENCH_APPEALS sets a smaller size when the machine is too loaded to seed that many.
+    private static readonly int Appeals = int.TryParse(Environment.GetEnvironmentVariable("AIMS_BENCH_APPEALS"), out var size) ? size : 1_000_000;
     private const int WarmUps = 20;
     private const int Runs = 200;
     private const string Table = "appeal_summaries";

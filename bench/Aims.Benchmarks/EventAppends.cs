@@ -33,6 +33,21 @@ internal sealed class EventAppends : IScenario
             results.Add(new Measurement($"events-{writers}-p99", $"  latency p99, {writers} writer(s)", latencies.Percentile(99), "ms"));
         }
 
+        // Round trips per one-event append (Npgsql's tracing; a batch is one), what load does not distort.
+        using (var roundTrips = new RoundTrips())
+        {
+            const int Appends = 50;
+            var stream = Guid.NewGuid();
+            var version = await services.SendAsync(new StartCounter(stream, "bench"));
+            var before = roundTrips.Count;
+            for (var i = 0; i < Appends; i++)
+            {
+                version = await services.SendAsync(new IncrementCounter(stream, version, 1));
+            }
+
+            results.Add(new Measurement("events-roundtrips", "database round trips per one-event append", (roundTrips.Count - before) / (double)Appends, ""));
+        }
+
         // One append of 100 events against one of a single event, one writer, the same pipeline.
         var single = await AppendLatencyAsync(services, 1);
         var hundred = await AppendLatencyAsync(services, 100);

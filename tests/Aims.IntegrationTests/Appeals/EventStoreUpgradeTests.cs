@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Aims.Appeals;
+using Aims.Appeals.Contracts;
+using Aims.Appeals.Drafts;
 using Aims.Appeals.Model;
 using Aims.Appeals.Viewing;
 using Aims.BuildingBlocks;
@@ -19,7 +21,7 @@ namespace Aims.IntegrationTests.Appeals;
 /// <summary>
 /// A database made by the previous version (the hand-written event store's appeals.streams and appeals.events) upgraded
 /// by migrate: every event moves into Marten in order with its time, actor and correlation, the list is rebuilt, the old
-/// tables go, and a second run does nothing (ADR 0034).
+/// tables go, drafts become Marten documents, and a second run does nothing (ADR 0034, ADR 0036).
 /// </summary>
 public sealed class EventStoreUpgradeTests
 {
@@ -53,9 +55,22 @@ public sealed class EventStoreUpgradeTests
             (withdrawn, 2, new WithdrawnByAppellant(new Person(filer, "Ada Filer"), new DateOnly(2026, 11, 5), "Resolved with the agency."), FiledAt.AddDays(3)),
         ]);
 
+        // A draft saved by the previous version, in its EF table (ADR 0036 moves drafts into Marten documents).
+        var draftId = Guid.NewGuid();
+        await using (var draft = dataSource.CreateCommand(
+            "INSERT INTO appeals.drafts (id, user_id, kind, form, created_at, updated_at) " +
+            "VALUES (@id, @user, 'Client', '{\"appellantName\":\"Dee Draft\"}', @at, @at)"))
+        {
+            draft.Parameters.AddWithValue("id", draftId);
+            draft.Parameters.AddWithValue("user", filer);
+            draft.Parameters.AddWithValue("at", FiledAt.AddDays(4));
+            await draft.ExecuteNonQueryAsync();
+        }
+
         var migrator = services.GetRequiredService<SchemaMigrator>();
-        (await migrator.MigrateAsync(CancellationToken.None)).ShouldBe(3); // three streams moved, no script pending
+        (await migrator.MigrateAsync(CancellationToken.None)).ShouldBe(4); // three streams and one draft moved, no script pending
         (await migrator.MigrateAsync(CancellationToken.None)).ShouldBe(0);
+        (await ScalarAsync(dataSource, "SELECT to_regclass('appeals.drafts') IS NULL")).ShouldBe(true);
 
         (await ScalarAsync(dataSource, "SELECT to_regclass('appeals.events') IS NULL AND to_regclass('appeals.streams') IS NULL")).ShouldBe(true);
         var rows = await RowsAsync(dataSource,
@@ -82,6 +97,10 @@ public sealed class EventStoreUpgradeTests
             (await mediator.Send(new ListAppeals(filer, Closed: false))).Items.Select(a => (a.CaseNumber, a.Status)).Order()
                 .ShouldBe([("CL-2026-000001", AppealStatus.Filed), ("CL-2026-000002", AppealStatus.Docketed)]);
             (await mediator.Send(new ListAppeals(filer, Closed: true))).Items.Select(a => a.CaseNumber).ShouldBe(["CL-2026-000003"]);
+            // The draft is listed as before, saved 6 Nov 2026, and resumes with the form as it stood.
+            (await mediator.Send(new ListDrafts(filer))).ShouldBe([new DraftItem(draftId, AppealKind.Client, FiledAt.AddDays(4), $"/appeals/file/client?draft={draftId}")]);
+            (await mediator.Send(new LoadDraft(filer, draftId, AppealKind.Client))).ShouldBe("{\"appellantName\": \"Dee Draft\"}");
+            (await mediator.Send(new LoadDraft(Guid.NewGuid(), draftId, AppealKind.Client))).ShouldBeNull();
         }
 
         // New events follow on from the imported ones, in the stream and in the global order.

@@ -1,6 +1,12 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
+using Aims.Appeals.Model;
+using Aims.Appeals.Persistence;
+using Aims.BuildingBlocks.EventStreams;
+using Aims.BuildingBlocks.Persistence;
 using Aims.Registration.Contracts;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Aims.IntegrationTests.Appeals;
 
@@ -80,6 +86,36 @@ public sealed partial class InformalFilingTests() : AppealsTest("aims_test_appea
         var id = await FileAsync(browser, "/appeals/file/informal", InformalFields(provider, "11/16/2026"));
         (await CountAsync("SELECT count(*) FROM appeals.mt_events WHERE stream_id = @p", id)).ShouldBe(1L);
         (await CountAsync(Envelopes)).ShouldBeGreaterThan(0L);
+    }
+
+    [Test]
+    public async Task An_append_after_loading_the_appeal_reads_its_stream_once_and_every_event_carries_the_portal_clock()
+    {
+        // Filed Monday 23 Nov 2026 at 14:00 UTC; withdrawn Wednesday 25 Nov at 15:30 UTC by the portal's clock (ADR 0036).
+        var filedAt = new DateTimeOffset(2026, 11, 23, 14, 0, 0, TimeSpan.Zero);
+        Clock.SetUtcNow(filedAt);
+        var (browser, provider) = await ProviderAsync("filer.once@clinic.example");
+        var id = await FileAsync(browser, "/appeals/file/informal", InformalFields(provider, "11/16/2026"));
+        Clock.SetUtcNow(new DateTimeOffset(2026, 11, 25, 15, 30, 0, TimeSpan.Zero));
+
+        long streamReads;
+        await using (var scope = Portal.Services.CreateAsyncScope())
+        using (var statements = new StatementsInThisFlow("appeals.mt_events"))
+        {
+            var session = scope.ServiceProvider.GetRequiredService<DbSession>();
+            var store = scope.ServiceProvider.GetRequiredService<EventStreams>();
+            await session.BeginAsync(CancellationToken.None);
+            var appeal = (await store.LoadAppealAsync(id, CancellationToken.None))!;
+            await store.AppendAsync(id, appeal.Version, [new WithdrawnByAppellant(new Person(Guid.NewGuid(), "Pat Filer"), new DateOnly(2026, 11, 25), null)], CancellationToken.None);
+            await session.CommitAsync(CancellationToken.None);
+            streamReads = statements.Count;
+        }
+
+        // The load read the stream; the list projection folded those events and the new one without reading it again.
+        streamReads.ShouldBe(1);
+        (await CountAsync("SELECT count(*) FROM appeals.appeal_summaries WHERE id = @p AND status = 'Withdrawn' AND version = 2", id)).ShouldBe(1L);
+        (await CountAsync("SELECT count(*) FROM appeals.mt_events WHERE stream_id = @p AND version = 1 AND timestamp = '2026-11-23 14:00:00+00'", id)).ShouldBe(1L);
+        (await CountAsync("SELECT count(*) FROM appeals.mt_events WHERE stream_id = @p AND version = 2 AND timestamp = '2026-11-25 15:30:00+00'", id)).ShouldBe(1L);
     }
 
     [Test]
@@ -221,11 +257,49 @@ public sealed partial class InformalFilingTests() : AppealsTest("aims_test_appea
         var first = await browser.PostWithTokenAsync(saved.Location, InformalFields(provider, "11/10/2026"), token);
         first.Location.ShouldNotBeNull(first.Text);
         first.Location.ShouldEndWith("/filed");
-        (await CountAsync("SELECT count(*) FROM appeals.drafts WHERE id = @p", draftId)).ShouldBe(0L);
+        (await CountAsync("SELECT count(*) FROM appeals.mt_doc_appeal_draft WHERE id = @p", draftId)).ShouldBe(0L);
         (await browser.GetAsync(saved.Location)).Status.ShouldBe(HttpStatusCode.NotFound);
 
         // The draft's tab submitted again (or a second tab with it) finds the appeal it filed.
         (await browser.PostWithTokenAsync(saved.Location, InformalFields(provider, "11/10/2026"), token)).Location.ShouldBe(first.Location);
         (await CountAsync("SELECT count(*) FROM appeals.appeal_summaries WHERE provider_id = @p", provider)).ShouldBe(1L);
+    }
+}
+
+/// <summary>
+/// Counts the statements Npgsql sends from this test's own flow (its activities under a parent started here, so the
+/// relay's work in the background is not counted) whose SQL contains <c>fragment</c>.
+/// </summary>
+internal sealed class StatementsInThisFlow : IDisposable
+{
+    private readonly Activity window = new Activity("statements-in-this-flow").Start();
+    private readonly ActivityListener listener;
+    private long count;
+
+    public StatementsInThisFlow(string fragment)
+    {
+        var trace = window.TraceId;
+        listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Npgsql",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStopped = activity =>
+            {
+                var sql = (activity.GetTagItem("db.query.text") ?? activity.GetTagItem("db.statement"))?.ToString() ?? "";
+                if (activity.TraceId == trace && sql.Contains(fragment, StringComparison.OrdinalIgnoreCase))
+                {
+                    Interlocked.Increment(ref count);
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+    }
+
+    public long Count => Interlocked.Read(ref count);
+
+    public void Dispose()
+    {
+        listener.Dispose();
+        window.Stop();
     }
 }

@@ -102,6 +102,7 @@ public sealed class EventStoreTests : ProbeTest
     {
         var id = Guid.NewGuid();
         await Services.SendAsync(new StartCounter(id, "audited"), correlationId: "req-1", actor: "clerk-1");
+        ((ManualTimeProvider)Clock).Advance(TimeSpan.FromDays(3));
         await Services.SendAsync(new IncrementCounter(id, 1, 3), correlationId: "req-2", actor: "clerk-2");
 
         await using var scope = Services.CreateAsyncScope();
@@ -109,9 +110,10 @@ public sealed class EventStoreTests : ProbeTest
 
         events.Select(e => (e.Version, e.EventTypeName, e.UserName, e.CorrelationId)).ShouldBe(
             [(1L, nameof(CounterStarted), "clerk-1", "req-1"), (2L, nameof(CounterIncremented), "clerk-2", "req-2")]);
-        // Starting a stream stamps it with the host's clock; Quick appends after it take the database's (ADR 0034).
+        // Every event is stamped by the AIMS clock, the later ones too (not the database's now(); ADR 0036):
+        // started 20 Nov 2026 15:30 UTC, incremented three days later by the test's clock.
         events[0].Timestamp.ShouldBe(Now);
-        events[1].Timestamp.ShouldBeGreaterThan(DateTimeOffset.UnixEpoch);
+        events[1].Timestamp.ShouldBe(new DateTimeOffset(2026, 11, 23, 15, 30, 0, TimeSpan.Zero));
         events.ShouldAllBe(e => e.StreamId == id);
         events[1].Data.ShouldBe(new CounterIncremented(3));
         events[1].Sequence.ShouldBeGreaterThan(events[0].Sequence);

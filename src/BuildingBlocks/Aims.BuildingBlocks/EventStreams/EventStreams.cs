@@ -5,6 +5,7 @@ using JasperFx.Events;
 using Marten;
 using Marten.Services;
 using Npgsql;
+using System.Runtime.CompilerServices;
 
 namespace Aims.BuildingBlocks.EventStreams;
 
@@ -16,6 +17,10 @@ namespace Aims.BuildingBlocks.EventStreams;
 /// </summary>
 public sealed class EventStreams(IDocumentStore store, DbSession db, OperationContext operation) : IAsyncDisposable, IDisposable
 {
+    // The writing session → what it has read of each stream, so an inline projection folds from the events in hand
+    // instead of reading the stream again before every append (ADR 0036).
+    private static readonly ConditionalWeakTable<IDocumentOperations, Dictionary<Guid, IReadOnlyList<IEvent>>> InHandBySession = new();
+
     private IDocumentSession? writer;
     private NpgsqlTransaction? writerTransaction;
     private IQuerySession? reader;
@@ -28,6 +33,7 @@ public sealed class EventStreams(IDocumentStore store, DbSession db, OperationCo
         RequireEvents(events);
         var session = Writer("Starting an event stream");
         session.Events.StartStream<TAggregate>(streamId, events);
+        InHandBySession.GetOrCreateValue(session)[streamId] = [];
         await SaveAsync(session, streamId, starting: true, cancellationToken);
     }
 
@@ -38,13 +44,48 @@ public sealed class EventStreams(IDocumentStore store, DbSession db, OperationCo
         var session = Writer("Appending events");
         // Marten's expected version is the stream's version once these events are in.
         session.Events.Append(streamId, expectedVersion + events.Count, events);
+        // Events read at another version than the one appended after are not what the append follows on from (the
+        // append fails as stale anyway); the projection must not fold them.
+        if (InHandBySession.TryGetValue(session, out var streams) && streams.TryGetValue(streamId, out var stored) && stored.Count != expectedVersion)
+        {
+            streams.Remove(streamId);
+        }
         await SaveAsync(session, streamId, starting: false, cancellationToken);
         return expectedVersion + events.Count;
     }
 
-    /// <summary>The stream's events in order, with Marten's metadata (time, version, actor, correlation and causation).</summary>
-    public async Task<IReadOnlyList<IEvent>> ReadAsync(Guid streamId, CancellationToken cancellationToken) =>
-        await (await ReaderAsync(cancellationToken)).Events.FetchStreamAsync(streamId, token: cancellationToken);
+    /// <summary>
+    /// The stream's events in order, with Marten's metadata (time, version, actor, correlation and causation). Inside a
+    /// unit of work they are kept in hand for the inline projections of the next append (<see cref="InHand"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<IEvent>> ReadAsync(Guid streamId, CancellationToken cancellationToken)
+    {
+        var session = await ReaderAsync(cancellationToken);
+        var events = await session.Events.FetchStreamAsync(streamId, token: cancellationToken);
+        if (session is IDocumentSession writing)
+        {
+            InHandBySession.GetOrCreateValue(writing)[streamId] = events;
+        }
+
+        return events;
+    }
+
+    /// <summary>
+    /// For an inline projection: the events of <paramref name="streamId"/> stored before the ones being appended, when
+    /// the writing session has them in hand — none for a stream being started, the events this unit of work read when
+    /// the append follows on from them; null when it does not know (the projection then reads the stream itself).
+    /// </summary>
+    public static IReadOnlyList<IEvent>? InHand(IDocumentOperations session, Guid streamId) =>
+        InHandBySession.TryGetValue(session, out var streams) && streams.TryGetValue(streamId, out var stored) ? stored : null;
+
+    /// <summary>
+    /// The unit of work's Marten session, for a module's documents (ADR 0036): what is stored or deleted on it is saved
+    /// with the next append or <c>SaveChangesAsync</c>, in the unit of work's transaction.
+    /// </summary>
+    public IDocumentSession Documents => Writer("Writing documents");
+
+    /// <summary>A session to read a module's documents with: inside a unit of work the writing one.</summary>
+    public Task<IQuerySession> QueryAsync(CancellationToken cancellationToken) => ReaderAsync(cancellationToken);
 
     /// <summary>The aggregate Marten folds from the stream; null when there is no such stream.</summary>
     public async Task<T?> LoadAsync<T>(Guid streamId, CancellationToken cancellationToken)
@@ -113,6 +154,22 @@ public sealed class EventStreams(IDocumentStore store, DbSession db, OperationCo
     }
 
     private async Task SaveAsync(IDocumentSession session, Guid streamId, bool starting, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SaveChangesAsync(session, streamId, starting, cancellationToken);
+        }
+        finally
+        {
+            // What was in hand is one version behind now (or the save failed): the next append reads afresh.
+            if (InHandBySession.TryGetValue(session, out var streams))
+            {
+                streams.Remove(streamId);
+            }
+        }
+    }
+
+    private async Task SaveChangesAsync(IDocumentSession session, Guid streamId, bool starting, CancellationToken cancellationToken)
     {
         try
         {

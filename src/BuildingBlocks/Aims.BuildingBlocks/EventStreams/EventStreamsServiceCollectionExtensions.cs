@@ -12,7 +12,7 @@ public static class EventStreamsServiceCollectionExtensions
 {
     /// <summary>
     /// Marten on the host's data source, its tables in the owning module's schema, made by <c>migrate</c> (an
-    /// <see cref="ISchemaStep"/>), never at run time. Quick appends; actor, correlation and causation on every event.
+    /// <see cref="ISchemaStep"/>), never at run time. Quick appends stamped by the AIMS clock; actor, correlation and causation on every event.
     /// <paramref name="configure"/> names the module's events, aggregates and projections.
     /// </summary>
     public static IServiceCollection AddEventStreams(this IServiceCollection services, string schema, Action<StoreOptions> configure)
@@ -24,7 +24,9 @@ public static class EventStreamsServiceCollectionExtensions
             options.DatabaseSchemaName = schema;
             options.Events.DatabaseSchemaName = schema;
             options.AutoCreateSchemaObjects = AutoCreate.None;
-            options.Events.AppendMode = EventAppendMode.Quick;
+            // Quick appends whose timestamps come from the host's TimeProvider (the AIMS clock tests set), not the
+            // database's now(): the timeline shows the clock's time for every event, the first and the later ones (ADR 0036).
+            options.Events.AppendMode = EventAppendMode.QuickWithServerTimestamps;
             options.Events.MetadataConfig.CorrelationIdEnabled = true;
             options.Events.MetadataConfig.CausationIdEnabled = true;
             options.Events.MetadataConfig.UserNameEnabled = true;

@@ -3,6 +3,7 @@ using Aims.Appeals.Api;
 using Aims.Appeals.Cases;
 using Aims.Appeals.Decisions;
 using Aims.Appeals.Demo;
+using Aims.Appeals.Drafts;
 using Aims.Appeals.Filing;
 using Aims.Appeals.Persistence;
 using Aims.Appeals.Practice;
@@ -30,6 +31,8 @@ public sealed class AppealsModule : IModule
         services.AddEventStreams(AppealsDbContext.SchemaName, AppealStreams.Configure);
         // After Marten's tables exist: the hand-written store's streams move into them (ADR 0034).
         services.AddSingleton<ISchemaStep, LegacyEventImport>();
+        // The previous version's draft rows become Marten documents (ADR 0036).
+        services.AddSingleton<ISchemaStep, DraftImport>();
         services.Configure<AppealRulesOptions>(configuration.GetSection(AppealRulesOptions.Section));
         services.AddSingleton<AppealDeadlines>();
         services.AddScoped<AppealFiling>();

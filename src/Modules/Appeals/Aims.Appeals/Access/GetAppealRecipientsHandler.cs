@@ -1,5 +1,6 @@
 using Aims.Appeals.Contracts;
 using Aims.Appeals.Model;
+using Aims.Appeals.Persistence;
 using Aims.BuildingBlocks.EventStreams;
 using MediatR;
 
@@ -14,7 +15,7 @@ internal sealed class GetAppealRecipientsHandler(EventStreams store) : IRequestH
 {
     public async Task<AppealRecipients?> Handle(GetAppealRecipients request, CancellationToken cancellationToken)
     {
-        if (await store.LoadAsync<Appeal>(request.AppealId, cancellationToken) is not { } appeal)
+        if (await store.LoadAppealAsync(request.AppealId, cancellationToken) is not { } appeal)
         {
             return null;
         }

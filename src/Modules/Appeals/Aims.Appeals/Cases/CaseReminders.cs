@@ -1,5 +1,6 @@
 using Aims.Appeals.Contracts;
 using Aims.Appeals.Model;
+using Aims.Appeals.Persistence;
 using Aims.BuildingBlocks.EventStreams;
 using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Messaging;
@@ -102,7 +103,7 @@ internal sealed class CaseReminderHandler(EventStreams store, IMessageBus bus, B
 {
     public async Task Handle(CaseReminder reminder, CancellationToken cancellationToken)
     {
-        if (await store.LoadAsync<Appeal>(reminder.AppealId, cancellationToken) is not { } appeal || Compose(appeal, reminder) is not { } due)
+        if (await store.LoadAppealAsync(reminder.AppealId, cancellationToken) is not { } appeal || Compose(appeal, reminder) is not { } due)
         {
             return;
         }

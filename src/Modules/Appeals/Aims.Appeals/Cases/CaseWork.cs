@@ -1,4 +1,5 @@
 using Aims.Appeals.Model;
+using Aims.Appeals.Persistence;
 using Aims.BuildingBlocks.Errors;
 using Aims.BuildingBlocks.EventStreams;
 using Aims.BuildingBlocks.Messaging;
@@ -21,7 +22,7 @@ internal sealed class CaseWork(EventStreams store, IMessageBus bus, BusinessCale
 
     public async Task<Appeal> LoadAsync(Guid appealId, long? seenVersion, CancellationToken cancellationToken)
     {
-        var appeal = await store.LoadAsync<Appeal>(appealId, cancellationToken) ?? throw new NotFoundException("No such appeal.");
+        var appeal = await store.LoadAppealAsync(appealId, cancellationToken) ?? throw new NotFoundException("No such appeal.");
         if (seenVersion is { } seen && seen != appeal.Version)
         {
             throw Changed(appeal);

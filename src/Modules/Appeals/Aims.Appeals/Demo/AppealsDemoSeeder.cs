@@ -1,3 +1,4 @@
+using Aims.Appeals.Persistence;
 using System.Globalization;
 using Aims.Appeals.Filing;
 using Aims.Appeals.Model;
@@ -69,7 +70,7 @@ internal sealed class AppealsDemoSeeder(IMediator mediator, EventStreams store, 
     private async Task IssueInformalDecisionAsync(Guid appealId, DateOnly decidedOn, CancellationToken cancellationToken)
     {
         await session.BeginAsync(cancellationToken);
-        var appeal = (await store.LoadAsync<Appeal>(appealId, cancellationToken))!;
+        var appeal = (await store.LoadAppealAsync(appealId, cancellationToken))!;
         await store.AppendAsync(appealId, appeal.Version, [new DecisionIssued(
             DecisionLevel.Informal, decidedOn, "Sustained",
             "The informal fact-finding conference found the adjustment supported by the audit sample. The adjustment is sustained.",

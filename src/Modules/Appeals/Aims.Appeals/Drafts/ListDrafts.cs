@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Aims.Appeals.Contracts;
-using Aims.Appeals.Persistence;
+using Aims.BuildingBlocks.EventStreams;
+using Marten;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace Aims.Appeals.Drafts;
 
@@ -11,16 +11,17 @@ internal sealed record ListDrafts(Guid UserId) : IRequest<IReadOnlyList<DraftIte
 
 internal sealed record DraftItem(Guid Id, AppealKind Kind, DateTimeOffset SavedAt, string ResumeUrl);
 
-internal sealed class ListDraftsHandler(AppealsDbContext db) : IRequestHandler<ListDrafts, IReadOnlyList<DraftItem>>
+internal sealed class ListDraftsHandler(EventStreams store) : IRequestHandler<ListDrafts, IReadOnlyList<DraftItem>>
 {
     public async Task<IReadOnlyList<DraftItem>> Handle(ListDrafts query, CancellationToken cancellationToken)
     {
-        var drafts = await db.Drafts.AsNoTracking().Where(d => d.UserId == query.UserId)
+        var session = await store.QueryAsync(cancellationToken);
+        var drafts = await session.Query<AppealDraft>().Where(d => d.UserId == query.UserId)
             .OrderByDescending(d => d.UpdatedAt).Take(100).ToListAsync(cancellationToken);
         return drafts.Select(d => new DraftItem(d.Id, d.Kind, d.UpdatedAt, ResumeUrl(d))).ToList();
     }
 
-    private static string ResumeUrl(Draft draft) => draft.Kind switch
+    private static string ResumeUrl(AppealDraft draft) => draft.Kind switch
     {
         AppealKind.ProviderInformal => $"/appeals/file/informal?draft={draft.Id}",
         AppealKind.Client => $"/appeals/file/client?draft={draft.Id}",

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Aims.Appeals.Cases;
 using Aims.Appeals.Contracts;
+using Aims.Appeals.Drafts;
 using Aims.Appeals.Model;
 using Aims.Appeals.Persistence;
 using Aims.BuildingBlocks.EventStreams;
@@ -70,6 +71,12 @@ internal sealed class AppealFiling(
     public async Task<FiledAppeal> FileAsync(
         Filer filer, Guid appealId, Guid? draftId, object filed, AppealFiled announcement, IReadOnlyList<string> confirmationLines, CancellationToken cancellationToken)
     {
+        if (draftId is { } id)
+        {
+            // Queued on the append's Marten session: the draft goes in the same batch as the new stream.
+            store.Documents.DeleteWhere<AppealDraft>(d => d.Id == id && d.UserId == filer.UserId);
+        }
+
         await store.StartAsync<Appeal>(appealId, [filed], cancellationToken);
         if (filed is InformalAppealFiled informal)
         {
@@ -77,12 +84,8 @@ internal sealed class AppealFiling(
             await CaseClocks.ScheduleDecisionClockAsync(bus, calendar, appealId, DecisionLevel.Informal, informal.DecisionDue, cancellationToken);
         }
 
-        await PlanRemindersAsync((await store.LoadAsync<Appeal>(appealId, cancellationToken))!, cancellationToken);
-
-        if (draftId is { } id)
-        {
-            await db.Drafts.Where(d => d.Id == id && d.UserId == filer.UserId).ExecuteDeleteAsync(cancellationToken);
-        }
+        // Folded from the event in hand: reading back what was just written would be a round trip for nothing.
+        await PlanRemindersAsync(AppealStreams.Fold(appealId, [filed]), cancellationToken);
 
         await bus.PublishAsync(announcement, cancellationToken);
         var phone = contact.Value.AppealsDivisionPhone;

@@ -1,5 +1,6 @@
 using Aims.Appeals.Contracts;
 using Aims.Appeals.Model;
+using Aims.Appeals.Persistence;
 using Aims.BuildingBlocks.EventStreams;
 using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Messaging;
@@ -30,7 +31,7 @@ internal sealed class AuthorityProofCheckHandler(EventStreams store, IMessageBus
 {
     public async Task Handle(AuthorityProofCheck check, CancellationToken cancellationToken)
     {
-        var appeal = await store.LoadAsync<Appeal>(check.AppealId, cancellationToken);
+        var appeal = await store.LoadAppealAsync(check.AppealId, cancellationToken);
         if (appeal is null || appeal.IsClosed || appeal.AuthorityUnproven || !appeal.AwaitsAuthorityProof)
         {
             return;
@@ -58,7 +59,7 @@ internal sealed class AuthorityProofArrival(EventStreams store, IMessageBus bus,
     public async Task Handle(DocumentAdded added, CancellationToken cancellationToken)
     {
         if (added.Category != DocumentCategory.ProofOfAuthority
-            || await store.LoadAsync<Appeal>(added.AppealId, cancellationToken) is not { AwaitsAuthorityProof: true, IsClosed: false } appeal)
+            || await store.LoadAppealAsync(added.AppealId, cancellationToken) is not { AwaitsAuthorityProof: true, IsClosed: false } appeal)
         {
             return;
         }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json;
 using Aims.Appeals.Contracts;
 using Aims.Appeals.Drafts;
 using Aims.Appeals.Persistence;
@@ -17,7 +18,7 @@ namespace Aims.Appeals.Filing;
 /// the same form find the first appeal. A rule the appeal breaks is said at the top of the form; a failure the person cannot
 /// fix leaves nothing written and says to retry; an appeal the person may not see is a 404 for the page to answer.
 /// </summary>
-internal abstract class FilingPage<TForm>(IMediator mediator, AppealsDbContext db, ILogger logger) : PageModel
+internal abstract class FilingPage<TForm>(IMediator mediator, ILogger logger) : PageModel
     where TForm : class, new()
 {
     [BindProperty]
@@ -48,13 +49,12 @@ internal abstract class FilingPage<TForm>(IMediator mediator, AppealsDbContext d
             return true;
         }
 
-        var saved = await db.LoadAsync<TForm>(UserId, draftId, Kind, cancellationToken);
-        if (saved is null)
+        if (await mediator.Send(new LoadDraft(UserId, draftId, Kind), cancellationToken) is not { } saved)
         {
             return false;
         }
 
-        Form = saved;
+        Form = JsonSerializer.Deserialize<TForm>(saved, DraftForms.Json)!;
         return true;
     }
 

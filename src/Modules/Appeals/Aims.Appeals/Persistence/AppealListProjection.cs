@@ -1,6 +1,7 @@
 using Aims.Appeals.Contracts;
 using Aims.Appeals.Filing;
 using Aims.Appeals.Model;
+using Aims.BuildingBlocks.EventStreams;
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
@@ -10,8 +11,8 @@ namespace Aims.Appeals.Persistence;
 /// <summary>
 /// A Marten inline projection that keeps the list table (appeals.appeal_summaries, with the partial and covering
 /// indexes the staff lists need at a million appeals) and a client appeal's access row in step with each append, in
-/// its transaction. The row is copied from the whole appeal folded again (one read per append), so the list can never
-/// disagree with what <see cref="Appeal"/> decides.
+/// its transaction. The row is copied from the whole appeal folded again from the events in hand (read only when the
+/// unit of work has not loaded the appeal), so the list can never disagree with what <see cref="Appeal"/> decides.
 /// </summary>
 internal sealed class AppealListProjection : IProjection
 {
@@ -31,8 +32,10 @@ internal sealed class AppealListProjection : IProjection
     {
         foreach (var appended in events.GroupBy(e => e.StreamId))
         {
-            // The stream as stored so far in this transaction, then the events being appended now.
-            var stored = await operations.Events.FetchStreamAsync(appended.Key, token: cancellationToken);
+            // The stream as stored so far, then the events being appended now: in hand when the appeal was just
+            // filed or loaded in this unit of work (ADR 0036), read otherwise.
+            var stored = EventStreams.InHand(operations, appended.Key)
+                ?? await operations.Events.FetchStreamAsync(appended.Key, token: cancellationToken);
             var known = stored.Select(e => e.Id).ToHashSet();
             var all = stored.Concat(appended.Where(e => !known.Contains(e.Id))).ToList();
             Write(operations, AppealStreams.Fold(appended.Key, all), all[^1].Timestamp, appended.Any(e => e.Data is ClientAppealFiled));

@@ -1,3 +1,4 @@
+using Aims.Appeals.Drafts;
 using Aims.Appeals.Model;
 using Aims.BuildingBlocks.EventStreams;
 using JasperFx.Events;
@@ -30,15 +31,31 @@ internal static class AppealStreams
         // event whole and its rules in private state, which a stored document would have to mirror (ADR 0034).
         options.Projections.Add(new AppealFold(), ProjectionLifecycle.Live);
         options.Projections.Add(new AppealListProjection(), ProjectionLifecycle.Inline);
+        // Drafts are Marten documents (ADR 0036); "My appeals" lists a person's by the duplicated, indexed owner.
+        options.Schema.For<AppealDraft>().DocumentAlias("appeal_draft").Duplicate(d => d.UserId);
+    }
+
+    /// <summary>
+    /// The appeal as its stream stands; null when there is no such appeal. One read, folded here rather than by
+    /// Marten's <c>AggregateStreamAsync</c> so that, inside a unit of work, the events stay in hand for the list
+    /// projection of the append that follows (<see cref="EventStreams.InHand"/>): no second read of the stream.
+    /// </summary>
+    public static async Task<Appeal?> LoadAppealAsync(this EventStreams store, Guid appealId, CancellationToken cancellationToken)
+    {
+        var events = await store.ReadAsync(appealId, cancellationToken);
+        return events.Count == 0 ? null : Fold(appealId, events.Select(e => e.Data));
     }
 
     /// <summary>Folds a whole stream, first event first (the list projection, which has the new events in hand).</summary>
-    public static Appeal Fold(Guid appealId, IEnumerable<IEvent> events)
+    public static Appeal Fold(Guid appealId, IEnumerable<IEvent> events) => Fold(appealId, events.Select(e => e.Data));
+
+    /// <summary>Folds events from the first (a filing folds its one event without reading what it just wrote).</summary>
+    public static Appeal Fold(Guid appealId, IEnumerable<object> events)
     {
         var appeal = new Appeal { Id = appealId };
         foreach (var @event in events)
         {
-            appeal.When(@event.Data);
+            appeal.When(@event);
             appeal.Version++;
         }
 

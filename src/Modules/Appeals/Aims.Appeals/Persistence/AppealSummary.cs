@@ -123,18 +123,3 @@ internal sealed class FilingKey
 
     public DateTimeOffset CreatedAt { get; init; }
 }
-
-internal sealed class Draft
-{
-    public Guid Id { get; init; }
-
-    public Guid UserId { get; init; }
-
-    public AppealKind Kind { get; init; }
-
-    public required string Form { get; set; }
-
-    public DateTimeOffset CreatedAt { get; init; }
-
-    public DateTimeOffset UpdatedAt { get; set; }
-}

@@ -15,8 +15,6 @@ internal sealed class AppealsDbContext(DbContextOptions<AppealsDbContext> option
 
     public DbSet<FilingKey> FilingKeys => Set<FilingKey>();
 
-    public DbSet<Draft> Drafts => Set<Draft>();
-
     protected override string Schema => SchemaName;
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
@@ -42,13 +40,6 @@ internal sealed class AppealsDbContext(DbContextOptions<AppealsDbContext> option
         {
             entity.ToTable("filing_keys");
             entity.HasKey(k => new { k.UserId, k.Key });
-        });
-        modelBuilder.Entity<Draft>(entity =>
-        {
-            entity.ToTable("drafts");
-            entity.Property(d => d.Kind).HasConversion<string>();
-            entity.Property(d => d.Form).HasColumnType("jsonb");
-            entity.HasIndex(d => new { d.UserId, d.UpdatedAt }).HasDatabaseName("drafts_user").IsDescending(false, true);
         });
     }
 }

@@ -210,8 +210,8 @@ internal sealed class FileClientAppealHandler(
 }
 
 [Authorize(Policy = nameof(Permission.FileClientAppeals))]
-internal sealed class FileClientModel(IMediator mediator, AppealsDbContext db, AppealDeadlines deadlines, TimeProvider time, ILogger<FileClientModel> logger)
-    : FilingPage<ClientAppealForm>(mediator, db, logger)
+internal sealed class FileClientModel(IMediator mediator, AppealDeadlines deadlines, TimeProvider time, ILogger<FileClientModel> logger)
+    : FilingPage<ClientAppealForm>(mediator, logger)
 {
     public IReadOnlyList<AgencySummary> Agencies { get; private set; } = [];
 

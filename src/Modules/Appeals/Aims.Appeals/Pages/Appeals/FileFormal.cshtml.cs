@@ -98,7 +98,7 @@ internal sealed class FileFormalAppealHandler(
             throw new NotFoundException("No such appeal.");
         }
 
-        var informal = (await store.LoadAsync<Appeal>(informalId, cancellationToken))!;
+        var informal = (await store.LoadAppealAsync(informalId, cancellationToken))!;
         return informal switch
         {
             { Kind: not AppealKind.ProviderInformal } => throw new RuleViolationException("{0} is not an informal appeal; only an informal decision is appealed formally.", informal.CaseNumber),
@@ -111,8 +111,8 @@ internal sealed class FileFormalAppealHandler(
 }
 
 [Authorize(Policy = nameof(Permission.FileProviderAppeals))]
-internal sealed class FileFormalModel(IMediator mediator, AppealsDbContext db, AppealDeadlines deadlines, TimeProvider time, ILogger<FileFormalModel> logger)
-    : FilingPage<FormalAppealForm>(mediator, db, logger)
+internal sealed class FileFormalModel(IMediator mediator, AppealDeadlines deadlines, TimeProvider time, ILogger<FileFormalModel> logger)
+    : FilingPage<FormalAppealForm>(mediator, logger)
 {
     public AppealView Informal { get; private set; } = null!;
 

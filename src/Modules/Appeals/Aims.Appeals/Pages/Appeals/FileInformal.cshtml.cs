@@ -140,8 +140,8 @@ internal sealed class FileInformalAppealHandler(
 }
 
 [Authorize(Policy = nameof(Permission.FileProviderAppeals))]
-internal sealed class FileInformalModel(IMediator mediator, AppealsDbContext db, AppealDeadlines deadlines, TimeProvider time, ILogger<FileInformalModel> logger)
-    : FilingPage<InformalAppealForm>(mediator, db, logger)
+internal sealed class FileInformalModel(IMediator mediator, AppealDeadlines deadlines, TimeProvider time, ILogger<FileInformalModel> logger)
+    : FilingPage<InformalAppealForm>(mediator, logger)
 {
     public IReadOnlyList<ProviderMembership> Providers { get; private set; } = [];
 

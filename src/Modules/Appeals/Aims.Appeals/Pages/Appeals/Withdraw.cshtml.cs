@@ -3,6 +3,7 @@ using Aims.Appeals.Cases;
 using Aims.Appeals.Contracts;
 using Aims.Appeals.Filing;
 using Aims.Appeals.Model;
+using Aims.Appeals.Persistence;
 using Aims.Appeals.Rules;
 using Aims.Appeals.Viewing;
 using Aims.BuildingBlocks.Errors;
@@ -55,7 +56,7 @@ internal sealed class WithdrawAppealHandler(
             throw new RuleViolationException("Only the appellant, or someone acting for them, can withdraw an appeal.");
         }
 
-        var appeal = (await store.LoadAsync<Appeal>(command.AppealId, cancellationToken))!;
+        var appeal = (await store.LoadAppealAsync(command.AppealId, cancellationToken))!;
         var withdrawn = appeal.Withdraw(command.Filer.Person, deadlines.FiledOn(time.GetUtcNow()), command.Reason);
         if (command.SeenVersion is { } seen && seen != appeal.Version)
         {
@@ -70,7 +71,7 @@ internal sealed class WithdrawAppealHandler(
         {
             // Someone else appended between our read and write: tell this person what happened in the appeal's own
             // terms (already withdrawn, decided) rather than the store's generic message.
-            var now = (await store.LoadAsync<Appeal>(command.AppealId, cancellationToken))!;
+            var now = (await store.LoadAppealAsync(command.AppealId, cancellationToken))!;
             now.Withdraw(command.Filer.Person, withdrawn.WithdrawnOn, command.Reason);
             throw Changed(appeal);
         }
