@@ -35,6 +35,7 @@ try
     // Hosted services start in registration order: the database is migrated before the relay or server touch it.
     builder.Services.AddHostedService<DatabaseStartup>();
     builder.Services.AddAims(builder.Configuration, modules);
+    builder.Services.AddAimsTelemetry(builder.Configuration);
     // A relative mail folder (development) is relative to the project, wherever the host was started from.
     builder.Services.PostConfigure<MailOptions>(mail => mail.Folder = Path.GetFullPath(mail.Folder, builder.Environment.ContentRootPath));
     builder.Services.PostConfigure<TextMessageOptions>(text => text.Folder = Path.GetFullPath(text.Folder, builder.Environment.ContentRootPath));
@@ -72,6 +73,7 @@ try
     app.UseRateLimiter();
     app.UseAuthorization();
     app.MapAimsHealth();
+    app.MapAimsMetrics();
     app.MapBotCheck();
     app.MapRazorPages();
     foreach (var module in modules)
