@@ -37,6 +37,7 @@ try
     builder.Services.AddHostedService<DatabaseStartup>();
     builder.Services.AddAims(builder.Configuration, modules);
     builder.Services.AddHostedService<DemoDataStartup>();
+    builder.Services.AddAimsTelemetry(builder.Configuration);
     // A relative mail folder (development) is relative to the project, wherever the host was started from.
     builder.Services.PostConfigure<MailOptions>(mail => mail.Folder = Path.GetFullPath(mail.Folder, builder.Environment.ContentRootPath));
     builder.Services.PostConfigure<TextMessageOptions>(text => text.Folder = Path.GetFullPath(text.Folder, builder.Environment.ContentRootPath));
@@ -74,6 +75,7 @@ try
     app.UseRateLimiter();
     app.UseAuthorization();
     app.MapAimsHealth();
+    app.MapAimsMetrics();
     app.MapBotCheck();
     app.MapRazorPages();
     foreach (var module in modules)

@@ -7,21 +7,22 @@ namespace Aims.BuildingBlocks.Mediation;
 
 public static class MediationServiceCollectionExtensions
 {
-    private static readonly Type[] ScannedInterfaces =
-        [typeof(IRequestHandler<,>), typeof(INotificationHandler<>), typeof(IValidator<>)];
+    private static readonly Type[] ScannedInterfaces = [typeof(IRequestHandler<,>), typeof(INotificationHandler<>)];
 
     /// <summary>
-    /// MediatR 5 with handlers and validators found by scanning (internal types included), and the pipeline
-    /// logging → validation → unit of work → handler.
+    /// MediatR 5 with handlers found by Scrutor and validators by FluentValidation's own scan (internal types included
+    /// in both), and the pipeline logging → validation → unit of work → handler.
     /// </summary>
     public static IServiceCollection AddAimsMediation(this IServiceCollection services, IEnumerable<Assembly> assemblies)
     {
+        var scanned = assemblies.Distinct().ToArray();
         services.AddScoped<ServiceFactory>(provider => provider.GetService!);
         services.AddScoped<IMediator, Mediator>();
-        services.Scan(scan => scan.FromAssemblies(assemblies.Distinct())
+        services.Scan(scan => scan.FromAssemblies(scanned)
             .AddClasses(classes => classes.Where(IsScanned), publicOnly: false)
             .As(type => type.GetInterfaces().Where(IsScannedInterface))
             .WithScopedLifetime());
+        services.AddValidatorsFromAssemblies(scanned, ServiceLifetime.Scoped, includeInternalTypes: true);
 
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));

@@ -31,7 +31,8 @@ public sealed class DocumentsModule : IModule
         services.AddHealthChecks().AddCheck<ScannerHealthCheck>("virus-scanner", tags: [WebApplicationExtensions.ReadyTag]);
         services.AddScoped<DocumentQueries>();
         services.AddScoped<DocumentMarks>();
-        services.AddScoped<DocumentUpload>();
+        services.AddScoped<DocumentIntake>();
+        services.AddScoped<MultipartUploadReader>();
         services.AddScoped<DocumentDownloads>();
     }
 

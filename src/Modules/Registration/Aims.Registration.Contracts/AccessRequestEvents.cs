@@ -1,8 +1,10 @@
+using Aims.BuildingBlocks.Modules;
 using Aims.BuildingBlocks.Messaging;
 
 namespace Aims.Registration.Contracts;
 
 /// <summary>An agency or contractor asked for access; it waits for the appeals team's review.</summary>
+[PublishedForOutsideConsumers("registration reporting; no module acts on it")]
 public sealed record AccessRequestSubmitted(Guid RequestId, AgencyType AgencyType, string AgencyName, string Email, DateTimeOffset SubmittedAt) : IIntegrationEvent;
 
 /// <summary>
@@ -15,13 +17,12 @@ public sealed record AccessRequestApproved(
     : IIntegrationEvent;
 
 /// <summary>The appeals team denied a request, with the reason the requester is told.</summary>
+[PublishedForOutsideConsumers("registration reporting; no module acts on it")]
 public sealed record AccessRequestDenied(Guid RequestId, string Email, string Reason, Guid DecidedBy) : IIntegrationEvent;
 
 /// <summary>An approval created a new agency record.</summary>
+[PublishedForOutsideConsumers("registration reporting; no module acts on it")]
 public sealed record AgencyCreated(Guid AgencyId, string Name, AgencyType Type) : IIntegrationEvent;
-
-/// <summary>A coordinator set a password through the activation link and can sign in (published by Identity).</summary>
-public sealed record CoordinatorActivated(Guid UserId, Guid AgencyId, string Name, string Email) : IIntegrationEvent;
 
 /// <summary>An administrator deactivated a coordinator: Identity disables the account and ends its sessions.</summary>
 public sealed record CoordinatorDeactivated(Guid UserId, Guid AgencyId, Guid DecidedBy) : IIntegrationEvent;

@@ -73,7 +73,7 @@ internal static class DocumentsApi
             ? TypedResults.Ok(documents)
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: "No such appeal.");
 
-    private static async Task<IResult> UploadAsync(Guid id, HttpContext http, DocumentUpload upload, CancellationToken cancellationToken)
+    private static async Task<IResult> UploadAsync(Guid id, HttpContext http, MultipartUploadReader upload, CancellationToken cancellationToken)
     {
         try
         {

@@ -29,7 +29,7 @@ internal static class PortalDocumentEndpoints
     }
 
     private static async Task<IResult> UploadAsync(
-        Guid id, HttpContext http, DocumentUpload upload, IAntiforgery antiforgery, ITempDataDictionaryFactory tempData, IStringLocalizer<DocumentsText> t,
+        Guid id, HttpContext http, MultipartUploadReader upload, IAntiforgery antiforgery, ITempDataDictionaryFactory tempData, IStringLocalizer<DocumentsText> t,
         CancellationToken cancellationToken)
     {
         var wantsJson = http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase));

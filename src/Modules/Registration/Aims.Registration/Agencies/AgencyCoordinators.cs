@@ -1,3 +1,4 @@
+using Aims.Identity.Contracts;
 using Aims.Registration.Contracts;
 using Aims.Registration.Persistence;
 using MediatR;

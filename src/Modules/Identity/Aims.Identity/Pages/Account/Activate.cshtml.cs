@@ -6,7 +6,7 @@ using Aims.Identity.Accounts;
 using Aims.Identity.Audit;
 using Aims.Identity.Passwords;
 using Aims.Identity.SignIn;
-using Aims.Registration.Contracts;
+using Aims.Identity.Contracts;
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;

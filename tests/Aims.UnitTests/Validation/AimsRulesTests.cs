@@ -1,7 +1,7 @@
 using Aims.BuildingBlocks.Validation;
 using FluentValidation;
 
-namespace Aims.IntegrationTests.Validation;
+namespace Aims.UnitTests.Validation;
 
 /// <summary>The shared field rules, with the values a user would type.</summary>
 public sealed class AimsRulesTests

@@ -2,7 +2,7 @@ using Aims.Appeals.Rules;
 using Aims.BuildingBlocks.Time;
 using Microsoft.Extensions.Options;
 
-namespace Aims.IntegrationTests.Appeals;
+namespace Aims.UnitTests.Appeals;
 
 /// <summary>Worked examples for every appeal date rule, on the 2026–27 Virginia holiday calendar.</summary>
 public sealed class AppealDeadlinesTests

@@ -3,7 +3,7 @@ using Aims.Appeals.Model;
 using Aims.Appeals.Rules;
 using Aims.BuildingBlocks.Errors;
 
-namespace Aims.IntegrationTests.Appeals;
+namespace Aims.UnitTests.Appeals;
 
 /// <summary>
 /// Every allowed and refused step of an appeal's life after filing, on the appeal itself: docket, dismiss, assign,

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace Aims.IntegrationTests.Time;
+namespace Aims.UnitTests.Time;
 
 /// <summary>Worked examples on real dates: Virginia holidays, "N days rolled", business days, New York time.</summary>
 public sealed class BusinessCalendarTests

@@ -1,6 +1,6 @@
 using Aims.Identity.Passwords;
 
-namespace Aims.IntegrationTests.Identity;
+namespace Aims.UnitTests.Identity;
 
 /// <summary>The password rules at their boundaries, with the message each failure shows.</summary>
 public sealed class PasswordPolicyTests

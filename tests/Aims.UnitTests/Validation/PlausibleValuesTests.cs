@@ -1,6 +1,6 @@
 using Aims.BuildingBlocks.Validation;
 
-namespace Aims.IntegrationTests.Validation;
+namespace Aims.UnitTests.Validation;
 
 /// <summary>Issue 21's rubbish that was stored, refused by the shared rules: worked examples for each boundary.</summary>
 public sealed class PlausibleValuesTests
