@@ -21,6 +21,7 @@ internal static class AppealStreams
         typeof(WithdrawnByAppellant), typeof(DecisionIssued), typeof(AuthorityProofOverdue), typeof(AuthorityProofReceived),
         typeof(AppealDocketed), typeof(AppealDismissed), typeof(CaseAssigned), typeof(HearingScheduled), typeof(HearingRescheduled),
         typeof(CaseSummaryFiled), typeof(AgencyAttendeesChanged), typeof(NoShowRecorded), typeof(GoodCauseAccepted), typeof(DeemedInProviderFavour),
+        typeof(DivisionRequestMade), typeof(DivisionRequestAnswered),
     ];
 
     public static void Configure(StoreOptions options)
