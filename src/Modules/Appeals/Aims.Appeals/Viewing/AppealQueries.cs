@@ -91,6 +91,8 @@ internal sealed class AppealQueries(AppealAudience audience, EventStreams store,
         return stored.Data switch
         {
             InformalAppealFiled e => Line(e.FiledBy.Name, Late(t["Informal appeal {0} filed", e.CaseNumber], e.Timely, e.LastDayToFile)),
+            FormalAppealFiled { InformalOutsideAims: true } e => Line(e.FiledBy.Name,
+                Late(t["Formal appeal {0} filed, of the informal decision in {1} made outside AIMS", e.CaseNumber, e.InformalCaseNumber], e.Timely, e.LastDayToFile)),
             FormalAppealFiled e => Line(e.FiledBy.Name,
                 Late(t["Formal appeal {0} filed, carrying forward the record of {1}", e.CaseNumber, e.InformalCaseNumber], e.Timely, e.LastDayToFile)),
             ClientAppealFiled e => Line(e.FiledBy.Name, Late(
