@@ -42,7 +42,7 @@ public sealed partial class DivisionRequestJourneyTests : BrowserTest
         await worker.GetByRole(AriaRole.Button, new() { Name = "Schedule and send the notice" }).ClickAsync();
 
         await Page.GotoAsync(appeal);
-        await Page.GetByRole(AriaRole.Link, new() { Name = new Regex("^Ask for a new date") }).ClickAsync();
+        await Page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Ask for a new date") }).ClickAsync();
         (await Page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync()).ShouldBe($"Ask for a new date: appeal {caseNumber}");
         await ShouldHaveNoAccessibilityViolationsAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Send to the Appeals Division" }).ClickAsync();

@@ -11,5 +11,5 @@ namespace Aims.Identity.Pages.Account;
 [Authorize]
 internal sealed class SessionModel : PageModel
 {
-    public IActionResult OnGet() => NoContent();
+    public IActionResult OnGet() => new NoContentResult();
 }
