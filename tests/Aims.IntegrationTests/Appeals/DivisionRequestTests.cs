@@ -61,8 +61,14 @@ public sealed class DivisionRequestTests() : AppealsTest("aims_test_appeals_requ
         (await ActAsync(administrator, $"/staff/appeals/{formal}/requests/{requestId}", [])).Text.ShouldContain("Choose whether the request is granted or refused.");
         (await ActAsync(administrator, $"/staff/appeals/{formal}/requests/{requestId}", new() { ["Granted"] = "false", ["Reason"] = "The sample year was the right one; see page 4 of the record." }))
             .Location.ShouldBe($"/appeals/{formal}");
-        (await ActAsync(administrator, $"/staff/appeals/{formal}/requests/{requestId}", new() { ["Granted"] = "true", ["Reason"] = "Again." }))
-            .Text.ShouldContain("This request was already refused on 12/08/2026.");
+        // Answered: the form is gone, and answering again through the API is refused (409) with why.
+        var answered = await administrator.GetAsync($"/staff/appeals/{formal}/requests/{requestId}");
+        answered.Text.ShouldContain("Refused on 12/08/2026 by");
+        answered.Html.ShouldNotContain("name=\"Granted\"");
+        administrator.Http.DefaultRequestHeaders.Add("RequestVerificationToken", (await administrator.GetAsync("/account/change-password")).AntiforgeryToken);
+        var again = await administrator.Http.PostAsJsonAsync($"/api/v1/appeals/{formal}/requests/{requestId}/answer", new { granted = true, reason = "Again." });
+        again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await again.Content.ReadAsStringAsync()).ShouldContain("This request was already refused on 12/08/2026.");
         await DeliverAsync();
         (await AppealEmailsToAsync("owner.exceptions@clinic.example")).ShouldContain(e =>
             e.Subject == $"Your request on appeal {caseNumber} is refused" && e.TextBody.Contains("see page 4 of the record"));
@@ -137,8 +143,10 @@ public sealed class DivisionRequestTests() : AppealsTest("aims_test_appeals_requ
             .Text.ShouldContain($"The hearing on {caseNumber} has already been moved 2 times at your request: another new date needs a compelling reason. Say what it is.");
         (await ActAsync(clientLate, $"/appeals/{id}/ask/new-date", new() { ["Reason"] = "My aide quit.", ["CompellingReason"] = "I cannot leave the house without an aide." }))
             .Location.ShouldBe($"/appeals/{id}#requests");
-        (await ActAsync(clientLate, $"/appeals/{id}/ask/new-date", new() { ["Reason"] = "Again." }))
-            .Text.ShouldContain($"Your request of 01/18/2027 on {caseNumber} is still waiting for the Appeals Division's answer.");
+        // One waits at a time: the page says so instead of the form.
+        var waiting = await clientLate.GetAsync($"/appeals/{id}/ask/new-date");
+        waiting.Text.ShouldContain($"Your request of 01/18/2027 on {caseNumber} is still waiting for the Appeals Division's answer.");
+        waiting.Html.ShouldNotContain("name=\"Reason\"");
 
         // 12:30 AM on the hearing day: too late, with the date.
         Clock.SetUtcNow(new DateTimeOffset(2027, 1, 19, 5, 30, 0, TimeSpan.Zero));
@@ -168,9 +176,9 @@ public sealed class DivisionRequestTests() : AppealsTest("aims_test_appeals_requ
         (await ActAsync(worker, $"/staff/appeals/{informal}/docket", [])).Location.ShouldBe($"/appeals/{informal}");
         (await ActAsync(worker, $"/staff/appeals/{informal}/schedule", new() { ["Form.Date"] = "01/12/2027", ["Form.Time"] = "10:00 AM", ["Form.Channel"] = "Telephone", ["Form.Details"] = "Call 804-555-0100" }))
             .Location.ShouldBe($"/appeals/{informal}");
-        using var api = await ApiAsync(owner, "requests", "appeals:file", "appeals:read");
+        using var api = await ApiAsync(owner, "requests", "AppealsFile", "AppealsRead");
         var (strangerOwner, _) = await ProviderAsync("stranger.reqaccess@clinic.example", "Valley Ortho");
-        using var strangerApi = await ApiAsync(strangerOwner, "stranger", "appeals:file");
+        using var strangerApi = await ApiAsync(strangerOwner, "stranger", "AppealsFile");
         var noKind = await api.PostAsJsonAsync($"/api/v1/appeals/{informal}/requests", new { reason = "Surgery that week." });
         noKind.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await noKind.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("kind")[0].GetString().ShouldBe("Choose what you are asking for.");
