@@ -170,14 +170,14 @@ public sealed class DivisionRequestTests() : AppealsTest("aims_test_appeals_requ
         (await client.GetAsync($"/staff/appeals/{id}/requests/{Guid.NewGuid()}")).Status.ShouldBe(HttpStatusCode.Forbidden);
 
         // The API, for a provider's system: the same rules and messages, field names in a 400 as JSON names.
-        var (owner, provider) = await ProviderAsync("owner.reqaccess@clinic.example");
+        var (owner, provider) = await ProviderAsync("owner.reqaccess@clinic.example", role: Role.ProviderRepresentative);
         var informal = await FileAsync(owner, "/appeals/file/informal", InformalFields(provider, "11/10/2026"));
         var pi = CaseNumber().Match((await owner.GetAsync($"/appeals/{informal}")).Text).Value;
         (await ActAsync(worker, $"/staff/appeals/{informal}/docket", [])).Location.ShouldBe($"/appeals/{informal}");
         (await ActAsync(worker, $"/staff/appeals/{informal}/schedule", new() { ["Form.Date"] = "01/12/2027", ["Form.Time"] = "10:00 AM", ["Form.Channel"] = "Telephone", ["Form.Details"] = "Call 804-555-0100" }))
             .Location.ShouldBe($"/appeals/{informal}");
         using var api = await ApiAsync(owner, "requests", "AppealsFile", "AppealsRead");
-        var (strangerOwner, _) = await ProviderAsync("stranger.reqaccess@clinic.example", "Valley Ortho");
+        var (strangerOwner, _) = await ProviderAsync("stranger.reqaccess@clinic.example", "Valley Ortho", Role.ProviderRepresentative);
         using var strangerApi = await ApiAsync(strangerOwner, "stranger", "AppealsFile");
         var noKind = await api.PostAsJsonAsync($"/api/v1/appeals/{informal}/requests", new { reason = "Surgery that week." });
         noKind.StatusCode.ShouldBe(HttpStatusCode.BadRequest);

@@ -28,7 +28,7 @@ public sealed class OutsideFormalFilingTests() : AppealsTest("aims_test_appeals_
         Clock.SetUtcNow(new DateTimeOffset(2026, 12, 15, 4, 30, 0, TimeSpan.Zero)); // 11:30 PM on 12/14 in Richmond
         using var onTimeBrowser = await SignIn("owner.outside@clinic.example");
         var checkedDeadline = await onTimeBrowser.PostAsync("/appeals/file/formal", Fields(provider, "PI-2025-000123", "11/10/2026"), "/appeals/file/formal?handler=Check");
-        checkedDeadline.Text.ShouldContain("The last day to file is Monday, December 14, 2026.");
+        checkedDeadline.Text.ShouldContain("The last day to file is Monday, December 14, 2026");
         checkedDeadline.Text.ShouldContain("the appeal is on time");
         var onTime = await FileAsync(onTimeBrowser, "/appeals/file/formal", Fields(provider, "pi-2025-000123", "11/10/2026"));
 
