@@ -10,6 +10,9 @@ public enum DocumentCategory
     Evidence,
     Correspondence,
     Decision,
+
+    /// <summary>The informal decision a formal appeal filed outside AIMS appeals (ADR 0038).</summary>
+    InformalDecisionLetter,
 }
 
 /// <summary>

@@ -3,6 +3,7 @@ using Aims.Appeals.Contracts;
 using Aims.Appeals.Filing;
 using Aims.Appeals.Model;
 using Aims.Appeals.Pages.Appeals;
+using Aims.Appeals.Requests;
 using Aims.Appeals.Viewing;
 using Aims.BuildingBlocks.Errors;
 using Aims.BuildingBlocks.Web;
@@ -40,6 +41,7 @@ internal static class AppealsApi
         appeals.MapPost("/informal", FileInformalAsync).RequireAuthorization(file).WithName("FileInformalAppeal");
         appeals.MapPost("/{id:guid}/formal", FileFormalAsync).RequireAuthorization(file).WithName("FileFormalAppeal");
         appeals.MapPost("/{id:guid}/withdraw", WithdrawAsync).RequireAuthorization(file).WithName("WithdrawAppeal");
+        appeals.MapPost("/{id:guid}/requests", AskAsync).RequireAuthorization(file).WithName("AskAppealsDivision");
     }
 
     /// <summary>One page of the caller's appeals with the total (ADR 0037); <paramref name="q"/> searches as the pages do.</summary>
@@ -76,6 +78,14 @@ internal static class AppealsApi
         Guid id, WithdrawalRequest? request, ClaimsPrincipal user, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.SendApiAsync(new WithdrawAppeal(Filer.From(user), id, request?.Version, request?.Reason), cancellationToken));
 
+    private static async Task<Created<AskedDivision>> AskAsync(
+        Guid id, DivisionRequestBody? request, ClaimsPrincipal user, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var asked = await mediator.SendApiAsync(
+            new AskDivision(Filer.From(user), id, request?.Version, request?.Kind, request?.Reason, request?.CompellingReason), cancellationToken);
+        return TypedResults.Created($"/api/v1/appeals/{id}/timeline", asked);
+    }
+
     private static async Task<Results<Created<FiledAppeal>, Ok<FiledAppeal>>> FileAsync(
         HttpContext http, Func<string, IRequest<FiledAppeal>> command, IMediator mediator, CancellationToken cancellationToken)
     {
@@ -94,6 +104,9 @@ internal static class AppealsApi
 }
 
 internal sealed record WithdrawalRequest(string? Reason, long? Version);
+
+/// <summary>What an appellant asks the division for (ADR 0038): <c>NewDate</c>, <c>GoodCause</c> or <c>Exceptions</c>.</summary>
+internal sealed record DivisionRequestBody(RequestKind? Kind, string? Reason, string? CompellingReason, long? Version);
 
 /// <summary>An appeal as the API shows it: the list fields, the filing as filed, the decisions and the history.</summary>
 internal sealed record AppealResource(

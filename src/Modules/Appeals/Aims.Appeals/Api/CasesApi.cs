@@ -4,6 +4,7 @@ using Aims.Appeals.Filing;
 using Aims.Appeals.Model;
 using Aims.Appeals.Pages.Agency;
 using Aims.Appeals.Pages.Staff;
+using Aims.Appeals.Requests;
 using Aims.BuildingBlocks.Web;
 using Aims.Identity.Contracts;
 using MediatR;
@@ -46,6 +47,11 @@ internal static class CasesApi
         Act<GoodCauseRequest>(appeal, "/good-cause", "AcceptGoodCause", nameof(Permission.ScheduleHearings), (by, id, r) => new AcceptGoodCause(by, id, r.Version, r.Reason));
         Act<DecisionRequest>(appeal, "/decision", "IssueDecision", nameof(Permission.WorkAssignedAppeals), (by, id, r) => new IssueDecision(by, id, r.Version, r.Form()));
 
+        appeal.MapPost("/requests/{requestId:guid}/answer", async (Guid id, Guid requestId, AnswerRequestBody request, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(new CaseActionResult(id, await mediator.SendApiAsync(
+                    new AnswerDivisionRequest(Filer.From(user), id, requestId, request.Version, request.Granted, request.Reason), ct))))
+            .RequireAuthorization(work, nameof(Permission.WorkAssignedAppeals)).WithName("AnswerDivisionRequest");
+
         var summaries = ApiScopes.Policy(ApiScope.CaseSummariesWrite);
         appeal.MapPost("/case-summary", async (Guid id, CaseSummaryRequest request, ClaimsPrincipal user, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(new CaseActionResult(id, await mediator.SendApiAsync(new FileCaseSummary(Filer.From(user), id, request.Version, request.Form()), ct))))
@@ -73,6 +79,8 @@ internal sealed record DismissRequest(long? Version, DismissalReason? Reason, st
 internal sealed record AssignRequest(long? Version, CaseRole? Role, Guid? AssigneeId, string? Reason);
 
 internal sealed record GoodCauseRequest(long? Version, string? Reason);
+
+internal sealed record AnswerRequestBody(long? Version, bool? Granted, string? Reason);
 
 /// <summary>When and how, as scheduling and rescheduling both take it.</summary>
 internal abstract record HearingFields(long? Version, string? Date, string? Time, HearingChannel? Channel, string? Details, string? SummaryDue)

@@ -74,7 +74,8 @@ internal sealed class NoShowWindowCheckHandler(CaseWork work, AppealDeadlines de
     public async Task Handle(NoShowWindowCheck check, CancellationToken cancellationToken)
     {
         var appeal = await work.LoadAsync(check.AppealId, null, cancellationToken);
-        if (appeal.IsClosed || appeal.NoShow?.GoodCauseBy != check.GoodCauseBy)
+        // Good cause asked for in time waits for the division's answer, which closes the case if it refuses (ADR 0038).
+        if (appeal.IsClosed || appeal.NoShow?.GoodCauseBy != check.GoodCauseBy || appeal.WaitingRequest(RequestKind.GoodCause) is not null)
         {
             return;
         }

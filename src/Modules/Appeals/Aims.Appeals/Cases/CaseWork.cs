@@ -31,18 +31,25 @@ internal sealed class CaseWork(EventStreams store, IMessageBus bus, BusinessCale
         return appeal;
     }
 
-    public async Task AppendAsync(Appeal appeal, object change, CancellationToken cancellationToken)
+    public Task AppendAsync(Appeal appeal, object change, CancellationToken cancellationToken) => AppendAsync(appeal, [change], cancellationToken);
+
+    /// <summary>Several events that make one action (an answer and what it sets off), appended together or not at all.</summary>
+    public async Task AppendAsync(Appeal appeal, IReadOnlyList<object> changes, CancellationToken cancellationToken)
     {
         try
         {
-            await store.AppendAsync(appeal.Id, appeal.Version, [change], cancellationToken);
+            await store.AppendAsync(appeal.Id, appeal.Version, changes, cancellationToken);
         }
         catch (ConcurrencyException)
         {
             throw Changed(appeal);
         }
 
-        appeal.When(change);
+        foreach (var change in changes)
+        {
+            appeal.When(change);
+        }
+
         if (appeal.IsClosed)
         {
             await CaseClocks.CancelAllAsync(bus, appeal.Id, cancellationToken);

@@ -25,8 +25,10 @@ internal sealed class ListDraftsHandler(EventStreams store) : IRequestHandler<Li
     {
         AppealKind.ProviderInformal => $"/appeals/file/informal?draft={draft.Id}",
         AppealKind.Client => $"/appeals/file/client?draft={draft.Id}",
-        // A formal appeal is filed from its informal case, which the draft names.
-        _ => $"/appeals/{JsonSerializer.Deserialize<FormalDraftSource>(draft.Form, DraftForms.Json)!.InformalAppealId}/formal?draft={draft.Id}",
+        // A formal appeal is filed from its informal case, which the draft names, or on its own when that case is not in AIMS.
+        _ => JsonSerializer.Deserialize<FormalDraftSource>(draft.Form, DraftForms.Json)!.InformalAppealId is var informal && informal != Guid.Empty
+            ? $"/appeals/{informal}/formal?draft={draft.Id}"
+            : $"/appeals/file/formal?draft={draft.Id}",
     };
 
     private sealed record FormalDraftSource(Guid InformalAppealId);

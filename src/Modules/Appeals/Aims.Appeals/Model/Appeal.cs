@@ -34,6 +34,7 @@ internal sealed class Appeal
 
     private readonly List<DecisionIssued> decisions = [];
     private readonly Dictionary<CaseRole, Person> assignees = [];
+    private readonly List<DivisionRequest> requests = [];
 
     /// <summary>The appeal's id: its event stream's.</summary>
     public Guid Id { get; set; }
@@ -101,6 +102,12 @@ internal sealed class Appeal
 
     /// <summary>A client appeal by a representative still waiting for their proof of authority.</summary>
     public bool AwaitsAuthorityProof => Filing is ClientAppealFiled { AuthorityProofDue: not null } && AuthorityProof is null;
+
+    /// <summary>What the appellant asked the division for online, oldest first (ADR 0038).</summary>
+    public IReadOnlyList<DivisionRequest> Requests => requests;
+
+    /// <summary>The request of this kind still waiting for the division's answer, if any.</summary>
+    public DivisionRequest? WaitingRequest(RequestKind kind) => requests.LastOrDefault(r => r.Kind == kind && r.Waiting);
 
     public bool IsClosed => Status is AppealStatus.Decided or AppealStatus.Withdrawn or AppealStatus.Dismissed;
 
@@ -278,6 +285,13 @@ internal sealed class Appeal
             case AgencyChanged changed:
                 Agency = changed.To;
                 break;
+            case DivisionRequestMade made:
+                requests.Add(new DivisionRequest(made, null));
+                break;
+            case DivisionRequestAnswered answered:
+                var index = requests.FindIndex(r => r.Id == answered.RequestId);
+                requests[index] = requests[index] with { Answer = answered };
+                break;
         }
     }
 
@@ -435,6 +449,72 @@ internal sealed class Appeal
         return new GoodCauseAccepted(by, today, Trimmed(reason) ?? throw new RuleViolationException("Say what the good cause is."));
     }
 
+    /// <summary>
+    /// The appellant asks the division for something (ADR 0038). <paramref name="lastDay"/> is the last day the rules
+    /// allow for it now (null when it has no place: no hearing to move, no missed hearing, no recommended decision); on
+    /// that day it is accepted, the day after it is refused with the date. One request of a kind waits at a time.
+    /// </summary>
+    public DivisionRequestMade Ask(RequestKind kind, Person by, DateOnly today, DateOnly? lastDay, string? reason, string? compellingReason)
+    {
+        RequireOpen("sent a request");
+        if (lastDay is not { } last)
+        {
+            throw kind switch
+            {
+                RequestKind.NewDate => new RuleViolationException("{0} has no hearing or conference scheduled to move.", CaseNumber),
+                RequestKind.GoodCause => new RuleViolationException("No missed hearing or conference is recorded on {0}.", CaseNumber),
+                _ => new RuleViolationException("{0} has no recommended decision open to exceptions.", CaseNumber),
+            };
+        }
+
+        if (today > last)
+        {
+            throw kind switch
+            {
+                RequestKind.NewDate => new RuleViolationException(
+                    "The last day to ask for a new date on {0} was {1}, the day before the hearing or conference. Call the Appeals Division at once.", CaseNumber, last),
+                RequestKind.GoodCause => new RuleViolationException("The last day to show good cause for the missed hearing or conference on {0} was {1}.", CaseNumber, last),
+                _ => new RuleViolationException("The last day to file exceptions to the recommended decision on {0} was {1}.", CaseNumber, last),
+            };
+        }
+
+        if (WaitingRequest(kind) is { } waiting)
+        {
+            throw new RuleViolationException("Your request of {1} on {0} is still waiting for the Appeals Division's answer.", CaseNumber, waiting.Made.MadeOn);
+        }
+
+        if (Trimmed(reason) is not { } why)
+        {
+            throw new RuleViolationException("Say what you are asking for and why.");
+        }
+
+        if (kind == RequestKind.NewDate && AppellantReschedules >= 2 && Trimmed(compellingReason) is null)
+        {
+            throw new RuleViolationException("The hearing on {0} has already been moved {1} times at your request: another new date needs a compelling reason. Say what it is.",
+                CaseNumber, AppellantReschedules);
+        }
+
+        return new DivisionRequestMade(Guid.NewGuid(), kind, by, today, last, why, kind == RequestKind.NewDate ? Trimmed(compellingReason) : null);
+    }
+
+    /// <summary>The division grants or refuses a waiting request, with the reason the appellant reads.</summary>
+    public DivisionRequestAnswered Answer(Guid requestId, bool granted, string? reason, Person by, DateOnly today)
+    {
+        var request = requests.FirstOrDefault(r => r.Id == requestId) ?? throw new NotFoundException("No such request.");
+        if (request.Answer is { } answer)
+        {
+            throw new RuleViolationException($"This request was already {(answer.Granted ? "granted" : "refused")} on {answer.AnsweredOn:MM/dd/yyyy}.");
+        }
+
+        RequireOpen("answered");
+        if (granted && request.Kind == RequestKind.GoodCause && NoShow is null)
+        {
+            throw new RuleViolationException($"No missed hearing is recorded on {CaseNumber}.");
+        }
+
+        return new DivisionRequestAnswered(requestId, granted, Trimmed(reason) ?? throw new RuleViolationException("Say why, for the appellant."), by, today);
+    }
+
     /// <summary>Who may issue which decision, and when: the level follows the kind of appeal and where it stands.</summary>
     public DecisionLevel NextDecisionLevel => Kind switch
     {
@@ -456,6 +536,11 @@ internal sealed class Appeal
             if (decisions[^1].FurtherAppealBy is { } exceptionsBy && decision.DecidedOn <= exceptionsBy)
             {
                 throw new RuleViolationException($"Exceptions to the recommended decision may be filed until {exceptionsBy:MM/dd/yyyy}; the final decision comes after that.");
+            }
+
+            if (WaitingRequest(RequestKind.Exceptions) is { } exceptions)
+            {
+                throw new RuleViolationException($"Answer the exceptions filed on {exceptions.Made.MadeOn:MM/dd/yyyy} first: the final decision considers them.");
             }
         }
         else

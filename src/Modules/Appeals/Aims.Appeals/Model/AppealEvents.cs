@@ -39,10 +39,15 @@ internal sealed record InformalAppealFiled(
     DateOnly? McoFinalLetterDate, IReadOnlyList<DisputedItem> Items, string DesiredOutcome, ContactDetails Contact,
     DateOnly FiledOn, DateOnly ReceivedOn, DateOnly LastDayToFile, bool Timely, DateOnly DecisionDue);
 
+/// <summary>
+/// A formal appeal of an informal decision: filed from the informal appeal in AIMS, or, when the informal decision was
+/// made outside AIMS (<paramref name="InformalOutsideAims"/>, then <paramref name="InformalAppealId"/> is empty), from
+/// the case number and decision date the provider gives, with the decision letter uploaded as a document (ADR 0038).
+/// </summary>
 internal sealed record FormalAppealFiled(
     string CaseNumber, Person FiledBy, ProviderRef Provider, AgencyRef? Agency, Guid InformalAppealId, string InformalCaseNumber,
     DateOnly InformalDecisionDate, ReceiptMethod DecisionReceivedBy, string Grounds, ContactDetails Contact,
-    DateOnly FiledOn, DateOnly ReceivedOn, DateOnly LastDayToFile, bool Timely, DateOnly RecommendationDue);
+    DateOnly FiledOn, DateOnly ReceivedOn, DateOnly LastDayToFile, bool Timely, DateOnly RecommendationDue, bool InformalOutsideAims = false);
 
 internal sealed record ClientAppealFiled(
     string CaseNumber, Person FiledBy, FilerCapacity Capacity, string AppellantName, string MedicaidId, AgencyRef? Agency,

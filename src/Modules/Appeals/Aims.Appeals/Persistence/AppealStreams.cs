@@ -22,6 +22,7 @@ internal static class AppealStreams
         typeof(WithdrawnByAppellant), typeof(DecisionIssued), typeof(AuthorityProofOverdue), typeof(AuthorityProofReceived),
         typeof(AppealDocketed), typeof(AppealDismissed), typeof(CaseAssigned), typeof(HearingScheduled), typeof(HearingRescheduled),
         typeof(CaseSummaryFiled), typeof(AgencyAttendeesChanged), typeof(NoShowRecorded), typeof(GoodCauseAccepted), typeof(DeemedInProviderFavour), typeof(AgencyChanged),
+        typeof(DivisionRequestMade), typeof(DivisionRequestAnswered),
     ];
 
     public static void Configure(StoreOptions options)

@@ -71,6 +71,20 @@ internal sealed class AppealDeadlines(BusinessCalendar calendar, IOptions<Appeal
 
     public DateOnly PetitionToVacateBy(DateOnly defaultedOn) => calendar.AddCalendarDaysRolled(defaultedOn, Rules.PetitionToVacateDays);
 
+    /// <summary>
+    /// The last day the appellant may ask the division for <paramref name="kind"/> now, or null when it has no place:
+    /// a new date up to the configured days before the hearing, good cause within the no-show window, exceptions
+    /// within the window the recommended decision set (ADR 0038).
+    /// </summary>
+    public DateOnly? LastDayToAsk(Appeal appeal, RequestKind kind) => kind switch
+    {
+        RequestKind.NewDate when appeal is { Status: AppealStatus.Scheduled, NoShow: null, Hearing: { } hearing } =>
+            calendar.ToLocalDate(hearing.StartsAt).AddDays(-Rules.NewDateRequestDaysBeforeHearing),
+        RequestKind.GoodCause => appeal.NoShow?.GoodCauseBy,
+        RequestKind.Exceptions when appeal.Status == AppealStatus.RecommendedDecision => appeal.Decisions[^1].FurtherAppealBy,
+        _ => null,
+    };
+
     /// <summary>The last day for the step after a decision: a formal appeal, exceptions, or circuit court.</summary>
     public DateOnly? FurtherAppealBy(DecisionLevel level, DateOnly decidedOn) => level switch
     {

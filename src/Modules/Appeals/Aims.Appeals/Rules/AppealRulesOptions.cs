@@ -64,6 +64,9 @@ internal sealed class AppealRulesOptions
     /// <summary>§ 2.2-4020.2: a defaulted party may petition to vacate within 15 days.</summary>
     public int PetitionToVacateDays { get; set; } = 15;
 
+    /// <summary>[check] An appellant asks online for a new hearing or conference date at the latest this many days before it (ADR 0038).</summary>
+    public int NewDateRequestDaysBeforeHearing { get; set; } = 1;
+
     /// <summary>[check] Exceptions to a recommended decision within 14 days.</summary>
     public int ExceptionsDays { get; set; } = 14;
 

@@ -6,9 +6,10 @@ namespace Aims.Identity.SignIn;
 
 /// <summary>
 /// A sign-in between the password and the second factor, carried in its own short-lived cookie: it names the account
-/// and the attempt the one-time codes are bound to, and grants nothing by itself.
+/// and the attempt the one-time codes are bound to, and the local page the person asked for before signing in (where
+/// they land once signed in); it grants nothing by itself.
 /// </summary>
-internal sealed record PendingSignIn(Guid UserId, Guid AttemptId, string Email, bool Staff)
+internal sealed record PendingSignIn(Guid UserId, Guid AttemptId, string Email, bool Staff, string? ReturnUrl = null)
 {
     public const string Scheme = "Aims.PendingSignIn";
 
@@ -20,6 +21,7 @@ internal sealed record PendingSignIn(Guid UserId, Guid AttemptId, string Email, 
 
     private const string AttemptClaim = "aims:attempt";
     private const string StaffClaim = "aims:staff";
+    private const string ReturnClaim = "aims:return";
 
     public Task StartAsync(HttpContext http)
     {
@@ -29,6 +31,7 @@ internal sealed record PendingSignIn(Guid UserId, Guid AttemptId, string Email, 
                 new Claim(AttemptClaim, AttemptId.ToString()),
                 new Claim(ClaimTypes.Email, Email),
                 new Claim(StaffClaim, Staff ? "true" : "false"),
+                .. ReturnUrl is null ? Array.Empty<Claim>() : [new Claim(ReturnClaim, ReturnUrl)],
             ],
             Scheme);
         return http.SignInAsync(Scheme, new ClaimsPrincipal(identity));
@@ -42,7 +45,7 @@ internal sealed record PendingSignIn(Guid UserId, Guid AttemptId, string Email, 
             && Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
             && Guid.TryParse(principal.FindFirstValue(AttemptClaim), out var attemptId)
             && principal.FindFirstValue(ClaimTypes.Email) is { } email
-                ? new PendingSignIn(userId, attemptId, email, principal.FindFirstValue(StaffClaim) == "true")
+                ? new PendingSignIn(userId, attemptId, email, principal.FindFirstValue(StaffClaim) == "true", principal.FindFirstValue(ReturnClaim))
                 : null;
     }
 

@@ -134,7 +134,7 @@ internal sealed class CodeModel(
         await signIns.SignInWithClaimsAsync(user, isPersistent: false, [SessionCookies.SignedInAt(time.GetUtcNow()), new("amr", "otp")]);
         await SignInLanguage.RememberAsync(mediator, HttpContext, user.Id, cancellationToken);
 
-        return user.MustChangePassword ? RedirectToPage("/Account/ChangePassword") : LocalRedirect("/");
+        return user.MustChangePassword ? RedirectToPage("/Account/ChangePassword") : LocalRedirect(Url.AfterSignIn(pending.ReturnUrl));
     }
 
     public async Task<IActionResult> OnPostResendAsync(CancellationToken cancellationToken)

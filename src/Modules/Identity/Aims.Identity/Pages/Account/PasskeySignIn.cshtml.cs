@@ -91,6 +91,10 @@ internal sealed class PasskeySignInModel(IMediator mediator, SignInManager<AimsU
     [BindProperty]
     public string? Credential { get; set; }
 
+    /// <summary>The page the person asked for before signing in; followed only when it is on this portal.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
     public void OnGet()
     {
     }
@@ -106,7 +110,7 @@ internal sealed class PasskeySignInModel(IMediator mediator, SignInManager<AimsU
             case PasskeySignInOutcome.SignedIn:
                 await signIns.SignInWithClaimsAsync(result.User!, isPersistent: false, [SessionCookies.SignedInAt(time.GetUtcNow()), new("amr", "hwk")]);
                 await SignInLanguage.RememberAsync(mediator, HttpContext, result.User!.Id, cancellationToken);
-                return result.User!.MustChangePassword ? RedirectToPage("/Account/ChangePassword") : LocalRedirect("/");
+                return result.User!.MustChangePassword ? RedirectToPage("/Account/ChangePassword") : LocalRedirect(Url.AfterSignIn(ReturnUrl));
             case PasskeySignInOutcome.EmailNotConfirmed:
                 ModelState.AddModelError("", "Confirm your email address before you sign in: use the link we emailed you.");
                 break;

@@ -148,9 +148,18 @@ internal sealed class SignInModel(IMediator mediator, IOptions<SignInLockoutOpti
 
     public bool Staff => Request.Path.StartsWithSegments("/staff", StringComparison.OrdinalIgnoreCase);
 
-    public void OnGet()
-    {
-    }
+    /// <summary>The page the person asked for before signing in; followed only when it is on this portal.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    /// <summary>The return address as a query string for the links between the sign-in pages, or nothing.</summary>
+    public string ReturnQuery => Url.LocalOrNull(ReturnUrl) is { } local ? "?ReturnUrl=" + Uri.EscapeDataString(local) : "";
+
+    public IActionResult OnGet() =>
+        // A staff screen asked for while signed out sends the person here: staff sign in on their own path.
+        !Staff && Url.LocalOrNull(ReturnUrl) is { } local && local.StartsWith("/staff/", StringComparison.OrdinalIgnoreCase)
+            ? Redirect("/staff/sign-in" + ReturnQuery)
+            : Page();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -158,7 +167,7 @@ internal sealed class SignInModel(IMediator mediator, IOptions<SignInLockoutOpti
         switch (result?.Outcome)
         {
             case SignInStartOutcome.SecondFactorNeeded:
-                await result.Pending!.StartAsync(HttpContext);
+                await (result.Pending! with { ReturnUrl = Url.LocalOrNull(ReturnUrl) }).StartAsync(HttpContext);
                 if (result.HasVerifiedMobile)
                 {
                     return RedirectToPage("/Account/Verify");
