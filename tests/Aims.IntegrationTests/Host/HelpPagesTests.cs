@@ -61,7 +61,7 @@ public sealed class HelpPagesTests
 
         contact.ShouldContain("AIMS helpline 804-486-2865 For registration, signing in and technical help. If registering fails, retry after 5 minutes");
         contact.ShouldContain("Appeals Division 804-371-8488 For questions about an appeal");
-        contact.ShouldContain("aims-help@dmas.virginia.gov");
+        contact.ShouldContain("MES-Assist@dmas.virginia.gov");
     }
 
     [Test]

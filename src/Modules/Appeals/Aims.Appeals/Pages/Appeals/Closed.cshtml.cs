@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Aims.Appeals.Pages.Appeals;
 
-/// <summary>Closed cases: decided and withdrawn appeals, newest first, read-only.</summary>
+/// <summary>Closed cases: decided, dismissed and withdrawn appeals, newest first, read-only.</summary>
 [Authorize(Policy = nameof(Permission.FollowOwnAppeals))]
 internal sealed class ClosedModel(IMediator mediator) : PageModel
 {
