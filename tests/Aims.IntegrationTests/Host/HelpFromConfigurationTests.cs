@@ -144,7 +144,7 @@ public sealed class HelpFromConfigurationTests() : PortalTest("aims_test_help")
         pages["/help/faq/client"].ShouldContain("Un código de un solo uso funciona una vez, durante 25 minutos.");
         pages["/help/faq/client"].ShouldContain("Se desbloquea sola después de 45 minutos");
         pages["/contact"].ShouldContain("vuelva a intentarlo después de 7 minutos");
-        pages["/help/guide/withdraw"].ShouldContain("Las capturas de pantalla muestran el portal en inglés.");
+        (await browser.GetAsync("/help/guide/withdraw")).Html.ShouldContain("/help/guide/withdraw/confirm.es.png");
         pages["/help/guide/withdraw"].ShouldContain("Paso 3");
         (await browser.GetAsync("/")).Html.ShouldContain("href=\"/help\">Ayuda</a>");
     }
