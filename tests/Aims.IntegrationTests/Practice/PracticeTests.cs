@@ -220,7 +220,9 @@ public sealed partial class PracticeTests() : AppealsTest("aims_test_practice")
     [Test]
     public async Task An_agency_coordinator_practises_only_following_and_adding_documents_on_an_appeal_assigned_to_the_agency()
     {
-        await AgencyAsync(AgencyType.ProviderAgency, "Practice Coordinator Contractor", "coord.practice@pic.example");
+        var agency = await AgencyAsync(AgencyType.ProviderAgency, "Practice Coordinator Contractor", "coord.practice@pic.example");
+        // The account names its agency, as an approved request's account does (its sign-in claim).
+        await ExecuteAsync("UPDATE identity.asp_net_users SET agency_id = @agency WHERE normalized_email = 'COORD.PRACTICE@PIC.EXAMPLE'", new() { ["agency"] = agency });
         using var coordinator = await SignIn("coord.practice@pic.example");
         var before = await CountRealRowsAsync();
 

@@ -1,8 +1,7 @@
 using System.Net;
-using Aims.IntegrationTests.Host;
 using Aims.Testing;
 
-namespace Aims.IntegrationTests.Registration;
+namespace Aims.IntegrationTests.Host;
 
 /// <summary>
 /// Issue 22, "Registration and help follow the training material": the registration page explains the Agency Appeals
