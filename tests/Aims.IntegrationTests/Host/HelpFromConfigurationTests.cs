@@ -34,6 +34,7 @@ public sealed class HelpFromConfigurationTests() : PortalTest("aims_test_help")
         ["Aims:AppealRules:ClientFilingDays"] = "35",
         ["Aims:AppealRules:ClientNoticeReceiptDays"] = "6",
         ["Aims:AppealRules:ContinuationOfBenefitsDays"] = "12",
+        ["Aims:AppealRules:ClientDecisionDays"] = "80",
     };
 
     protected override void ConfigureServices(IServiceCollection services)
@@ -120,6 +121,7 @@ public sealed class HelpFromConfigurationTests() : PortalTest("aims_test_help")
         await client.SignInAsync(ConnectionString, "help.filer@example.com", Password);
         var filing = (await client.GetAsync("/appeals/file/client")).Text;
         filing.ShouldContain("The appeal is due 35 days after you received the notice (we count it as received 6 days after the date on it).");
+        filing.ShouldContain("Ask for an expedited appeal when waiting the usual time (up to 80 days)");
         filing.ShouldNotContain("30 days");
         await CreateAccountAsync("help.provider.filer@example.com", Role.ProviderUser);
         using var provider = NewBrowser();
