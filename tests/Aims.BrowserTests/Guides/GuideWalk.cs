@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Web;
 using Aims.BuildingBlocks.Web;
 using Aims.Host.Help;
@@ -33,13 +32,13 @@ internal sealed class GuideWalk(IPage page, Guide guide) : IAsyncDisposable
 
     /// <summary>Reads the fields a person filled in (not yet sent), by id.</summary>
     private const string ReadFields = """
-        () => [...document.querySelectorAll('main input[id], main select[id], main textarea[id]')]
+        () => JSON.stringify([...document.querySelectorAll('main input[id], main select[id], main textarea[id]')]
             .filter(e => e.type !== 'hidden' && e.type !== 'file')
-            .map(e => ({ id: e.id, value: e.value, checked: !!e.checked }))
+            .map(e => ({ id: e.id, value: e.value, checked: !!e.checked })))
         """;
 
     private const string FillFields = """
-        fields => fields.forEach(f => {
+        json => JSON.parse(json).forEach(f => {
             const e = document.getElementById(f.id);
             if (!e) return;
             if (e.type === 'checkbox' || e.type === 'radio') e.checked = f.checked; else e.value = f.value;
@@ -96,7 +95,7 @@ internal sealed class GuideWalk(IPage page, Guide guide) : IAsyncDisposable
         var es = spanish.Pages.FirstOrDefault() ?? await spanish.NewPageAsync();
         var handler = HttpUtility.ParseQueryString(address.Query)["handler"];
         await es.GotoAsync(handler is null ? page.Url : address.GetLeftPart(UriPartial.Path));
-        var fields = await page.EvaluateAsync<JsonElement>(ReadFields);
+        var fields = await page.EvaluateAsync<string>(ReadFields);
         await es.EvaluateAsync(FillFields, fields);
         if (handler is not null)
         {
