@@ -23,7 +23,7 @@ public sealed class CoordinatorRegistrationHelpTests
         page.Text.ShouldContain("make sure your agency files its appeal or case summary");
         page.Text.ShouldContain("know about each hearing or Informal Fact Finding Conference (IFFC)");
         page.Text.ShouldContain("replies by email, normally within 2 business days.");
-        page.Text.ShouldContain("Need help registering or signing in? Call the AIMS helpline at 804-486-2865.");
+        page.Text.ShouldContain("Need help registering or signing in? Call the AIMS helpline at 804-486-2865");
         page.Text.ShouldContain("If registering fails, please retry after 5 minutes before you call.");
 
         await browser.ChooseLanguageAsync("es");
