@@ -61,6 +61,89 @@ public sealed partial class SpanishTextTests
             .ShouldBe(["{0} was already withdrawn on {1}."]);
     }
 
+    /// <summary>
+    /// Words typed into a page's markup outside any <c>T["…"]</c> show in English on the Spanish page (issue 22: the
+    /// withdraw page's "first."). Staff screens are English by design (PortalLanguages): their folders are skipped, and
+    /// a staff-only page or line elsewhere says so with the comment <c>@* English only: staff *@</c>.
+    /// </summary>
+    [TestCaseSource(nameof(Projects))]
+    public void No_page_types_English_outside_a_lookup(string project)
+    {
+        var root = Path.Combine(Repository.Root(), project);
+
+        var typed = Sources(root).Where(source => source.Path.EndsWith(".cshtml", StringComparison.Ordinal))
+            .SelectMany(source => TypedText(source.Text).Select(text => $"{Path.GetRelativePath(root, source.Path)}: {text}"))
+            .ToList();
+
+        typed.ShouldBeEmpty("put these words in a T[\"…\"] lookup with their Spanish, or mark a staff-only line");
+    }
+
+    [Test]
+    public void The_check_finds_words_typed_outside_a_lookup()
+    {
+        TypedText("""<p>@T["Not sure? Call the Appeals Division at"] <partial name="_AppealsPhone" /> first.</p>""").ShouldBe(["first."]);
+        TypedText("""@if (Model.Count > 0) { <p>Closed cases</p> } else { <p>@T["None"]</p> }""").ShouldBe(["Closed cases"]);
+        TypedText("""<a href="/x" aria-label="@T["Open {0}", Model.Name]">@Model.Name</a> AIMS 2026""").ShouldBeEmpty();
+        TypedText("""@{ var choices = Model.Items.Select(i => new Choice(i.Key, i.Value)).ToList(); }<p>@T["Hello"]</p>""").ShouldBeEmpty();
+        TypedText("""<li><a href="/staff/intake">Intake</a></li> @* English only: staff *@""").ShouldBeEmpty();
+        TypedText("@* English only: staff *@\n<h1>Remove the content</h1>").ShouldBeEmpty();
+        TypedText("""<p>@Html.Raw(string.Format(T["{0} for {1}"].Value, Strong(Day(notice)), Name))</p>""").ShouldBeEmpty();
+    }
+
+    private const string StaffMarker = "@* English only: staff *@";
+
+    /// <summary>The words left in a page's markup once comments, code, lookups and expressions are taken out.</summary>
+    private static IEnumerable<string> TypedText(string page)
+    {
+        if (page.Split('\n').Take(3).Any(line => line.Contains(StaffMarker, StringComparison.Ordinal)))
+        {
+            return [];
+        }
+
+        var text = string.Join('\n', page.Split('\n').Where(line => !line.Contains(StaffMarker, StringComparison.Ordinal)));
+        foreach (var remove in new[] { RazorComment(), Verbatim(), CodeBlock(), Directive(), Lookup(), Statement(), Expression() })
+        {
+            text = remove.Replace(text, " ");
+        }
+
+        return Tag().Split(text).Select(part => string.Join(' ', part.Split((char[])[' ', '\n', '\r', '\t', '{', '}'], StringSplitOptions.RemoveEmptyEntries)))
+            .Where(part => Word().IsMatch(part));
+    }
+
+    [GeneratedRegex(@"@\*.*?\*@", RegexOptions.Singleline)]
+    private static partial Regex RazorComment();
+
+    /// <summary>Markup whose text is not prose: scripts, styles and code samples.</summary>
+    [GeneratedRegex(@"<(script|style|code)\b.*?</\1>", RegexOptions.Singleline)]
+    private static partial Regex Verbatim();
+
+    /// <summary>An <c>@{ … }</c> block (C#), braces balanced.</summary>
+    [GeneratedRegex(@"@\{(?>[^{}]+|\{(?<d>)|\}(?<-d>))*(?(d)(?!))\}")]
+    private static partial Regex CodeBlock();
+
+    [GeneratedRegex(@"^\s*@(page|model|using|inject|attribute|namespace|addTagHelper|inherits|section|functions)\b.*$", RegexOptions.Multiline)]
+    private static partial Regex Directive();
+
+    /// <summary>A lookup, <c>T["…", args]</c> (one level of brackets inside), with its <c>.Value</c>.</summary>
+    [GeneratedRegex(@"@?\b[A-Za-z]+\[(?:""(?:[^""\\]|\\.)*""|\[[^\]]*\]|[^\]""\[])*\](?:\.Value)?")]
+    private static partial Regex Lookup();
+
+    /// <summary>A Razor expression: <c>@(…)</c>, or <c>@await a.B(…).C</c>, parentheses balanced.</summary>
+    [GeneratedRegex(@"@(?:await\s+)?(?:[A-Za-z_][\w.]*)?(?:\((?>[^()]+|\((?<d>)|\)(?<-d>))*(?(d)(?!))\)[\w.!]*)*")]
+    private static partial Regex Expression();
+
+    /// <summary>C# between the markup: a statement's head, <c>else</c>, a switch's labels, a line ending in a semicolon.</summary>
+    [GeneratedRegex(@"@?\b(?:if|foreach|for|while|switch|using)\s*\((?>[^()]+|\((?<d>)|\)(?<-d>))*(?(d)(?!))\)|\belse\b|^\s*(?:case\b[^:\n]*:|default:|break;)|^[^<>\n]*;\s*$", RegexOptions.Multiline)]
+    private static partial Regex Statement();
+
+    /// <summary>A tag, its attribute values quoted either way; a doctype.</summary>
+    [GeneratedRegex(@"<(?:/[a-zA-Z][\w:-]*\s*|![^<>]*|[a-zA-Z][\w:-]*(?:\s+[^\s=>/'""]+(?:\s*=\s*(?:""[^""]*""|'[^']*'|[^\s>'""]+))?)*\s*/?)>")]
+    private static partial Regex Tag();
+
+    /// <summary>A word with a lower-case letter: prose, not a name like AIMS or a number.</summary>
+    [GeneratedRegex(@"[A-Za-z]*[a-z][A-Za-z]*[a-z]")]
+    private static partial Regex Word();
+
     private static IEnumerable<(string Path, string Text)> Sources(string root) =>
         Directory.GetFiles(root, "*.*", SearchOption.AllDirectories)
             .Where(path => path.EndsWith(".cshtml", StringComparison.Ordinal) || path.EndsWith(".cs", StringComparison.Ordinal))

@@ -107,6 +107,35 @@ public sealed partial class PracticeJourneyTests : BrowserTest
         await ShouldHaveNoAccessibilityViolationsAsync();
     }
 
+    [Test]
+    public async Task An_agency_coordinator_reaches_practice_from_help_and_is_offered_only_what_coordinators_do_in_both_languages()
+    {
+        await DemoPortal.SignInAsync(Page, "agencycoordinator@demo.aims.example");
+        await Page.GotoAsync("/help");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Open the practice space" }).ClickAsync();
+        await Page.WaitForURLAsync("**/practice");
+        var home = await Page.Locator("main").InnerTextAsync();
+        home.ShouldContain("you do not file or withdraw appeals");
+        home.ShouldNotContain("Start filing");
+        (await Page.Locator(".usa-process-list__item").CountAsync()).ShouldBe(2);
+        await ShouldHaveNoAccessibilityViolationsAsync();
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Open a practice appeal assigned to your agency" }).ClickAsync();
+        await Page.WaitForURLAsync(PracticeAppeal());
+        (await Page.Locator("main").InnerTextAsync()).ShouldContain("Demo Provider Audit Contractor");
+        (await Page.GetByRole(AriaRole.Link, new() { Name = "Withdraw this practice appeal" }).CountAsync()).ShouldBe(0);
+        await ShouldHaveNoAccessibilityViolationsAsync();
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Español" }).ClickAsync();
+        await Page.WaitForURLAsync(PracticeAppeal());
+        (await Page.Locator("html").GetAttributeAsync("lang")).ShouldBe("es");
+        (await Page.Locator("main").InnerTextAsync()).ShouldContain("Los mismos archivos que en una apelación real");
+        await ShouldHaveNoAccessibilityViolationsAsync();
+        await Page.GotoAsync("/practice");
+        (await Page.Locator("main").InnerTextAsync()).ShouldContain("no presenta ni retira apelaciones");
+        await ShouldHaveNoAccessibilityViolationsAsync();
+    }
+
     [GeneratedRegex(@"/practice/[0-9a-f-]{36}$")]
     private static partial Regex PracticeAppeal();
 }

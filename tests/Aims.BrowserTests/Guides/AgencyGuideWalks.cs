@@ -39,7 +39,7 @@ internal static partial class GuideWalks
         await page.GetByRole(AriaRole.Link, new() { Name = "Agency appeals" }).First.ClickAsync();
         await walk.ShootAsync("list");
         await page.GotoAsync(appeal);
-        await walk.ShootAsync("appeal", page.Locator("#agency-owes"));
+        await walk.ShootAsync("appeal", "#agency-owes");
     }
 
     private static async Task CaseSummaryAsync(GuideWalk walk)

@@ -26,7 +26,7 @@ public sealed class GuideScreenshotTests : BrowserTest
     {
         var guide = HelpGuides.Find(slug)!;
         await Page.SetViewportSizeAsync(GuideWalk.Width, GuideWalk.Height);
-        var walk = new GuideWalk(Page, guide);
+        await using var walk = new GuideWalk(Page, guide);
 
         await GuideWalks.All[slug](walk);
 

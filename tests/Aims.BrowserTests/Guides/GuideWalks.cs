@@ -58,15 +58,15 @@ internal static partial class GuideWalks
         await Shoot(walk, "start");
         await page.GetByRole(AriaRole.Button, new() { Name = "Check my deadline" }).ClickAsync();
         await page.WaitForURLAsync("**/appeals/file/informal?handler=Check");
-        await Shoot(walk, "deadline", page.Locator("#window-heading"));
+        await Shoot(walk, "deadline", "#window-heading");
         await InformalAppealForm.DisputeAsync(page, reference, "1,250.00", "The service was authorized before it was given.", "Pay the claim as billed.");
-        await Shoot(walk, "details", page.Locator("#Form_FromMco_no").Locator("xpath=ancestor::fieldset[1]"));
+        await Shoot(walk, "details", "#Form_FromMco_no >> xpath=ancestor::fieldset[1]");
         await InformalAppealForm.FileAsync(page);
         await Shoot(walk, "filed");
         return AppealPath().Match(page.Url).Value;
     }
 
-    private static Task Shoot(GuideWalk? walk, string step, ILocator? from = null) => walk?.ShootAsync(step, from) ?? Task.CompletedTask;
+    private static Task Shoot(GuideWalk? walk, string step, string? from = null) => walk?.ShootAsync(step, from) ?? Task.CompletedTask;
 
     [GeneratedRegex(@"/appeals/[0-9a-f-]{36}")]
     private static partial Regex AppealPath();

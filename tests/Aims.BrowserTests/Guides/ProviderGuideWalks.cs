@@ -42,7 +42,7 @@ internal static partial class GuideWalks
     {
         var page = walk.Page;
         await DemoPortal.SignInAsync(page, Provider);
-        await walk.ShootAsync("home", page.Locator("header"));
+        await walk.ShootAsync("home", "header");
         await page.GetByRole(AriaRole.Link, new() { Name = "My appeals" }).First.ClickAsync();
         await walk.ShootAsync("my-appeals");
         await page.GotoAsync("/notifications");
@@ -70,7 +70,7 @@ internal static partial class GuideWalks
         await page.Locator("#window-heading").WaitForAsync();
         await page.GetByLabel("Why the informal decision is wrong").FillAsync("The audit sample left out the claims the contractor had already paid back.");
         await page.GetByLabel("Contact phone").FillAsync("804-555-0100");
-        await walk.ShootAsync("form", page.Locator("#window-heading"));
+        await walk.ShootAsync("form", "#window-heading");
         await page.GetByRole(AriaRole.Button, new() { Name = "File the formal appeal" }).ClickAsync();
         await page.WaitForURLAsync("**/filed");
         await walk.ShootAsync("filed");
@@ -116,16 +116,16 @@ internal static partial class GuideWalks
             MimeType = "application/pdf",
             Buffer = "%PDF-1.7\n% prior authorization\n%%EOF\n"u8.ToArray(),
         });
-        await walk.ShootAsync("choose", page.Locator("#documents"));
+        await walk.ShootAsync("choose", "#documents");
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
         var documents = page.Locator("#documents table");
         await documents.GetByText("prior authorization.pdf").WaitForAsync();
-        await walk.ShootAsync("uploaded", page.Locator("#documents"));
+        await walk.ShootAsync("uploaded", "#documents");
         var link = documents.GetByRole(AriaRole.Link, new() { Name = "prior authorization.pdf" });
         await link.HoverAsync();
         var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
         download.SuggestedFilename.ShouldBe("prior authorization.pdf");
-        await walk.ShootAsync("download", page.Locator("#documents"));
+        await walk.ShootAsync("download", "#documents");
     }
 
     private static async Task ClosedCasesAsync(GuideWalk walk)

@@ -227,6 +227,13 @@ public sealed partial class CaseWorkTests() : AppealsTest("aims_test_appeals_cas
         var closed = await after.GetAsync($"/appeals/{id}");
         closed.Text.ShouldContain("Dismissed on 12/11/2026: Did not appear at the hearing and showed no good cause");
         (await AppealEmailsToAsync("client.noshow@example.com")).ShouldContain(e => e.Subject == $"Appeal {caseNumber} dismissed");
+
+        // A dismissed appeal is a closed case, and "Closed cases" says closed means decided, dismissed or withdrawn.
+        using var appellant = NewBrowser();
+        await appellant.SignInAsync(ConnectionString, "client.noshow@example.com", Password);
+        var closedCases = await appellant.GetAsync("/appeals/closed");
+        closedCases.Text.ShouldContain("Appeals that were decided, dismissed or withdrawn.");
+        closedCases.Text.ShouldContain(caseNumber);
     }
 
     [Test]

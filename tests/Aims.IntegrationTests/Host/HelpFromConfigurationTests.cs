@@ -29,6 +29,12 @@ public sealed class HelpFromConfigurationTests() : PortalTest("aims_test_help")
         ["Aims:AppealRules:McoHearingRequestDays"] = "100",
         ["Aims:AppealRules:ProviderInformalFilingDays"] = "45",
         ["Aims:Contact:HelplinePhone"] = "804-555-0199",
+        ["Aims:Contact:HelpMailbox"] = "portal-help@appeals.example.gov",
+        ["Aims:Contact:RetryAfterMinutes"] = "7",
+        ["Aims:AppealRules:ClientFilingDays"] = "35",
+        ["Aims:AppealRules:ClientNoticeReceiptDays"] = "6",
+        ["Aims:AppealRules:ContinuationOfBenefitsDays"] = "12",
+        ["Aims:AppealRules:ClientDecisionDays"] = "80",
     };
 
     protected override void ConfigureServices(IServiceCollection services)
@@ -84,6 +90,45 @@ public sealed class HelpFromConfigurationTests() : PortalTest("aims_test_help")
         provider.ShouldNotContain("40 minutes");
     }
 
+    /// <summary>
+    /// Issue 22: numbers on the pages come from settings, not typed text. Each page below states a setting this portal
+    /// changed, and no longer the default.
+    /// </summary>
+    [Test]
+    public async Task The_retry_advice_the_help_mailbox_and_the_filing_days_follow_the_settings()
+    {
+        using var visitor = NewBrowser();
+
+        var contact = (await visitor.GetAsync("/contact")).Text;
+        contact.ShouldContain("If registering fails, retry after 7 minutes");
+        contact.ShouldContain("portal-help@appeals.example.gov");
+        contact.ShouldNotContain("MES-Assist@dmas.virginia.gov");
+        (await visitor.GetAsync("/help/faq/agency")).Text.ShouldContain("Try again after 7 minutes");
+        var registration = (await visitor.GetAsync("/registration/agency")).Text;
+        registration.ShouldContain("If registering fails, please retry after 7 minutes before you call.");
+        registration.ShouldNotContain("5 minutes");
+        (await visitor.GetAsync("/account/sign-up")).Text.ShouldContain("At least 12 characters, with an upper-case letter");
+
+        // The outage page (the database unreachable is a 503) gives the same advice from the same setting.
+        var outage = await visitor.GetAsync("/Error?status=503");
+        outage.Status.ShouldBe(System.Net.HttpStatusCode.ServiceUnavailable);
+        outage.Text.ShouldContain("The portal cannot reach its records right now. Please retry after 7 minutes");
+        await visitor.ChooseLanguageAsync("es");
+        (await visitor.GetAsync("/Error?status=503")).Text.ShouldContain("Vuelva a intentarlo después de 7 minutos");
+
+        await CreateAccountAsync("help.filer@example.com", Role.ClientAppellant);
+        using var client = NewBrowser();
+        await client.SignInAsync(ConnectionString, "help.filer@example.com", Password);
+        var filing = (await client.GetAsync("/appeals/file/client")).Text;
+        filing.ShouldContain("The appeal is due 35 days after you received the notice (we count it as received 6 days after the date on it).");
+        filing.ShouldContain("Ask for an expedited appeal when waiting the usual time (up to 80 days)");
+        filing.ShouldNotContain("30 days");
+        await CreateAccountAsync("help.provider.filer@example.com", Role.ProviderUser);
+        using var provider = NewBrowser();
+        await provider.SignInAsync(ConnectionString, "help.provider.filer@example.com", Password);
+        (await provider.GetAsync("/appeals/file/informal")).Text.ShouldContain("The appeal is due 45 days after you received the notice.");
+    }
+
     [Test]
     public async Task Every_help_page_reads_in_Spanish_with_no_text_left_untranslated()
     {
@@ -100,8 +145,8 @@ public sealed class HelpFromConfigurationTests() : PortalTest("aims_test_help")
         pages["/help"].ShouldContain("Preguntas de proveedores");
         pages["/help/faq/client"].ShouldContain("Un código de un solo uso funciona una vez, durante 25 minutos.");
         pages["/help/faq/client"].ShouldContain("Se desbloquea sola después de 45 minutos");
-        pages["/contact"].ShouldContain("vuelva a intentarlo después de 5 minutos");
-        pages["/help/guide/withdraw"].ShouldContain("Las capturas de pantalla muestran el portal en inglés.");
+        pages["/contact"].ShouldContain("vuelva a intentarlo después de 7 minutos");
+        (await browser.GetAsync("/help/guide/withdraw")).Html.ShouldContain("/help/guide/withdraw/confirm.es.png");
         pages["/help/guide/withdraw"].ShouldContain("Paso 3");
         (await browser.GetAsync("/")).Html.ShouldContain("href=\"/help\">Ayuda</a>");
     }

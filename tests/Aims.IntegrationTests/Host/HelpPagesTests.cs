@@ -61,7 +61,7 @@ public sealed class HelpPagesTests
 
         contact.ShouldContain("AIMS helpline 804-486-2865 For registration, signing in and technical help. If registering fails, retry after 5 minutes");
         contact.ShouldContain("Appeals Division 804-371-8488 For questions about an appeal");
-        contact.ShouldContain("aims-help@dmas.virginia.gov");
+        contact.ShouldContain("MES-Assist@dmas.virginia.gov");
     }
 
     [Test]
@@ -72,10 +72,10 @@ public sealed class HelpPagesTests
         foreach (var guide in HelpGuides.All)
         {
             guide.Steps.Select(s => s.Name).ShouldBeUnique();
-            foreach (var step in guide.Steps)
+            foreach (var (step, language) in guide.Steps.SelectMany(s => new[] { (s, "en"), (s, "es") }))
             {
-                using var response = await browser.Http.GetAsync(guide.Screenshot(step));
-                response.StatusCode.ShouldBe(HttpStatusCode.OK, $"{guide.Slug}/{step.Name} has no screenshot: run the guide browser tests (docs/help.md)");
+                using var response = await browser.Http.GetAsync(guide.Screenshot(step, language));
+                response.StatusCode.ShouldBe(HttpStatusCode.OK, $"{guide.Slug}/{step.Name} has no screenshot in {language}: run the guide browser tests (docs/help.md)");
                 response.Content.Headers.ContentType!.MediaType.ShouldBe("image/png");
             }
         }

@@ -16,6 +16,9 @@ namespace Aims.IntegrationTests.Practice;
 /// </summary>
 public sealed partial class PracticeTests() : AppealsTest("aims_test_practice")
 {
+    /// <summary>A 1 MB upload limit instead of the default 50 MB: practice states and applies the real setting.</summary>
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Aims:Documents:MaxFileBytes"] = "1048576" };
+
     /// <summary>Every table a real filing, upload, withdrawal or notice writes to.</summary>
     private static readonly string[] RealTables =
     [
@@ -134,13 +137,14 @@ public sealed partial class PracticeTests() : AppealsTest("aims_test_practice")
         using var other = await SignedInAsync("coord.own@agency.example", Role.AgencyCoordinator);
         using var worker = await StaffAsync("worker.own@dmas.virginia.gov", Role.AppealsAdministrator);
         var id = await FilePracticeAsync(owner, PracticeFields());
-        var token = (await other.GetAsync("/practice/file")).AntiforgeryToken;
+        var token = (await other.GetAsync("/practice")).AntiforgeryToken;
 
         (await other.GetAsync("/practice")).Status.ShouldBe(HttpStatusCode.OK);
         (await other.GetAsync("/practice")).Html.ShouldNotContain(id.ToString());
         (await other.GetAsync($"/practice/{id}")).Status.ShouldBe(HttpStatusCode.NotFound);
-        (await other.GetAsync($"/practice/{id}/withdraw")).Status.ShouldBe(HttpStatusCode.NotFound);
-        (await other.PostWithTokenAsync($"/practice/{id}/withdraw", [new("Reason", "not mine")], token)).Status.ShouldBe(HttpStatusCode.NotFound);
+        // A coordinator withdraws no appeal, practice or real: refused before the appeal is even looked up.
+        (await other.GetAsync($"/practice/{id}/withdraw")).Status.ShouldBe(HttpStatusCode.Forbidden);
+        (await other.PostWithTokenAsync($"/practice/{id}/withdraw", [new("Reason", "not mine")], token)).Status.ShouldBe(HttpStatusCode.Forbidden);
         (await other.PostWithTokenAsync($"/practice/{id}?handler=Answer", [new("NextDeadline", "05/22/2027")], token)).Status.ShouldBe(HttpStatusCode.NotFound);
         (await UploadAsync(other, id, "x.pdf", [1, 2, 3], token)).Status.ShouldBe(HttpStatusCode.NotFound);
 
@@ -195,7 +199,13 @@ public sealed partial class PracticeTests() : AppealsTest("aims_test_practice")
         emptyFile.Status.ShouldBe(HttpStatusCode.OK);
         emptyFile.Text.ShouldContain("The file is empty.");
         (await UploadAsync(browser, id, "x.pdf", [1], category: "Decision")).Text.ShouldContain("Choose what the document is.");
-        (await UploadAsync(browser, id, "big.pdf", new byte[(10 * 1024 * 1024) + 1])).Text.ShouldContain("Practice files can be at most 10 MB.");
+        // The real upload's rules, from the Documents settings (1 MB here) and its list of types.
+        (await browser.GetAsync($"/practice/{id}")).Text.ShouldContain("The same files as a real appeal: .pdf, .jpg, .jpeg, .png, .tif, .tiff, .docx, .xlsx, .txt, up to 1 MB each.");
+        (await UploadAsync(browser, id, "big.pdf", new byte[(1024 * 1024) + 1])).Text.ShouldContain("“big.pdf” is larger than the limit of 1 MB per file.");
+        (await UploadAsync(browser, id, "exactly-1mb.pdf", new byte[1024 * 1024])).Location.ShouldBe($"/practice/{id}");
+        var tool = await UploadAsync(browser, id, "tool.exe", [1, 2, 3]);
+        tool.Status.ShouldBe(HttpStatusCode.OK);
+        tool.Text.ShouldContain("“tool.exe” is not a type AIMS accepts. Choose a file ending in .pdf, .jpg,");
 
         var longReason = await browser.PostAsync($"/practice/{id}/withdraw", [new("Reason", new string('x', 2001))]);
         longReason.Status.ShouldBe(HttpStatusCode.OK);
@@ -204,7 +214,57 @@ public sealed partial class PracticeTests() : AppealsTest("aims_test_practice")
         var again = await browser.PostAsync($"/practice/{id}/withdraw", []);
         again.Status.ShouldBe(HttpStatusCode.OK);
         again.Text.ShouldContain("was already withdrawn on 11/23/2026");
-        (await CountAsync("SELECT count(*) FROM practice.documents WHERE appeal_id = @p", id)).ShouldBe(0L);
+        (await CountAsync("SELECT count(*) FROM practice.documents WHERE appeal_id = @p", id)).ShouldBe(1L);
+    }
+
+    [Test]
+    public async Task An_agency_coordinator_practises_only_following_and_adding_documents_on_an_appeal_assigned_to_the_agency()
+    {
+        var agency = await AgencyAsync(AgencyType.ProviderAgency, "Practice Coordinator Contractor", "coord.practice@pic.example");
+        // The account names its agency, as an approved request's account does (its sign-in claim).
+        await ExecuteAsync("UPDATE identity.asp_net_users SET agency_id = @agency WHERE normalized_email = 'COORD.PRACTICE@PIC.EXAMPLE'", new() { ["agency"] = agency });
+        using var coordinator = await SignIn("coord.practice@pic.example");
+        var before = await CountRealRowsAsync();
+
+        var home = await coordinator.GetAsync("/practice");
+        home.Text.ShouldContain("As an agency coordinator you follow the appeals assigned to your agency and add documents to them; you do not file or withdraw appeals.");
+        home.Text.ShouldContain("Completed 0 of 2 scenarios.");
+        home.Html.ShouldContain("id=\"scenario-MonitorAppeal\"");
+        home.Html.ShouldContain("id=\"scenario-UploadDocument\"");
+        home.Html.ShouldNotContain("id=\"scenario-FileInformalAppeal\"");
+        home.Html.ShouldNotContain("id=\"scenario-WithdrawAppeal\"");
+        home.Html.ShouldNotContain("href=\"/practice/file\"");
+        (await coordinator.GetAsync("/practice/file")).Status.ShouldBe(HttpStatusCode.Forbidden);
+
+        var opened = await coordinator.PostAsync("/practice", [], "/practice?handler=AgencyAppeal");
+        opened.Status.ShouldBe(HttpStatusCode.Redirect);
+        var id = Guid.Parse(opened.Location!["/practice/".Length..]);
+        // A second click opens the same practice appeal.
+        (await coordinator.PostAsync("/practice", [], "/practice?handler=AgencyAppeal")).Location.ShouldBe($"/practice/{id}");
+
+        var detail = await coordinator.GetAsync($"/practice/{id}");
+        detail.Text.ShouldContain("Agency or contractor Practice Coordinator Contractor");
+        detail.Text.ShouldContain("Next deadline 05/22/2027: Informal decision due");
+        detail.Html.ShouldNotContain($"/practice/{id}/withdraw");
+        detail.Html.ShouldContain("<option value=\"CaseSummary\"");
+        detail.Html.ShouldNotContain("<option value=\"NoticeOfAction\"");
+        (await coordinator.GetAsync($"/practice/{id}/withdraw")).Status.ShouldBe(HttpStatusCode.Forbidden);
+
+        (await UploadAsync(coordinator, id, "summary.pdf", "%PDF-1.7 summary"u8.ToArray(), category: "CaseSummary")).Location.ShouldBe($"/practice/{id}");
+        (await UploadAsync(coordinator, id, "notice.pdf", [1], category: "NoticeOfAction")).Text.ShouldContain("Choose what the document is.");
+        (await coordinator.PostAsync($"/practice/{id}", [new("NextDeadline", "05/22/2027")], $"/practice/{id}?handler=Answer")).Location.ShouldBe($"/practice/{id}");
+        var done = await coordinator.GetAsync("/practice");
+        done.Text.ShouldContain("Completed 2 of 2 scenarios.");
+        done.Html.ShouldContain("data-feedback=\"UploadDocument\">You added summary.pdf (16 bytes) to PRACTICE-");
+
+        await coordinator.ChooseLanguageAsync("es");
+        var spanish = await coordinator.GetAsync("/practice");
+        spanish.Text.ShouldContain("Como coordinador de una agencia, usted sigue las apelaciones asignadas a su agencia");
+        spanish.Text.ShouldContain("Completó 2 de 2 escenarios.");
+        (await coordinator.GetAsync($"/practice/{id}")).Text.ShouldContain("Los mismos archivos que en una apelación real: .pdf,");
+
+        await DeliverAsync();
+        (await CountRealRowsAsync()).ShouldBe(before);
     }
 
     [Test]

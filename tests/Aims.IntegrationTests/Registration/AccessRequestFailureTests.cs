@@ -16,7 +16,7 @@ public sealed class AccessRequestFailureTests() : RegistrationTest("aims_test_ac
 
         var answer = await SubmitAsync(browser, RequestFields(email));
 
-        answer.Text.ShouldContain("Something went wrong on our side and nothing was saved. Please try again after 5 minutes.");
+        answer.Text.ShouldContain("Something went wrong on our side and nothing was saved. Please retry after 5 minutes.");
         (await ScalarAsync("SELECT count(*) FROM registration.access_requests WHERE email = @p", email)).ShouldBe(0L);
         (await EmailsToAsync(email)).ShouldBeEmpty();
     }

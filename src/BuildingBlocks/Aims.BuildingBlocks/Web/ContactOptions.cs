@@ -15,14 +15,14 @@ public sealed class ContactOptions
     /// <summary>Questions about an appeal.</summary>
     public string AppealsDivisionPhone { get; set; } = "804-371-8488";
 
-    /// <summary>General sign-in questions (the MES help mailbox).</summary>
-    public string HelpMailbox { get; set; } = "aims-help@dmas.virginia.gov";
+    /// <summary>General sign-in questions: the MES portal's help mailbox, as the sign-in material names it.</summary>
+    public string HelpMailbox { get; set; } = "MES-Assist@dmas.virginia.gov";
 
     /// <summary>
-    /// The seed's advice when saving a form fails on the portal's side: retry after this many minutes, then call the
-    /// helpline.
+    /// The training material's advice when registering fails ("please retry after 5 minutes"): registration, sign-up,
+    /// filing and the outage page say to retry after this many minutes, then call the helpline.
     /// </summary>
-    public const int RetryAfterMinutes = 5;
+    public int RetryAfterMinutes { get; set; } = 5;
 
     public static string TelephoneLink(string phone) => "tel:+1" + new string(phone.Where(char.IsAsciiDigit).ToArray());
 }

@@ -14,8 +14,12 @@ internal sealed record GuideStep(string Name, string Text);
 
 internal sealed record Guide(string Slug, HelpAudience Audience, string Title, string Summary, IReadOnlyList<GuideStep> Steps)
 {
-    /// <summary>The screenshot's address, under wwwroot; the browser tests write the file there (docs/help.md).</summary>
-    public string Screenshot(GuideStep step) => $"/{HelpGuides.ScreenshotFolder}/{Slug}/{step.Name}.png";
+    /// <summary>
+    /// The screenshot's address, under wwwroot, in the page's language (<c>step.png</c>, or <c>step.es.png</c> in
+    /// Spanish); the browser tests write both files there (docs/help.md).
+    /// </summary>
+    public string Screenshot(GuideStep step, string language = "en") =>
+        $"/{HelpGuides.ScreenshotFolder}/{Slug}/{step.Name}{(language == "en" ? "" : "." + language)}.png";
 }
 
 /// <summary>

@@ -1,7 +1,9 @@
 using Aims.BuildingBlocks.Modules;
+using Aims.BuildingBlocks.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Aims.Host.Pages;
 
@@ -12,7 +14,7 @@ namespace Aims.Host.Pages;
 [IgnoreAntiforgeryToken]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
-internal sealed class ErrorModel(OperationContext operation, IStringLocalizer<HostText> t) : PageModel
+internal sealed class ErrorModel(OperationContext operation, IOptions<ContactOptions> contact, IStringLocalizer<HostText> t) : PageModel
 {
     public int Status { get; private set; }
 
@@ -24,7 +26,7 @@ internal sealed class ErrorModel(OperationContext operation, IStringLocalizer<Ho
         403 => (t["Not allowed"], t["Your account does not have access to this page."]),
         409 => (t["This changed"], t["Someone else changed this record, or the action is not allowed right now. Reload the page and try again."]),
         429 => (t["Too many requests"], t["You have tried too many times. Wait a few minutes and try again."]),
-        503 => (t["Temporarily unavailable"], t["The portal cannot reach its records right now. Try again in a minute."]),
+        503 => (t["Temporarily unavailable"], t["The portal cannot reach its records right now. Please retry after {0} minutes; if it still fails, call the AIMS helpline.", contact.Value.RetryAfterMinutes]),
         >= 400 and < 500 => (t["Something was wrong with the request"], t["Go back and try again."]),
         _ => (t["Something went wrong"], t["The portal could not finish your request. Try again; if it keeps happening, call the helpline and give this reference."]),
     };

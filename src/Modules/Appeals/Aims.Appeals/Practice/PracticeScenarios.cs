@@ -42,12 +42,21 @@ internal static class PracticeScenarios
             t["Open one of your practice appeals, find its next deadline under \"Dates\", and enter that date in the question at the end of the page."],
             "/practice#my-practice-appeals", t["Choose a practice appeal"]),
         new(PracticeScenario.UploadDocument, t["Upload a document to an existing case"],
-            t["Open one of your practice appeals and add a document to it, for example a PDF or a photo of the notice. Any file will do: practice keeps only its name and size."],
+            t["Open one of your practice appeals and add a document to it, for example a PDF or a photo of the notice. Practice takes the same file types and sizes as a real appeal, and keeps only the name and size."],
             "/practice#my-practice-appeals", t["Choose a practice appeal"]),
         new(PracticeScenario.WithdrawAppeal, t["Withdraw an appeal"],
             t["Open one of your practice appeals and withdraw it, giving a reason if you like."],
             "/practice#my-practice-appeals", t["Choose a practice appeal"]),
     ];
+
+    /// <summary>
+    /// The scenarios a person can really do: an agency coordinator follows the appeals assigned to the agency and adds
+    /// documents to them, but files and withdraws none.
+    /// </summary>
+    public static IReadOnlyList<PracticeScenarioInfo> For(IStringLocalizer t, bool agencyCoordinator) =>
+        agencyCoordinator
+            ? All(t).Where(s => s.Scenario is PracticeScenario.MonitorAppeal or PracticeScenario.UploadDocument).ToList()
+            : All(t);
 
     public static DateOnly NoticeDate(DateOnly today) => today.AddDays(-7);
 
@@ -79,10 +88,17 @@ internal static class PracticeScenarios
     public static IReadOnlyList<DocumentCategory> Categories { get; } =
         [DocumentCategory.Evidence, DocumentCategory.NoticeOfAction, DocumentCategory.Correspondence];
 
+    /// <summary>What an agency coordinator adds to an appeal assigned to the agency: its summary, evidence, letters.</summary>
+    public static IReadOnlyList<DocumentCategory> AgencyCategories { get; } =
+        [DocumentCategory.CaseSummary, DocumentCategory.Evidence, DocumentCategory.Correspondence];
+
+    public static IReadOnlyList<DocumentCategory> CategoriesFor(bool agencyCoordinator) => agencyCoordinator ? AgencyCategories : Categories;
+
     public static string CategoryLabel(DocumentCategory category) => category switch
     {
         DocumentCategory.NoticeOfAction => "Notice of action",
         DocumentCategory.Correspondence => "Correspondence",
+        DocumentCategory.CaseSummary => "Appeal or case summary",
         _ => "Evidence",
     };
 }

@@ -16,9 +16,11 @@ internal sealed class PasswordPolicy(CommonPasswords common)
 
     public const string SpecialCharacters = PasswordRules.SpecialCharacters;
 
-    /// <summary>The rules as a form states them, beside the password field.</summary>
-    public const string Hint = "At least 12 characters, with an upper-case letter, a lower-case letter, a digit and one of "
-        + SpecialCharacters + " — not a common password, and not your email name. Long passphrases are welcome.";
+    /// <summary>The rules as a form states them, beside the password field, filled in with <see cref="HintValues"/>.</summary>
+    public const string Hint = "At least {0} characters, with an upper-case letter, a lower-case letter, a digit and one of "
+        + "{1} — not a common password, and not your email name. Long passphrases are welcome.";
+
+    public static readonly object[] HintValues = [MinimumLength, SpecialCharacters];
 
     public IReadOnlyList<string> Check(string? password, string? email)
     {

@@ -15,9 +15,9 @@ internal sealed class ReviewerNotices(IMediator mediator, Notices notices) : INo
         var days = waiting.BusinessDays == 1 ? "1 business day" : $"{waiting.BusinessDays} business days";
         var subject = $"Access request from {waiting.AgencyName} waiting {days}";
         var body = $"{waiting.RequesterName} asked for AIMS access for {waiting.AgencyName} on {EmailText.Eastern(waiting.SubmittedAt)}. "
-            + (waiting.BusinessDays >= 2
-                ? "The reply promised within 2 business days is due today: approve or deny it now."
-                : "The requester was promised a reply within 2 business days.");
+            + (waiting.BusinessDays >= RegistrationRules.ReplyWithinBusinessDays
+                ? $"The reply promised within {RegistrationRules.ReplyWithinBusinessDays} business days is due today: approve or deny it now."
+                : $"The requester was promised a reply within {RegistrationRules.ReplyWithinBusinessDays} business days.");
         foreach (var reviewer in await mediator.Send(new GetPeopleWith(Permission.ReviewAgencyRegistrations), cancellationToken))
         {
             await notices.GiveAsync(

@@ -1,5 +1,6 @@
 using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Web;
+using Aims.Registration.Contracts;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +23,7 @@ internal sealed class ClaimEmails(IOptions<ContactOptions> contact, IOptions<Por
         to,
         t["We are checking {0}", what],
         t["You gave {0} in AIMS. Until the Appeals Division verifies it, AIMS shows you no appeals filed under it.", what] + "\n\n"
-        + t["The division normally replies within 2 business days, by email to this address. See where it stands:"] + $"\n{portal.Value.Link(statusPath)}" + Footer);
+        + t["The division normally replies within {0} business days, by email to this address. See where it stands:", RegistrationRules.ReplyWithinBusinessDays] + $"\n{portal.Value.Link(statusPath)}" + Footer);
 
     public EmailMessage Verified(string to, string what, string statusPath) => new(
         to,

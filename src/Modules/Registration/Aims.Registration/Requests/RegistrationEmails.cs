@@ -1,5 +1,6 @@
 using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Web;
+using Aims.Registration.Contracts;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +19,7 @@ internal sealed class RegistrationEmails(IOptions<ContactOptions> contact, IOpti
         to,
         t["Your AIMS access request is pending review"],
         t["We received your request for AIMS access for {0}. The Appeals Division reviews it and replies to this address by email.", agencyName] + "\n\n"
-        + t["If you have no reply by the end of {0} (2 business days), call the appeals team at {1}.", EmailText.Day(callAfter), contact.Value.HelplinePhone] + "\n\n"
+        + t["If you have no reply by the end of {0} ({2} business days), call the appeals team at {1}.", EmailText.Day(callAfter), contact.Value.HelplinePhone, RegistrationRules.ReplyWithinBusinessDays] + "\n\n"
         + t["See where your request stands at any time:"] + $"\n{portal.Value.Link(statusPath)}" + Footer);
 
     public EmailMessage ProviderInvitation(string to, string inviter, string providerName, string joinPath, DateTimeOffset expires) => new(

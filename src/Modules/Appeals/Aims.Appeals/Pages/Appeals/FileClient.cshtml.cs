@@ -17,6 +17,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Aims.Appeals.Pages.Appeals;
 
@@ -77,7 +78,7 @@ internal static class ClientAppealChoices
     ];
 
     public const string ExpeditedCriteria =
-        "Ask for an expedited appeal when waiting the usual time (up to 90 days) could put the appellant's life, physical or mental " +
+        "Ask for an expedited appeal when waiting the usual time (up to {0} days) could put the appellant's life, physical or mental " +
         "health, or ability to attain, maintain or regain maximum function at risk. If the Appeals Division does not agree, the appeal " +
         "continues on the standard track and you are told.";
 }
@@ -126,7 +127,8 @@ internal sealed class FileClientAppealValidator : AbstractValidator<FileClientAp
 }
 
 internal sealed class FileClientAppealHandler(
-    AppealFiling filing, AppealDeadlines deadlines, BusinessCalendar calendar, IMediator mediator, IMessageBus bus, TimeProvider time)
+    AppealFiling filing, AppealDeadlines deadlines, BusinessCalendar calendar, IMediator mediator, IMessageBus bus, TimeProvider time,
+    IOptions<AppealRulesOptions> rules)
     : IRequestHandler<FileClientAppeal, FiledAppeal>
 {
     public async Task<FiledAppeal> Handle(FileClientAppeal command, CancellationToken cancellationToken)
@@ -194,8 +196,8 @@ internal sealed class FileClientAppealHandler(
                 t[AppealChoices.Label(AppealChoices.ClientActions, filed.ActionType)].Value.ToLowerInvariant()],
             filing.TimelinessLine(filed.ReceivedOn, filed.LastDayToFile, filed.Timely),
             filed.ContinuesBenefits
-                ? t["Benefits continue while the appeal is decided, because it was filed before the action took effect or within 10 days of the notice. If the decision goes against you, you may have to repay them."]
-                : t["Benefits do not continue while the appeal is decided: it was filed after the action took effect and more than 10 days after the notice."],
+                ? t["Benefits continue while the appeal is decided, because it was filed before the action took effect or within {0} days of the notice. If the decision goes against you, you may have to repay them.", rules.Value.ContinuationOfBenefitsDays]
+                : t["Benefits do not continue while the appeal is decided: it was filed after the action took effect and more than {0} days after the notice.", rules.Value.ContinuationOfBenefitsDays],
             filed.Expedited is null
                 ? t["A decision is due by {0}.", EmailText.Day(filed.DecisionDue)]
                 : t["You asked for an expedited appeal. If the Appeals Division agrees, a decision is due by {0}; if not, the appeal continues on the standard track and you are told.", EmailText.Day(filed.DecisionDue)],

@@ -19,29 +19,27 @@ namespace Aims.Appeals.Pages.Practice;
 
 /// <summary>
 /// A document added to a practice appeal. Only its name, category and size are kept: practice never stores content,
-/// so there is nothing to scan, serve or leak, and the real documents store never sees it.
+/// so there is nothing to scan, serve or leak, and the real documents store never sees it. The type and size are held
+/// to the real upload's rules (Documents' <see cref="GetUploadRules"/>), so practice teaches what a real upload accepts.
 /// </summary>
-internal sealed record UploadPracticeDocument(Guid UserId, Guid AppealId, string? FileName, long Size, string? Category) : ICommand<string>;
+internal sealed record UploadPracticeDocument(Guid UserId, Guid AppealId, string? FileName, long Size, string? Category, bool AgencyCoordinator)
+    : ICommand<string>;
 
 internal sealed class UploadPracticeDocumentValidator : AbstractValidator<UploadPracticeDocument>
 {
-    /// <summary>Practice keeps nothing of the file, so a small limit is enough to show what a limit looks like.</summary>
-    public const long MaxBytes = 10 * 1024 * 1024;
-
     public UploadPracticeDocumentValidator()
     {
         RuleFor(c => c.FileName).NotEmpty().WithMessage("Choose a file to upload.").OverridePropertyName("Upload");
         When(c => !string.IsNullOrEmpty(c.FileName), () =>
-            RuleFor(c => c.Size)
-                .GreaterThan(0).WithMessage("The file is empty. Choose the file again.")
-                .LessThanOrEqualTo(MaxBytes).WithMessage("Practice files can be at most 10 MB. Choose a smaller file.")
-                .OverridePropertyName("Upload"));
-        RuleFor(c => c.Category).Must(c => Enum.TryParse<DocumentCategory>(c, out var category) && PracticeScenarios.Categories.Contains(category))
+            RuleFor(c => c.Size).GreaterThan(0).WithMessage("The file is empty. Choose the file again.").OverridePropertyName("Upload"));
+        RuleFor(c => c.Category)
+            .Must((command, c) => Enum.TryParse<DocumentCategory>(c, out var category) && PracticeScenarios.CategoriesFor(command.AgencyCoordinator).Contains(category))
             .WithMessage("Choose what the document is.");
     }
 }
 
-internal sealed class UploadPracticeDocumentHandler(PracticeCases practice, TimeProvider time, IStringLocalizer<AppealsText> t) : IRequestHandler<UploadPracticeDocument, string>
+internal sealed class UploadPracticeDocumentHandler(PracticeCases practice, IMediator mediator, TimeProvider time, IStringLocalizer<AppealsText> t)
+    : IRequestHandler<UploadPracticeDocument, string>
 {
     public async Task<string> Handle(UploadPracticeDocument command, CancellationToken cancellationToken)
     {
@@ -50,6 +48,17 @@ internal sealed class UploadPracticeDocumentHandler(PracticeCases practice, Time
         // The name as shown: no folder part, and no longer than the real store allows.
         var name = Path.GetFileName(command.FileName!.Replace('\\', '/')).Trim();
         name = string.IsNullOrEmpty(name) ? "document" : name[..Math.Min(name.Length, 150)];
+        var rules = await mediator.Send(new GetUploadRules(), cancellationToken);
+        if (!rules.Allows(name))
+        {
+            throw FilingParties.Invalid("Upload", t["“{0}” is not a type AIMS accepts. Choose a file ending in {1}.", name, string.Join(", ", rules.AllowedExtensions)]);
+        }
+
+        if (command.Size > rules.MaxFileBytes)
+        {
+            throw FilingParties.Invalid("Upload", t["“{0}” is larger than the limit of {1} per file. Choose a smaller file.", name, rules.MaxFileSize]);
+        }
+
         var category = Enum.Parse<DocumentCategory>(command.Category!);
         await practice.AddDocumentAsync(new PracticeDocument
         {
@@ -104,8 +113,13 @@ internal sealed class DetailModel(IMediator mediator, PracticeCases practice, IS
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
+    /// <summary>The real upload's rules, which the form states.</summary>
+    public UploadRules Rules { get; private set; } = null!;
+
+    public bool AgencyCoordinator => User.IsInRole(nameof(Role.AgencyCoordinator));
+
     public Task<IActionResult> OnPostUploadAsync(Guid id, CancellationToken cancellationToken) =>
-        SendAsync(id, new UploadPracticeDocument(UserId, id, Upload?.FileName, Upload?.Length ?? 0, Category), cancellationToken);
+        SendAsync(id, new UploadPracticeDocument(UserId, id, Upload?.FileName, Upload?.Length ?? 0, Category, AgencyCoordinator), cancellationToken);
 
     public Task<IActionResult> OnPostAnswerAsync(Guid id, CancellationToken cancellationToken) =>
         SendAsync(id, new AnswerPracticeQuestion(UserId, id, NextDeadline), cancellationToken);
@@ -134,6 +148,7 @@ internal sealed class DetailModel(IMediator mediator, PracticeCases practice, IS
     {
         var found = await practice.FindAsync(UserId, id, cancellationToken);
         Case = found!;
+        Rules = await mediator.Send(new GetUploadRules(), cancellationToken);
         return found is not null;
     }
 }

@@ -82,6 +82,8 @@ internal sealed class FilePracticeAppealHandler(PracticeCases practice, AppealDe
 }
 
 [Authorize(Policy = nameof(Permission.UsePracticeSpace))]
+// Agency coordinators neither file nor withdraw real appeals, so practice does not offer it to them either.
+[Authorize(Policy = nameof(Permission.FollowOwnAppeals))]
 internal sealed class FileModel(IMediator mediator, AppealDeadlines deadlines, TimeProvider time, IStringLocalizer<AppealsText> t) : PageModel
 {
     [BindProperty]

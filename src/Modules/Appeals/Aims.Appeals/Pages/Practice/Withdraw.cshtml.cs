@@ -49,6 +49,8 @@ internal sealed class WithdrawPracticeAppealHandler(PracticeCases practice, Appe
 }
 
 [Authorize(Policy = nameof(Permission.UsePracticeSpace))]
+// Agency coordinators neither file nor withdraw real appeals, so practice does not offer it to them either.
+[Authorize(Policy = nameof(Permission.FollowOwnAppeals))]
 internal sealed class WithdrawModel(IMediator mediator, PracticeCases practice, IStringLocalizer<AppealsText> t) : PageModel
 {
     public PracticeCase Case { get; private set; } = null!;

@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Aims.Identity.Pages.Account;
@@ -98,7 +99,7 @@ internal sealed class SignUpHandler(
 
 [AllowAnonymous]
 [EnableRateLimiting(IdentityRateLimits.SignUp)]
-internal sealed class SignUpModel(IMediator mediator) : PageModel
+internal sealed class SignUpModel(IMediator mediator, ILogger<SignUpModel> logger) : PageModel
 {
     [BindProperty]
     public SignUpForm Form { get; set; } = new();
@@ -107,14 +108,16 @@ internal sealed class SignUpModel(IMediator mediator) : PageModel
 
     public bool Sent { get; private set; }
 
+    public bool Failed { get; private set; }
+
     public void OnGet()
     {
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        Sent = await mediator.SendFormAsync(
-            new SignUp(Form.DisplayName, Form.Email, Form.Password, Form.ConfirmPassword, Form.Role, Form.Mobile), ModelState, nameof(Form), cancellationToken);
+        (Sent, Failed) = await mediator.SendFormAsync(
+            new SignUp(Form.DisplayName, Form.Email, Form.Password, Form.ConfirmPassword, Form.Role, Form.Mobile), ModelState, nameof(Form), logger, cancellationToken);
         return Page();
     }
 

@@ -4,6 +4,7 @@ using Aims.BuildingBlocks.Mediation;
 using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.Time;
 using Aims.BuildingBlocks.Validation;
+using Aims.BuildingBlocks.Web;
 using Aims.Identity.Contracts;
 using Aims.Registration.Claims;
 using Aims.Registration.Clients;

@@ -1,15 +1,15 @@
-using Aims.BuildingBlocks.Web;
 using MediatR;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Logging;
 
-namespace Aims.Registration;
+namespace Aims.BuildingBlocks.Web;
 
 /// <summary>
-/// The seed's promise for registration forms: when saving fails for a reason the person cannot fix, the page says to
-/// retry after 5 minutes (the _RetryLater partial). The unit of work has rolled back, so nothing half-written remains.
+/// The training material's promise for registering and signing up: when saving fails for a reason the person cannot
+/// fix, the page says to retry after <see cref="ContactOptions.RetryAfterMinutes"/> (the _RetryLater partial). The unit
+/// of work has rolled back, so nothing half-written remains.
 /// </summary>
-internal static class RetryLater
+public static class RetryLater
 {
     public static async Task<(T? Result, bool Failed)> SendFormAsync<T>(
         this IMediator mediator, IRequest<T> command, ModelStateDictionary modelState, string prefix, ILogger logger, CancellationToken cancellationToken)
@@ -20,7 +20,7 @@ internal static class RetryLater
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            logger.LogError(exception, "A registration form could not be saved ({Command}).", command.GetType().Name);
+            logger.LogError(exception, "A form could not be saved ({Command}); the page says to retry later.", command.GetType().Name);
             return (default, true);
         }
     }
