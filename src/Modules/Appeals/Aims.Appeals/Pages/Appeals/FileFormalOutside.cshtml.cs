@@ -112,8 +112,8 @@ internal sealed class FileOutsideFormalAppealHandler(
 }
 
 [Authorize(Policy = nameof(Permission.FileProviderAppeals))]
-internal sealed class FileFormalOutsideModel(IMediator mediator, AppealsDbContext db, AppealDeadlines deadlines, TimeProvider time, ILogger<FileFormalOutsideModel> logger)
-    : FilingPage<OutsideFormalAppealForm>(mediator, db, logger)
+internal sealed class FileFormalOutsideModel(IMediator mediator, AppealDeadlines deadlines, TimeProvider time, ILogger<FileFormalOutsideModel> logger)
+    : FilingPage<OutsideFormalAppealForm>(mediator, logger)
 {
     public IReadOnlyList<ProviderMembership> Providers { get; private set; } = [];
 
