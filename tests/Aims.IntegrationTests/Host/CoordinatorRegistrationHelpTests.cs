@@ -44,8 +44,8 @@ public sealed class CoordinatorRegistrationHelpTests
         var help = await browser.GetAsync("/help");
 
         home.Html.ShouldContain("<a href=\"/registration/agency\">register as your agency&#x27;s appeals coordinator</a>");
-        home.Html.ShouldContain("<a class=\"aims-nav__link\" href=\"/registration/agency\">Register an agency</a>");
-        help.Html.ShouldContain("<a class=\"aims-nav__link\" href=\"/registration/agency\">Register an agency</a>");
+        home.Html.ShouldContain("<a class=\"usa-nav-link aims-nav__link\" href=\"/registration/agency\">Register an agency</a>");
+        help.Html.ShouldContain("<a class=\"usa-nav-link aims-nav__link\" href=\"/registration/agency\">Register an agency</a>");
         await browser.ChooseLanguageAsync("es");
         (await browser.GetAsync("/")).Html.ShouldContain("href=\"/registration/agency\">Registrar una agencia</a>");
     }

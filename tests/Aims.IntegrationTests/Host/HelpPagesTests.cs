@@ -20,7 +20,7 @@ public sealed class HelpPagesTests
 
         page.Status.ShouldBe(HttpStatusCode.OK);
         HelpMarkup.FooterLinksToContact(page.Html).ShouldBeTrue();
-        page.Html.ShouldContain("<a class=\"aims-nav__link\" href=\"/help\">Help</a>");
+        page.Html.ShouldContain("<a class=\"usa-nav-link aims-nav__link\" href=\"/help\">Help</a>");
     }
 
     [TestCase("/help/faq/staff")]
