@@ -32,19 +32,8 @@ public sealed class EventStoreUpgradeTests
     [Test]
     public async Task Migrate_moves_a_previous_version_database_onto_Marten_with_the_same_timelines_and_lists()
     {
-        var connectionString = await TestDatabase.RecreateAsync("aims_test_appeals_upgrade");
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Aims"] = connectionString,
-            ["Aims:Messaging:RelayEnabled"] = "false",
-        }).Build();
-        var collection = new ServiceCollection().AddLogging();
-        collection.AddAims(configuration, [new IdentityModule(), new RegistrationModule(), new AppealsModule()]);
-        await using var services = collection.BuildServiceProvider();
+        await using var services = await PreviousVersionAsync("aims_test_appeals_upgrade");
         var dataSource = services.GetRequiredService<NpgsqlDataSource>();
-
-        // The previous version's schema: the same scripts, without Marten's tables or the import.
-        await new SchemaMigrator(dataSource, services.GetServices<ModuleSchema>(), [], NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
         var (filer, filed, docketed, withdrawn) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
         // Written interleaved, as appeals are: the import must keep this global order.
         await WritePreviousAsync(dataSource, [
@@ -120,17 +109,8 @@ public sealed class EventStoreUpgradeTests
     [Test]
     public async Task An_event_type_this_version_does_not_know_stops_the_upgrade_with_nothing_moved()
     {
-        var connectionString = await TestDatabase.RecreateAsync("aims_test_appeals_upgrade_unknown");
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Aims"] = connectionString,
-            ["Aims:Messaging:RelayEnabled"] = "false",
-        }).Build();
-        var collection = new ServiceCollection().AddLogging();
-        collection.AddAims(configuration, [new IdentityModule(), new RegistrationModule(), new AppealsModule()]);
-        await using var services = collection.BuildServiceProvider();
+        await using var services = await PreviousVersionAsync("aims_test_appeals_upgrade_unknown");
         var dataSource = services.GetRequiredService<NpgsqlDataSource>();
-        await new SchemaMigrator(dataSource, services.GetServices<ModuleSchema>(), [], NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
         var id = Guid.NewGuid();
         await WritePreviousAsync(dataSource, [(id, 1, Filing(Guid.NewGuid(), "CL-2026-000009", "Eve Unknown"), FiledAt)]);
         await using (var rename = dataSource.CreateCommand("UPDATE appeals.events SET type = 'AppealTeleported'"))
@@ -191,5 +171,21 @@ public sealed class EventStoreUpgradeTests
         }
 
         return rows;
+    }
+
+    /// <summary>A new database with the previous version's schema: the same scripts, without Marten's tables or the import.</summary>
+    private static async Task<ServiceProvider> PreviousVersionAsync(string database)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Aims"] = await TestDatabase.RecreateAsync(database),
+            ["Aims:Messaging:RelayEnabled"] = "false",
+        }).Build();
+        var collection = new ServiceCollection().AddLogging();
+        collection.AddAims(configuration, [new IdentityModule(), new RegistrationModule(), new AppealsModule()]);
+        var services = collection.BuildServiceProvider();
+        await new SchemaMigrator(services.GetRequiredService<NpgsqlDataSource>(), services.GetServices<ModuleSchema>(), [], NullLogger<SchemaMigrator>.Instance)
+            .MigrateAsync(CancellationToken.None);
+        return services;
     }
 }
