@@ -7,6 +7,7 @@ using Aims.Appeals.Viewing;
 using Aims.BuildingBlocks;
 using Aims.BuildingBlocks.EventStreams;
 using Aims.BuildingBlocks.Persistence;
+using Aims.BuildingBlocks.Web;
 using Aims.Identity;
 using Aims.Registration;
 using Aims.Testing;
@@ -123,6 +124,33 @@ public sealed class EventStoreUpgradeTests
         failure.Message.ShouldContain("AppealTeleported");
         (await ScalarAsync(dataSource, "SELECT count(*) FROM appeals.events")).ShouldBe(1L);
         (await ScalarAsync(dataSource, "SELECT count(*) FROM appeals.mt_events")).ShouldBe(0L);
+    }
+
+    [Test]
+    public async Task A_draft_of_a_kind_this_version_does_not_know_stops_the_upgrade_with_one_line_and_nothing_moved()
+    {
+        await using var services = await PreviousVersionAsync("aims_test_appeals_upgrade_draft_kind");
+        var dataSource = services.GetRequiredService<NpgsqlDataSource>();
+        var known = Guid.NewGuid();
+        var unknown = Guid.NewGuid();
+        await using (var drafts = dataSource.CreateCommand(
+            "INSERT INTO appeals.drafts (id, user_id, kind, form, created_at, updated_at) VALUES " +
+            "(@known, @user, 'Client', '{}', @at, @at), (@unknown, @user, 'Teleport', '{}', @at, @at)"))
+        {
+            drafts.Parameters.AddWithValue("known", known);
+            drafts.Parameters.AddWithValue("unknown", unknown);
+            drafts.Parameters.AddWithValue("user", Guid.NewGuid());
+            drafts.Parameters.AddWithValue("at", FiledAt);
+            await drafts.ExecuteNonQueryAsync();
+        }
+
+        // Not an Enum.Parse stack trace: the host prints a StartupException's message as its one line.
+        var failure = await Should.ThrowAsync<StartupException>(() => services.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None));
+
+        failure.Message.ShouldBe(
+            $"The draft {unknown} in appeals.drafts is of kind \"Teleport\", which this version does not know (ProviderInformal, ProviderFormal, Client): " +
+            "correct or delete that row, then start the portal again. No draft was moved.");
+        (await ScalarAsync(dataSource, "SELECT count(*) FROM appeals.drafts")).ShouldBe(2L);
     }
 
     private static ClientAppealFiled Filing(Guid filer, string caseNumber, string appellant) => new(

@@ -1,5 +1,6 @@
 using Aims.Appeals.Contracts;
 using Aims.BuildingBlocks.Persistence;
+using Aims.BuildingBlocks.Web;
 using Marten;
 using Marten.Services;
 using Microsoft.Extensions.Logging;
@@ -38,7 +39,7 @@ internal sealed class DraftImport(NpgsqlDataSource dataSource, IDocumentStore st
                 {
                     Id = reader.GetGuid(0),
                     UserId = reader.GetGuid(1),
-                    Kind = Enum.Parse<AppealKind>(reader.GetString(2)),
+                    Kind = KindOf(reader.GetGuid(0), reader.GetString(2)),
                     Form = reader.GetString(3),
                     CreatedAt = reader.GetFieldValue<DateTimeOffset>(4),
                     UpdatedAt = reader.GetFieldValue<DateTimeOffset>(5),
@@ -57,4 +58,15 @@ internal sealed class DraftImport(NpgsqlDataSource dataSource, IDocumentStore st
         logger.LogInformation("Moved {Drafts} appeal drafts into Marten documents and dropped appeals.drafts", drafts.Count);
         return drafts.Count;
     }
+
+    /// <summary>
+    /// A kind this version does not know stops the upgrade with one line naming the row, and nothing moved: skipping it
+    /// would drop a person's draft with the table.
+    /// </summary>
+    private static AppealKind KindOf(Guid draftId, string kind) =>
+        Enum.TryParse<AppealKind>(kind, ignoreCase: false, out var known) && Enum.IsDefined(known)
+            ? known
+            : throw new StartupException(
+                $"The draft {draftId} in appeals.drafts is of kind \"{kind}\", which this version does not know ({string.Join(", ", Enum.GetNames<AppealKind>())}): " +
+                "correct or delete that row, then start the portal again. No draft was moved.");
 }
