@@ -220,9 +220,41 @@ public sealed partial class AppealPagesTests() : AppealsTest("aims_test_appeals_
         // Notice 11/16 + 5 mailing days = received 11/21; 30 days later is Monday 12/21/2026.
         text.ShouldContain("12/21/2026; this appeal was filed on time.");
         text.ShouldContain($"Case {caseNumber}");
+        text.ShouldContain("Commonwealth of Virginia — Department of Medical Assistance Services — Appeals Division");
+        text.ShouldContain("Page 1 of 1");
 
         using var stranger = await ClientAsync("not.the.filer@example.com", "476543210988");
         (await stranger.Http.GetAsync($"/appeals/{id}/filed?handler=Receipt")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Test]
+    public async Task The_pdf_receipt_of_a_person_reading_in_spanish_is_in_spanish_to_its_letterhead_and_footer()
+    {
+        using var client = await ClientAsync("receipt.es@example.com", "476543210989");
+        await client.ChooseLanguageAsync("es");
+        var id = await FileAsync(client, "/appeals/file/client", ClientFields("11/16/2026"));
+        var caseNumber = CaseNumber().Match((await client.GetAsync($"/appeals/{id}/filed")).Text).Value;
+
+        using var response = await client.Http.GetAsync($"/appeals/{id}/filed?handler=Receipt");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var text = PdfText.Extract(await response.Content.ReadAsByteArrayAsync());
+        foreach (var words in new[]
+                 {
+                     "Estado Libre Asociado de Virginia — Departamento de Servicios de Asistencia Médica — División de Apelaciones",
+                     "Comprobante de presentación", "Número de caso:", "Apelante:", "¿A tiempo?:", "Sí", "23 de noviembre de 2026 a las",
+                     // Notice 11/16 + 5 mailing days = received 11/21; 30 days later is Monday 12/21/2026.
+                     "21 de diciembre de 2026; esta apelación se presentó a tiempo.",
+                     $"Caso {caseNumber}", "Página 1 de 1",
+                 })
+        {
+            text.ShouldContain(words);
+        }
+
+        foreach (var english in new[] { "Commonwealth", "Filing receipt", "Case number", "Page 1 of 1", $"Case {caseNumber}", "on time" })
+        {
+            text.ShouldNotContain(english);
+        }
     }
 
     /// <summary>Writes one list row as the projection would and returns its case number.</summary>

@@ -16,7 +16,20 @@ internal sealed record DecisionPdfSection(string Heading, string Body);
 /// filing receipt (issue 22) another, with its labels in the filer's language.
 /// </summary>
 internal sealed record PdfLetter(
-    string Title, string Subject, string CaseNumber, IReadOnlyList<(string Label, string Value)> Fields, IReadOnlyList<DecisionPdfSection> Sections);
+    string Title, string Subject, string CaseNumber, IReadOnlyList<(string Label, string Value)> Fields, IReadOnlyList<DecisionPdfSection> Sections,
+    PdfLetterWords? Words = null);
+
+/// <summary>
+/// The writer's own words — the letterhead and the footer's case and page lines — so a letter to a Spanish reader has
+/// no English left in it; a decision keeps the English ones (ADR 0019).
+/// </summary>
+internal sealed record PdfLetterWords(string Letterhead, Func<string, string> CaseLine, Func<int, int, string> PageLine)
+{
+    public const string EnglishLetterhead = "Commonwealth of Virginia — Department of Medical Assistance Services — Appeals Division";
+
+    public static readonly PdfLetterWords English = new(
+        EnglishLetterhead, caseNumber => $"Case {caseNumber}", (page, count) => string.Create(CultureInfo.InvariantCulture, $"Page {page} of {count}"));
+}
 
 /// <summary>
 /// Draws the decision letter with PdfPig's writer (Apache-2.0; PDFsharp 6.5 is AGPL and stamps that into every file)
@@ -26,8 +39,6 @@ internal sealed record PdfLetter(
 /// </summary>
 internal sealed class DecisionPdf
 {
-    private const string Letterhead = "Commonwealth of Virginia — Department of Medical Assistance Services — Appeals Division";
-
     private static readonly byte[] RegularFont = LoadFont("Arimo-Regular");
     private static readonly byte[] BoldFont = LoadFont("Arimo-Bold");
 
@@ -53,8 +64,9 @@ internal sealed class DecisionPdf
         builder.DocumentInformation.Creator = "AIMS Appeals Division";
         builder.DocumentInformation.Producer = "AIMS";
 
+        var words = letter.Words ?? PdfLetterWords.English;
         var pages = new PageCursor(builder, builder.AddTrueTypeFont(RegularFont), builder.AddTrueTypeFont(BoldFont));
-        pages.Paragraph(Letterhead, pages.Regular, 9, spaceAfter: 10);
+        pages.Paragraph(words.Letterhead, pages.Regular, 9, spaceAfter: 10);
         pages.Paragraph(letter.Title, pages.Bold, 16, spaceAfter: 6);
         pages.Rule();
         foreach (var (label, value) in letter.Fields)
@@ -74,7 +86,7 @@ internal sealed class DecisionPdf
             }
         }
 
-        pages.Footers($"Case {letter.CaseNumber}");
+        pages.Footers(words.CaseLine(letter.CaseNumber), words.PageLine);
         return builder.Build();
     }
 
@@ -170,12 +182,12 @@ internal sealed class DecisionPdf
             y -= 8;
         }
 
-        public void Footers(string caseLine)
+        public void Footers(string caseLine, Func<int, int, string> pageLine)
         {
             var left = WinAnsiText.From(caseLine);
             foreach (var footer in pages)
             {
-                var number = $"Page {footer.PageNumber} of {pages.Count}";
+                var number = WinAnsiText.From(pageLine(footer.PageNumber, pages.Count));
                 footer.SetTextAndFillColor(96, 96, 96);
                 footer.AddText(left, FooterSize, new PdfPoint(Margin, FooterBaseline), Regular);
                 footer.AddText(number, FooterSize, new PdfPoint(Right - Width(number, Regular, FooterSize), FooterBaseline), Regular);

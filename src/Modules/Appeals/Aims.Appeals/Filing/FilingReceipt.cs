@@ -8,7 +8,7 @@ namespace Aims.Appeals.Filing;
 
 /// <summary>
 /// The filing confirmation as a PDF to keep (issue 22): the case number, what was filed, when, whether it was on
-/// time and the last day of the next step, in the filer's language, drawn by the same writer as decisions (ADR 0019).
+/// time and the last day of the next step, in the filer's language (its letterhead and footer too), drawn by the same writer as decisions (ADR 0019).
 /// </summary>
 internal sealed class FilingReceipt(DecisionPdf pdf, IStringLocalizer<AppealsText> t)
 {
@@ -43,6 +43,8 @@ internal sealed class FilingReceipt(DecisionPdf pdf, IStringLocalizer<AppealsTex
         }
 
         sections.Add(new(t["Questions"], t["Quote the case number whenever you write or call the Appeals Division."]));
-        return pdf.Render(new PdfLetter(t["Filing receipt"], $"Filing receipt, case {appeal.CaseNumber}", appeal.CaseNumber, fields, sections));
+        var words = new PdfLetterWords(
+            t[PdfLetterWords.EnglishLetterhead], caseNumber => t["Case {0}", caseNumber], (page, count) => t["Page {0} of {1}", page, count]);
+        return pdf.Render(new PdfLetter(t["Filing receipt"], t["Filing receipt, case {0}", appeal.CaseNumber], appeal.CaseNumber, fields, sections, words));
     }
 }
