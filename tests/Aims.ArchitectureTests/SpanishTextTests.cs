@@ -88,6 +88,25 @@ public sealed partial class SpanishTextTests
         TypedText("""<li><a href="/staff/intake">Intake</a></li> @* English only: staff *@""").ShouldBeEmpty();
         TypedText("@* English only: staff *@\n<h1>Remove the content</h1>").ShouldBeEmpty();
         TypedText("""<p>@Html.Raw(string.Format(T["{0} for {1}"].Value, Strong(Day(notice)), Name))</p>""").ShouldBeEmpty();
+
+        // C# inside an @foreach or @if block (a switch expression over several lines) is code, not words on the page;
+        // the markup beside it, and a tag's text carried onto the next line, are still read.
+        const string Switch = """
+            @foreach (var (kind, last) in open)
+            {
+                var label = kind switch
+                {
+                    RequestKind.NewDate => T["Ask for a new date (until {0})", day],
+                    RequestKind.GoodCause => T["Show good cause (until {0})", day],
+                    _ => T["File exceptions or a brief (until {0})", day],
+                };
+                <li><a href="/ask/@kind">@label</a></li>
+            }
+            """;
+        TypedText(Switch).ShouldBeEmpty();
+        TypedText(Switch.Replace("@label</a>", "@label</a> until then", StringComparison.Ordinal)).ShouldBe(["until then"]);
+        TypedText("@if (open) {\n    var total = items.Count;\n    <p>@T[\"Open\"]\n       and waiting.</p>\n} else {\n    count = 0;\n    <p>Nothing open</p>\n}")
+            .ShouldBe(["and waiting.", "Nothing open"]);
     }
 
     private const string StaffMarker = "@* English only: staff *@";
@@ -101,7 +120,13 @@ public sealed partial class SpanishTextTests
         }
 
         var text = string.Join('\n', page.Split('\n').Where(line => !line.Contains(StaffMarker, StringComparison.Ordinal)));
-        foreach (var remove in new[] { RazorComment(), Verbatim(), CodeBlock(), Directive(), Lookup(), Statement(), Expression() })
+        foreach (var remove in new[] { RazorComment(), Verbatim(), CodeBlock(), Directive(), Lookup() })
+        {
+            text = remove.Replace(text, " ");
+        }
+
+        text = Block().Replace(text, WithoutDeclarations);
+        foreach (var remove in new[] { Statement(), Expression() })
         {
             text = remove.Replace(text, " ");
         }
@@ -109,6 +134,29 @@ public sealed partial class SpanishTextTests
         return Tag().Split(text).Select(part => string.Join(' ', part.Split((char[])[' ', '\n', '\r', '\t', '{', '}'], StringSplitOptions.RemoveEmptyEntries)))
             .Where(part => Word().IsMatch(part));
     }
+
+    /// <summary>A block's body with its C# declarations taken out; the markup lines in it stay to be checked.</summary>
+    private static string WithoutDeclarations(Match block)
+    {
+        var body = block.Groups["body"];
+        var start = body.Index - block.Index;
+        return block.Value[..start] + Declaration().Replace(body.Value, " ") + block.Value[(start + body.Length)..];
+    }
+
+    /// <summary>
+    /// An <c>@if</c>, <c>@foreach</c>, <c>@for</c>, <c>@while</c>, <c>@switch</c> or <c>@using</c> block, or an
+    /// <c>else</c> one, with its body (braces and parentheses balanced): where a line may be C# rather than markup.
+    /// </summary>
+    [GeneratedRegex(@"(?:@(?:if|foreach|for|while|switch|using)\s*\((?>[^()]+|\((?<p>)|\)(?<-p>))*(?(p)(?!))\)|\belse(?:\s+if\s*\((?>[^()]+|\((?<q>)|\)(?<-q>))*(?(q)(?!))\))?)\s*\{(?<body>(?>[^{}]+|\{(?<d>)|\}(?<-d>))*(?(d)(?!)))\}")]
+    private static partial Regex Block();
+
+    /// <summary>
+    /// A line that declares or assigns a variable, to its semicolon, braces balanced across lines
+    /// (<c>var label = kind switch { … };</c>): C# in a block, never words on the page. An attribute (<c>name="…"</c>)
+    /// is not one, and no markup (<c>&lt;</c>) is crossed.
+    /// </summary>
+    [GeneratedRegex(@"^[ \t]*(?:var\s+|[A-Za-z_][\w.]*(?:<[^<>\n]*>)?\??\s+)?[A-Za-z_]\w*\s*[+-]?=(?![=>"'])(?>[^;{}<]+|\{(?<d>)|\}(?<-d>))*(?(d)(?!));[ \t]*$", RegexOptions.Multiline)]
+    private static partial Regex Declaration();
 
     [GeneratedRegex(@"@\*.*?\*@", RegexOptions.Singleline)]
     private static partial Regex RazorComment();

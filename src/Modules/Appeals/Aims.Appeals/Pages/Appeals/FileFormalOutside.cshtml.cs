@@ -8,12 +8,16 @@ using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Mediation;
 using Aims.BuildingBlocks.Time;
 using Aims.BuildingBlocks.Validation;
+using Aims.Documents.Contracts;
 using Aims.Identity.Contracts;
 using Aims.Registration.Contracts;
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -21,11 +25,13 @@ namespace Aims.Appeals.Pages.Appeals;
 
 /// <summary>
 /// A formal appeal when the informal decision was made outside AIMS (on paper, before the portal): the provider gives
-/// the informal appeal's case number and decision date, and uploads the decision letter once filed. The 30-day window
-/// counts from the decision's receipt like any other (12VAC30-20-560; ADR 0038). An informal case that is in AIMS is
-/// appealed from its own page, so its record carries forward.
+/// the informal appeal's case number and decision date, and sends the decision letter with the form: it is stored through
+/// Documents in the filing's transaction, so there is never an appeal without its letter. The 30-day window counts from
+/// the decision's receipt like any other (12VAC30-20-560; ADR 0038). An informal case that is in AIMS is appealed from
+/// its own page, so its record carries forward.
 /// </summary>
-internal sealed record FileOutsideFormalAppeal(Filer Filer, string FilingKey, Guid? DraftId, OutsideFormalAppealForm Form) : ICommand<FiledAppeal>;
+internal sealed record FileOutsideFormalAppeal(Filer Filer, string FilingKey, Guid? DraftId, OutsideFormalAppealForm Form, IncomingFile? DecisionLetter)
+    : ICommand<FiledAppeal>;
 
 internal sealed class OutsideFormalAppealForm : IContactForm
 {
@@ -66,6 +72,7 @@ internal sealed class FileOutsideFormalAppealValidator : AbstractValidator<FileO
         RuleFor(c => c.Form.Grounds).NotEmpty().WithMessage("Say why the informal decision is wrong.")
             .MaximumLength(8000).WithMessage("Enter at most 8,000 characters.");
         RuleFor(c => c.Form).SetValidator(new ContactFormValidator());
+        RuleFor(c => c.DecisionLetter).NotNull().WithMessage("Attach the informal decision letter.");
     }
 }
 
@@ -94,6 +101,10 @@ internal sealed class FileOutsideFormalAppealHandler(
         var filedOn = deadlines.FiledOn(time.GetUtcNow());
         var window = deadlines.ProviderFormalWindow(decidedOn, method);
         var caseNumber = await filing.NextCaseNumberAsync(AppealKind.ProviderFormal, filedOn, cancellationToken);
+        var letter = command.DecisionLetter!;
+        await mediator.Send(
+            new AttachFiledDocument(appealId, nameof(command.DecisionLetter), letter, DocumentCategory.InformalDecisionLetter, command.Filer.UserId, command.Filer.Name),
+            cancellationToken);
         var filed = new FormalAppealFiled(
             caseNumber, command.Filer.Person, provider, agency, Guid.Empty, informalCaseNumber, decidedOn, method,
             form.Grounds!.Trim(), form.Details(), filedOn, window.ReceivedOn, window.LastDay, window.IsTimely(filedOn),
@@ -103,7 +114,7 @@ internal sealed class FileOutsideFormalAppealHandler(
             new AppealFiled(appealId, caseNumber, AppealKind.ProviderFormal, agency?.Id, provider.Name, filedOn, filed.Timely, Expedited: false),
             [
                 $"Formal appeal for {provider.Name} (NPI {provider.Npi}) of the informal decision of {EmailText.Day(decidedOn)} in {informalCaseNumber}, made outside AIMS. " +
-                "Upload the decision letter on the appeal's page.",
+                $"The decision letter you sent ({letter.Name}) is on the appeal.",
                 filing.TimelinessLine(window.ReceivedOn, window.LastDay, filed.Timely),
                 $"A recommended decision is due by {EmailText.Day(filed.RecommendationDue)}.",
             ],
@@ -141,8 +152,17 @@ internal sealed class FileFormalOutsideModel(IMediator mediator, AppealDeadlines
         return Page();
     }
 
+    /// <summary>The decision letter, sent with the form (a draft cannot keep a file: it is chosen again when filing).</summary>
+    [BindProperty]
+    public IFormFile? DecisionLetter { get; set; }
+
+    /// <summary>The upload rules the letter is held to, which the form states.</summary>
+    public UploadRules UploadRules { get; private set; } = null!;
+
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken) =>
-        await FileAsync(new FileOutsideFormalAppeal(Filer, Key, Draft, Form), () => LoadChoicesAsync(cancellationToken), cancellationToken);
+        await FileAsync(
+            new FileOutsideFormalAppeal(Filer, Key, Draft, Form, DecisionLetter is { } file ? new IncomingFile(file.FileName, file.OpenReadStream) : null),
+            () => LoadChoicesAsync(cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
     {
@@ -157,10 +177,23 @@ internal sealed class FileFormalOutsideModel(IMediator mediator, AppealDeadlines
         return Page();
     }
 
+    /// <summary>
+    /// Room for a letter at the upload limit, set before the form is read: the server's default request limit (30 MB)
+    /// is below the documents' own, as the upload route also finds.
+    /// </summary>
+    public override async Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context)
+    {
+        if (HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } body)
+        {
+            body.MaxRequestBodySize = (await Mediator.Send(new GetUploadRules(), HttpContext.RequestAborted)).MaxFileBytes + (1024 * 1024);
+        }
+    }
+
     private async Task LoadChoicesAsync(CancellationToken cancellationToken)
     {
         Providers = await Mediator.Send(new GetProviderMemberships(UserId), cancellationToken);
         Agencies = await Mediator.Send(new ListAgencies(AgencyType.ProviderAgency), cancellationToken);
+        UploadRules = await Mediator.Send(new GetUploadRules(), cancellationToken);
         if (AimsRules.ParseDate(Form.InformalDecisionDate) is { } decided && Enum.TryParse<ReceiptMethod>(Form.DecisionReceivedBy, out var method))
         {
             Window = deadlines.ProviderFormalWindow(decided, method);
