@@ -30,23 +30,7 @@ internal static class DemoPortal
         {
             if (portal is null)
             {
-                ConnectionString = await TestDatabase.RecreateAsync("aims_test_browser_demo");
-                var started = new AimsAppFactory(ConnectionString, settings: new Dictionary<string, string?>
-                {
-                    // The relay runs: approvals travel from Registration to Identity as they would in production.
-                    ["Aims:Messaging:RelayEnabled"] = "true",
-                    ["Aims:SeedDemoData"] = "true",
-                    ["Aims:Identity:Passkeys:ServerDomain"] = "localhost",
-                    ["Aims:Mail:Delivery"] = "Folder",
-                    ["Aims:Mail:Folder"] = Outbox,
-                    ["Aims:TextMessages:Delivery"] = "Folder",
-                    ["Aims:TextMessages:Folder"] = Outbox,
-                });
-                started.UseKestrel(0);
-                started.StartServer();
-                var address = started.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-                BaseUrl = $"http://localhost:{new Uri(address.Replace("[::]", "localhost", StringComparison.Ordinal)).Port}";
-                portal = started;
+                (portal, BaseUrl, ConnectionString) = await StartOwnAsync("aims_test_browser_demo", new Dictionary<string, string?>());
             }
 
             return BaseUrl;
@@ -55,6 +39,36 @@ internal static class DemoPortal
         {
             Starting.Release();
         }
+    }
+
+    /// <summary>
+    /// Another demo portal over a database of its own, with <paramref name="settings"/> on top of the demo's (a short idle
+    /// sign-out, say), for a test that must not change the shared one; the caller disposes it.
+    /// </summary>
+    public static async Task<(AimsAppFactory Portal, string BaseUrl, string ConnectionString)> StartOwnAsync(string database, IReadOnlyDictionary<string, string?> settings)
+    {
+        var connectionString = await TestDatabase.RecreateAsync(database);
+        var all = new Dictionary<string, string?>
+        {
+            // The relay runs: approvals travel from Registration to Identity as they would in production.
+            ["Aims:Messaging:RelayEnabled"] = "true",
+            ["Aims:SeedDemoData"] = "true",
+            ["Aims:Identity:Passkeys:ServerDomain"] = "localhost",
+            ["Aims:Mail:Delivery"] = "Folder",
+            ["Aims:Mail:Folder"] = Outbox,
+            ["Aims:TextMessages:Delivery"] = "Folder",
+            ["Aims:TextMessages:Folder"] = Outbox,
+        };
+        foreach (var (key, value) in settings)
+        {
+            all[key] = value;
+        }
+
+        var started = new AimsAppFactory(connectionString, settings: all);
+        started.UseKestrel(0);
+        started.StartServer();
+        var address = started.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return (started, $"http://localhost:{new Uri(address.Replace("[::]", "localhost", StringComparison.Ordinal)).Port}", connectionString);
     }
 
     public static async Task StopAsync()
@@ -91,20 +105,23 @@ internal static class DemoPortal
         }
     }
 
-    /// <summary>Signs a demo account in through the pages: password (staff on their own path), then the emailed code.</summary>
-    public static async Task SignInAsync(IPage page, string email, bool staff = false)
+    /// <summary>
+    /// Signs a demo account in through the pages: password (staff on their own path), then the emailed code; on the
+    /// shared demo portal, or on one of a test's own whose database <paramref name="connectionString"/> names.
+    /// </summary>
+    public static async Task SignInAsync(IPage page, string email, bool staff = false, string? connectionString = null)
     {
         await page.GotoAsync(staff ? "/staff/sign-in" : "/account/sign-in");
         await page.GetByLabel(staff ? "Agency email address" : "Email address").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/account/code?via=email");
-        await page.GetByLabel("One-time code").FillAsync(await PortalSignIn.LatestCodeAsync(ConnectionString, email));
+        await page.GetByLabel("One-time code").FillAsync(await PortalSignIn.LatestCodeAsync(connectionString ?? ConnectionString, email));
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         try
         {
             // A loaded CI machine (both test assemblies at once on two cores) can take a while to answer the code.
-            await page.WaitForURLAsync(BaseUrl + "/", new() { Timeout = 60_000 });
+            await page.WaitForURLAsync(new Uri(page.Url).GetLeftPart(UriPartial.Authority) + "/", new() { Timeout = 60_000 });
         }
         catch (TimeoutException stuck)
         {

@@ -7,7 +7,8 @@ namespace Aims.BrowserTests;
 /// Issue 22's page polish in a real browser: at a phone's width (375 px) the appeal page, "My appeals" and the filing
 /// form fit without scrolling sideways and the header folds into a working "Menu" button; the home page's cards lead
 /// somewhere; the appeal lists and the agency's closed list meet WCAG AA in English and Spanish; and an appeal, its
-/// history and the filing confirmation print without navigation or buttons, with link addresses shown.
+/// history and the filing confirmation print without navigation or buttons, with link addresses shown; the formal
+/// appeal of a decision made outside AIMS takes its letter as a file.
 /// </summary>
 public sealed partial class PagePolishTests : BrowserTest
 {
@@ -144,6 +145,48 @@ public sealed partial class PagePolishTests : BrowserTest
         }
 
         CaseNumber().IsMatch(await Page.Locator("main").InnerTextAsync()).ShouldBeTrue();
+    }
+
+    [Test]
+    public async Task The_formal_appeal_of_a_decision_made_outside_aims_takes_the_letter_fits_a_phone_and_meets_wcag_aa_in_both_languages()
+    {
+        await DemoPortal.SignInAsync(Page, Provider);
+        await Page.GotoAsync("/appeals/file/formal");
+        await ShouldHaveNoAccessibilityViolationsAsync();
+
+        // Without the letter the form says so beside the field, and nothing is filed.
+        await Page.Locator("#Form_ProviderId").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await Page.GetByLabel("Informal appeal case number").FillAsync("PI-2025-007103");
+        await Page.GetByLabel("Date of the informal decision").FillAsync(InformalAppealForm.Today(-5));
+        await Page.Locator("label[for=Form_DecisionReceivedBy_Email]").ClickAsync();
+        await Page.GetByLabel("Why the informal decision is wrong").FillAsync("The auditor sampled claims from the wrong year.");
+        await Page.GetByLabel("Contact phone").FillAsync("804-555-0100");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "File the formal appeal" }).ClickAsync();
+        (await Page.Locator("#DecisionLetter-error").InnerTextAsync()).ShouldBe("Attach the informal decision letter.");
+        await ShouldHaveNoAccessibilityViolationsAsync();
+
+        await Page.SetViewportSizeAsync(375, 740);
+        (await Page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth")).ShouldBeTrue("the form scrolls sideways at 375 px");
+        await Page.SetViewportSizeAsync(1280, 900);
+
+        await Page.GetByLabel("Informal decision letter").SetInputFilesAsync(new FilePayload
+        {
+            Name = "informal decision.pdf",
+            MimeType = "application/pdf",
+            Buffer = "%PDF-1.7\n% informal decision PI-2025-007103\n%%EOF\n"u8.ToArray(),
+        });
+        await Page.GetByRole(AriaRole.Button, new() { Name = "File the formal appeal" }).ClickAsync();
+        await Page.WaitForURLAsync("**/filed");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "See the appeal" }).ClickAsync();
+        var documents = await Page.Locator("#documents").InnerTextAsync();
+        documents.ShouldContain("informal decision.pdf");
+        documents.ShouldContain("Informal decision letter");
+
+        await SwitchLanguageAsync("Español");
+        await Page.GotoAsync("/appeals/file/formal");
+        (await Page.GetByLabel("Carta de la decisión informal").CountAsync()).ShouldBe(1);
+        await ShouldHaveNoAccessibilityViolationsAsync();
+        await SwitchLanguageAsync("English");
     }
 
     private Task<string> Display(string selector) =>
