@@ -155,7 +155,7 @@ public sealed partial class SpanishTextTests
     /// (<c>var label = kind switch { … };</c>): C# in a block, never words on the page. An attribute (<c>name="…"</c>)
     /// is not one, and no markup (<c>&lt;</c>) is crossed.
     /// </summary>
-    [GeneratedRegex(@"^[ \t]*(?:var\s+|[A-Za-z_][\w.]*(?:<[^<>\n]*>)?\??\s+)?[A-Za-z_]\w*\s*[+-]?=(?![=>"'])(?>[^;{}<]+|\{(?<d>)|\}(?<-d>))*(?(d)(?!));[ \t]*$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^[ \t]*(?:var\s+|[A-Za-z_][\w.]*(?:<[^<>\n]*>)?\??\s+)?[A-Za-z_]\w*\s*[+-]?=(?![=>""'])(?>[^;{}<]+|\{(?<d>)|\}(?<-d>))*(?(d)(?!));[ \t]*$", RegexOptions.Multiline)]
     private static partial Regex Declaration();
 
     [GeneratedRegex(@"@\*.*?\*@", RegexOptions.Singleline)]
