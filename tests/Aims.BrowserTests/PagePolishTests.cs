@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Npgsql;
 
 namespace Aims.BrowserTests;
 
@@ -187,6 +188,27 @@ public sealed partial class PagePolishTests : BrowserTest
         (await Page.GetByLabel("Carta de la decisión informal").CountAsync()).ShouldBe(1);
         await ShouldHaveNoAccessibilityViolationsAsync();
         await SwitchLanguageAsync("English");
+    }
+
+    [Test]
+    public async Task The_staff_page_that_sets_an_appeals_agency_meets_wcag_aa_and_names_a_missing_choice()
+    {
+        string appealId;
+        await using (var connection = new NpgsqlConnection(DemoPortal.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("SELECT id::text FROM appeals.appeal_summaries ORDER BY case_number LIMIT 1", connection);
+            appealId = (string)(await command.ExecuteScalarAsync())!;
+        }
+
+        // A staff screen, English by design (PortalLanguages), so it is checked in English.
+        await DemoPortal.SignInAsync(Page, "caseworker.demo@dmas.virginia.gov", staff: true);
+        await Page.GotoAsync($"/staff/appeals/{appealId}/agency");
+        await ShouldHaveNoAccessibilityViolationsAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Save the agency or contractor" }).ClickAsync();
+        (await Page.Locator("#error-summary-heading").InnerTextAsync()).ShouldBe("There is a problem");
+        (await Page.Locator("main").InnerTextAsync()).ShouldContain("Say why the agency or contractor changes.");
+        await ShouldHaveNoAccessibilityViolationsAsync();
     }
 
     private Task<string> Display(string selector) =>
