@@ -8,6 +8,7 @@ using Aims.BuildingBlocks.Time;
 using Aims.BuildingBlocks.Web;
 using MediatR;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Aims.Appeals.Cases;
 
@@ -99,7 +100,8 @@ internal static class CaseReminders
 /// worded here in each portal language, with the dates as each reads them; the decision clock's reminders go to staff
 /// alone, who work in English (ADR 0026).
 /// </summary>
-internal sealed class CaseReminderHandler(EventStreams store, IMessageBus bus, BusinessCalendar calendar, IStringLocalizer<AppealsText> t) : INotificationHandler<CaseReminder>
+internal sealed class CaseReminderHandler(
+    EventStreams store, IMessageBus bus, BusinessCalendar calendar, IStringLocalizer<AppealsText> t, IOptions<Rules.AppealRulesOptions> rules) : INotificationHandler<CaseReminder>
 {
     public async Task Handle(CaseReminder reminder, CancellationToken cancellationToken)
     {
@@ -153,7 +155,7 @@ internal sealed class CaseReminderHandler(EventStreams store, IMessageBus bus, B
                     _ => $"Decision overdue: appeal {cn}",
                 };
                 return new(appeal.Id, cn, cause, Wording.English(new NoticeText(subject,
-                    $"{clock.Name} on appeal {cn} {(reminder.Kind == ReminderKind.ClockPassed ? "was" : "is")} due {EmailText.Day(clock.Due)}" +
+                    $"{Viewing.AppealLabels.Clock(clock.Kind, rules.Value)} on appeal {cn} {(reminder.Kind == ReminderKind.ClockPassed ? "was" : "is")} due {EmailText.Day(clock.Due)}" +
                     (appeal.WaivedDays > 0 ? $" ({appeal.WaivedDays} days added at the appellant's request)" : "") +
                     $". Status: {Viewing.AppealLabels.Status(appeal.Status).ToLowerInvariant()}; decided by {appeal.Decider?.Name ?? "nobody assigned yet"}." +
                     (reminder.Kind == ReminderKind.ClockPassed ? " Issue the decision now, on the appeal's page in AIMS."
