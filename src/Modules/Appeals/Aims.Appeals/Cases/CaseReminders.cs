@@ -163,10 +163,11 @@ internal sealed class CaseReminderHandler(
                         : " Issue the decision by then, on the appeal's page in AIMS: if none is issued, the appeal is deemed decided in the provider's favour."))),
                     ReminderAudience.Decider | ReminderAudience.CaseWorker | ReminderAudience.Administrators);
             case ReminderKind.FormalAppealDayTwenty when appeal.FormalAppeal is null && appeal.InformalDecision is { } informal && informal.DecidedOn == reminder.ForDate:
+                var lastDay = informal.FurtherAppealBy ?? informal.DecidedOn.AddDays(30);
                 return new(appeal.Id, cn, cause, Wording.InEachLanguage(() => new NoticeText(
-                        t["10 days left to file a formal appeal: appeal {0}", cn],
+                        t["{1} days left to file a formal appeal: appeal {0}", cn, lastDay.DayNumber - informal.DecidedOn.AddDays(20).DayNumber],
                         t["The informal decision on appeal {0} was issued {1}: {2}. If you want a formal appeal, file it by {3}: open the appeal in AIMS and choose \"{4}\".",
-                            cn, EmailText.Day(informal.DecidedOn), t[informal.Outcome], EmailText.Day(informal.FurtherAppealBy ?? informal.DecidedOn.AddDays(30)), t["File a formal appeal"]])),
+                            cn, EmailText.Day(informal.DecidedOn), t[informal.Outcome], EmailText.Day(lastDay), t["File a formal appeal"]])),
                     ReminderAudience.Parties);
             default:
                 return null;
