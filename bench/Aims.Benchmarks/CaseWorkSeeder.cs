@@ -74,9 +74,9 @@ internal static class CaseWorkSeeder
 
     private static readonly string[] NoFlags = [];
 
-    private static readonly string[] Late = ["Filed late"];
+    private static readonly string[] Late = ["FiledLate"];
 
-    private static readonly string[] McoNotExhausted = ["MCO appeal not exhausted"];
+    private static readonly string[] McoNotExhausted = ["McoAppealNotExhausted"];
 
     private const string Columns =
         "id, case_number, kind, status, appellant_name, action_type, provider_id, agency_id, medicaid_id, filed_by, filed_on, timely, expedited, closed, " +
@@ -145,7 +145,7 @@ internal static class CaseWorkSeeder
                 var (clockDue, clockName) = closed ? (null, null) : Clock(kind, status, filedOn, expedited);
                 var summaryAwaited = !closed && summaryDue is not null && summaryFiledOn is null;
                 var nextDeadline = closed ? null : summaryAwaited ? summaryDue : clockDue;
-                var nextWhat = closed ? null : summaryAwaited ? "Agency's case summary due" : clockName![..clockName!.IndexOf(" (", StringComparison.Ordinal)] + " due";
+                var nextWhat = closed ? null : summaryAwaited ? "CaseSummary" : clockName == "ClientDecision" ? "Decision" : clockName!.StartsWith("Expedited", StringComparison.Ordinal) ? "ExpeditedDecision" : clockName;
 
                 await writer.StartRowAsync();
                 await writer.WriteAsync(Id(random), NpgsqlDbType.Uuid);
@@ -216,19 +216,19 @@ internal static class CaseWorkSeeder
 
     private static (DateOnly?, string?) Clock(string kind, string status, DateOnly filedOn, bool expedited) => kind switch
     {
-        "ProviderInformal" => (filedOn.AddDays(180), "Informal decision (180 days)"),
-        "ProviderFormal" when status == "RecommendedDecision" => (filedOn.AddDays(170), "Final decision (60 days)"),
-        "ProviderFormal" => (filedOn.AddDays(120), "Recommended decision (120 days)"),
-        _ when expedited => (filedOn.AddDays(9), "Expedited decision (7 working days)"),
-        _ => (filedOn.AddDays(90), "Decision (90 days)"),
+        "ProviderInformal" => (filedOn.AddDays(180), "InformalDecision"),
+        "ProviderFormal" when status == "RecommendedDecision" => (filedOn.AddDays(170), "FinalDecision"),
+        "ProviderFormal" => (filedOn.AddDays(120), "RecommendedDecision"),
+        _ when expedited => (filedOn.AddDays(9), "ExpeditedEligibility"),
+        _ => (filedOn.AddDays(90), "ClientDecision"),
     };
 
     private static string NextStep(string status) => status switch
     {
-        "Filed" => "Intake: docket the appeal or dismiss it",
-        "Docketed" => "Schedule the hearing",
-        "Scheduled" => "Hold the hearing",
-        _ => "Issue the final decision",
+        "Filed" => "DocketThenHearing",
+        "Docketed" => "ScheduleHearing",
+        "Scheduled" => "HearingThenDecision",
+        _ => "ExceptionsThenFinalDecision",
     };
 
     private static int Version(string status) => status switch

@@ -37,11 +37,23 @@ public sealed class AppealsApiTests() : AppealsTest("aims_test_appeals_api")
         appeal.GetProperty("timely").GetBoolean().ShouldBeTrue();
         appeal.GetProperty("yourRole").GetString().ShouldBe("ProviderUser");
         appeal.GetProperty("filing").GetProperty("items")[0].GetProperty("amount").GetDecimal().ShouldBe(4812.50m);
+        // Stable codes beside the words (ADR 0043); the list row stores the codes, never the sentences.
+        appeal.GetProperty("nextStepCode").GetString().ShouldBe("DocketThenConference");
+        appeal.GetProperty("nextStep").GetString().ShouldBe(
+            "The Appeals Division dockets the appeal; the agency files its case summary and an informal fact-finding conference is scheduled");
+        appeal.GetProperty("nextDeadlineKind").GetString().ShouldBe("InformalDecision");
+        appeal.GetProperty("nextDeadlineWhat").GetString().ShouldBe("Informal decision due");
+        (await CountAsync("SELECT count(*) FROM appeals.appeal_summaries WHERE id = @p AND next_step = 'DocketThenConference' AND next_deadline_what = 'InformalDecision'", id))
+            .ShouldBe(1L);
         var list = await api.GetFromJsonAsync<JsonElement>("/api/v1/appeals");
         // One page of the caller's appeals with the total (ADR 0037).
         list.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("id").GetGuid()).ShouldContain(id);
         list.GetProperty("total").GetInt32().ShouldBeGreaterThanOrEqualTo(1);
         list.GetProperty("page").GetInt32().ShouldBe(1);
+        var row = list.GetProperty("items").EnumerateArray().Single(a => a.GetProperty("id").GetGuid() == id);
+        row.GetProperty("nextStepCode").GetString().ShouldBe("DocketThenConference");
+        row.GetProperty("nextDeadlineKind").GetString().ShouldBe("InformalDecision");
+        row.GetProperty("nextDeadlineWhat").GetString().ShouldBe("Informal decision due");
 
         using var withdrawn = await api.PostAsJsonAsync($"/api/v1/appeals/{id}/withdraw", new { reason = "Paid on resubmission." });
         withdrawn.StatusCode.ShouldBe(HttpStatusCode.OK);

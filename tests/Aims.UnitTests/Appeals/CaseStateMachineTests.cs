@@ -82,7 +82,7 @@ public sealed class CaseStateMachineTests
     public void A_late_appeal_is_docketed_only_on_good_cause_which_is_recorded()
     {
         var appeal = Client(timely: false);
-        appeal.Flags.ShouldBe(["Filed late"]);
+        appeal.Flags.ShouldBe([AppealFlag.FiledLate]);
 
         Should.Throw<RuleViolationException>(() => appeal.Docket(Worker, FiledOn, "  ")).Message
             .ShouldBe("CL-2026-000001 was filed after the last day to file (12/15/2026). Docket it only on good cause, and say what the good cause is.");
@@ -92,12 +92,12 @@ public sealed class CaseStateMachineTests
     [Test]
     public void Intake_flags_an_unexhausted_mco_appeal_and_missing_authority()
     {
-        Client(mco: new McoExhaustion(null, false)).Flags.ShouldBe(["MCO appeal not exhausted"]);
+        Client(mco: new McoExhaustion(null, false)).Flags.ShouldBe([AppealFlag.McoAppealNotExhausted]);
         Client(mco: new McoExhaustion(null, true)).Flags.ShouldBeEmpty();
         var represented = Client(authorityDue: new DateOnly(2026, 12, 3));
-        represented.Flags.ShouldBe(["Awaiting proof of authority"]);
+        represented.Flags.ShouldBe([AppealFlag.AwaitingAuthorityProof]);
         represented.When(new AuthorityProofOverdue(new DateOnly(2026, 12, 3)));
-        represented.Flags.ShouldBe(["Authority not proven"]);
+        represented.Flags.ShouldBe([AppealFlag.AuthorityNotProven]);
     }
 
     [Test]
@@ -221,7 +221,7 @@ public sealed class CaseStateMachineTests
         var after = Eastern(2027, 1, 12, 11);
         var noShow = Applied(appeal, appeal.RecordNoShow(Worker, after, new DateOnly(2027, 1, 22)));
         noShow.HearingOn.ShouldBe(new DateOnly(2027, 1, 12));
-        appeal.NextDeadline!.What.ShouldBe("Last day to show good cause for missing the hearing");
+        appeal.NextDeadline!.Kind.ShouldBe(DeadlineKind.GoodCause);
         Should.Throw<RuleViolationException>(() => appeal.RecordNoShow(Worker, after, new DateOnly(2027, 1, 22)));
         Should.Throw<RuleViolationException>(() => appeal.Decide(new DecisionIssued(DecisionLevel.Hearing, new DateOnly(2027, 1, 13), "Sustained", "", Officer, null, Parts: Parts), after))
             .Message.ShouldBe("The good-cause window for the missed hearing is open until 01/22/2027.");
@@ -260,7 +260,7 @@ public sealed class CaseStateMachineTests
         Applied(appeal, appeal.Decide(new DecisionIssued(DecisionLevel.Hearing, decidedOn, "Reversed", "text", Officer, new DateOnly(2027, 2, 12), Parts: Parts), afterHearing));
         appeal.Status.ShouldBe(AppealStatus.Decided);
         appeal.Clocks.Single().MetOn.ShouldBe(decidedOn);
-        appeal.NextDeadline!.ShouldBe(new NextDeadline(new DateOnly(2027, 2, 12), "Last day to take the decision further"));
+        appeal.NextDeadline!.ShouldBe(new NextDeadline(new DateOnly(2027, 2, 12), DeadlineKind.FurtherAppeal));
     }
 
     [Test]
@@ -271,8 +271,8 @@ public sealed class CaseStateMachineTests
         Applied(appeal, appeal.Decide(new DecisionIssued(DecisionLevel.Recommended, new DateOnly(2027, 1, 13), "Sustained", "text", Officer, new DateOnly(2027, 1, 27), FinalDecisionDue: new DateOnly(2027, 3, 14)), Eastern(2027, 1, 13, 9)));
         appeal.Status.ShouldBe(AppealStatus.RecommendedDecision);
         appeal.NextDecisionLevel.ShouldBe(DecisionLevel.Final);
-        appeal.RunningClock.ShouldBe(new StatutoryClock("Final decision (60 days)", new DateOnly(2027, 3, 14), null));
-        appeal.NextDeadline!.What.ShouldBe("Last day to file exceptions to the recommended decision");
+        appeal.RunningClock.ShouldBe(new StatutoryClock(DecisionClockKind.FinalDecision, new DateOnly(2027, 3, 14), null));
+        appeal.NextDeadline!.Kind.ShouldBe(DeadlineKind.Exceptions);
 
         Should.Throw<RuleViolationException>(() => appeal.Decide(new DecisionIssued(DecisionLevel.Final, new DateOnly(2027, 1, 27), "Sustained", "text", Worker, null), Eastern(2027, 1, 27, 9)))
             .Message.ShouldBe("Exceptions to the recommended decision may be filed until 01/27/2027; the final decision comes after that.");
@@ -290,7 +290,7 @@ public sealed class CaseStateMachineTests
         appeal.Status.ShouldBe(AppealStatus.Decided);
         appeal.Decisions.Single().Outcome.ShouldBe("Deemed in the provider's favour");
         appeal.Decisions.Single().By.Name.ShouldBe("AIMS");
-        appeal.NextDeadline!.ShouldBe(new NextDeadline(new DateOnly(2027, 6, 22), "Last day to file a formal appeal"));
+        appeal.NextDeadline!.ShouldBe(new NextDeadline(new DateOnly(2027, 6, 22), DeadlineKind.FormalAppeal));
         deemed.ClockEndedOn.ShouldBe(new DateOnly(2027, 5, 22));
         appeal.Deem(DecisionLevel.Informal, new DateOnly(2027, 5, 22), new DateOnly(2027, 5, 23), null).ShouldBeNull();
 
@@ -315,6 +315,6 @@ public sealed class CaseStateMachineTests
     {
         var appeal = Client(expedited: ExpeditedTrack.Services);
         // Filed Mon 11/23/2026: three working days skip Thanksgiving and the day after: Mon 11/30/2026.
-        appeal.RunningClock.ShouldBe(new StatutoryClock("Expedited decision (3 working days)", new DateOnly(2026, 11, 30), null));
+        appeal.RunningClock.ShouldBe(new StatutoryClock(DecisionClockKind.ExpeditedServices, new DateOnly(2026, 11, 30), null));
     }
 }

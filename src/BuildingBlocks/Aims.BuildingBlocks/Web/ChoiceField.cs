@@ -9,4 +9,5 @@ public sealed record ChoiceField(string Name, string Label, IReadOnlyList<Choice
     public string Id => Name.Replace('.', '_');
 }
 
-public sealed record Choice(string Value, string Label, string? Hint = null);
+/// <summary>One answer; <paramref name="HintValues"/> fill the hint's {0}… after translation, so a number comes from its setting.</summary>
+public sealed record Choice(string Value, string Label, string? Hint = null, object[]? HintValues = null);

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Aims.Appeals.Cases;
 using Aims.Appeals.Contracts;
 using Aims.Appeals.Filing;
 using Aims.Appeals.Model;
@@ -108,16 +109,21 @@ internal sealed record WithdrawalRequest(string? Reason, long? Version);
 /// <summary>What an appellant asks the division for (ADR 0038): <c>NewDate</c>, <c>GoodCause</c> or <c>Exceptions</c>.</summary>
 internal sealed record DivisionRequestBody(RequestKind? Kind, string? Reason, string? CompellingReason, long? Version);
 
-/// <summary>An appeal as the API shows it: the list fields, the filing as filed, the decisions and the history.</summary>
+/// <summary>
+/// An appeal as the API shows it: the list fields, the filing as filed, the decisions and the history. The next
+/// deadline and step come as stable codes (<c>nextDeadlineKind</c>, <c>nextStepCode</c>) beside their English words (ADR 0043).
+/// </summary>
 internal sealed record AppealResource(
     Guid Id, string CaseNumber, AppealKind Kind, AppealStatus Status, string AppellantName, string ActionType, ProviderRef? Provider, AgencyRef? Agency,
-    DateOnly FiledOn, DateOnly LastDayToFile, bool Timely, bool Expedited, DateOnly? NextDeadline, string? NextDeadlineWhat, string? NextStep,
-    long Version, AppealParty? YourRole, object Filing, IReadOnlyList<DecisionIssued> Decisions, WithdrawnByAppellant? Withdrawal, IReadOnlyList<TimelineEntry> Timeline)
+    DateOnly FiledOn, DateOnly LastDayToFile, bool Timely, bool Expedited, DateOnly? NextDeadline, DeadlineKind? NextDeadlineKind, string? NextDeadlineWhat,
+    AppealStep? NextStepCode, string? NextStep, long Version, AppealParty? YourRole, object Filing, IReadOnlyList<DecisionIssued> Decisions,
+    WithdrawnByAppellant? Withdrawal, IReadOnlyList<TimelineEntry> Timeline)
 {
     public static AppealResource From(AppealView view)
     {
         var a = view.Appeal;
         return new(a.Id, a.CaseNumber, a.Kind, a.Status, a.AppellantName, a.ActionType, a.Provider, a.Agency, a.FiledOn, a.LastDayToFile, a.Timely,
-            a.Expedited, a.NextDeadline?.Date, a.NextDeadline?.What, a.NextStep, a.Version, view.Access.Party, a.Filing, a.Decisions, a.Withdrawal, view.Timeline);
+            a.Expedited, a.NextDeadline?.Date, a.NextDeadline?.Kind, a.NextDeadline is { } next ? AppealLabels.Deadline(next.Kind) : null,
+            a.NextStep, a.NextStep is { } step ? AppealLabels.Step(step) : null, a.Version, view.Access.Party, a.Filing, a.Decisions, a.Withdrawal, view.Timeline);
     }
 }

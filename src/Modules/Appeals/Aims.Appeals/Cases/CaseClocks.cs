@@ -82,13 +82,13 @@ internal sealed class NoShowWindowCheckHandler(CaseWork work, AppealDeadlines de
 
         var today = work.Today;
         var dismissed = appeal.Dismiss(new Person(Guid.Empty, "AIMS"), today, DismissalReason.NoShowWithoutGoodCause,
-            $"No good cause was shown by {check.GoodCauseBy:MM/dd/yyyy} for missing the {appeal.HearingWord}.", deadlines.PetitionToVacateBy(today));
+            $"No good cause was shown by {check.GoodCauseBy:MM/dd/yyyy} for missing the {Viewing.AppealLabels.Hearing(appeal.Kind)}.", deadlines.PetitionToVacateBy(today));
         await work.AppendAsync(appeal, dismissed, cancellationToken);
         await bus.PublishAsync(CaseAnnouncements.Dismissed(appeal, dismissed), cancellationToken);
         await bus.PublishAsync(
             new AppealReminderDue(
                 appeal.Id, appeal.CaseNumber, $"NoShowWindowEnded:{check.GoodCauseBy:yyyy-MM-dd}", Wording.English(new NoticeText($"Good-cause window ended: appeal {appeal.CaseNumber} closed",
-                $"No good cause was shown by {EmailText.Day(check.GoodCauseBy)} for missing the {appeal.HearingWord} on appeal {appeal.CaseNumber}, so " +
+                $"No good cause was shown by {EmailText.Day(check.GoodCauseBy)} for missing the {Viewing.AppealLabels.Hearing(appeal.Kind)} on appeal {appeal.CaseNumber}, so " +
                 $"AIMS dismissed it today. {(dismissed.PetitionToVacateBy is { } by ? $"The provider may petition to vacate by {EmailText.Day(by)}." : "")}".TrimEnd())),
                 ReminderAudience.CaseWorker),
             cancellationToken);

@@ -8,6 +8,7 @@ using Aims.BuildingBlocks.Time;
 using Aims.BuildingBlocks.Web;
 using MediatR;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Aims.Appeals.Cases;
 
@@ -99,7 +100,8 @@ internal static class CaseReminders
 /// worded here in each portal language, with the dates as each reads them; the decision clock's reminders go to staff
 /// alone, who work in English (ADR 0026).
 /// </summary>
-internal sealed class CaseReminderHandler(EventStreams store, IMessageBus bus, BusinessCalendar calendar, IStringLocalizer<AppealsText> t) : INotificationHandler<CaseReminder>
+internal sealed class CaseReminderHandler(
+    EventStreams store, IMessageBus bus, BusinessCalendar calendar, IStringLocalizer<AppealsText> t, IOptions<Rules.AppealRulesOptions> rules) : INotificationHandler<CaseReminder>
 {
     public async Task Handle(CaseReminder reminder, CancellationToken cancellationToken)
     {
@@ -153,7 +155,7 @@ internal sealed class CaseReminderHandler(EventStreams store, IMessageBus bus, B
                     _ => $"Decision overdue: appeal {cn}",
                 };
                 return new(appeal.Id, cn, cause, Wording.English(new NoticeText(subject,
-                    $"{clock.Name} on appeal {cn} {(reminder.Kind == ReminderKind.ClockPassed ? "was" : "is")} due {EmailText.Day(clock.Due)}" +
+                    $"{Viewing.AppealLabels.Clock(clock.Kind, rules.Value)} on appeal {cn} {(reminder.Kind == ReminderKind.ClockPassed ? "was" : "is")} due {EmailText.Day(clock.Due)}" +
                     (appeal.WaivedDays > 0 ? $" ({appeal.WaivedDays} days added at the appellant's request)" : "") +
                     $". Status: {Viewing.AppealLabels.Status(appeal.Status).ToLowerInvariant()}; decided by {appeal.Decider?.Name ?? "nobody assigned yet"}." +
                     (reminder.Kind == ReminderKind.ClockPassed ? " Issue the decision now, on the appeal's page in AIMS."
@@ -161,10 +163,11 @@ internal sealed class CaseReminderHandler(EventStreams store, IMessageBus bus, B
                         : " Issue the decision by then, on the appeal's page in AIMS: if none is issued, the appeal is deemed decided in the provider's favour."))),
                     ReminderAudience.Decider | ReminderAudience.CaseWorker | ReminderAudience.Administrators);
             case ReminderKind.FormalAppealDayTwenty when appeal.FormalAppeal is null && appeal.InformalDecision is { } informal && informal.DecidedOn == reminder.ForDate:
+                var lastDay = informal.FurtherAppealBy ?? informal.DecidedOn.AddDays(30);
                 return new(appeal.Id, cn, cause, Wording.InEachLanguage(() => new NoticeText(
-                        t["10 days left to file a formal appeal: appeal {0}", cn],
+                        t["{1} days left to file a formal appeal: appeal {0}", cn, lastDay.DayNumber - informal.DecidedOn.AddDays(20).DayNumber],
                         t["The informal decision on appeal {0} was issued {1}: {2}. If you want a formal appeal, file it by {3}: open the appeal in AIMS and choose \"{4}\".",
-                            cn, EmailText.Day(informal.DecidedOn), t[informal.Outcome], EmailText.Day(informal.FurtherAppealBy ?? informal.DecidedOn.AddDays(30)), t["File a formal appeal"]])),
+                            cn, EmailText.Day(informal.DecidedOn), t[informal.Outcome], EmailText.Day(lastDay), t["File a formal appeal"]])),
                     ReminderAudience.Parties);
             default:
                 return null;

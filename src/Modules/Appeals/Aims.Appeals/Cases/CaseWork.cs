@@ -31,6 +31,38 @@ internal sealed class CaseWork(EventStreams store, IMessageBus bus, BusinessCale
         return appeal;
     }
 
+    /// <summary>
+    /// One action from load to append. The appeal's refusal comes before the version check, so a second tab hears
+    /// "already withdrawn" rather than "changed"; a race lost to another append is told the same way when the appeal,
+    /// read again, now refuses, and "changed" otherwise.
+    /// </summary>
+    public async Task<(Appeal Appeal, TEvent Change)> ActAsync<TEvent>(
+        Guid appealId, long? seenVersion, Func<Appeal, TEvent> decide, CancellationToken cancellationToken) where TEvent : notnull
+    {
+        var appeal = await store.LoadAppealAsync(appealId, cancellationToken) ?? throw new NotFoundException("No such appeal.");
+        var change = decide(appeal);
+        if (seenVersion is { } seen && seen != appeal.Version)
+        {
+            throw Changed(appeal);
+        }
+
+        try
+        {
+            await AppendAsync(appeal, change, cancellationToken);
+        }
+        catch (ConcurrencyException)
+        {
+            if (await store.LoadAppealAsync(appealId, cancellationToken) is { } now)
+            {
+                decide(now);
+            }
+
+            throw;
+        }
+
+        return (appeal, change);
+    }
+
     public Task AppendAsync(Appeal appeal, object change, CancellationToken cancellationToken) => AppendAsync(appeal, [change], cancellationToken);
 
     /// <summary>Several events that make one action (an answer and what it sets off), appended together or not at all.</summary>

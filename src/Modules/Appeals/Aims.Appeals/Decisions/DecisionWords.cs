@@ -29,10 +29,10 @@ internal static class DecisionWords
     };
 
     /// <summary>The cover letter of a client hearing decision (12VAC30-110-370): the right to go to circuit court, with the date.</summary>
-    public static string CoverLetter(string appellant, string caseNumber, string outcome, DateOnly decidedOn, DateOnly courtBy) =>
+    public static string CoverLetter(string appellant, string caseNumber, string outcome, DateOnly decidedOn, DateOnly courtBy, int courtDays) =>
         $"Dear {appellant},\n\nThis is the decision on your appeal {caseNumber}, issued {decidedOn:MM/dd/yyyy}. The hearing officer's decision: {outcome}. " +
         "The decision follows this letter in its parts: the procedural history, the findings of fact, the conclusions of law, the reasoning, " +
         "the action the agency must take and the deadline for it.\n\n" +
         "Your right to appeal: if you disagree, you may appeal this decision to the circuit court of the county or city where you live. " +
-        $"File your notice of appeal within 30 days of this decision, by {courtBy:MM/dd/yyyy}.";
+        $"File your notice of appeal within {courtDays} days of this decision, by {courtBy:MM/dd/yyyy}.";
 }

@@ -29,27 +29,34 @@ internal static class AppealChoices
         new("PaymentRecovery", "Recovery of payments made for me"),
     ];
 
-    public static IReadOnlyList<Choice> ReceiptMethods { get; } =
+    /// <summary>The accepted answers; a page shows <see cref="ReceiptMethodsFor"/>, whose hints carry the configured days.</summary>
+    public static IReadOnlyList<Choice> ReceiptMethods { get; } = ReceiptMethodsFor(new AppealRulesOptions());
+
+    public static IReadOnlyList<Choice> ReceiptMethodsFor(AppealRulesOptions rules) =>
     [
-        new(nameof(ReceiptMethod.Mail), "US mail", "Counts as received 3 days after the date on the notice."),
+        new(nameof(ReceiptMethod.Mail), "US mail", "Counts as received {0} days after the date on the notice.", [rules.ProviderMailReceiptDays]),
         new(nameof(ReceiptMethod.Email), "Email", "Counts as received the day it was sent."),
         new(nameof(ReceiptMethod.Fax), "Fax", "Counts as received the day it was sent."),
         new(nameof(ReceiptMethod.Portal), "A portal", "Counts as received the day it was posted."),
     ];
 
     /// <summary>Who a representative is to the appellant (12VAC30-110-60); only an authorized representative must prove it.</summary>
-    public static IReadOnlyList<Choice> RepresentativeCapacities { get; } =
+    public static IReadOnlyList<Choice> RepresentativeCapacities { get; } = RepresentativeCapacitiesFor(new AppealRulesOptions());
+
+    public static IReadOnlyList<Choice> RepresentativeCapacitiesFor(AppealRulesOptions rules) =>
     [
         new(nameof(FilerCapacity.Parent), "Parent", "Of a child under 18."),
         new(nameof(FilerCapacity.Guardian), "Legal guardian"),
         new(nameof(FilerCapacity.AuthorizedRepresentative), "Authorized representative",
-            "Someone the appellant chose in writing. Send the signed statement within 10 days of filing, or the appeal is invalid."),
+            "Someone the appellant chose in writing. Send the signed statement within {0} days of filing, or the appeal is invalid.", [rules.AuthorityProofDays]),
     ];
 
-    public static IReadOnlyList<Choice> ExpeditedTracks { get; } =
+    public static IReadOnlyList<Choice> ExpeditedTracks { get; } = ExpeditedTracksFor(new AppealRulesOptions());
+
+    public static IReadOnlyList<Choice> ExpeditedTracksFor(AppealRulesOptions rules) =>
     [
-        new(nameof(ExpeditedTrack.Services), "Services", "A decision within 3 working days."),
-        new(nameof(ExpeditedTrack.Eligibility), "Eligibility", "A decision within 7 working days."),
+        new(nameof(ExpeditedTrack.Services), "Services", "A decision within {0} working days.", [rules.ExpeditedServicesWorkingDays]),
+        new(nameof(ExpeditedTrack.Eligibility), "Eligibility", "A decision within {0} working days.", [rules.ExpeditedEligibilityWorkingDays]),
     ];
 
     public static IReadOnlyList<Choice> YesNo { get; } = [new("yes", "Yes"), new("no", "No")];

@@ -28,7 +28,7 @@ internal sealed class FilingReceipt(DecisionPdf pdf, IStringLocalizer<AppealsTex
         ];
         if (appeal.NextDeadline is { } next)
         {
-            fields.Add((t["Next deadline"], $"{EmailText.Date(next.Date)}: {t[next.What]}"));
+            fields.Add((t["Next deadline"], $"{EmailText.Date(next.Date)}: {t[AppealLabels.Deadline(next.Kind)]}"));
         }
 
         List<DecisionPdfSection> sections =
@@ -39,7 +39,7 @@ internal sealed class FilingReceipt(DecisionPdf pdf, IStringLocalizer<AppealsTex
         ];
         if (appeal.NextStep is { } step)
         {
-            sections.Add(new(t["What happens next"], t[step]));
+            sections.Add(new(t["What happens next"], t[AppealLabels.Step(step)]));
         }
 
         sections.Add(new(t["Questions"], t["Quote the case number whenever you write or call the Appeals Division."]));

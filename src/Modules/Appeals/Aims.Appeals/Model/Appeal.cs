@@ -14,11 +14,63 @@ internal enum AppealStatus
     Dismissed,
 }
 
-/// <summary>The next date that matters on an appeal, and whose it is.</summary>
-internal sealed record NextDeadline(DateOnly Date, string What);
+/// <summary>What the next date on an appeal is for; <c>Viewing/AppealLabels</c> words it (ADR 0043).</summary>
+internal enum DeadlineKind
+{
+    PetitionToVacate,
+    Exceptions,
+    FormalAppeal,
+    FurtherAppeal,
+    GoodCause,
+    AuthorityProof,
+    CaseSummary,
+    InformalDecision,
+    RecommendedDecision,
+    FinalDecision,
+    Decision,
+    ExpeditedDecision,
+}
+
+/// <summary>The next date that matters on an appeal, and what it is for.</summary>
+internal sealed record NextDeadline(DateOnly Date, DeadlineKind Kind);
+
+/// <summary>Which decision clock the law sets (§ 32.1-325.1; 42 CFR 431.244(f)); the day counts are settings.</summary>
+internal enum DecisionClockKind
+{
+    InformalDecision,
+    RecommendedDecision,
+    FinalDecision,
+    ClientDecision,
+    ExpeditedServices,
+    ExpeditedEligibility,
+}
 
 /// <summary>A decision clock the law sets, with the day it was met (null while running).</summary>
-internal sealed record StatutoryClock(string Name, DateOnly Due, DateOnly? MetOn);
+internal sealed record StatutoryClock(DecisionClockKind Kind, DateOnly Due, DateOnly? MetOn);
+
+/// <summary>What happens next on an appeal; one member per wording, so a list row stores a code, never a sentence.</summary>
+internal enum AppealStep
+{
+    ProofOfAuthorityOverdue,
+    DocketThenConference,
+    DocketThenHearing,
+    GoodCauseOrClose,
+    ScheduleConference,
+    ScheduleHearing,
+    ConferenceThenDecision,
+    HearingThenDecision,
+    ExceptionsThenFinalDecision,
+    FormalAppealPossible,
+}
+
+/// <summary>What the intake queue warns about.</summary>
+internal enum AppealFlag
+{
+    FiledLate,
+    McoAppealNotExhausted,
+    AuthorityNotProven,
+    AwaitingAuthorityProof,
+}
 
 /// <summary>
 /// An appeal as its events make it: the one place that decides its status, its clocks, its next deadline and what may
@@ -27,8 +79,8 @@ internal sealed record StatutoryClock(string Name, DateOnly Due, DateOnly? MetOn
 /// </summary>
 internal sealed class Appeal
 {
-    /// <summary>The outcome recorded when a provider's decision clock runs out (§ 32.1-325.1).</summary>
-    public const string DeemedOutcome = "Deemed in the provider's favour";
+    // The deemed outcome is an outcome word like the staff's "Sustained": stored with the decision and looked up when shown.
+    private const string DeemedOutcome = "Deemed in the provider's favour";
 
     private static readonly Person System = new(Guid.Empty, "AIMS");
 
@@ -117,28 +169,28 @@ internal sealed class Appeal
     public Person? CaseWorker => assignees.GetValueOrDefault(CaseRole.CaseWorker);
 
     /// <summary>What the intake queue warns about: lateness, an MCO appeal not shown exhausted, authority not proven.</summary>
-    public IReadOnlyList<string> Flags
+    public IReadOnlyList<AppealFlag> Flags
     {
         get
         {
-            var flags = new List<string>();
+            var flags = new List<AppealFlag>();
             if (!Timely)
             {
-                flags.Add("Filed late");
+                flags.Add(AppealFlag.FiledLate);
             }
 
             if (Filing is ClientAppealFiled { Mco: { FinalDecisionDate: null, DidNotDecideInTime: false } })
             {
-                flags.Add("MCO appeal not exhausted");
+                flags.Add(AppealFlag.McoAppealNotExhausted);
             }
 
             if (AuthorityUnproven)
             {
-                flags.Add("Authority not proven");
+                flags.Add(AppealFlag.AuthorityNotProven);
             }
             else if (AwaitsAuthorityProof)
             {
-                flags.Add("Awaiting proof of authority");
+                flags.Add(AppealFlag.AwaitingAuthorityProof);
             }
 
             return flags;
@@ -154,13 +206,13 @@ internal sealed class Appeal
             var closedOn = Withdrawal?.WithdrawnOn ?? Dismissal?.DismissedOn;
             return Filing switch
             {
-                InformalAppealFiled informal => [new("Informal decision (180 days)", informal.DecisionDue, Met(DecisionLevel.Informal) ?? closedOn)],
+                InformalAppealFiled informal => [new(DecisionClockKind.InformalDecision, informal.DecisionDue, Met(DecisionLevel.Informal) ?? closedOn)],
                 FormalAppealFiled formal => decisions.FirstOrDefault(d => d.Level == DecisionLevel.Recommended) is { FinalDecisionDue: { } finalDue } recommended
-                    ? [new("Recommended decision (120 days)", formal.RecommendationDue, recommended.DecidedOn), new("Final decision (60 days)", finalDue, Met(DecisionLevel.Final) ?? closedOn)]
-                    : [new("Recommended decision (120 days)", formal.RecommendationDue, Met(DecisionLevel.Recommended) ?? closedOn)],
+                    ? [new(DecisionClockKind.RecommendedDecision, formal.RecommendationDue, recommended.DecidedOn), new(DecisionClockKind.FinalDecision, finalDue, Met(DecisionLevel.Final) ?? closedOn)]
+                    : [new(DecisionClockKind.RecommendedDecision, formal.RecommendationDue, Met(DecisionLevel.Recommended) ?? closedOn)],
                 ClientAppealFiled { Expedited: { } track } client =>
-                    [new($"Expedited decision ({(track == Rules.ExpeditedTrack.Services ? 3 : 7)} working days)", client.DecisionDue, Met(DecisionLevel.Hearing) ?? closedOn)],
-                ClientAppealFiled client => [new("Decision (90 days)", client.DecisionDue.AddDays(WaivedDays), Met(DecisionLevel.Hearing) ?? closedOn)],
+                    [new(track == Rules.ExpeditedTrack.Services ? DecisionClockKind.ExpeditedServices : DecisionClockKind.ExpeditedEligibility, client.DecisionDue, Met(DecisionLevel.Hearing) ?? closedOn)],
+                ClientAppealFiled client => [new(DecisionClockKind.ClientDecision, client.DecisionDue.AddDays(WaivedDays), Met(DecisionLevel.Hearing) ?? closedOn)],
                 _ => [],
             };
         }
@@ -171,36 +223,39 @@ internal sealed class Appeal
 
     public NextDeadline? NextDeadline => Status switch
     {
-        AppealStatus.Withdrawn or AppealStatus.Dismissed => Dismissal?.PetitionToVacateBy is { } petition ? new NextDeadline(petition, "Last day to petition to vacate the default") : null,
+        AppealStatus.Withdrawn or AppealStatus.Dismissed => Dismissal?.PetitionToVacateBy is { } petition ? new NextDeadline(petition, DeadlineKind.PetitionToVacate) : null,
         AppealStatus.Decided or AppealStatus.RecommendedDecision when decisions[^1].FurtherAppealBy is { } by && FormalAppeal is null =>
-            new NextDeadline(by, Status == AppealStatus.RecommendedDecision ? "Last day to file exceptions to the recommended decision"
-                : Kind == AppealKind.ProviderInformal ? "Last day to file a formal appeal" : "Last day to take the decision further"),
+            new NextDeadline(by, Status == AppealStatus.RecommendedDecision ? DeadlineKind.Exceptions
+                : Kind == AppealKind.ProviderInformal ? DeadlineKind.FormalAppeal : DeadlineKind.FurtherAppeal),
         AppealStatus.Decided => null,
-        _ when NoShow is { } noShow => new NextDeadline(noShow.GoodCauseBy, "Last day to show good cause for missing the hearing"),
+        _ when NoShow is { } noShow => new NextDeadline(noShow.GoodCauseBy, DeadlineKind.GoodCause),
         _ when Filing is ClientAppealFiled { AuthorityProofDue: { } proofDue } && !AuthorityUnproven && AuthorityProof is null =>
-            new NextDeadline(proofDue, "Proof of the representative's authority due"),
-        _ when Hearing is { SummaryDue: { } due } && CaseSummary is null => new NextDeadline(due, "Agency's case summary due"),
-        _ => RunningClock is { } clock ? new NextDeadline(clock.Due, clock.Name[..clock.Name.IndexOf(" (", StringComparison.Ordinal)] + " due") : null,
+            new NextDeadline(proofDue, DeadlineKind.AuthorityProof),
+        _ when Hearing is { SummaryDue: { } due } && CaseSummary is null => new NextDeadline(due, DeadlineKind.CaseSummary),
+        _ => RunningClock is { } clock ? new NextDeadline(clock.Due, clock.Kind switch
+        {
+            DecisionClockKind.InformalDecision => DeadlineKind.InformalDecision,
+            DecisionClockKind.RecommendedDecision => DeadlineKind.RecommendedDecision,
+            DecisionClockKind.FinalDecision => DeadlineKind.FinalDecision,
+            DecisionClockKind.ClientDecision => DeadlineKind.Decision,
+            _ => DeadlineKind.ExpeditedDecision,
+        }) : null,
     };
 
-    public string? NextStep => Status switch
+    public AppealStep? NextStep => Status switch
     {
-        AppealStatus.Filed when AuthorityUnproven => "Proof of authority is overdue: the Appeals Division may find the appeal invalid",
-        AppealStatus.Filed => Kind == AppealKind.ProviderInformal
-            ? "The Appeals Division dockets the appeal; the agency files its case summary and an informal fact-finding conference is scheduled"
-            : "The Appeals Division dockets the appeal and schedules a hearing",
-        AppealStatus.Docketed => NoShow is not null
-            ? "The appellant may show good cause for missing the hearing; otherwise the case closes"
-            : $"The Appeals Division schedules the {HearingWord}",
-        AppealStatus.Scheduled => NoShow is not null
-            ? "The appellant may show good cause for missing the hearing; otherwise the case closes"
-            : $"The {HearingWord} is scheduled; then the decision",
-        AppealStatus.RecommendedDecision => "Exceptions may be filed; then the agency director issues the final decision",
-        AppealStatus.Decided when Kind == AppealKind.ProviderInformal && FormalAppeal is null => "You may file a formal appeal of the informal decision",
+        AppealStatus.Filed when AuthorityUnproven => AppealStep.ProofOfAuthorityOverdue,
+        AppealStatus.Filed => HoldsConference ? AppealStep.DocketThenConference : AppealStep.DocketThenHearing,
+        AppealStatus.Docketed or AppealStatus.Scheduled when NoShow is not null => AppealStep.GoodCauseOrClose,
+        AppealStatus.Docketed => HoldsConference ? AppealStep.ScheduleConference : AppealStep.ScheduleHearing,
+        AppealStatus.Scheduled => HoldsConference ? AppealStep.ConferenceThenDecision : AppealStep.HearingThenDecision,
+        AppealStatus.RecommendedDecision => AppealStep.ExceptionsThenFinalDecision,
+        AppealStatus.Decided when Kind == AppealKind.ProviderInformal && FormalAppeal is null => AppealStep.FormalAppealPossible,
         _ => null,
     };
 
-    public string HearingWord => Kind == AppealKind.ProviderInformal ? "informal fact-finding conference" : "hearing";
+    /// <summary>An informal appeal is heard at an informal fact-finding conference; every other at a hearing.</summary>
+    public bool HoldsConference => Kind == AppealKind.ProviderInformal;
 
     public DecisionIssued? InformalDecision => decisions.LastOrDefault(d => d.Level == DecisionLevel.Informal);
 
@@ -570,6 +625,9 @@ internal sealed class Appeal
         !IsClosed && Kind != AppealKind.Client && NextDecisionLevel == level && level is DecisionLevel.Informal or DecisionLevel.Final
             ? new DeemedInProviderFavour(level, clockEndedOn, today, furtherAppealBy)
             : null;
+
+    // Refusals to staff stay sentences (ADR 0043); this word names the session in them.
+    private string HearingWord => HoldsConference ? "informal fact-finding conference" : "hearing";
 
     private static DateOnly LocalDate(DateTimeOffset instant) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, BuildingBlocks.Time.BusinessCalendar.Eastern).DateTime);

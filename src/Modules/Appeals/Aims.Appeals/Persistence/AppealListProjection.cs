@@ -61,9 +61,9 @@ internal sealed class AppealListProjection : IProjection
     private static object[] Values(AppealSummary r) =>
     [
         r.Id, r.CaseNumber, r.Kind.ToString(), r.Status.ToString(), r.AppellantName, r.ActionType, Db(r.ProviderId), Db(r.AgencyId), Db(r.MedicaidId), r.FiledBy,
-        r.FiledOn, r.Timely, r.Expedited, r.Closed, Db(r.NextDeadline), Db(r.NextDeadlineWhat), Db(r.NextStep), Db(r.Npi), Db(r.AgencyName), r.Flags,
+        r.FiledOn, r.Timely, r.Expedited, r.Closed, Db(r.NextDeadline), Db(r.NextDeadlineKind?.ToString()), Db(r.NextStep?.ToString()), Db(r.Npi), Db(r.AgencyName), r.Flags,
         Db(r.CaseWorkerId), Db(r.CaseWorkerName), Db(r.DeciderId), Db(r.DeciderName), Db(r.HearingAt?.ToUniversalTime()), Db(r.SummaryDue), Db(r.SummaryFiledOn), Db(r.ClockDue),
-        Db(r.ClockName), r.Version, r.UpdatedAt.ToUniversalTime(), r.ClaimReferences,
+        Db(r.ClockKind?.ToString()), r.Version, r.UpdatedAt.ToUniversalTime(), r.ClaimReferences,
     ];
 
     private static object Db(object? value) => value ?? DBNull.Value;

@@ -40,15 +40,16 @@ internal sealed class AppealSummary
 
     public DateOnly? NextDeadline { get; set; }
 
-    public string? NextDeadlineWhat { get; set; }
+    /// <summary>What the next deadline is for, as its code (ADR 0043): the words are the reader's, looked up when shown.</summary>
+    public DeadlineKind? NextDeadlineKind { get; set; }
 
-    public string? NextStep { get; set; }
+    public AppealStep? NextStep { get; set; }
 
     public string? Npi { get; set; }
 
     public string? AgencyName { get; set; }
 
-    /// <summary>What intake should check (filed late, MCO appeal not exhausted, authority).</summary>
+    /// <summary>What intake should check, as <see cref="AppealFlag"/> names.</summary>
     public string[] Flags { get; set; } = [];
 
     public Guid? CaseWorkerId { get; set; }
@@ -69,7 +70,7 @@ internal sealed class AppealSummary
     /// <summary>The decision clock now running, for the deadline dashboard.</summary>
     public DateOnly? ClockDue { get; set; }
 
-    public string? ClockName { get; set; }
+    public DecisionClockKind? ClockKind { get; set; }
 
     public long Version { get; set; }
 
@@ -94,11 +95,11 @@ internal sealed class AppealSummary
         Expedited = appeal.Expedited;
         Closed = appeal.IsClosed;
         NextDeadline = appeal.NextDeadline?.Date;
-        NextDeadlineWhat = appeal.NextDeadline?.What;
+        NextDeadlineKind = appeal.NextDeadline?.Kind;
         NextStep = appeal.NextStep;
         Npi = appeal.Provider?.Npi;
         AgencyName = appeal.Agency?.Name;
-        Flags = [.. appeal.Flags];
+        Flags = [.. appeal.Flags.Select(flag => flag.ToString())];
         CaseWorkerId = appeal.CaseWorker?.UserId;
         CaseWorkerName = appeal.CaseWorker?.Name;
         DeciderId = appeal.Decider?.UserId;
@@ -107,7 +108,7 @@ internal sealed class AppealSummary
         SummaryDue = appeal.Hearing?.SummaryDue;
         SummaryFiledOn = appeal.CaseSummary?.FiledOn;
         ClockDue = appeal.RunningClock?.Due;
-        ClockName = appeal.RunningClock?.Name;
+        ClockKind = appeal.RunningClock?.Kind;
         Version = appeal.Version;
         UpdatedAt = now;
     }

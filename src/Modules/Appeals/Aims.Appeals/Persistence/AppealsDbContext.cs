@@ -1,4 +1,5 @@
 using Aims.Appeals.Access;
+using Aims.Appeals.Model;
 using Aims.BuildingBlocks.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,6 +32,10 @@ internal sealed class AppealsDbContext(DbContextOptions<AppealsDbContext> option
             entity.ToTable("appeal_summaries");
             entity.Property(a => a.Kind).HasConversion<string>();
             entity.Property(a => a.Status).HasConversion<string>();
+            // Codes, not sentences (ADR 0043): the columns keep their names and hold the enum members' names.
+            entity.Property(a => a.NextDeadlineKind).HasColumnName("next_deadline_what").HasConversion<string>();
+            entity.Property(a => a.NextStep).HasConversion<string>();
+            entity.Property(a => a.ClockKind).HasColumnName("clock_name").HasConversion<string>();
             entity.HasIndex(a => a.CaseNumber).IsUnique();
             entity.HasIndex(a => a.ProviderId).HasDatabaseName("appeal_summaries_provider").HasFilter("provider_id IS NOT NULL");
             entity.HasIndex(a => a.AgencyId).HasDatabaseName("appeal_summaries_agency").HasFilter("agency_id IS NOT NULL");

@@ -73,7 +73,7 @@ internal static class PracticeScenarios
         next is null || next.Date != answer
             ? null
             : t["Right: the next deadline on {0} is \"{1}\" on {2}. On a real appeal, \"My appeals\" lists each appeal's next deadline, and the appeal's page shows every date and what happens next.",
-                caseNumber, t[next.What], EmailText.Date(next.Date)].Value;
+                caseNumber, t[Viewing.AppealLabels.Deadline(next.Kind)], EmailText.Date(next.Date)].Value;
 
     public static string Uploaded(IStringLocalizer t, string caseNumber, string fileName, DocumentCategory category, long sizeBytes) =>
         t["You added {0} ({1}) to {2} as {3}. On a real appeal the file is checked for viruses, kept in the appeal's record and seen by the Appeals Division and the agency; practice keeps only its name and size.",

@@ -93,7 +93,7 @@ internal sealed class AnswerDivisionRequestHandler(CaseWork work, AppealDeadline
         else if (request.Kind == RequestKind.GoodCause && appeal.NoShow is { } noShow && work.Today > noShow.GoodCauseBy)
         {
             dismissed = appeal.Dismiss(command.By.Person, work.Today, DismissalReason.NoShowWithoutGoodCause,
-                $"The good cause shown for missing the {appeal.HearingWord} was refused: {answer.Reason}", deadlines.PetitionToVacateBy(work.Today));
+                $"The good cause shown for missing the {Viewing.AppealLabels.Hearing(appeal.Kind)} was refused: {answer.Reason}", deadlines.PetitionToVacateBy(work.Today));
             changes.Add(dismissed);
         }
 
@@ -111,8 +111,8 @@ internal sealed class AnswerDivisionRequestHandler(CaseWork work, AppealDeadline
 
         var next = (request.Kind, granted) switch
         {
-            (RequestKind.NewDate, true) => $" Reschedule the {appeal.HearingWord} now, as asked by the appellant.",
-            (RequestKind.GoodCause, true) => $" Schedule the {appeal.HearingWord} again.",
+            (RequestKind.NewDate, true) => $" Reschedule the {Viewing.AppealLabels.Hearing(appeal.Kind)} now, as asked by the appellant.",
+            (RequestKind.GoodCause, true) => $" Schedule the {Viewing.AppealLabels.Hearing(appeal.Kind)} again.",
             _ when dismissed is not null => " The good-cause window had ended, so the case is dismissed.",
             _ => "",
         };

@@ -13,7 +13,7 @@ namespace Aims.Appeals.Rules;
 /// </summary>
 internal sealed class AppealDeadlines(BusinessCalendar calendar, IOptions<AppealRulesOptions> options)
 {
-    private AppealRulesOptions Rules => options.Value;
+    public AppealRulesOptions Rules => options.Value;
 
     /// <summary>Portal filings count from the server's clock, as a New York date (12VAC30-20-520 as amended 2024).</summary>
     public DateOnly FiledOn(DateTimeOffset serverTime) => calendar.ToLocalDate(serverTime);

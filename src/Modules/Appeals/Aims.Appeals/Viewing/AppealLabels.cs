@@ -1,9 +1,14 @@
 using Aims.Appeals.Contracts;
 using Aims.Appeals.Model;
+using Aims.Appeals.Rules;
 
 namespace Aims.Appeals.Viewing;
 
-/// <summary>The words people read for an appeal's kind, status and the division's choices, the same on every page and email.</summary>
+/// <summary>
+/// The words people read for an appeal's kind, status, next step, deadlines, clocks and flags, the same on every page,
+/// email and API answer: the appeal speaks in codes and this is its one dictionary (ADR 0043). Pages and emails look
+/// each English text up in the resource file for the reader's language; day counts come from the rules that count them.
+/// </summary>
 internal static class AppealLabels
 {
     public static string Kind(AppealKind kind) => kind switch
@@ -56,4 +61,57 @@ internal static class AppealLabels
         HearingChannel.Video => "By video",
         _ => "In person",
     };
+
+    public static string Step(AppealStep step) => step switch
+    {
+        AppealStep.ProofOfAuthorityOverdue => "Proof of authority is overdue: the Appeals Division may find the appeal invalid",
+        AppealStep.DocketThenConference => "The Appeals Division dockets the appeal; the agency files its case summary and an informal fact-finding conference is scheduled",
+        AppealStep.DocketThenHearing => "The Appeals Division dockets the appeal and schedules a hearing",
+        AppealStep.GoodCauseOrClose => "The appellant may show good cause for missing the hearing; otherwise the case closes",
+        AppealStep.ScheduleConference => "The Appeals Division schedules the informal fact-finding conference",
+        AppealStep.ScheduleHearing => "The Appeals Division schedules the hearing",
+        AppealStep.ConferenceThenDecision => "The informal fact-finding conference is scheduled; then the decision",
+        AppealStep.HearingThenDecision => "The hearing is scheduled; then the decision",
+        AppealStep.ExceptionsThenFinalDecision => "Exceptions may be filed; then the agency director issues the final decision",
+        _ => "You may file a formal appeal of the informal decision",
+    };
+
+    public static string Deadline(DeadlineKind kind) => kind switch
+    {
+        DeadlineKind.PetitionToVacate => "Last day to petition to vacate the default",
+        DeadlineKind.Exceptions => "Last day to file exceptions to the recommended decision",
+        DeadlineKind.FormalAppeal => "Last day to file a formal appeal",
+        DeadlineKind.FurtherAppeal => "Last day to take the decision further",
+        DeadlineKind.GoodCause => "Last day to show good cause for missing the hearing",
+        DeadlineKind.AuthorityProof => "Proof of the representative's authority due",
+        DeadlineKind.CaseSummary => "Agency's case summary due",
+        DeadlineKind.InformalDecision => "Informal decision due",
+        DeadlineKind.RecommendedDecision => "Recommended decision due",
+        DeadlineKind.FinalDecision => "Final decision due",
+        DeadlineKind.Decision => "Decision due",
+        _ => "Expedited decision due",
+    };
+
+    /// <summary>What intake checks; the staff screens are English (PortalLanguages).</summary>
+    public static string Flag(AppealFlag flag) => flag switch
+    {
+        AppealFlag.FiledLate => "Filed late",
+        AppealFlag.McoAppealNotExhausted => "MCO appeal not exhausted",
+        AppealFlag.AuthorityNotProven => "Authority not proven",
+        _ => "Awaiting proof of authority",
+    };
+
+    /// <summary>A decision clock with the days the rules give it, for the staff screens: "Informal decision (180 days)".</summary>
+    public static string Clock(DecisionClockKind kind, AppealRulesOptions rules) => kind switch
+    {
+        DecisionClockKind.InformalDecision => $"Informal decision ({rules.InformalDecisionDays} days)",
+        DecisionClockKind.RecommendedDecision => $"Recommended decision ({rules.RecommendedDecisionDays} days)",
+        DecisionClockKind.FinalDecision => $"Final decision ({rules.FinalDecisionDays} days)",
+        DecisionClockKind.ClientDecision => $"Decision ({rules.ClientDecisionDays} days)",
+        DecisionClockKind.ExpeditedServices => $"Expedited decision ({rules.ExpeditedServicesWorkingDays} working days)",
+        _ => $"Expedited decision ({rules.ExpeditedEligibilityWorkingDays} working days)",
+    };
+
+    /// <summary>The session an appeal is heard at, inside a staff sentence: "Schedule the {0}".</summary>
+    public static string Hearing(AppealKind kind) => kind == AppealKind.ProviderInformal ? "informal fact-finding conference" : "hearing";
 }

@@ -40,7 +40,13 @@ internal sealed record AppealListPage(IReadOnlyList<AppealListItem> Items, int T
 
 internal sealed record AppealListItem(
     Guid Id, string CaseNumber, AppealKind Kind, AppealStatus Status, string AppellantName, string ActionType, DateOnly FiledOn, bool Timely,
-    bool Expedited, DateOnly? NextDeadline, string? NextDeadlineWhat, string? NextStep);
+    bool Expedited, DateOnly? NextDeadline, DeadlineKind? NextDeadlineKind, AppealStep? NextStepCode)
+{
+    /// <summary>The words beside the code, in English as the API has always given them; pages look them up in the reader's language.</summary>
+    public string? NextDeadlineWhat => NextDeadlineKind is { } kind ? AppealLabels.Deadline(kind) : null;
+
+    public string? NextStep => NextStepCode is { } step ? AppealLabels.Step(step) : null;
+}
 
 /// <summary>One appeal with its history, for someone who takes part in it; null for anyone else (pages answer 404).</summary>
 internal sealed record GetAppeal(Guid UserId, Guid AppealId) : IRequest<AppealView?>;
@@ -89,7 +95,7 @@ internal sealed class AppealQueries(AppealAudience audience, EventStreams store,
         };
         var items = await rows.Skip((page - 1) * ListAppeals.PageSize).Take(ListAppeals.PageSize)
             .Select(a => new AppealListItem(a.Id, a.CaseNumber, a.Kind, a.Status, a.AppellantName, a.ActionType, a.FiledOn, a.Timely, a.Expedited,
-                a.NextDeadline, a.NextDeadlineWhat, a.NextStep))
+                a.NextDeadline, a.NextDeadlineKind, a.NextStep))
             .ToListAsync(cancellationToken);
         return new AppealListPage(items, total, page);
     }

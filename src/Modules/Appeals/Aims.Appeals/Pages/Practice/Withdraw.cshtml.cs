@@ -1,3 +1,4 @@
+using Aims.Appeals.Cases;
 using Aims.Appeals.Filing;
 using Aims.Appeals.Pages.Appeals;
 using Aims.Appeals.Practice;

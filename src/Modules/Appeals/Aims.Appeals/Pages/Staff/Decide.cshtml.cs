@@ -80,7 +80,7 @@ internal sealed class IssueDecisionHandler(
             ?? throw Invalid("Form.Outcome", $"Choose one of: {string.Join(", ", DecisionWords.Outcomes(level))}.");
         var today = work.Today;
         var furtherBy = deadlines.FurtherAppealBy(level, today);
-        var parts = level == DecisionLevel.Hearing ? SevenParts(form, appeal, outcome, today, furtherBy!.Value) : null;
+        var parts = level == DecisionLevel.Hearing ? SevenParts(form, appeal, outcome, today, furtherBy!.Value, deadlines.Rules.CircuitCourtDays) : null;
         var text = parts is null ? Required(form.Text, "Form.Text", "Write the decision: the findings and the reasons for it.") : Text(parts);
         var decision = appeal.Decide(
             new DecisionIssued(level, today, outcome, text, command.By.Person, furtherBy, null, parts,
@@ -105,14 +105,14 @@ internal sealed class IssueDecisionHandler(
         return $"The {DecisionWords.Name(level).ToLowerInvariant()} on {appeal.CaseNumber} is issued and sent to the parties.";
     }
 
-    private static DecisionParts SevenParts(DecisionForm form, Appeal appeal, string outcome, DateOnly today, DateOnly courtBy) => new(
+    private static DecisionParts SevenParts(DecisionForm form, Appeal appeal, string outcome, DateOnly today, DateOnly courtBy, int courtDays) => new(
         Required(form.ProceduralHistory, "Form.ProceduralHistory", "Write the procedural history."),
         Required(form.FindingsOfFact, "Form.FindingsOfFact", "Write the findings of fact."),
         Required(form.ConclusionsOfLaw, "Form.ConclusionsOfLaw", "Write the conclusions of law."),
         Required(form.Reasoning, "Form.Reasoning", "Write the reasoning."),
         Required(form.RequiredAction, "Form.RequiredAction", "Say what action the agency must take (or that it need take none)."),
         AimsRules.ParseDate(form.ActionDeadline) ?? throw Invalid("Form.ActionDeadline", "Enter the deadline for the agency's action."),
-        DecisionWords.CoverLetter(appeal.AppellantName, appeal.CaseNumber, outcome, today, courtBy));
+        DecisionWords.CoverLetter(appeal.AppellantName, appeal.CaseNumber, outcome, today, courtBy, courtDays));
 
     private static IEnumerable<DecisionPdfSection> Sections(DecisionIssued decision) => decision.Parts is { } p
         ?

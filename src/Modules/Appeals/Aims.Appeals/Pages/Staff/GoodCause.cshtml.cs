@@ -26,7 +26,7 @@ internal sealed class AcceptGoodCauseHandler(CaseWork work, IMessageBus bus) : I
         var appeal = await work.LoadAsync(command.AppealId, command.SeenVersion, cancellationToken);
         await work.AppendAsync(appeal, appeal.AcceptGoodCause(command.By.Person, work.Today, command.Reason), cancellationToken);
         await bus.CancelAsync(CaseClocks.NoShowKey(appeal.Id), cancellationToken);
-        return $"Good cause is accepted on {appeal.CaseNumber}. Schedule the {appeal.HearingWord} again.";
+        return $"Good cause is accepted on {appeal.CaseNumber}. Schedule the {Viewing.AppealLabels.Hearing(appeal.Kind)} again.";
     }
 }
 

@@ -42,7 +42,7 @@ internal sealed class RescheduleHearingHandler(CaseWork work, AppealDeadlines de
         await work.AppendAsync(appeal, moved, cancellationToken);
         await bus.PublishAsync(CaseAnnouncements.Hearing(appeal, moved.Hearing, appeal.Version + 1, moved.PreviousStart, moved.Reason), cancellationToken);
         var waiver = moved.WaivedDays > 0 ? $" The decision is now due {appeal.RunningClock!.Due:MM/dd/yyyy} ({moved.WaivedDays} days added at the appellant's request)." : "";
-        return $"The {appeal.HearingWord} on {appeal.CaseNumber} moved from {EmailText.Eastern(moved.PreviousStart)} to {EmailText.Eastern(moved.Hearing.StartsAt)}.{waiver}";
+        return $"The {Viewing.AppealLabels.Hearing(appeal.Kind)} on {appeal.CaseNumber} moved from {EmailText.Eastern(moved.PreviousStart)} to {EmailText.Eastern(moved.Hearing.StartsAt)}.{waiver}";
     }
 }
 

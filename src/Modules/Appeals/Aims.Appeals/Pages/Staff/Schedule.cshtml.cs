@@ -35,7 +35,7 @@ internal sealed class ScheduleHearingHandler(CaseWork work, AppealDeadlines dead
         var scheduled = appeal.Schedule(command.Form.ToHearing(appeal, deadlines, calendar), command.By.Person, work.Now);
         await work.AppendAsync(appeal, scheduled, cancellationToken);
         await bus.PublishAsync(CaseAnnouncements.Hearing(appeal, scheduled.Hearing, appeal.Version + 1, null, null), cancellationToken);
-        return $"The {appeal.HearingWord} on {appeal.CaseNumber} is scheduled for {EmailText.Eastern(scheduled.Hearing.StartsAt)}. Every party is sent the notice.";
+        return $"The {AppealLabels.Hearing(appeal.Kind)} on {appeal.CaseNumber} is scheduled for {EmailText.Eastern(scheduled.Hearing.StartsAt)}. Every party is sent the notice.";
     }
 }
 

@@ -3,6 +3,7 @@ using System.Text;
 using Aims.Appeals.Contracts;
 using Aims.Appeals.Model;
 using Aims.Appeals.Persistence;
+using Aims.Appeals.Rules;
 using Aims.Appeals.Viewing;
 using Aims.BuildingBlocks.Validation;
 using Aims.Identity.Contracts;
@@ -12,6 +13,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Aims.Appeals.Pages.Staff;
 
@@ -117,12 +119,16 @@ internal enum SearchSort
 /// <summary>One appeal as the division's lists show it.</summary>
 internal sealed record CaseRow(
     Guid Id, string CaseNumber, AppealKind Kind, AppealStatus Status, string AppellantName, string? Npi, string? MedicaidId, string? AgencyName,
-    DateOnly FiledOn, bool Timely, bool Expedited, string[] Flags, string? CaseWorkerName, string? DeciderName, DateTimeOffset? HearingAt,
-    DateOnly? SummaryDue, DateOnly? SummaryFiledOn, DateOnly? ClockDue, string? ClockName)
+    DateOnly FiledOn, bool Timely, bool Expedited, string[] FlagCodes, string? CaseWorkerName, string? DeciderName, DateTimeOffset? HearingAt,
+    DateOnly? SummaryDue, DateOnly? SummaryFiledOn, DateOnly? ClockDue, DecisionClockKind? ClockKind)
 {
+    /// <summary>The flags' words beside their codes; the list row stores the codes (ADR 0043).</summary>
+    public IReadOnlyList<string> Flags => [.. FlagCodes.Select(flag => AppealLabels.Flag(Enum.Parse<AppealFlag>(flag)))];
+
+
     public static IQueryable<CaseRow> From(IQueryable<AppealSummary> rows) => rows.Select(a => new CaseRow(
         a.Id, a.CaseNumber, a.Kind, a.Status, a.AppellantName, a.Npi, a.MedicaidId, a.AgencyName, a.FiledOn, a.Timely, a.Expedited, a.Flags,
-        a.CaseWorkerName, a.DeciderName, a.HearingAt, a.SummaryDue, a.SummaryFiledOn, a.ClockDue, a.ClockName));
+        a.CaseWorkerName, a.DeciderName, a.HearingAt, a.SummaryDue, a.SummaryFiledOn, a.ClockDue, a.ClockKind));
 }
 
 internal sealed record SearchAppeals(AppealSearch Search) : IRequest<SearchResult>;
@@ -156,7 +162,7 @@ internal sealed class SearchAppealsHandler(AppealsDbContext db) : IRequestHandle
 }
 
 [Authorize(Policy = nameof(Permission.SearchAllAppeals))]
-internal sealed class SearchModel(IMediator mediator, AppealsDbContext db) : PageModel
+internal sealed class SearchModel(IMediator mediator, AppealsDbContext db, IOptions<AppealRulesOptions> rules) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public AppealSearch Search { get; set; } = new();
@@ -178,7 +184,7 @@ internal sealed class SearchModel(IMediator mediator, AppealsDbContext db) : Pag
             {
                 row.CaseNumber, AppealLabels.Kind(row.Kind), AppealLabels.Status(row.Status), row.AppellantName, row.Npi, row.MedicaidId, row.AgencyName,
                 Day(row.FiledOn), row.Timely ? "yes" : "no", row.Expedited ? "yes" : "no", row.CaseWorkerName, row.DeciderName,
-                row.HearingAt is { } at ? BuildingBlocks.Mail.EmailText.Eastern(at) : null, Day(row.SummaryDue), Day(row.SummaryFiledOn), row.ClockName, Day(row.ClockDue),
+                row.HearingAt is { } at ? BuildingBlocks.Mail.EmailText.Eastern(at) : null, Day(row.SummaryDue), Day(row.SummaryFiledOn), row.ClockKind is { } clock ? AppealLabels.Clock(clock, rules.Value) : null, Day(row.ClockDue),
             }.Select(Csv)));
         }
 

@@ -137,7 +137,7 @@ internal sealed class StaffModel(IMediator mediator, UserManager<AimsUser> users
             return Page();
         }
 
-        TempData["Notice"] = $"Staff account created. A temporary password was emailed to {Form.Email!.Trim()}; it works for 24 hours.";
+        TempData["Notice"] = $"Staff account created. A temporary password was emailed to {Form.Email!.Trim()}; it works for {TemporaryPasswords.Lifetime.TotalHours:0} hours.";
         return RedirectToPage();
     }
 

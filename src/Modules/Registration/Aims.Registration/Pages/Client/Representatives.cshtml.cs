@@ -93,7 +93,7 @@ internal sealed class RepresentativesModel(IMediator mediator, RegistrationDbCon
         {
             if (await mediator.SendFormAsync(new InviteRepresentative(UserId, Email), ModelState, "", cancellationToken))
             {
-                TempData["Notice"] = t["We emailed an invitation to {0}. It works for 7 days.", Email!.Trim()].Value;
+                TempData["Notice"] = t["We emailed an invitation to {0}. It works for {1} days.", Email!.Trim(), Invitations.Lifetime.Days].Value;
                 return RedirectToPage();
             }
         }

@@ -172,7 +172,7 @@ internal sealed class ProviderModel(IMediator mediator, RegistrationDbContext db
         var name = User.FindFirstValue(AimsClaimTypes.DisplayName) ?? User.Identity!.Name!;
         if (await mediator.SendFormAsync(new InviteToProvider(Id, UserId, name, Email), ModelState, "", cancellationToken))
         {
-            TempData["Notice"] = t["We emailed an invitation to {0}. It works for 7 days.", Email!.Trim()].Value;
+            TempData["Notice"] = t["We emailed an invitation to {0}. It works for {1} days.", Email!.Trim(), Invitations.Lifetime.Days].Value;
             return RedirectToPage(new { id = Id });
         }
 

@@ -1,0 +1,65 @@
+using Aims.Appeals.Access;
+using Aims.Appeals.Contracts;
+using Aims.Appeals.Filing;
+using Aims.BuildingBlocks.Errors;
+using Aims.BuildingBlocks.Mail;
+using Aims.BuildingBlocks.Mediation;
+using Aims.BuildingBlocks.Messaging;
+using Aims.BuildingBlocks.Web;
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Aims.Appeals.Cases;
+
+/// <summary>
+/// The appellant (or whoever acts for them) withdraws an open appeal before its final decision. The confirmation
+/// carries the version the person saw; the withdrawal goes through <see cref="CaseWork.ActAsync"/>, the path of every
+/// case action, so two withdrawals at once, or one crossing a decision, append one event and the other is told why.
+/// An API caller may leave the version out and withdraw whatever the appeal is now.
+/// </summary>
+internal sealed record WithdrawAppeal(Filer Filer, Guid AppealId, long? SeenVersion, string? Reason) : ICommand<WithdrawnAppeal>;
+
+internal sealed record WithdrawnAppeal(string CaseNumber, DateOnly WithdrawnOn);
+
+internal sealed class WithdrawAppealValidator : AbstractValidator<WithdrawAppeal>
+{
+    public WithdrawAppealValidator() =>
+        RuleFor(c => c.Reason).MaximumLength(2000).WithMessage("Enter at most 2,000 characters.");
+}
+
+internal sealed class WithdrawAppealHandler(
+    AppealAudience audience, CaseWork work, IMessageBus bus, IOutgoingMail mail, IOptions<ContactOptions> contact, IStringLocalizer<AppealsText> t)
+    : IRequestHandler<WithdrawAppeal, WithdrawnAppeal>
+{
+    public async Task<WithdrawnAppeal> Handle(WithdrawAppeal command, CancellationToken cancellationToken)
+    {
+        var access = await audience.AccessAsync(command.AppealId, await audience.ViewerAsync(command.Filer.UserId, cancellationToken), cancellationToken);
+        if (!access.CanRead)
+        {
+            throw new NotFoundException("No such appeal.");
+        }
+
+        if (!access.CanAct)
+        {
+            throw new RuleViolationException("Only the appellant, or someone acting for them, can withdraw an appeal.");
+        }
+
+        var (appeal, withdrawn) = await work.ActAsync(
+            command.AppealId, command.SeenVersion, appeal => appeal.Withdraw(command.Filer.Person, work.Today, command.Reason), cancellationToken);
+
+        await bus.PublishAsync(
+            new AppealWithdrawn(command.AppealId, appeal.CaseNumber, appeal.Agency?.Id, appeal.AppellantName, withdrawn.WithdrawnOn, withdrawn.Reason),
+            cancellationToken);
+        await mail.QueueAsync(new EmailMessage(
+            command.Filer.Email,
+            t["Appeal {0} withdrawn", appeal.CaseNumber],
+            t["Hello {0},", command.Filer.Name] + "\n\n"
+            + t["You withdrew appeal {0} on {1}. The case is closed; the agency and the Appeals Division have been told. If you did not mean to withdraw it, call the Appeals Division at {2} at once.",
+                appeal.CaseNumber, EmailText.Day(withdrawn.WithdrawnOn), contact.Value.AppealsDivisionPhone]
+            + EmailText.Footer(contact.Value)),
+            cancellationToken);
+        return new WithdrawnAppeal(appeal.CaseNumber, withdrawn.WithdrawnOn);
+    }
+}

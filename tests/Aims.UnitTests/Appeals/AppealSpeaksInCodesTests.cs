@@ -1,0 +1,98 @@
+using System.Collections;
+using System.Globalization;
+using System.Reflection;
+using System.Resources;
+using Aims.Appeals;
+using Aims.Appeals.Contracts;
+using Aims.Appeals.Model;
+using Aims.Appeals.Rules;
+using Aims.Appeals.Viewing;
+
+namespace Aims.UnitTests.Appeals;
+
+/// <summary>
+/// The appeal answers in codes and <see cref="AppealLabels"/> words them once, in English and (through the resource
+/// file) in Spanish, with the day counts of the rules that count the dates (ADR 0043).
+/// </summary>
+public sealed class AppealSpeaksInCodesTests
+{
+    private static readonly ResourceSet Spanish =
+        new ResourceManager("Aims.Appeals.Resources.AppealsText", typeof(AppealsText).Assembly).GetResourceSet(new CultureInfo("es"), true, false)!;
+
+    private static IEnumerable<TestCaseData> Wordings() =>
+        Enum.GetValues<AppealStep>().Select(step => new TestCaseData(AppealLabels.Step(step)).SetName($"Step {step}"))
+            .Concat(Enum.GetValues<DeadlineKind>().Select(kind => new TestCaseData(AppealLabels.Deadline(kind)).SetName($"Deadline {kind}")));
+
+    [Test]
+    public void The_appeals_read_properties_answer_in_codes_not_sentences()
+    {
+        // Names and numbers the filer typed or the division gave are data; anything else a string would be wording.
+        string[] data = [nameof(Appeal.CaseNumber), nameof(Appeal.AppellantName), nameof(Appeal.ActionType)];
+        var properties = typeof(Appeal).GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static);
+
+        properties.Where(p => p.PropertyType == typeof(string) && !data.Contains(p.Name)).Select(p => p.Name).ShouldBeEmpty();
+        properties.Where(p => p.PropertyType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(p.PropertyType)
+                && p.PropertyType.GetInterfaces().Contains(typeof(IEnumerable<string>)))
+            .Select(p => p.Name).ShouldBeEmpty();
+        typeof(Appeal).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.FieldType == typeof(string)).ShouldBeEmpty();
+        typeof(NextDeadline).GetProperties().Select(p => p.PropertyType).ShouldNotContain(typeof(string));
+        typeof(StatutoryClock).GetProperties().Select(p => p.PropertyType).ShouldNotContain(typeof(string));
+    }
+
+    [TestCaseSource(nameof(Wordings))]
+    public void Each_code_has_its_words_in_English_and_Spanish(string english)
+    {
+        english.ShouldNotBeNullOrWhiteSpace();
+        var spanish = Spanish.GetString(english);
+        spanish.ShouldNotBeNullOrWhiteSpace($"no Spanish for \"{english}\"");
+        spanish.ShouldNotBe(english);
+    }
+
+    [Test]
+    public void Every_code_has_words_of_its_own()
+    {
+        Enum.GetValues<AppealStep>().Select(AppealLabels.Step).Distinct().Count().ShouldBe(Enum.GetValues<AppealStep>().Length);
+        Enum.GetValues<DeadlineKind>().Select(AppealLabels.Deadline).Distinct().Count().ShouldBe(Enum.GetValues<DeadlineKind>().Length);
+        Enum.GetValues<AppealFlag>().Select(AppealLabels.Flag).Distinct().Count().ShouldBe(Enum.GetValues<AppealFlag>().Length);
+        AppealLabels.Step(AppealStep.ScheduleConference).ShouldBe("The Appeals Division schedules the informal fact-finding conference");
+        Spanish.GetString(AppealLabels.Step(AppealStep.ScheduleConference)).ShouldBe("La División de Apelaciones programa la conferencia informal de determinación de hechos");
+        AppealLabels.Deadline(DeadlineKind.FormalAppeal).ShouldBe("Last day to file a formal appeal");
+        Spanish.GetString(AppealLabels.Deadline(DeadlineKind.FormalAppeal)).ShouldBe("Último día para presentar una apelación formal");
+    }
+
+    [Test]
+    public void A_clock_is_named_with_the_days_its_setting_gives()
+    {
+        var law = new AppealRulesOptions();
+        AppealLabels.Clock(DecisionClockKind.InformalDecision, law).ShouldBe("Informal decision (180 days)");
+        AppealLabels.Clock(DecisionClockKind.RecommendedDecision, law).ShouldBe("Recommended decision (120 days)");
+        AppealLabels.Clock(DecisionClockKind.FinalDecision, law).ShouldBe("Final decision (60 days)");
+        AppealLabels.Clock(DecisionClockKind.ClientDecision, law).ShouldBe("Decision (90 days)");
+        AppealLabels.Clock(DecisionClockKind.ExpeditedServices, law).ShouldBe("Expedited decision (3 working days)");
+        AppealLabels.Clock(DecisionClockKind.ExpeditedEligibility, law).ShouldBe("Expedited decision (7 working days)");
+
+        var changed = new AppealRulesOptions { InformalDecisionDays = 150, ClientDecisionDays = 75, ExpeditedServicesWorkingDays = 2 };
+        AppealLabels.Clock(DecisionClockKind.InformalDecision, changed).ShouldBe("Informal decision (150 days)");
+        AppealLabels.Clock(DecisionClockKind.ClientDecision, changed).ShouldBe("Decision (75 days)");
+        AppealLabels.Clock(DecisionClockKind.ExpeditedServices, changed).ShouldBe("Expedited decision (2 working days)");
+    }
+
+    [Test]
+    public void The_next_step_follows_the_kind_of_appeal_and_where_it_stands()
+    {
+        var person = new Person(Guid.NewGuid(), "Casey Worker");
+        var informal = new Appeal();
+        informal.When(new InformalAppealFiled(
+            "PI-2026-000001", person, new ProviderRef(Guid.NewGuid(), "Blue Ridge Clinic", "1234567893"), null, "ClaimDenial", new DateOnly(2026, 11, 10), ReceiptMethod.Email,
+            null, [new DisputedItem("CLM-1", 100m, "Authorized.")], "Pay it.", new ContactDetails("Lee Park", "540-555-0142", "lee@clinic.example"),
+            new DateOnly(2026, 11, 23), new DateOnly(2026, 11, 10), new DateOnly(2026, 12, 10), true, new DateOnly(2027, 5, 22)));
+
+        informal.NextStep.ShouldBe(AppealStep.DocketThenConference);
+        informal.NextDeadline.ShouldBe(new NextDeadline(new DateOnly(2027, 5, 22), DeadlineKind.InformalDecision));
+        informal.When(informal.Docket(person, new DateOnly(2026, 11, 23), null));
+        informal.NextStep.ShouldBe(AppealStep.ScheduleConference);
+        informal.When(informal.Withdraw(person, new DateOnly(2026, 11, 24), null));
+        informal.NextStep.ShouldBeNull();
+        informal.NextDeadline.ShouldBeNull();
+    }
+}
