@@ -136,6 +136,28 @@ public sealed class SchedulerTests : ProbeTest
     }
 
     [Test]
+    public async Task A_reminder_left_pending_on_the_stand_in_by_the_previous_version_is_replaced_or_cancelled_with_its_key()
+    {
+        // As the previous version left them: keyed reminders pending in the stand-in table, due 15:00 on 11/20/2026.
+        foreach (var key in new[] { "hearing-reminder:46", "hearing-reminder:47" })
+        {
+            await ProbeServices.ExecuteAsync(
+                "INSERT INTO messaging.messages (id, type, payload, key, due_at, created_at) VALUES (gen_random_uuid(), " +
+                $"'Aims.MessagingProbe.ProbeMessage', '{{\"number\":1}}', '{key}', '2026-11-20T15:00:00Z', '2026-11-20T13:00:00Z')");
+        }
+
+        await ScheduleAsync(new ProbeMessage(2), Start.AddHours(2), key: "hearing-reminder:46");
+        (await InCommandAsync(bus => bus.CancelAsync("hearing-reminder:47"))).ShouldBeTrue();
+
+        (await ProbeServices.CountAsync("messaging.messages WHERE status = 0")).ShouldBe(0);
+        clock.SetUtcNow(Start.AddHours(2));
+        (await Pump.ProcessDueAsync(CancellationToken.None)).ShouldBe(0);
+        (await WolverineInbox.MakeDueAsync(Services)).ShouldBe(1);
+        await WolverineInbox.WaitUntilHandledAsync(Services);
+        (await ProbeServices.CountAsync("probe.received")).ShouldBe(1);
+    }
+
+    [Test]
     public async Task Failed_delivery_is_retried_with_backoff_then_succeeds()
     {
         await ScheduleAsync(new ProbeMessage(1, FailTimes: 2), Start);

@@ -68,6 +68,7 @@ internal sealed class OutboxMessageBus(
         await Context.PublishAsync(message, delivery);
         if (key is not null)
         {
+            await ScheduledKeys.CancelStandInAsync(session, key, time, cancellationToken);
             var envelope = outbox!.LastStored ?? throw new InvalidOperationException($"Wolverine stored no envelope for {typeName}.");
             if (await ScheduledKeys.ReplaceAsync(session, key, envelope.Id, typeName, payload, dueAt, cancellationToken) is { } previous)
             {
@@ -79,9 +80,10 @@ internal sealed class OutboxMessageBus(
     public async Task<bool> CancelAsync(string key, CancellationToken cancellationToken = default)
     {
         await EnlistAsync("Cancelling a message");
+        var standIn = await ScheduledKeys.CancelStandInAsync(session, key, time, cancellationToken);
         if (await ScheduledKeys.RemoveAsync(session, key, cancellationToken) is not { } previous)
         {
-            return false;
+            return standIn;
         }
 
         superseded.Add(previous);

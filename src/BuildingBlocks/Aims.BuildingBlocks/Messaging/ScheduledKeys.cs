@@ -47,6 +47,19 @@ internal static class ScheduledKeys
     }
 
     /// <summary>
+    /// Cancels a pending stand-in row with the key, left by a database of the previous version (ADR 0041 hand-over):
+    /// a re-planned or cancelled reminder must not also fire from there. True when there was one.
+    /// </summary>
+    public static async Task<bool> CancelStandInAsync(DbSession session, string key, TimeProvider time, CancellationToken cancellationToken)
+    {
+        await using var command = await session.CommandAsync(
+            "UPDATE messaging.messages SET status = 3, completed_at = @now, locked_until = NULL WHERE key = @key AND status = 0", cancellationToken);
+        command.Parameters.AddWithValue("key", key);
+        command.Parameters.AddWithValue("now", time.GetUtcNow());
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+    }
+
+    /// <summary>
     /// On delivery, in the receiver's transaction: true (and the key forgotten) when the envelope is still current, false
     /// when a later schedule replaced it or a cancel removed it.
     /// </summary>
