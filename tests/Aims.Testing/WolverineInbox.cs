@@ -1,3 +1,5 @@
+using System.Globalization;
+using Aims.BuildingBlocks.Messaging;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Wolverine;
@@ -17,17 +19,19 @@ public static class WolverineInbox
 
     public static async Task<IReadOnlyList<Envelope>> EnvelopesAsync(IMessageStore store) => await store.Admin.AllIncomingAsync();
 
-    /// <summary>Envelopes not yet handled (waiting, being handled, or scheduled).</summary>
-    public static Task<int> PendingAsync(IServiceProvider services) => PendingAsync(services.GetRequiredService<IMessageStore>());
+    /// <summary>
+    /// Envelopes still to be handled: waiting, being handled, retries, and scheduled messages already due by the AIMS
+    /// clock <paramref name="aimsNow"/> (a scheduled message due later by that clock is not pending).
+    /// </summary>
+    public static Task<int> PendingAsync(IServiceProvider services) =>
+        PendingAsync(services.GetRequiredService<IMessageStore>(), services.GetRequiredService<TimeProvider>().GetUtcNow());
 
-    public static async Task<int> PendingAsync(IMessageStore store) =>
-        (await EnvelopesAsync(store)).Count(e => e.Status != EnvelopeStatus.Handled);
+    public static async Task<int> PendingAsync(IMessageStore store, DateTimeOffset? aimsNow = null) =>
+        (await EnvelopesAsync(store)).Count(e => e.Status == EnvelopeStatus.Incoming
+            || (e.Status == EnvelopeStatus.Scheduled && !(AimsDueAt(e) > (aimsNow ?? DateTimeOffset.UtcNow))));
 
-    /// <summary>Waits until Wolverine has handled every envelope in its inbox (fails after <paramref name="timeout"/>).</summary>
-    public static Task WaitUntilHandledAsync(IServiceProvider services, TimeSpan? timeout = null) =>
-        WaitUntilHandledAsync(services.GetRequiredService<IMessageStore>(), timeout);
-
-    public static async Task WaitUntilHandledAsync(IMessageStore services, TimeSpan? timeout = null)
+    /// <summary>Waits until Wolverine has handled every pending envelope in its inbox (fails after <paramref name="timeout"/>).</summary>
+    public static async Task WaitUntilHandledAsync(IServiceProvider services, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
         int pending;
@@ -40,6 +44,65 @@ public static class WolverineInbox
 
             await Task.Delay(50);
         }
+    }
+
+    public static async Task WaitUntilHandledAsync(IMessageStore store, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        int pending;
+        while ((pending = await PendingAsync(store)) > 0)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{pending} Wolverine envelope(s) still not handled after {timeout ?? TimeSpan.FromSeconds(30)}.");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>When a scheduled message is due by the AIMS clock (its header, ADR 0041); null for Wolverine's own retries.</summary>
+    public static DateTimeOffset? AimsDueAt(Envelope envelope) =>
+        envelope.Headers.TryGetValue(ScheduledWork.DueHeader, out var due) && due is not null
+            ? DateTimeOffset.Parse(due, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)
+            : null;
+
+    /// <summary>The key of a scheduled message ("appeal:{id}:remind:HearingSevenDays"), or null.</summary>
+    public static string? KeyOf(Envelope envelope) => envelope.Headers.GetValueOrDefault(ScheduledWork.KeyHeader);
+
+    /// <summary>
+    /// Scheduled messages still waiting (not yet handled), soonest first by the AIMS clock: "what is scheduled for when?".
+    /// A replaced or cancelled one is cancelled in Wolverine after its commit, so it is not here.
+    /// </summary>
+    public static async Task<IReadOnlyList<ScheduledEnvelope>> ScheduledAsync(IServiceProvider services) =>
+        (await EnvelopesAsync(services))
+            .Where(e => e.Status == EnvelopeStatus.Scheduled && AimsDueAt(e) is not null)
+            .Select(e => new ScheduledEnvelope(KeyOf(e), AimsDueAt(e)!.Value, e.Message, e))
+            .OrderBy(s => s.DueAt)
+            .ToList();
+
+    /// <summary>Scheduled messages that were handled ("did it fire?"): Wolverine keeps handled envelopes a while.</summary>
+    public static async Task<IReadOnlyList<ScheduledEnvelope>> HandledScheduledAsync(IServiceProvider services) =>
+        (await EnvelopesAsync(services))
+            .Where(e => e.Status == EnvelopeStatus.Handled && AimsDueAt(e) is not null)
+            .Select(e => new ScheduledEnvelope(KeyOf(e), AimsDueAt(e)!.Value, e.Message, e))
+            .ToList();
+
+    /// <summary>
+    /// The test's stand-in for time passing: Wolverine's poller goes by the system clock, so every scheduled message due
+    /// by the (moved) AIMS clock is rescheduled to now through Wolverine's storage API; its poller then runs it.
+    /// </summary>
+    public static async Task<int> MakeDueAsync(IServiceProvider services)
+    {
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var store = services.GetRequiredService<IMessageStore>();
+        var due = (await EnvelopesAsync(store)).Where(e => e.Status == EnvelopeStatus.Scheduled && AimsDueAt(e) <= now).ToList();
+        foreach (var envelope in due)
+        {
+            await store.ScheduledMessages.RescheduleAsync(envelope.Id, DateTimeOffset.UtcNow, CancellationToken.None);
+        }
+
+        return due.Count;
     }
 
     /// <summary>Wolverine's dead letters (error type and message, the envelope with its headers), from its storage API.</summary>
@@ -99,3 +162,6 @@ public static class WolverineInbox
         }
     }
 }
+
+/// <summary>A scheduled message as a test sees it: its key, when it is due by the AIMS clock, the message itself.</summary>
+public sealed record ScheduledEnvelope(string? Key, DateTimeOffset DueAt, object? Message, Envelope Envelope);

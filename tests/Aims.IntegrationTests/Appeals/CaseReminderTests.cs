@@ -12,10 +12,7 @@ namespace Aims.IntegrationTests.Appeals;
 /// </summary>
 public sealed class CaseReminderTests() : AppealsTest("aims_test_case_reminders")
 {
-    private async Task<DateTimeOffset?> PendingAsync(Guid appealId, string kind) =>
-        (DateTime?)await ScalarAsync("SELECT due_at FROM messaging.messages WHERE status = 0 AND key = @p", $"appeal:{appealId}:remind:{kind}") is { } due
-            ? new DateTimeOffset(due, TimeSpan.Zero)
-            : null;
+    private Task<DateTimeOffset?> PendingAsync(Guid appealId, string kind) => ScheduledAtAsync($"appeal:{appealId}:remind:{kind}");
 
     private static DateTimeOffset Utc(int year, int month, int day, int hour) => new(year, month, day, hour, 0, 0, TimeSpan.Zero);
 
@@ -70,7 +67,7 @@ public sealed class CaseReminderTests() : AppealsTest("aims_test_case_reminders"
         (await PendingAsync(id, "SummaryOverdue")).ShouldBe(Utc(2027, 1, 20, 14));
         (await PendingAsync(id, "ClockFourteenDays")).ShouldBe(Utc(2027, 2, 14, 14));
         (await PendingAsync(id, "ClockPassed")).ShouldBe(Utc(2027, 3, 1, 14));
-        (await CountAsync("SELECT count(*) FROM messaging.messages WHERE status = 0 AND key LIKE @p", $"appeal:{id}:remind:%")).ShouldBe(8L);
+        (await ScheduledCountAsync($"appeal:{id}:remind:")).ShouldBe(8);
         await DeliverAsync();
 
         // The client's calendar moves the event: the same UID, a higher SEQUENCE, the new time in Richmond time.
@@ -139,11 +136,11 @@ public sealed class CaseReminderTests() : AppealsTest("aims_test_case_reminders"
     public async Task A_withdrawn_appeal_cancels_its_reminders_and_is_never_reminded()
     {
         var (client, id, _, _) = await ClientAppealAsync("gone", "300000000102");
-        (await CountAsync("SELECT count(*) FROM messaging.messages WHERE status = 0 AND key LIKE @p", $"appeal:{id}:remind:%")).ShouldBe(4L);
+        (await ScheduledCountAsync($"appeal:{id}:remind:")).ShouldBe(4);
 
         (await ActAsync(client, $"/appeals/{id}/withdraw", [])).Location.ShouldBe($"/appeals/{id}");
 
-        (await CountAsync("SELECT count(*) FROM messaging.messages WHERE status = 0 AND key LIKE @p", $"appeal:{id}:remind:%")).ShouldBe(0L);
+        (await ScheduledCountAsync($"appeal:{id}:remind:")).ShouldBe(0);
         Clock.SetUtcNow(Utc(2027, 2, 23, 14));
         await DeliverAsync();
         (await CountAsync("SELECT count(*) FROM notifications.notices WHERE source_key LIKE @p", $"reminder:{id}:%")).ShouldBe(0L);
@@ -191,7 +188,7 @@ public sealed class CaseReminderTests() : AppealsTest("aims_test_case_reminders"
         page.Text.ShouldContain($"02/07/2027 9:00 AM CaseReminder appeal:{id}:remind:ClockFourteenDays");
         page.Text.ShouldContain($"02/22/2027 9:00 AM CaseReminder appeal:{id}:remind:ClockPassed");
         page.Text.ShouldNotContain("ReviewReminder");
-        var fourteen = (Guid)(await ScalarAsync("SELECT id FROM messaging.messages WHERE status = 0 AND key = @p", $"appeal:{id}:remind:ClockFourteenDays"))!;
+        var fourteen = (await WolverineInbox.ScheduledAsync(Portal.Services)).Single(s => s.Key == $"appeal:{id}:remind:ClockFourteenDays").Envelope.Id;
 
         var cancelled = await admin.PostAsync($"/admin/operations?key=appeal%3A{id}%3A", [new("message", fourteen.ToString())], "/admin/operations?handler=Cancel");
 
@@ -213,7 +210,7 @@ public sealed class CaseReminderTests() : AppealsTest("aims_test_case_reminders"
         var (owner, provider) = await ProviderAsync("owner.day20@clinic.example", "Tidewater Day Twenty Clinic");
         var id = await FileAsync(owner, "/appeals/file/informal", InformalFields(provider, "11/10/2026", agencyId: agency));
         var other = await FileAsync(owner, "/appeals/file/informal", InformalFields(provider, "11/11/2026", agencyId: agency));
-        (await CountAsync("SELECT count(*) FROM messaging.messages WHERE status = 0 AND key LIKE @p", $"appeal:{id}:remind:Clock%")).ShouldBe(4L);
+        (await ScheduledCountAsync($"appeal:{id}:remind:Clock")).ShouldBe(4);
         using var worker = await StaffAsync("worker.day20@dmas.virginia.gov", Role.CaseWorker);
         using var agent = await StaffAsync("agent.day20@dmas.virginia.gov", Role.InformalAppealsAgent);
         var agentId = await UserIdAsync("agent.day20@dmas.virginia.gov");
@@ -235,7 +232,7 @@ public sealed class CaseReminderTests() : AppealsTest("aims_test_case_reminders"
             var decided = await ActAsync(agentLater, $"/staff/appeals/{appeal}/decide", new() { ["Form.Outcome"] = "Sustained", ["Form.Text"] = "The denial stands." });
             decided.Location.ShouldBe($"/appeals/{appeal}", decided.Text);
             (await PendingAsync(appeal, "FormalAppealDayTwenty")).ShouldBe(Utc(2027, 1, 5, 14));
-            (await CountAsync("SELECT count(*) FROM messaging.messages WHERE status = 0 AND key LIKE @p", $"appeal:{appeal}:remind:Clock%")).ShouldBe(0L);
+            (await ScheduledCountAsync($"appeal:{appeal}:remind:Clock")).ShouldBe(0);
         }
 
         await DeliverAsync();
@@ -291,7 +288,7 @@ public sealed class CaseReminderTests() : AppealsTest("aims_test_case_reminders"
         await DeliverAsync();
         var ended = (await AppealEmailsToAsync("worker.window@dmas.virginia.gov")).Single(e => e.Subject == $"Good-cause window ended: appeal {caseNumber} closed");
         ended.TextBody.ShouldContain("No good cause was shown by Thursday, December 10, 2026");
-        (await CountAsync("SELECT count(*) FROM messaging.messages WHERE status = 0 AND key LIKE @p", $"appeal:{id}:remind:%")).ShouldBe(0L);
+        (await ScheduledCountAsync($"appeal:{id}:remind:")).ShouldBe(0);
 
     }
 }

@@ -5,19 +5,16 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Aims.IntegrationTests.BuildingBlocks;
 
-/// <summary>Scheduled messages: due times on a moved clock, replace and cancel by key, backoff, dead letters.</summary>
+/// <summary>
+/// Scheduled messages on Wolverine (ADR 0041): due times on a moved AIMS clock, a key moved later or earlier, a cancel,
+/// a superseded envelope that fires anyway dropped on delivery, and retries with backoff.
+/// </summary>
 public sealed class SchedulerTests : ProbeTest
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 20, 14, 0, 0, TimeSpan.Zero);
     private readonly ManualTimeProvider clock = new(Start);
 
     protected override TimeProvider Clock => clock;
-
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["Aims:Messaging:MaxAttempts"] = "3",
-        ["Aims:Messaging:RetryBaseDelay"] = "00:00:05",
-    };
 
     private MessagePump Pump => Services.GetRequiredService<MessagePump>();
 
@@ -32,26 +29,63 @@ public sealed class SchedulerTests : ProbeTest
     public async Task Message_is_not_delivered_before_its_due_time_and_is_delivered_after()
     {
         await ScheduleAsync(new ProbeMessage(1), Start.AddHours(1));
+        (await WolverineInbox.ScheduledAsync(Services)).Single().DueAt.ShouldBe(Start.AddHours(1));
 
         clock.SetUtcNow(Start.AddMinutes(59));
-        (await Pump.ProcessDueAsync(CancellationToken.None)).ShouldBe(0);
+        (await WolverineInbox.MakeDueAsync(Services)).ShouldBe(0);
+        await Task.Delay(TimeSpan.FromSeconds(1.5)); // longer than Wolverine's scheduled-job poll
+        (await ProbeServices.CountAsync("probe.received")).ShouldBe(0);
 
         clock.SetUtcNow(Start.AddHours(1));
-        (await Pump.ProcessDueAsync(CancellationToken.None)).ShouldBe(1);
+        (await WolverineInbox.MakeDueAsync(Services)).ShouldBe(1);
+        await WolverineInbox.WaitUntilHandledAsync(Services);
         (await ProbeServices.CountAsync("probe.received")).ShouldBe(1);
+        (await WolverineInbox.ScheduledAsync(Services)).ShouldBeEmpty();
     }
 
     [Test]
-    public async Task Scheduling_again_with_the_same_key_moves_the_pending_message_instead_of_adding_one()
+    public async Task Scheduling_again_with_the_same_key_moves_the_message_later_and_the_old_time_passes_without_delivery()
     {
         await ScheduleAsync(new ProbeMessage(1), Start.AddHours(1), key: "hearing-reminder:42");
         await ScheduleAsync(new ProbeMessage(2), Start.AddHours(3), key: "hearing-reminder:42");
 
-        (await ProbeServices.CountAsync("messaging.messages WHERE status = 0")).ShouldBe(1);
-        (await ProbeServices.ScalarAsync<DateTime>("SELECT due_at FROM messaging.messages")).ShouldBe(Start.AddHours(3).UtcDateTime);
+        var waiting = await WolverineInbox.ScheduledAsync(Services);
+        waiting.Count.ShouldBe(1, "the replaced envelope is cancelled in Wolverine after the commit");
+        waiting[0].Key.ShouldBe("hearing-reminder:42");
+        waiting[0].DueAt.ShouldBe(Start.AddHours(3));
 
         clock.SetUtcNow(Start.AddHours(2));
-        (await Pump.ProcessDueAsync(CancellationToken.None)).ShouldBe(0);
+        (await WolverineInbox.MakeDueAsync(Services)).ShouldBe(0);
+
+        clock.SetUtcNow(Start.AddHours(3));
+        (await WolverineInbox.MakeDueAsync(Services)).ShouldBe(1);
+        await WolverineInbox.WaitUntilHandledAsync(Services);
+        (await ProbeServices.CountAsync("probe.received")).ShouldBe(1);
+    }
+
+    [Test]
+    public async Task Scheduling_again_with_the_same_key_moves_the_message_earlier_and_it_is_delivered_once()
+    {
+        await ScheduleAsync(new ProbeMessage(1), Start.AddHours(3), key: "hearing-reminder:43");
+        await ScheduleAsync(new ProbeMessage(2), Start.AddHours(1), key: "hearing-reminder:43");
+
+        clock.SetUtcNow(Start.AddHours(1));
+        (await WolverineInbox.MakeDueAsync(Services)).ShouldBe(1);
+        await WolverineInbox.WaitUntilHandledAsync(Services);
+        clock.SetUtcNow(Start.AddHours(3));
+        (await WolverineInbox.MakeDueAsync(Services)).ShouldBe(0);
+        (await ProbeServices.CountAsync("probe.received")).ShouldBe(1);
+    }
+
+    [Test]
+    public async Task Scheduling_the_same_plan_again_keeps_the_envelope_it_has()
+    {
+        await ScheduleAsync(new ProbeMessage(1), Start.AddHours(1), key: "hearing-reminder:44");
+        var first = (await WolverineInbox.ScheduledAsync(Services)).Single().Envelope.Id;
+
+        await ScheduleAsync(new ProbeMessage(1), Start.AddHours(1), key: "hearing-reminder:44");
+
+        (await WolverineInbox.ScheduledAsync(Services)).Single().Envelope.Id.ShouldBe(first);
     }
 
     [Test]
@@ -64,53 +98,79 @@ public sealed class SchedulerTests : ProbeTest
 
         cancelled.ShouldBeTrue();
         cancelledAgain.ShouldBeFalse();
+        (await WolverineInbox.ScheduledAsync(Services)).ShouldBeEmpty();
         clock.SetUtcNow(Start.AddDays(1));
-        (await Pump.ProcessDueAsync(CancellationToken.None)).ShouldBe(0);
-        (await ProbeServices.ScalarAsync<short>("SELECT status FROM messaging.messages")).ShouldBe((short)MessageStatus.Cancelled);
+        (await WolverineInbox.MakeDueAsync(Services)).ShouldBe(0);
+        (await ProbeServices.CountAsync("probe.received")).ShouldBe(0);
     }
 
     [Test]
-    public async Task Failed_delivery_is_retried_after_an_exponential_backoff_then_succeeds()
+    public async Task A_schedule_rolled_back_with_its_change_never_fires()
     {
-        await ScheduleAsync(new ProbeMessage(1, FailTimes: 2), Start);
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var session = scope.ServiceProvider.GetRequiredService<Aims.BuildingBlocks.Persistence.DbSession>();
+            await session.BeginAsync(CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<IMessageBus>().ScheduleAsync(new ProbeMessage(1), Start.AddHours(1), "reminder:rolled-back");
+            await session.RollbackAsync();
+        }
 
-        (await Pump.ProcessDueAsync(CancellationToken.None)).ShouldBe(1); // attempt 1 fails → retry 5 s later
-        (await ProbeServices.ScalarAsync<DateTime>("SELECT due_at FROM messaging.messages")).ShouldBe(Start.AddSeconds(5).UtcDateTime);
-        (await ProbeServices.ScalarAsync<string>("SELECT last_error FROM messaging.messages")).ShouldContain("Probe failure 1 of 2");
+        (await WolverineInbox.EnvelopesAsync(Services)).ShouldBeEmpty();
+        (await ProbeServices.CountAsync("messaging.scheduled")).ShouldBe(0);
+    }
 
-        clock.SetUtcNow(Start.AddSeconds(4));
+    [Test]
+    public async Task A_superseded_envelope_that_fires_anyway_is_dropped_on_delivery()
+    {
+        await ScheduleAsync(new ProbeMessage(1), Start.AddHours(1), key: "hearing-reminder:45");
+        var envelope = (await WolverineInbox.ScheduledAsync(Services)).Single().Envelope;
+        // As if a later schedule for the key had committed and the host died before cancelling this envelope.
+        await ProbeServices.ExecuteAsync("UPDATE messaging.scheduled SET envelope_id = gen_random_uuid() WHERE key = 'hearing-reminder:45'");
+
+        clock.SetUtcNow(Start.AddHours(1));
+        (await WolverineInbox.MakeDueAsync(Services)).ShouldBe(1);
+        await WolverineInbox.WaitUntilHandledAsync(Services);
+
+        (await ProbeServices.CountAsync("probe.received")).ShouldBe(0);
+        (await WolverineInbox.EnvelopesAsync(Services)).Single(e => e.Id == envelope.Id).Status.ShouldBe(Wolverine.EnvelopeStatus.Handled);
+    }
+
+    [Test]
+    public async Task A_reminder_left_pending_on_the_stand_in_by_the_previous_version_is_replaced_or_cancelled_with_its_key()
+    {
+        // As the previous version left them: keyed reminders pending in the stand-in table, due 15:00 on 11/20/2026.
+        foreach (var key in new[] { "hearing-reminder:46", "hearing-reminder:47" })
+        {
+            await ProbeServices.ExecuteAsync(
+                "INSERT INTO messaging.messages (id, type, payload, key, due_at, created_at) VALUES (gen_random_uuid(), " +
+                $"'Aims.MessagingProbe.ProbeMessage', '{{\"number\":1}}', '{key}', '2026-11-20T15:00:00Z', '2026-11-20T13:00:00Z')");
+        }
+
+        await ScheduleAsync(new ProbeMessage(2), Start.AddHours(2), key: "hearing-reminder:46");
+        (await InCommandAsync(bus => bus.CancelAsync("hearing-reminder:47"))).ShouldBeTrue();
+
+        (await ProbeServices.CountAsync("messaging.messages WHERE status = 0")).ShouldBe(0);
+        clock.SetUtcNow(Start.AddHours(2));
         (await Pump.ProcessDueAsync(CancellationToken.None)).ShouldBe(0);
-
-        clock.SetUtcNow(Start.AddSeconds(5));
-        (await Pump.ProcessDueAsync(CancellationToken.None)).ShouldBe(1); // attempt 2 fails → retry 10 s later
-        (await ProbeServices.ScalarAsync<DateTime>("SELECT due_at FROM messaging.messages")).ShouldBe(Start.AddSeconds(15).UtcDateTime);
-
-        clock.SetUtcNow(Start.AddSeconds(15));
-        (await Pump.ProcessDueAsync(CancellationToken.None)).ShouldBe(1); // attempt 3 succeeds
-        (await ProbeServices.ScalarAsync<short>("SELECT status FROM messaging.messages")).ShouldBe((short)MessageStatus.Delivered);
+        (await WolverineInbox.MakeDueAsync(Services)).ShouldBe(1);
+        await WolverineInbox.WaitUntilHandledAsync(Services);
         (await ProbeServices.CountAsync("probe.received")).ShouldBe(1);
     }
 
     [Test]
-    public async Task Message_that_keeps_failing_is_dead_lettered_after_the_last_attempt_with_its_error()
+    public async Task Failed_delivery_is_retried_with_backoff_then_succeeds()
     {
-        await ScheduleAsync(new ProbeMessage(1, FailTimes: 100), Start);
+        await ScheduleAsync(new ProbeMessage(1, FailTimes: 2), Start);
 
-        for (var attempt = 1; attempt <= 3; attempt++)
-        {
-            clock.SetUtcNow(Start.AddHours(attempt));
-            (await Pump.ProcessDueAsync(CancellationToken.None)).ShouldBe(1);
-        }
+        await WolverineInbox.WaitUntilHandledAsync(Services); // fails, retried 0.2 s later, fails, retried 1 s later
 
-        clock.SetUtcNow(Start.AddDays(1));
-        (await Pump.ProcessDueAsync(CancellationToken.None)).ShouldBe(0);
-        (await ProbeServices.ScalarAsync<short>("SELECT status FROM messaging.messages")).ShouldBe((short)MessageStatus.DeadLettered);
-        (await ProbeServices.ScalarAsync<int>("SELECT attempts FROM messaging.messages")).ShouldBe(3);
-        (await ProbeServices.ScalarAsync<string>("SELECT last_error FROM messaging.messages")).ShouldContain("Probe failure 3 of 100");
+        RecordingReceiver.FailuresSoFar.ShouldBe(3);
+        (await ProbeServices.CountAsync("probe.received")).ShouldBe(1);
+        (await WolverineInbox.DeadLettersAsync(Services)).ShouldBeEmpty();
     }
 
     [Test]
-    public async Task Message_of_a_type_no_module_declares_is_dead_lettered_at_once()
+    public async Task Stand_in_message_of_a_type_no_module_declares_is_dead_lettered_at_once()
     {
         await ProbeServices.ExecuteAsync(
             "INSERT INTO messaging.messages (id, type, payload, due_at, created_at) " +

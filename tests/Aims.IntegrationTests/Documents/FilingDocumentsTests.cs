@@ -30,7 +30,7 @@ public sealed class FilingDocumentsTests() : DocumentsTest("aims_test_documents_
         detail.Text.ShouldContain("Proof of authority due 12/03/2026 — received 11/26/2026");
         detail.Text.ShouldContain("Proof of the representative's authority received: authorization signed.pdf");
         detail.Text.ShouldNotContain("Next deadline 12/03/2026");
-        (await CountAsync("SELECT count(*) FROM messaging.messages WHERE key = @p AND status = 0", $"appeal:{id}:authority-proof")).ShouldBe(0L);
+        (await ScheduledAtAsync($"appeal:{id}:authority-proof")).ShouldBeNull();
 
         // A second proof changes nothing.
         ShouldRedirectToAppeal(await UploadThroughPageAsync(later, id, Part.Field("category", "ProofOfAuthority"), Part.File("power of attorney.pdf", "%PDF-1.4 poa"u8.ToArray())), id);

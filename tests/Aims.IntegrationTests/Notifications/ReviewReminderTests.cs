@@ -52,7 +52,7 @@ public sealed class ReviewReminderTests() : RegistrationTest("aims_test_review_r
         await DeliverAsync();
 
         (await NoticesAsync(id)).ShouldBe(0L);
-        (await CountAsync("SELECT count(*) FROM messaging.messages WHERE key LIKE @p AND status = 0", $"access-request:{id}:%")).ShouldBe(0L);
+        (await ScheduledCountAsync($"access-request:{id}:")).ShouldBe(0);
     }
 
     private Task<long> NoticesAsync(Guid requestId) =>

@@ -312,7 +312,7 @@ public sealed partial class PracticeTests() : AppealsTest("aims_test_practice")
         (await CountAsync("SELECT count(*) FROM practice.documents")).ShouldBe(0L);
         (await CountAsync("SELECT count(*) FROM practice.completions WHERE user_id = @p", userId)).ShouldBe(0L, "yesterday's completions go too");
         (await PendingPurgesAsync()).ShouldBe(["practice-purge:2026-11-25 2026-11-25T06:00:00Z"]);
-        (await CountAsync("SELECT count(*) FROM messaging.messages WHERE key = 'practice-purge:2026-11-24' AND status = 1")).ShouldBe(1L);
+        (await HandledCountAsync("practice-purge:2026-11-24")).ShouldBe(1);
         (await later.GetAsync("/practice")).Text.ShouldContain("Completed 0 of 4 scenarios.");
     }
 
@@ -373,21 +373,11 @@ public sealed partial class PracticeTests() : AppealsTest("aims_test_practice")
         return ids;
     }
 
-    private async Task<List<string>> PendingPurgesAsync()
-    {
-        await using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand(
-            "SELECT key || ' ' || to_char(due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM messaging.messages WHERE status = 0 AND key LIKE 'practice-purge:%'", connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var keys = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            keys.Add(reader.GetString(0));
-        }
-
-        return keys;
-    }
+    private async Task<List<string>> PendingPurgesAsync() =>
+        (await WolverineInbox.ScheduledAsync(Portal.Services))
+            .Where(s => s.Key?.StartsWith("practice-purge:", StringComparison.Ordinal) == true)
+            .Select(s => $"{s.Key} {s.DueAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture)}")
+            .ToList();
 
     [GeneratedRegex(@"PRACTICE-[0-9A-F]{6}")]
     private static partial Regex PracticeNumber();

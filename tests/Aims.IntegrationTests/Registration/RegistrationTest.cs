@@ -60,18 +60,35 @@ public abstract class RegistrationTest(string database) : PortalTest(database)
         return await browser.PostAsync("/registration/agency", fields.Append(new("botcheck", BotCheckSolver.Solve(challenge))));
     }
 
-    /// <summary>Delivers every queued message (integration events between modules, emails to the fixture's SMTP server).</summary>
+    /// <summary>
+    /// Delivers every queued message (integration events between modules, emails to the fixture's SMTP server) and runs
+    /// the scheduled messages due by the test's clock.
+    /// </summary>
     protected async Task DeliverAsync()
     {
-        // Wolverine delivers the integration events by itself; the stand-in pump still carries emails and reminders,
-        // and each may cause the other, so both are drained until neither has anything left.
+        // Wolverine delivers the integration events and scheduled messages by itself (the due ones made due now, as its
+        // poller goes by the system clock); the stand-in pump still carries emails and texts, and each may cause the
+        // other, so both are drained until neither has anything left.
         var pump = Portal.Services.GetRequiredService<MessagePump>();
         do
         {
+            await WolverineInbox.MakeDueAsync(Portal.Services);
             await WolverineInbox.WaitUntilHandledAsync(Portal.Services);
         }
         while (await pump.ProcessDueAsync(CancellationToken.None) > 0 || await WolverineInbox.PendingAsync(Portal.Services) > 0);
     }
+
+    /// <summary>When the scheduled message with this key is due by the AIMS clock, or null when none waits (asked of Wolverine).</summary>
+    protected async Task<DateTimeOffset?> ScheduledAtAsync(string key) =>
+        (await WolverineInbox.ScheduledAsync(Portal.Services)).SingleOrDefault(s => s.Key == key)?.DueAt;
+
+    /// <summary>How many scheduled messages wait whose key starts with <paramref name="keyPrefix"/>.</summary>
+    protected async Task<int> ScheduledCountAsync(string keyPrefix) =>
+        (await WolverineInbox.ScheduledAsync(Portal.Services)).Count(s => s.Key?.StartsWith(keyPrefix, StringComparison.Ordinal) == true);
+
+    /// <summary>How many scheduled messages with this key Wolverine handled.</summary>
+    protected async Task<int> HandledCountAsync(string key) =>
+        (await WolverineInbox.HandledScheduledAsync(Portal.Services)).Count(s => s.Key == key);
 
     /// <summary>A client appellant's details as the profile form takes them.</summary>
     protected static Dictionary<string, string?> ClientProfileFields(string medicaidId, string name = "Maria Lopez") => new()

@@ -3,12 +3,12 @@ using Microsoft.Extensions.Options;
 
 namespace Aims.BuildingBlocks.Mail;
 
-internal sealed class OutgoingMail(IMessageBus bus, TimeProvider time, IOptions<MailOptions> options) : IOutgoingMail
+internal sealed class OutgoingMail(StandInQueue queue, IOptions<MailOptions> options) : IOutgoingMail
 {
     public async Task<string> QueueAsync(EmailMessage email, CancellationToken cancellationToken = default)
     {
         var messageId = $"<{Guid.CreateVersion7():N}@{options.Value.MessageIdDomain}>";
-        await bus.ScheduleAsync(new SendEmail(messageId, email.To, email.Subject, email.TextBody, email.HtmlBody, email.Attachments), time.GetUtcNow(), cancellationToken: cancellationToken);
+        await queue.QueueAsync(new SendEmail(messageId, email.To, email.Subject, email.TextBody, email.HtmlBody, email.Attachments), cancellationToken);
         return messageId;
     }
 }

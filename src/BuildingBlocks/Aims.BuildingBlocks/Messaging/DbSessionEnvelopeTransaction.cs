@@ -18,8 +18,12 @@ internal sealed class DbSessionEnvelopeTransaction(DbSession session, IMessageDa
     public Task PersistOutgoingAsync(Envelope[] envelopes) =>
         envelopes.Length == 0 ? Task.CompletedTask : database.StoreOutgoingAsync(session.RequireTransaction("Sending a message"), envelopes);
 
+    /// <summary>The envelope stored last: the scheduled message just published, whose id its key then points to.</summary>
+    public Envelope? LastStored { get; private set; }
+
     public Task PersistIncomingAsync(Envelope envelope)
     {
+        LastStored = envelope;
         if (!deliverHere)
         {
             // Nobody in this process will take it from memory: leave it to whichever node recovers unowned envelopes.

@@ -1,6 +1,9 @@
 using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Persistence;
 using Npgsql;
+using Wolverine.Persistence.Durability;
+using Wolverine.Persistence.Durability.DeadLetterManagement;
+using Wolverine.Persistence.Durability.ScheduledMessageManagement;
 
 namespace Aims.BuildingBlocks.Messaging;
 
@@ -9,32 +12,75 @@ public sealed record MessageSummary(
     Guid Id, string Type, string? Key, DateTimeOffset DueAt, int Attempts, string? LastError, DateTimeOffset? CompletedAt, string? EmailTo, string? EmailSubject);
 
 /// <summary>
-/// What administrators need to run the scheduler: the reminders coming up, the emails just sent, and the dead letters
-/// with their errors, which they retry (after fixing the cause) or cancel.
+/// What administrators need to run the scheduler: the reminders coming up (Wolverine's scheduled messages, ADR 0041),
+/// the emails just sent, and the dead letters with their errors (Wolverine's and the stand-in's emails), which they
+/// retry (after fixing the cause) or cancel. Wolverine's through its storage API, never SQL into its tables.
 /// </summary>
-public sealed class MessageOperations(DbSession session, TimeProvider time)
+public sealed class MessageOperations(DbSession session, TimeProvider time, IMessageStore store)
 {
     private static readonly string EmailType = MessageTypeRegistry.NameOf(typeof(SendEmail));
 
     private const string Columns = "id, type, key, due_at, attempts, last_error, completed_at, payload->>'to', payload->>'subject'";
 
-    /// <summary>Scheduled messages with a key (reminders and checks), soonest first; only keys starting with <paramref name="keyPrefix"/> when given (one appeal's: "appeal:{id}:").</summary>
-    public Task<IReadOnlyList<MessageSummary>> UpcomingAsync(int limit, string? keyPrefix, CancellationToken cancellationToken) =>
-        QueryAsync(
-            $"SELECT {Columns} FROM messaging.messages WHERE status = 0 AND key IS NOT NULL AND starts_with(key, @prefix) ORDER BY due_at LIMIT @limit",
-            limit,
-            keyPrefix ?? "",
+    /// <summary>
+    /// Scheduled messages with a key (reminders and checks), soonest first; only keys starting with
+    /// <paramref name="keyPrefix"/> when given (one appeal's: "appeal:{id}:"). The key says which envelope is current;
+    /// Wolverine's scheduled-message API says it is still waiting.
+    /// </summary>
+    public async Task<IReadOnlyList<MessageSummary>> UpcomingAsync(int limit, string? keyPrefix, CancellationToken cancellationToken)
+    {
+        await using var query = await session.CommandAsync(
+            "SELECT envelope_id, message_type, key, due_at FROM messaging.scheduled WHERE starts_with(key, @prefix) ORDER BY due_at, key LIMIT @limit",
             cancellationToken);
+        query.Parameters.AddWithValue("prefix", keyPrefix ?? "");
+        query.Parameters.AddWithValue("limit", limit);
+        var keyed = new List<MessageSummary>();
+        await using (var row = await query.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await row.ReadAsync(cancellationToken))
+            {
+                keyed.Add(new MessageSummary(row.GetGuid(0), ShortName(row.GetString(1)), row.GetString(2), row.GetFieldValue<DateTimeOffset>(3), 0, null, null, null, null));
+            }
+        }
+
+        if (keyed.Count == 0)
+        {
+            return keyed;
+        }
+
+        var waiting = await store.ScheduledMessages.QueryAsync(
+            new ScheduledMessageQuery { MessageIds = keyed.Select(m => m.Id).ToArray(), PageSize = limit }, cancellationToken);
+        var ids = waiting.Messages.Select(m => m.Id).ToHashSet();
+        return keyed.Where(m => ids.Contains(m.Id)).ToList();
+    }
 
     public Task<IReadOnlyList<MessageSummary>> RecentEmailsAsync(int limit, CancellationToken cancellationToken) =>
         QueryAsync($"SELECT {Columns} FROM messaging.messages WHERE status = 1 AND type = @email ORDER BY completed_at DESC LIMIT @limit", limit, keyPrefix: "", cancellationToken);
 
-    public Task<IReadOnlyList<MessageSummary>> DeadLettersAsync(int limit, CancellationToken cancellationToken) =>
-        QueryAsync($"SELECT {Columns} FROM messaging.messages WHERE status = 2 ORDER BY completed_at DESC LIMIT @limit", limit, keyPrefix: "", cancellationToken);
+    /// <summary>Dead letters, newest first: Wolverine's (events, reminders) with their error, then the stand-in's emails and texts.</summary>
+    public async Task<IReadOnlyList<MessageSummary>> DeadLettersAsync(int limit, CancellationToken cancellationToken)
+    {
+        var wolverine = await store.DeadLetters.QueryAsync(new DeadLetterEnvelopeQuery { PageSize = limit, Replayable = false }, cancellationToken);
+        var dead = wolverine.Envelopes
+            .Select(d => new MessageSummary(
+                d.Id, ShortName(d.MessageType), d.Envelope.Headers.GetValueOrDefault(ScheduledWork.KeyHeader), d.ExecutionTime ?? d.SentAt,
+                d.Envelope.Attempts, $"{d.ExceptionType}: {d.ExceptionMessage}", d.SentAt, null, null))
+            .ToList();
+        dead.AddRange(await QueryAsync(
+            $"SELECT {Columns} FROM messaging.messages WHERE status = 2 ORDER BY completed_at DESC LIMIT @limit", limit, keyPrefix: "", cancellationToken));
+        return dead;
+    }
 
     /// <summary>Sends a dead letter again now, from its first attempt; false when it is not dead or its key is taken again.</summary>
     public async Task<bool> RetryAsync(Guid id, CancellationToken cancellationToken)
     {
+        if (await store.DeadLetters.DeadLetterEnvelopeByIdAsync(id) is { Replayable: false })
+        {
+            // Wolverine's durability agent moves a replayable dead letter back to its queue.
+            await store.DeadLetters.ReplayAsync(new DeadLetterEnvelopeQuery([id]), cancellationToken);
+            return true;
+        }
+
         await using var update = await session.CommandAsync(
             """
             UPDATE messaging.messages m SET status = 0, attempts = 0, due_at = @now, last_error = NULL, completed_at = NULL, locked_until = NULL, locked_by = NULL
@@ -47,9 +93,24 @@ public sealed class MessageOperations(DbSession session, TimeProvider time)
         return await update.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    /// <summary>Cancels a pending or dead message; false when it was already delivered or cancelled.</summary>
+    /// <summary>Cancels an upcoming scheduled message or discards a dead letter; false when it was already delivered or cancelled.</summary>
     public async Task<bool> CancelAsync(Guid id, CancellationToken cancellationToken)
     {
+        await using var forget = await session.CommandAsync("DELETE FROM messaging.scheduled WHERE envelope_id = @id", cancellationToken);
+        forget.Parameters.AddWithValue("id", id);
+        if (await forget.ExecuteNonQueryAsync(cancellationToken) == 1)
+        {
+            // No longer current for its key, so it would be dropped even if it fired; cancelled so it does not.
+            await store.ScheduledMessages.CancelAsync(new ScheduledMessageQuery { MessageIds = [id] }, cancellationToken);
+            return true;
+        }
+
+        if (await store.DeadLetters.DeadLetterEnvelopeByIdAsync(id) is not null)
+        {
+            await store.DeadLetters.DiscardAsync(new DeadLetterEnvelopeQuery([id]), cancellationToken);
+            return true;
+        }
+
         await using var update = await session.CommandAsync(
             "UPDATE messaging.messages SET status = 3, completed_at = @now, locked_until = NULL WHERE id = @id AND status IN (0, 2)", cancellationToken);
         update.Parameters.AddWithValue("id", id);
@@ -77,5 +138,5 @@ public sealed class MessageOperations(DbSession session, TimeProvider time)
 
     private static string? Text(NpgsqlDataReader row, int ordinal) => row.IsDBNull(ordinal) ? null : row.GetString(ordinal);
 
-    private static string ShortName(string type) => type[(type.LastIndexOf('.') + 1)..];
+    private static string ShortName(string type) => type[(type.LastIndexOf('.') + 1)..].Replace("+", ".", StringComparison.Ordinal);
 }

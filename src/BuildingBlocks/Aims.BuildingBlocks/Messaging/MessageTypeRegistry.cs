@@ -22,16 +22,16 @@ public sealed class MessageTypeRegistry
             .Where(type => type is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false })
             .SelectMany(type => type.GetInterfaces()
                 .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(MediatR.INotificationHandler<>)
-                    && typeof(IIntegrationEvent).IsAssignableFrom(i.GetGenericArguments()[0]))
+                    && typeof(IMessage).IsAssignableFrom(i.GetGenericArguments()[0]))
                 .Select(i => (Event: i.GetGenericArguments()[0], Receiver: NameOf(type))))
             .GroupBy(pair => pair.Event)
             .ToFrozenDictionary(group => group.Key, group => group.Select(pair => pair.Receiver).Distinct().Order(StringComparer.Ordinal).ToArray());
     }
 
-    /// <summary>The integration events some module receives: each gets a Wolverine handler.</summary>
-    public IEnumerable<Type> ReceivedEvents => receivers.Keys;
+    /// <summary>The integration events and scheduled messages some module receives: each gets a Wolverine handler.</summary>
+    public IEnumerable<Type> ReceivedMessages => receivers.Keys;
 
-    /// <summary>The receivers of an integration event, by type name: each gets an envelope of its own.</summary>
+    /// <summary>The receivers of a message, by type name: each gets an envelope of its own.</summary>
     public IReadOnlyList<string> ReceiversOf(Type eventType) => receivers.GetValueOrDefault(eventType, []);
 
     public static string NameOf(Type type) => type.FullName ?? type.Name;

@@ -29,6 +29,7 @@ public static class MessagingServiceCollectionExtensions
         services.AddSingleton(registry);
         services.AddScoped<IMessageBus, OutboxMessageBus>();
         services.AddScoped<MessageOperations>();
+        services.AddScoped<StandInQueue>();
         services.AddSingleton<MessagePump>();
         // Wolverine is registered before the relay, so it has started (hosted services start in order) before the
         // relay delivers a reminder whose handler publishes an event; an event flushed earlier would wait in memory.
@@ -50,7 +51,10 @@ public static class MessagingServiceCollectionExtensions
         options.Discovery.DisableConventionalDiscovery();
         options.CodeGeneration.TypeLoadMode = TypeLoadMode.Static;
         options.PersistMessagesWithPostgresql(dataSource, WolverineSchema);
+        // Scheduled messages are due within a second of their time (ADR 0041); each poll takes up to RecoveryBatchSize
+        // of them (Wolverine's default, 100, would cap reminders at 100 a second).
         options.Durability.ScheduledJobPollingTime = TimeSpan.FromSeconds(1);
+        options.Durability.RecoveryBatchSize = 1000;
         options.Durability.DurabilityAgentEnabled = settings.DeliverEvents;
         options.Durability.StaleNodeTimeout = settings.NodeStaleAfter;
         options.Durability.HealthCheckPollingTime = settings.NodeHealthCheck;
@@ -59,12 +63,12 @@ public static class MessagingServiceCollectionExtensions
         options.AutoBuildMessageStorageOnStartup = JasperFx.AutoCreate.CreateOrUpdate;
 
         options.LocalQueue(EventQueue).UseDurableInbox();
-        foreach (var eventType in registry.ReceivedEvents)
+        foreach (var eventType in registry.ReceivedMessages)
         {
             options.PublishMessage(eventType).ToLocalQueue(EventQueue);
         }
 
-        foreach (var eventType in registry.ReceivedEvents)
+        foreach (var eventType in registry.ReceivedMessages)
         {
             options.AddMessageHandler(eventType, new ReceiverDispatch(eventType));
         }

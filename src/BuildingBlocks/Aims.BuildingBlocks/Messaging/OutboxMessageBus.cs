@@ -1,8 +1,8 @@
 using Aims.BuildingBlocks.Modules;
 using Aims.BuildingBlocks.Persistence;
 using Microsoft.Extensions.Options;
-using NpgsqlTypes;
 using Wolverine;
+using Wolverine.Persistence.Durability.ScheduledMessageManagement;
 using Wolverine.RDBMS;
 using Wolverine.Runtime;
 
@@ -14,17 +14,10 @@ internal sealed class OutboxMessageBus(
     : IMessageBus
 {
     private Npgsql.NpgsqlTransaction? enlistedIn;
+    private DbSessionEnvelopeTransaction? outbox;
+    private readonly List<Guid> superseded = [];
 
-    private const string InsertSql =
-        $"""
-        INSERT INTO messaging.messages (id, type, payload, key, due_at, correlation_id, causation_id, actor, created_at)
-        VALUES (@id, @type, @payload, @key, @due, @correlation, @causation, @actor, @now)
-        ON CONFLICT (key) WHERE status = 0 DO UPDATE SET
-            type = EXCLUDED.type, payload = EXCLUDED.payload, due_at = EXCLUDED.due_at, attempts = 0,
-            locked_until = NULL, locked_by = NULL, last_error = NULL,
-            correlation_id = EXCLUDED.correlation_id, causation_id = EXCLUDED.causation_id, actor = EXCLUDED.actor;
-        SELECT pg_notify('{MessagePump.WakeChannel}', '');
-        """;
+    private MessageContext Context => (MessageContext)wolverine;
 
     /// <summary>
     /// Through Wolverine's outbox in the unit of work's transaction: one envelope per receiver, on the durable local
@@ -32,76 +25,132 @@ internal sealed class OutboxMessageBus(
     /// </summary>
     public async Task PublishAsync(IIntegrationEvent integrationEvent, CancellationToken cancellationToken = default)
     {
-        session.RequireTransaction("Publishing a message");
-        var context = (MessageContext)wolverine;
-        if (!ReferenceEquals(enlistedIn, session.Transaction))
-        {
-            if (!context.TryFindMessageDatabase(out var database))
-            {
-                throw new InvalidOperationException("Wolverine has no PostgreSQL message store.");
-            }
-
-            var deliverHere = options.Value.DeliverEvents;
-            await context.EnlistInOutboxAsync(new DbSessionEnvelopeTransaction(session, database!, deliverHere));
-            session.AfterCommit(
-                async () =>
-                {
-                    enlistedIn = null;
-                    if (deliverHere)
-                    {
-                        await context.FlushOutgoingMessagesAsync();
-                    }
-                },
-                async () =>
-                {
-                    // Envelopes of a rolled-back transaction were never stored: drop them rather than send them later.
-                    enlistedIn = null;
-                    await context.ClearAllAsync();
-                });
-            enlistedIn = session.Transaction;
-        }
-
-        context.CorrelationId = operation.CorrelationId;
+        await EnlistAsync("Publishing a message");
         foreach (var receiver in registry.ReceiversOf(integrationEvent.GetType()))
         {
-            var delivery = new DeliveryOptions().WithHeader(ReceiverDispatch.ReceiverHeader, receiver);
-            if (operation.ActorId is { } actor)
-            {
-                delivery.WithHeader(ReceiverDispatch.ActorHeader, actor);
-            }
-
-            await context.PublishAsync(integrationEvent, delivery);
+            await Context.PublishAsync(integrationEvent, Delivery(receiver));
         }
     }
 
-    public Task ScheduleAsync(IMessage message, DateTimeOffset dueAt, string? key = null, CancellationToken cancellationToken = default) =>
-        WriteAsync(message, dueAt, key, cancellationToken);
+    /// <summary>
+    /// A Wolverine scheduled message in the unit of work's transaction (ADR 0041). Wolverine's poller compares with the
+    /// system clock, AIMS's rules with <see cref="TimeProvider"/>: the envelope is due after the same delay on both, and
+    /// carries the AIMS due time in a header. A key makes it the current one for that key; an older one is dropped.
+    /// </summary>
+    public async Task ScheduleAsync(IMessage message, DateTimeOffset dueAt, string? key = null, CancellationToken cancellationToken = default)
+    {
+        var receivers = registry.ReceiversOf(message.GetType());
+        if (receivers.Count != 1)
+        {
+            throw new InvalidOperationException($"A scheduled {message.GetType().Name} needs exactly one receiver, not {receivers.Count}.");
+        }
+
+        await EnlistAsync("Scheduling a message");
+        var payload = registry.Serialize(message, out var typeName);
+        if (key is not null && await ScheduledKeys.IsUnchangedAsync(session, key, typeName, payload, dueAt, cancellationToken))
+        {
+            // Reminders are re-planned on every change to an appeal; the same plan must not churn envelopes.
+            return;
+        }
+
+        var delivery = Delivery(receivers[0]).WithHeader(ScheduledWork.DueHeader, dueAt.ToUniversalTime().ToString("O"));
+        var delay = dueAt - time.GetUtcNow();
+        if (delay > TimeSpan.Zero)
+        {
+            delivery.ScheduledTime = DateTimeOffset.UtcNow + delay;
+        }
+
+        if (key is not null)
+        {
+            delivery.WithHeader(ScheduledWork.KeyHeader, key);
+        }
+
+        await Context.PublishAsync(message, delivery);
+        if (key is not null)
+        {
+            await ScheduledKeys.CancelStandInAsync(session, key, time, cancellationToken);
+            var envelope = outbox!.LastStored ?? throw new InvalidOperationException($"Wolverine stored no envelope for {typeName}.");
+            if (await ScheduledKeys.ReplaceAsync(session, key, envelope.Id, typeName, payload, dueAt, cancellationToken) is { } previous)
+            {
+                superseded.Add(previous);
+            }
+        }
+    }
 
     public async Task<bool> CancelAsync(string key, CancellationToken cancellationToken = default)
     {
-        session.RequireTransaction("Cancelling a message");
-        await using var command = await session.CommandAsync(
-            "UPDATE messaging.messages SET status = 3, completed_at = @now, locked_until = NULL WHERE key = @key AND status = 0",
-            cancellationToken);
-        command.Parameters.AddWithValue("key", key);
-        command.Parameters.AddWithValue("now", time.GetUtcNow());
-        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+        await EnlistAsync("Cancelling a message");
+        var standIn = await ScheduledKeys.CancelStandInAsync(session, key, time, cancellationToken);
+        if (await ScheduledKeys.RemoveAsync(session, key, cancellationToken) is not { } previous)
+        {
+            return standIn;
+        }
+
+        superseded.Add(previous);
+        return true;
     }
 
-    private async Task WriteAsync(IMessage message, DateTimeOffset dueAt, string? key, CancellationToken cancellationToken)
+    private DeliveryOptions Delivery(string receiver)
     {
-        session.RequireTransaction("Publishing a message");
-        var payload = registry.Serialize(message, out var typeName);
-        await using var command = await session.CommandAsync(InsertSql, cancellationToken);
-        command.Parameters.AddWithValue("id", Guid.CreateVersion7());
-        command.Parameters.AddWithValue("type", typeName);
-        command.Parameters.AddWithValue("payload", NpgsqlDbType.Jsonb, payload);
-        command.Parameters.AddWithValue("key", (object?)key ?? DBNull.Value);
-        command.Parameters.AddWithValue("due", dueAt.ToUniversalTime());
-        command.Parameters.AddWithValue("correlation", operation.CorrelationId);
-        command.Parameters.AddWithValue("causation", (object?)operation.CausationId ?? DBNull.Value);
-        command.Parameters.AddWithValue("actor", (object?)operation.ActorId ?? DBNull.Value);
-        command.Parameters.AddWithValue("now", time.GetUtcNow());
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        var delivery = new DeliveryOptions().WithHeader(ReceiverDispatch.ReceiverHeader, receiver);
+        if (operation.ActorId is { } actor)
+        {
+            delivery.WithHeader(ReceiverDispatch.ActorHeader, actor);
+        }
+
+        return delivery;
+    }
+
+    private async Task EnlistAsync(string what)
+    {
+        session.RequireTransaction(what);
+        var context = Context;
+        context.CorrelationId = operation.CorrelationId;
+        if (ReferenceEquals(enlistedIn, session.Transaction))
+        {
+            return;
+        }
+
+        if (!context.TryFindMessageDatabase(out var database))
+        {
+            throw new InvalidOperationException("Wolverine has no PostgreSQL message store.");
+        }
+
+        var deliverHere = options.Value.DeliverEvents;
+        outbox = new DbSessionEnvelopeTransaction(session, database!, deliverHere);
+        await context.EnlistInOutboxAsync(outbox);
+        session.AfterCommit(
+            async () =>
+            {
+                enlistedIn = null;
+                if (deliverHere)
+                {
+                    await context.FlushOutgoingMessagesAsync();
+                }
+
+                await CancelSupersededAsync(database!);
+            },
+            async () =>
+            {
+                // Envelopes of a rolled-back transaction were never stored: drop them rather than send them later.
+                enlistedIn = null;
+                superseded.Clear();
+                await context.ClearAllAsync();
+            });
+        enlistedIn = session.Transaction;
+    }
+
+    // Tidiness only: a superseded envelope that still fires (a crash before this ran) is no longer current for its
+    // key and is dropped on delivery (ReceiverDispatch), so this may fail or race the poller without harm.
+    private async Task CancelSupersededAsync(IMessageDatabase database)
+    {
+        if (superseded.Count == 0)
+        {
+            return;
+        }
+
+        var ids = superseded.ToArray();
+        superseded.Clear();
+        await database.ScheduledMessages.CancelAsync(new ScheduledMessageQuery { MessageIds = ids, PageSize = 0 }, CancellationToken.None);
     }
 }

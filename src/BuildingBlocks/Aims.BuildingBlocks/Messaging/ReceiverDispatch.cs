@@ -45,7 +45,14 @@ internal sealed class ReceiverDispatch(Type messageType) : MessageHandler
         await session.BeginAsync(cancellation);
         try
         {
-            await Invoker(messageType)(handler, envelope.Message!, cancellation);
+            // A scheduled message replaced or cancelled since it was planned is no longer current for its key: dropped.
+            var current = !envelope.Headers.TryGetValue(ScheduledWork.KeyHeader, out var key) || key is null
+                || await ScheduledKeys.TakeAsync(session, key, envelope.Id, cancellation);
+            if (current)
+            {
+                await Invoker(messageType)(handler, envelope.Message!, cancellation);
+            }
+
             if (context.TryFindMessageDatabase(out var database))
             {
                 // Handled in the receiver's own transaction: a crash after this commit cannot run the receiver again.

@@ -2,12 +2,12 @@ using Aims.BuildingBlocks.Messaging;
 
 namespace Aims.BuildingBlocks.TextMessages;
 
-internal sealed class OutgoingTextMessages(IMessageBus bus, TimeProvider time) : IOutgoingTextMessages
+internal sealed class OutgoingTextMessages(StandInQueue queue) : IOutgoingTextMessages
 {
     public async Task<string> QueueAsync(string to, string body, CancellationToken cancellationToken = default)
     {
         var messageId = Guid.CreateVersion7().ToString("N");
-        await bus.ScheduleAsync(new SendTextMessage(messageId, to, body), time.GetUtcNow(), cancellationToken: cancellationToken);
+        await queue.QueueAsync(new SendTextMessage(messageId, to, body), cancellationToken);
         return messageId;
     }
 }

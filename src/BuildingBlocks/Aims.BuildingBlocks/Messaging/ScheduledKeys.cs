@@ -1,0 +1,73 @@
+using Aims.BuildingBlocks.Persistence;
+
+namespace Aims.BuildingBlocks.Messaging;
+
+/// <summary>
+/// Which Wolverine scheduled envelope is current for a key (ADR 0041), in the unit of work's transaction. Wolverine has
+/// no keys: a replaced or cancelled envelope stays behind until it is cancelled after commit, and if it fires anyway it
+/// is not current here and is dropped.
+/// </summary>
+internal static class ScheduledKeys
+{
+    public static async Task<bool> IsUnchangedAsync(
+        DbSession session, string key, string type, string message, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    {
+        await using var command = await session.CommandAsync(
+            "SELECT 1 FROM messaging.scheduled WHERE key = @key AND message_type = @type AND message = @message AND due_at = @due", cancellationToken);
+        command.Parameters.AddWithValue("key", key);
+        command.Parameters.AddWithValue("type", type);
+        command.Parameters.AddWithValue("message", message);
+        command.Parameters.AddWithValue("due", dueAt.ToUniversalTime());
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
+    }
+
+    /// <summary>Makes <paramref name="envelopeId"/> current for the key; returns the envelope it replaced, if any.</summary>
+    public static async Task<Guid?> ReplaceAsync(
+        DbSession session, string key, Guid envelopeId, string type, string message, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    {
+        var previous = await RemoveAsync(session, key, cancellationToken);
+        await using var command = await session.CommandAsync(
+            "INSERT INTO messaging.scheduled (key, envelope_id, message_type, message, due_at) VALUES (@key, @id, @type, @message, @due)",
+            cancellationToken);
+        command.Parameters.AddWithValue("key", key);
+        command.Parameters.AddWithValue("id", envelopeId);
+        command.Parameters.AddWithValue("type", type);
+        command.Parameters.AddWithValue("message", message);
+        command.Parameters.AddWithValue("due", dueAt.ToUniversalTime());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return previous;
+    }
+
+    /// <summary>Forgets the key; returns the envelope that was current for it, or null when none was.</summary>
+    public static async Task<Guid?> RemoveAsync(DbSession session, string key, CancellationToken cancellationToken)
+    {
+        await using var command = await session.CommandAsync("DELETE FROM messaging.scheduled WHERE key = @key RETURNING envelope_id", cancellationToken);
+        command.Parameters.AddWithValue("key", key);
+        return await command.ExecuteScalarAsync(cancellationToken) is Guid id ? id : null;
+    }
+
+    /// <summary>
+    /// Cancels a pending stand-in row with the key, left by a database of the previous version (ADR 0041 hand-over):
+    /// a re-planned or cancelled reminder must not also fire from there. True when there was one.
+    /// </summary>
+    public static async Task<bool> CancelStandInAsync(DbSession session, string key, TimeProvider time, CancellationToken cancellationToken)
+    {
+        await using var command = await session.CommandAsync(
+            "UPDATE messaging.messages SET status = 3, completed_at = @now, locked_until = NULL WHERE key = @key AND status = 0", cancellationToken);
+        command.Parameters.AddWithValue("key", key);
+        command.Parameters.AddWithValue("now", time.GetUtcNow());
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+    }
+
+    /// <summary>
+    /// On delivery, in the receiver's transaction: true (and the key forgotten) when the envelope is still current, false
+    /// when a later schedule replaced it or a cancel removed it.
+    /// </summary>
+    public static async Task<bool> TakeAsync(DbSession session, string key, Guid envelopeId, CancellationToken cancellationToken)
+    {
+        await using var command = await session.CommandAsync("DELETE FROM messaging.scheduled WHERE key = @key AND envelope_id = @id", cancellationToken);
+        command.Parameters.AddWithValue("key", key);
+        command.Parameters.AddWithValue("id", envelopeId);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+}
