@@ -11,8 +11,6 @@ namespace Aims.Benchmarks;
 /// </summary>
 internal sealed class EventAppends : IScenario
 {
-    private static readonly TimeSpan Duration = TimeSpan.FromSeconds(10);
-
     public string Name => "events";
 
     public async Task<IReadOnlyList<Measurement>> RunAsync(BenchEnvironment environment)
@@ -21,16 +19,23 @@ internal sealed class EventAppends : IScenario
         await using var services = ProbeComposition.Build(database, new Dictionary<string, string?> { ["Aims:Messaging:RelayEnabled"] = "false" });
         await services.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
 
+        // Layer by layer (ADR 0042): the floor of the same shape over bare SQL, Marten alone, the whole pipeline.
+        var layers = new AppendLayers(services);
         var results = new List<Measurement>();
         foreach (var writers in PgbenchBaseline.Clients)
         {
-            var latencies = new Latencies();
-            var clock = Stopwatch.StartNew();
-            await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => WriteAsync(services, latencies, clock)));
-            var perSecond = latencies.Count / clock.Elapsed.TotalSeconds;
-            results.Add(new Measurement($"events-{writers}", $"event append (pipeline + projection), {writers} writer(s)", perSecond, "/s", $"pgbench-{writers}"));
-            results.Add(new Measurement($"events-{writers}-p50", $"  latency p50, {writers} writer(s)", latencies.Percentile(50), "ms"));
-            results.Add(new Measurement($"events-{writers}-p99", $"  latency p99, {writers} writer(s)", latencies.Percentile(99), "ms"));
+            var sql = await AppendLayers.RunAsync(services, writers, layers.SqlAsync);
+            var marten = await AppendLayers.RunAsync(services, writers, layers.MartenAsync);
+            var pipeline = await AppendLayers.RunAsync(services, writers, layers.PipelineAsync);
+            results.Add(new Measurement($"events-sql-{writers}", $"same-shape floor: BEGIN, append batch, COMMIT over bare SQL, {writers} writer(s)", sql.PerSecond, "/s", $"pgbench-{writers}"));
+            results.Add(new Measurement($"events-marten-{writers}", $"Marten session alone (no scope, no MediatR), {writers} writer(s)", marten.PerSecond, "/s", $"events-sql-{writers}"));
+            results.Add(new Measurement($"events-{writers}", $"event append (pipeline + projection), {writers} writer(s)", pipeline.PerSecond, "/s", $"pgbench-{writers}"));
+            results.Add(new Measurement($"events-{writers}-shape", $"  the same, as a ratio to the same-shape floor", pipeline.PerSecond, "/s", $"events-sql-{writers}"));
+            results.Add(new Measurement($"events-{writers}-p50", $"  latency p50, {writers} writer(s)", pipeline.Latencies.Percentile(50), "ms"));
+            results.Add(new Measurement($"events-{writers}-p99", $"  latency p99, {writers} writer(s)", pipeline.Latencies.Percentile(99), "ms"));
+            results.Add(new Measurement($"events-sql-{writers}-cpu", $"  client CPU per append: same-shape floor, {writers} writer(s)", sql.CpuMsPerAppend, "ms"));
+            results.Add(new Measurement($"events-marten-{writers}-cpu", $"  client CPU per append: Marten alone, {writers} writer(s)", marten.CpuMsPerAppend, "ms"));
+            results.Add(new Measurement($"events-{writers}-cpu", $"  client CPU per append: pipeline, {writers} writer(s)", pipeline.CpuMsPerAppend, "ms"));
         }
 
         // Round trips per one-event append (Npgsql's tracing; a batch is one), what load does not distort.
@@ -46,6 +51,16 @@ internal sealed class EventAppends : IScenario
             }
 
             results.Add(new Measurement("events-roundtrips", "database round trips per one-event append", (roundTrips.Count - before) / (double)Appends, ""));
+
+            // One more append with its statements listed (Npgsql traces neither BEGIN, sent with the first, nor COMMIT).
+            roundTrips.Recording = true;
+            await services.SendAsync(new IncrementCounter(stream, version, 1));
+            roundTrips.Recording = false;
+            Console.WriteLine("One one-event append, its round trips (+ COMMIT):");
+            foreach (var statement in roundTrips.TakeRecorded())
+            {
+                Console.WriteLine($"  {statement}");
+            }
         }
 
         // One append of 100 events against one of a single event, one writer, the same pipeline.
@@ -73,17 +88,5 @@ internal sealed class EventAppends : IScenario
         }
 
         return latencies.Percentile(50);
-    }
-
-    private static async Task WriteAsync(IServiceProvider services, Latencies latencies, Stopwatch clock)
-    {
-        var stream = Guid.NewGuid();
-        var version = await services.SendAsync(new StartCounter(stream, "bench"));
-        while (clock.Elapsed < Duration)
-        {
-            var started = Stopwatch.GetTimestamp();
-            version = await services.SendAsync(new IncrementCounter(stream, version, 1));
-            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        }
     }
 }
