@@ -17,45 +17,68 @@ namespace Aims.Benchmarks;
 /// </summary>
 internal sealed class AppendLayers(IServiceProvider services)
 {
-    public static readonly TimeSpan Duration = TimeSpan.FromSeconds(8);
+    /// <summary>Each layer's share of the clock, in rounds that take the layers in turn, so the machine's load falls on all alike.</summary>
+    private static readonly TimeSpan Slice = TimeSpan.FromSeconds(2);
+    private const int Rounds = 4;
 
     public delegate Task<long> Append(Guid stream, long version);
 
-    /// <summary>Appends flat out for <see cref="Duration"/> with <paramref name="writers"/> writers, each on a stream of its own.</summary>
-    public static async Task<(double PerSecond, Latencies Latencies, double CpuMsPerAppend)> RunAsync(IServiceProvider services, int writers, Append append)
+    public sealed record Result(double PerSecond, Latencies Latencies, double CpuMsPerAppend);
+
+    /// <summary>
+    /// Appends flat out with <paramref name="writers"/> writers, each on a stream of its own, for <see cref="Rounds"/>
+    /// slices per layer, the layers taking turns.
+    /// </summary>
+    public static async Task<IReadOnlyList<Result>> RunAsync(IServiceProvider services, int writers, params Append[] layers)
     {
-        var latencies = new Latencies();
-        var streams = new List<(Guid Stream, long Version)>();
-        for (var i = 0; i < writers; i++)
+        var streams = new List<(Guid Stream, long Version)[]>();
+        foreach (var append in layers)
         {
-            // A few appends first, so the layer's code is compiled and its connections open before the clock starts.
-            var stream = Guid.NewGuid();
-            var version = await services.SendAsync(new StartCounter(stream, "bench"));
-            for (var warm = 0; warm < 20; warm++)
+            var own = new (Guid, long)[writers];
+            for (var i = 0; i < writers; i++)
             {
-                version = await append(stream, version);
+                // A few appends first, so the layer's code is compiled and its connections open before the clock starts.
+                var stream = Guid.NewGuid();
+                var version = await services.SendAsync(new StartCounter(stream, "bench"));
+                for (var warm = 0; warm < 20; warm++)
+                {
+                    version = await append(stream, version);
+                }
+
+                own[i] = (stream, version);
             }
 
-            streams.Add((stream, version));
+            streams.Add(own);
         }
 
+        var latencies = layers.Select(_ => new Latencies()).ToArray();
+        var seconds = new double[layers.Length];
+        var cpu = new double[layers.Length];
         var process = Process.GetCurrentProcess();
-        var cpuBefore = process.TotalProcessorTime;
-        var clock = Stopwatch.StartNew();
-        await Task.WhenAll(streams.Select(async written =>
+        for (var round = 0; round < Rounds; round++)
         {
-            var (stream, version) = written;
-            while (clock.Elapsed < Duration)
+            for (var layer = 0; layer < layers.Length; layer++)
             {
-                var started = Stopwatch.GetTimestamp();
-                version = await append(stream, version);
-                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                var (append, own, times) = (layers[layer], streams[layer], latencies[layer]);
+                process.Refresh();
+                var cpuBefore = process.TotalProcessorTime;
+                var clock = Stopwatch.StartNew();
+                await Task.WhenAll(Enumerable.Range(0, writers).Select(async writer =>
+                {
+                    while (clock.Elapsed < Slice)
+                    {
+                        var started = Stopwatch.GetTimestamp();
+                        own[writer].Version = await append(own[writer].Stream, own[writer].Version);
+                        times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    }
+                }));
+                seconds[layer] += clock.Elapsed.TotalSeconds;
+                process.Refresh();
+                cpu[layer] += (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
             }
-        }));
-        var elapsed = clock.Elapsed.TotalSeconds;
-        process.Refresh();
-        var cpu = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
-        return (latencies.Count / elapsed, latencies, cpu / latencies.Count);
+        }
+
+        return layers.Select((_, layer) => new Result(latencies[layer].Count / seconds[layer], latencies[layer], cpu[layer] / latencies[layer].Count)).ToList();
     }
 
     /// <summary>The whole pipeline: a DI scope, MediatR (logging → validation → unit of work), EventStreams, Marten, commit.</summary>
