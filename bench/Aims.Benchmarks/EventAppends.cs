@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Aims.BuildingBlocks.Persistence;
 using Aims.MessagingProbe;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Aims.Benchmarks;
 
@@ -11,8 +12,6 @@ namespace Aims.Benchmarks;
 /// </summary>
 internal sealed class EventAppends : IScenario
 {
-    private static readonly TimeSpan Duration = TimeSpan.FromSeconds(10);
-
     public string Name => "events";
 
     public async Task<IReadOnlyList<Measurement>> RunAsync(BenchEnvironment environment)
@@ -21,16 +20,27 @@ internal sealed class EventAppends : IScenario
         await using var services = ProbeComposition.Build(database, new Dictionary<string, string?> { ["Aims:Messaging:RelayEnabled"] = "false" });
         await services.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
 
+        // Layer by layer (ADR 0042): the floor of the same shape over bare SQL, Marten alone, the whole pipeline, and
+        // the whole pipeline as it was before ADR 0042 (no prepared statements, so the pool's DISCARD ALL drops the plans).
+        var discardAll = new NpgsqlConnectionStringBuilder(database) { MaxAutoPrepare = 0 }.ConnectionString;
+        await using var unprepared = ProbeComposition.Build(discardAll, new Dictionary<string, string?> { ["Aims:Messaging:RelayEnabled"] = "false" });
+        var layers = new AppendLayers(services);
         var results = new List<Measurement>();
         foreach (var writers in PgbenchBaseline.Clients)
         {
-            var latencies = new Latencies();
-            var clock = Stopwatch.StartNew();
-            await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => WriteAsync(services, latencies, clock)));
-            var perSecond = latencies.Count / clock.Elapsed.TotalSeconds;
-            results.Add(new Measurement($"events-{writers}", $"event append (pipeline + projection), {writers} writer(s)", perSecond, "/s", $"pgbench-{writers}"));
-            results.Add(new Measurement($"events-{writers}-p50", $"  latency p50, {writers} writer(s)", latencies.Percentile(50), "ms"));
-            results.Add(new Measurement($"events-{writers}-p99", $"  latency p99, {writers} writer(s)", latencies.Percentile(99), "ms"));
+            var measured = await AppendLayers.RunAsync(services, writers, layers.SqlAsync, layers.MartenAsync, layers.PipelineAsync, new AppendLayers(unprepared).PipelineAsync);
+            var (sql, marten, pipeline, discarding) = (measured[0], measured[1], measured[2], measured[3]);
+            results.Add(new Measurement($"events-sql-{writers}", $"same-shape floor: BEGIN, append batch, COMMIT over bare SQL, {writers} writer(s)", sql.PerSecond, "/s", $"pgbench-{writers}"));
+            results.Add(new Measurement($"events-marten-{writers}", $"Marten session alone (no scope, no MediatR), {writers} writer(s)", marten.PerSecond, "/s", $"events-sql-{writers}"));
+            results.Add(new Measurement($"events-{writers}", $"event append (pipeline + projection), {writers} writer(s)", pipeline.PerSecond, "/s", $"pgbench-{writers}"));
+            results.Add(new Measurement($"events-{writers}-shape", "  the same, as a ratio to the same-shape floor", pipeline.PerSecond, "/s", $"events-sql-{writers}"));
+            results.Add(new Measurement($"events-{writers}-p50", $"  latency p50, {writers} writer(s)", pipeline.Latencies.Percentile(50), "ms"));
+            results.Add(new Measurement($"events-{writers}-p99", $"  latency p99, {writers} writer(s)", pipeline.Latencies.Percentile(99), "ms"));
+            results.Add(new Measurement($"events-before-{writers}", $"  before ADR 0042 (Max Auto Prepare=0, DISCARD ALL), {writers} writer(s)", discarding.PerSecond, "/s", $"pgbench-{writers}"));
+            results.Add(new Measurement($"events-before-{writers}-p50", $"  before ADR 0042: latency p50, {writers} writer(s)", discarding.Latencies.Percentile(50), "ms"));
+            results.Add(new Measurement($"events-sql-{writers}-cpu", $"  client CPU per append: same-shape floor, {writers} writer(s)", sql.CpuMsPerAppend, "ms"));
+            results.Add(new Measurement($"events-marten-{writers}-cpu", $"  client CPU per append: Marten alone, {writers} writer(s)", marten.CpuMsPerAppend, "ms"));
+            results.Add(new Measurement($"events-{writers}-cpu", $"  client CPU per append: pipeline, {writers} writer(s)", pipeline.CpuMsPerAppend, "ms"));
         }
 
         // Round trips per one-event append (Npgsql's tracing; a batch is one), what load does not distort.
@@ -46,6 +56,16 @@ internal sealed class EventAppends : IScenario
             }
 
             results.Add(new Measurement("events-roundtrips", "database round trips per one-event append", (roundTrips.Count - before) / (double)Appends, ""));
+
+            // One more append with its statements listed (Npgsql traces neither BEGIN, sent with the first, nor COMMIT).
+            roundTrips.Recording = true;
+            await services.SendAsync(new IncrementCounter(stream, version, 1));
+            roundTrips.Recording = false;
+            Console.WriteLine("One one-event append, its round trips (+ COMMIT):");
+            foreach (var statement in roundTrips.TakeRecorded())
+            {
+                Console.WriteLine($"  {statement}");
+            }
         }
 
         // One append of 100 events against one of a single event, one writer, the same pipeline.
@@ -73,17 +93,5 @@ internal sealed class EventAppends : IScenario
         }
 
         return latencies.Percentile(50);
-    }
-
-    private static async Task WriteAsync(IServiceProvider services, Latencies latencies, Stopwatch clock)
-    {
-        var stream = Guid.NewGuid();
-        var version = await services.SendAsync(new StartCounter(stream, "bench"));
-        while (clock.Elapsed < Duration)
-        {
-            var started = Stopwatch.GetTimestamp();
-            version = await services.SendAsync(new IncrementCounter(stream, version, 1));
-            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        }
     }
 }

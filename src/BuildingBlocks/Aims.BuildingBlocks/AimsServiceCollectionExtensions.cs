@@ -82,6 +82,14 @@ public static class AimsServiceCollectionExtensions
         {
             var builder = new NpgsqlDataSourceBuilder(connectionString);
             builder.ConnectionStringBuilder.ApplicationName ??= "aims";
+            // Without prepared statements Npgsql resets a pooled connection with DISCARD ALL, which also drops the
+            // server's cached plans: every append re-planned Marten's append function. With them it keeps the plans
+            // (ADR 0042). A connection string that sets Max Auto Prepare itself (0 turns it off) is obeyed.
+            if (!Sets(connectionString, nameof(NpgsqlConnectionStringBuilder.MaxAutoPrepare)))
+            {
+                builder.ConnectionStringBuilder.MaxAutoPrepare = 50;
+            }
+
             return builder.Build();
         }
         catch (ArgumentException exception)
@@ -90,4 +98,9 @@ public static class AimsServiceCollectionExtensions
                 $"ConnectionStrings:{ConnectionStringName} is not a valid PostgreSQL connection string ({exception.Message}).", exception);
         }
     }
+
+    /// <summary>Whether the connection string names <paramref name="property"/> ("Max Auto Prepare" or "MaxAutoPrepare").</summary>
+    private static bool Sets(string connectionString, string property) =>
+        new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Any(key => string.Equals(key.Replace(" ", "", StringComparison.Ordinal), property, StringComparison.OrdinalIgnoreCase));
 }
