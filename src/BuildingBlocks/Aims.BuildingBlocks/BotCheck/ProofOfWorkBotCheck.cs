@@ -11,9 +11,8 @@ using Npgsql;
 namespace Aims.BuildingBlocks.BotCheck;
 
 /// <summary>
-/// A self-hosted bot check (no outside service): an ALTCHA-style proof of work. The challenge is signed with the
-/// application's data-protection keys, so any host can verify it; its expiry travels inside the signed salt; a solved
-/// challenge is recorded so it cannot be replayed.
+/// A self-hosted, ALTCHA-style proof of work: challenges signed with the data-protection keys (any host verifies them),
+/// expiring, and recorded once solved so they cannot be replayed.
 /// </summary>
 public sealed class ProofOfWorkBotCheck
 {

@@ -5,9 +5,8 @@ using Aims.BuildingBlocks.Web;
 namespace Aims.BuildingBlocks.Errors;
 
 /// <summary>
-/// An action the current state does not allow; the message says why (answered with 409). A refusal a person outside
-/// the division can meet is written as English wording with placeholders and its values (ADR 0028): the message (what
-/// the API and the logs get) is always English, and a page shows <see cref="In"/> the reader's language instead.
+/// An action the current state does not allow (409). English wording with placeholders (ADR 0028): the API and logs
+/// get <see cref="Exception.Message"/>, a page shows <see cref="In"/> the reader's language.
 /// </summary>
 public sealed class RuleViolationException : Exception
 {
@@ -24,11 +23,7 @@ public sealed class RuleViolationException : Exception
 
     public IReadOnlyList<object?> Values { get; }
 
-    /// <summary>
-    /// The refusal in the current language: <paramref name="translate"/> gives the wording's translation, and each value
-    /// is written in the current culture. A text value is translated too when it is itself an English key (a status or
-    /// an action named by the rule); names and case numbers are not keys and stay as they are.
-    /// </summary>
+        /// <summary>The refusal in the current language; a value that is itself an English key (a status) is translated too.</summary>
     public string In(Func<string, string> translate) => Values.Count == 0
         ? translate(Wording)
         : string.Format(CultureInfo.CurrentCulture, translate(Wording), [.. Values.Select(value => Written(value, translate))]);

@@ -10,11 +10,10 @@ namespace Aims.BuildingBlocks.EventStreams;
 
 public static class EventStreamsServiceCollectionExtensions
 {
-    /// <summary>
-    /// Marten on the host's data source, its tables in the owning module's schema, made by <c>migrate</c> (an
-    /// <see cref="ISchemaStep"/>), never at run time. Quick appends stamped by the AIMS clock; actor, correlation and causation on every event.
-    /// <paramref name="configure"/> names the module's events, aggregates and projections.
-    /// </summary>
+        /// <summary>
+        /// Marten on the host's data source, in the module's schema, made by <c>migrate</c> and never at run time (ADR 0034);
+        /// <paramref name="configure"/> names the module's events, aggregates and projections.
+        /// </summary>
     public static IServiceCollection AddEventStreams(this IServiceCollection services, string schema, Action<StoreOptions> configure)
     {
         services.AddMarten(provider =>

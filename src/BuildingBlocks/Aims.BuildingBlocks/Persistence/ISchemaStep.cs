@@ -1,9 +1,8 @@
 namespace Aims.BuildingBlocks.Persistence;
 
 /// <summary>
-/// Schema work that is not a SQL script (a library's own tables, a data move between them), run by
-/// <see cref="SchemaMigrator"/> after the scripts, in registration order, under the same lock. Each must be safe to run
-/// again: a second run finds nothing to do.
+/// Schema work that is not a SQL script (a library's tables, a data move), run after the scripts under the same lock.
+/// Must be safe to run again.
 /// </summary>
 public interface ISchemaStep
 {

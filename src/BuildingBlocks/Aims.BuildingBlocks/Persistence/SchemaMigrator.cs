@@ -4,9 +4,8 @@ using Npgsql;
 namespace Aims.BuildingBlocks.Persistence;
 
 /// <summary>
-/// Applies every module's pending SQL migrations in one transaction, then the <see cref="ISchemaStep"/>s (Marten's
-/// tables, data moves), all under one advisory lock held for the whole run, so two hosts starting together migrate
-/// once and the second finds nothing to do. A failed script leaves the database as it was.
+/// Every module's pending SQL migrations in one transaction, then the <see cref="ISchemaStep"/>s, under one advisory
+/// lock, so two hosts starting together migrate once.
 /// </summary>
 public sealed class SchemaMigrator(
     NpgsqlDataSource dataSource, IEnumerable<ModuleSchema> schemas, IEnumerable<ISchemaStep> steps, ILogger<SchemaMigrator> logger)

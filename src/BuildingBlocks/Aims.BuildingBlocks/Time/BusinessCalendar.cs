@@ -27,11 +27,10 @@ public sealed class BusinessCalendar
     public DateOnly ToLocalDate(DateTimeOffset instant) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Eastern).DateTime);
 
-    /// <summary>
-    /// The instant a New York wall-clock time happens on a date. A time skipped by the spring change is read with
-    /// the standard offset (so it lands an hour later on the clock); a time repeated in the autumn means its second,
-    /// standard-time occurrence. Office-hour times such as 09:00 or 17:00 are never affected.
-    /// </summary>
+        /// <summary>
+        /// The instant a New York wall-clock time happens on a date: a time skipped in spring gets the standard offset, a
+        /// repeated one in autumn its second occurrence (office hours are never affected).
+        /// </summary>
     public DateTimeOffset AtLocalTime(DateOnly date, TimeOnly time)
     {
         var local = date.ToDateTime(time, DateTimeKind.Unspecified);

@@ -46,11 +46,10 @@ public static partial class AimsRules
         rule.Must(value => ParseAnyDollars(value) is not null).WithMessage("Enter the amount in dollars, for example 1250.00.")
             .Must(value => ParseAnyDollars(value) is null || ParseDollars(value) is not null).WithMessage("Enter an amount of at most $999,999,999.99.");
 
-    /// <summary>
-    /// An address mail can be delivered to: a dot-atom local part (RFC 5322 without quoting or comments) and a domain
-    /// of host-name labels with a top-level domain. FluentValidation's EmailAddress() only looks for an @, so
-    /// <c>&lt;img src=x onerror=alert(1)&gt;@example.com</c> passed it.
-    /// </summary>
+        /// <summary>
+        /// An address mail can be delivered to (dot-atom local part, host-name labels): FluentValidation's EmailAddress()
+        /// only looks for an @, so <c>&lt;img src=x onerror=alert(1)&gt;@example.com</c> passed it.
+        /// </summary>
     public static bool IsEmailAddress(string? value) =>
         value is not null && value.Trim() is { Length: <= 254 } address && EmailPattern().IsMatch(address)
         && address.IndexOf('@', StringComparison.Ordinal) <= 64;

@@ -6,10 +6,8 @@ using FluentValidation.Results;
 namespace Aims.BuildingBlocks.Validation;
 
 /// <summary>
-/// Characters no field may carry, checked on every request the pipeline runs (ValidationBehavior): control characters
-/// (NUL makes PostgreSQL refuse the row, the rest only hide or garble text), the bidirectional overrides and isolates
-/// that make a name read differently than it is stored (CVE-2021-42574, "Trojan Source"), and broken UTF-16.
-/// Tab, carriage return and line feed stay allowed for text areas.
+/// Characters no field may carry, checked on every request: control characters (NUL breaks PostgreSQL), bidirectional
+/// overrides ("Trojan Source", CVE-2021-42574) and broken UTF-16. Tab, CR and LF stay allowed for text areas.
 /// </summary>
 public static class TextCharacters
 {

@@ -1,9 +1,8 @@
 namespace Aims.BuildingBlocks.Web;
 
 /// <summary>
-/// The portal's contact points, in one place for every page and email. The seeds label 804-486-2865 once as the
-/// Appeals Division; the portal follows the MES pages: it is the AIMS helpline, and 804-371-8488 is the Appeals Division
-/// (docs/help.md).
+/// The portal's contact points for every page and email: 804-486-2865 is the AIMS helpline and 804-371-8488 the
+/// Appeals Division, as on the MES pages (the seeds once label them the other way; docs/help.md).
 /// </summary>
 public sealed class ContactOptions
 {

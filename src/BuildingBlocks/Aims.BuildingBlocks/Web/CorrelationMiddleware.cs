@@ -7,9 +7,8 @@ using Microsoft.Extensions.Logging;
 namespace Aims.BuildingBlocks.Web;
 
 /// <summary>
-/// Takes the caller's X-Correlation-Id when it is well-formed (or makes one), echoes it, and puts it and the actor
-/// into the scope's <see cref="OperationContext"/> and every log line of the request. The echo is written as the
-/// response starts, so it survives the exception handler clearing the headers: the 500 page's reference must match it.
+/// Takes a well-formed X-Correlation-Id (or makes one) into the <see cref="OperationContext"/> and the logs. Echoed as
+/// the response starts, so it survives the exception handler clearing headers (the 500 page shows it).
 /// </summary>
 internal sealed partial class CorrelationMiddleware(RequestDelegate next, ILogger<CorrelationMiddleware> logger)
 {

@@ -7,9 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Aims.BuildingBlocks.Web;
 
 /// <summary>
-/// The portal's two languages (ADR 0022). English is written in the code and is the default; Spanish comes from each
-/// assembly's <c>Resources/*.es.resx</c>, looked up by the English text. A person's choice is a cookie set by the
-/// switch in the header, so it outlives sign-out. The division's own screens and the API stay in English.
+/// English (in the code, the default) and Spanish (<c>Resources/*.es.resx</c>, keyed by the English), chosen by a cookie
+/// that outlives sign-out (ADR 0022). The division's own screens and the API stay in English.
 /// </summary>
 public static class PortalLanguages
 {

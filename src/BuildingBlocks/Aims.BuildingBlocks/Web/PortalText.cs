@@ -11,9 +11,8 @@ namespace Aims.BuildingBlocks.Web;
 public sealed record PortalTextSource(Type Marker);
 
 /// <summary>
-/// Puts a message into the reader's language when the code that shows it cannot know which module wrote it: the shared
-/// form partials show validation and handler messages from every module's validators, written in English (the English
-/// is the key, as everywhere). The validators stay as they are, so the API's problem details stay English.
+/// Translates a message whose module the showing code cannot know (the shared form partials); validators stay English,
+/// so the API's problem details do too.
 /// </summary>
 public sealed class PortalText(IStringLocalizerFactory factory, IEnumerable<PortalTextSource> sources)
 {

@@ -10,9 +10,8 @@ using Npgsql;
 namespace Aims.BuildingBlocks.Web;
 
 /// <summary>
-/// Turns known failures into RFC 9457 problem details: invalid input 400 naming each field, missing 404, stale or
-/// disallowed 409, database unreachable 503. Anything else is a 500 without internals: the error page for a browser,
-/// problem details for every other caller (an API client must never have to parse HTML).
+/// RFC 9457 problem details for known failures (400 naming each field, 404, 409, 503); anything else is a 500 without
+/// internals: the error page for a browser, problem details for every other caller.
 /// </summary>
 internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {

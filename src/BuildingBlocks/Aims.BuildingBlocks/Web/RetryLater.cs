@@ -5,9 +5,8 @@ using Microsoft.Extensions.Logging;
 namespace Aims.BuildingBlocks.Web;
 
 /// <summary>
-/// The training material's promise for registering and signing up: when saving fails for a reason the person cannot
-/// fix, the page says to retry after <see cref="ContactOptions.RetryAfterMinutes"/> (the _RetryLater partial). The unit
-/// of work has rolled back, so nothing half-written remains.
+/// The training material's promise: when saving fails for a reason the person cannot fix, the page says to retry after
+/// <see cref="ContactOptions.RetryAfterMinutes"/>; the unit of work has rolled back.
 /// </summary>
 public static class RetryLater
 {

@@ -3,9 +3,8 @@ using Microsoft.AspNetCore.Http;
 namespace Aims.BuildingBlocks.Web;
 
 /// <summary>
-/// A strict Content-Security-Policy (no inline script or style anywhere: page scripts are static files) and the
-/// usual hardening headers, on every response of every module. Written as the response starts, because the exception
-/// handler clears the headers before it renders the error page.
+/// A strict Content-Security-Policy (no inline script or style) and the usual hardening headers, written as the response
+/// starts because the exception handler clears headers before the error page.
 /// </summary>
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {

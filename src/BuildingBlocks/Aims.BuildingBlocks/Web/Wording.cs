@@ -3,9 +3,8 @@ using System.Globalization;
 namespace Aims.BuildingBlocks.Web;
 
 /// <summary>
-/// Text worded in each portal language where the facts are, to be read in the reader's language somewhere else: a
-/// message crosses the outbox as data, so it cannot carry the code that words it (ADR 0026). Keyed by culture name
-/// ("en-US", "es-US") so it serializes as a plain object; a language it lacks reads the English.
+/// Text worded in each language where the facts are and read elsewhere (ADR 0026): a message crosses the outbox as
+/// data, keyed by culture name; a language it lacks reads the English.
 /// </summary>
 public sealed record Wording<T>(IReadOnlyDictionary<string, T> Languages)
 {

@@ -16,9 +16,8 @@ public enum DocumentCategory
 }
 
 /// <summary>
-/// What the virus scanner said. An infected document is quarantined: it is listed but never served. A pending one waits
-/// in quarantine for the scanner (down when it arrived) and is served once found clean. Not scanned means no scanner
-/// is configured (development, or production's logged opt-out).
+/// The scanner's verdict. Infected: listed, never served. Pending: in quarantine until a scanner that was down finds it
+/// clean. Not scanned: no scanner configured (development, or production's logged opt-out).
 /// </summary>
 public enum ScanStatus
 {

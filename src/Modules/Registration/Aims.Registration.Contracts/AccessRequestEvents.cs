@@ -8,9 +8,8 @@ namespace Aims.Registration.Contracts;
 public sealed record AccessRequestSubmitted(Guid RequestId, AgencyType AgencyType, string AgencyName, string Email, DateTimeOffset SubmittedAt) : IIntegrationEvent;
 
 /// <summary>
-/// The appeals team approved a request: Identity creates the coordinator's account in <paramref name="AgencyId"/> and
-/// sends the activation link. The mobile number, if given, is for two-factor codes only; <paramref name="Language"/> is
-/// the language the request was made in ("es", or null for English), which the new account remembers.
+/// Approved: Identity creates the coordinator's account in <paramref name="AgencyId"/> and sends the activation link;
+/// the mobile is for codes only; <paramref name="Language"/> ("es" or null) is the request's, kept by the account.
 /// </summary>
 public sealed record AccessRequestApproved(
     Guid RequestId, Guid AgencyId, string AgencyName, string RequesterName, string Email, string? Mobile, Guid DecidedBy, string? Language = null)

@@ -10,9 +10,8 @@ using Microsoft.Net.Http.Headers;
 namespace Aims.Documents.Downloading;
 
 /// <summary>
-/// Serves a document, or all of an appeal's documents as one zip, to a party of the appeal. Quarantined (infected)
-/// documents are never served: 404, as for a stranger. Bytes stream from the store (ranges seek, so a resumed download
-/// does not read from the start), and every download is recorded with who and when.
+/// Serves a document, or an appeal's documents as one zip, to a party of the appeal: streamed (ranges seek), each
+/// download recorded; an infected one is a 404, as for a stranger.
 /// </summary>
 internal sealed class DocumentDownloads(IMediator mediator, DocumentQueries queries, ContentStores stores, DbSession session, TimeProvider time)
 {

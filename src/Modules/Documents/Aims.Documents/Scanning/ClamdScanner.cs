@@ -10,11 +10,8 @@ namespace Aims.Documents.Scanning;
 internal sealed record ScanVerdict(ScanStatus Status, string? Detail);
 
 /// <summary>
-/// A ClamAV <c>clamd</c> client speaking INSTREAM over TCP. The upload feeds it each block as the block is stored, so a
-/// file is scanned while it streams in and never held whole. Trouble with a configured scanner (down, no verdict, a
-/// stream over clamd's limit) never fails the upload: the document is kept as <see cref="ScanStatus.Pending"/>, in
-/// quarantine, and <see cref="PendingScans"/> scans it when clamd answers again (ADR 0033). With no scanner configured
-/// (development, or production's logged opt-out) documents are stored as not scanned.
+/// A clamd INSTREAM client fed each block as it is stored. A configured scanner in trouble never fails the upload: the
+/// document waits in quarantine as <see cref="ScanStatus.Pending"/> for <see cref="PendingScans"/> (ADR 0033).
 /// </summary>
 internal sealed class ClamdScanner(IOptions<DocumentOptions> options, ILogger<ClamdScanner> logger)
 {
@@ -99,10 +96,7 @@ internal sealed class ClamdScanner(IOptions<DocumentOptions> options, ILogger<Cl
 
 /// <summary>One INSTREAM conversation: blocks in, one verdict out.</summary>
 /// <param name="noVerdict">What the document is when clamd gives no verdict: pending, or not scanned when none is configured.</param>
-/// <param name="stream">
-/// The connection's stream, taken once when it opened: TcpClient.GetStream() throws once a failed write has marked the
-/// socket disconnected.
-/// </param>
+/// <param name="stream">Taken once at open: TcpClient.GetStream() throws after a failed write marks the socket disconnected.</param>
 internal sealed class ScanSession(TcpClient? client, NetworkStream? stream, ScanStatus noVerdict, string? unavailable, ILogger logger) : IAsyncDisposable
 {
     private string? failure = unavailable;

@@ -9,10 +9,8 @@ using Microsoft.Extensions.Options;
 namespace Aims.Documents.Scanning;
 
 /// <summary>
-/// Scans, every <see cref="DocumentOptions.RescanInterval"/>, the documents kept in quarantine because clamd was down
-/// when they arrived, and releases the clean ones (ADR 0033). A scanner still down ends the round; the next tries again.
-/// Two hosts scanning the same document give it the same verdict, so no lock is needed. The real clock paces it (a test
-/// clock must not stop it).
+/// Rescans the quarantined documents clamd missed and releases the clean ones (ADR 0033). Two hosts give a document
+/// the same verdict, so no lock; the real clock paces it (a test clock must not stop it).
 /// </summary>
 internal sealed class PendingScans(IServiceScopeFactory scopes, ClamdScanner scanner, IOptions<DocumentOptions> options, TimeProvider time, ILogger<PendingScans> logger)
     : BackgroundService

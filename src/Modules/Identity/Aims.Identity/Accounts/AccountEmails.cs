@@ -8,11 +8,8 @@ using Microsoft.Extensions.Options;
 namespace Aims.Identity.Accounts;
 
 /// <summary>
-/// The words of every account email, in one place: each names the helpline, and none carries anything a stranger
-/// could use beyond what the message is for. Three rules pick the language (ADR 0025, 0027): an email or text a person
-/// asks for on a page (sign-up, codes, a reset, verifying a mobile) is in that page's language; an email about an
-/// account (those taking an <see cref="AimsUser"/>) is in the account's remembered language, whoever caused it — a
-/// lockout is triggered by whoever typed the wrong password, perhaps in another language; staff emails are English.
+/// Every account email's words; each names the helpline and tells a stranger nothing. Language (ADR 0025, 0027): asked
+/// for on a page → the page's; about an account → the account's (a lockout may be caused by someone else); staff → English.
 /// </summary>
 internal sealed class AccountEmails(
     IOptions<ContactOptions> contact,

@@ -6,9 +6,8 @@ using Microsoft.Extensions.Options;
 namespace Aims.Identity.Accounts;
 
 /// <summary>
-/// One confirmed demo account per role for the local portal, all with the same password. Sign-in codes go to the
-/// development outbox (/dev/outbox); the provider account also has a verified demo mobile number for text codes. Ids are
-/// fixed (<see cref="DemoAccounts"/>) so the other modules' demo data can name these accounts.
+/// One confirmed demo account per role, one password; fixed ids (<see cref="DemoAccounts"/>) so the other modules' demo
+/// data can name them. The provider account has a verified demo mobile for text codes.
 /// </summary>
 internal sealed class IdentityDemoSeeder(UserManager<AimsUser> users, TimeProvider time, IOptions<StaffOptions> staff) : IDemoDataSeeder
 {

@@ -3,9 +3,8 @@ using Microsoft.AspNetCore.Identity;
 namespace Aims.Identity.Accounts;
 
 /// <summary>
-/// For Identity calls that cannot fail on valid input (creating a seeded or approved account, setting a role): a
-/// failure there is a bug or a broken database, so it throws, and the unit of work rolls back, instead of going on
-/// half-done.
+/// For Identity calls that cannot fail on valid input: a failure is a bug or a broken database, so it throws and the
+/// unit of work rolls back instead of going on half-done.
 /// </summary>
 internal static class IdentityResults
 {

@@ -7,9 +7,8 @@ using Microsoft.Extensions.Options;
 namespace Aims.Identity.Codes;
 
 /// <summary>
-/// Issues and checks 6-digit one-time codes: valid for the configured lifetime, single use, bound to one attempt,
-/// stored only as a salted HMAC, and a new code for the same attempt replaces the previous one. Counting wrong codes
-/// towards lockout is the sign-in flow's job; this answers only what the code itself is.
+/// 6-digit one-time codes: expiring, single use, bound to one attempt, stored as a salted HMAC, a new one replacing the
+/// last. Lockout counting is the sign-in flow's job.
 /// </summary>
 internal sealed class OneTimeCodes(AccountsDbContext db, TimeProvider time, IOptions<OneTimeCodeOptions> options)
 {

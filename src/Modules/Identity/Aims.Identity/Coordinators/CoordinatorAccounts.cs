@@ -10,9 +10,8 @@ using Microsoft.Extensions.Logging;
 namespace Aims.Identity.Coordinators;
 
 /// <summary>
-/// Registration decides, Identity acts: an approved request becomes an agency coordinator's account with an emailed
-/// 72-hour activation link; a deactivated coordinator's account stops signing in at once. Delivery is at least once,
-/// so both are safe to repeat.
+/// Registration decides, Identity acts: approved → a coordinator account with a 72-hour activation link; deactivated →
+/// no more sign-ins. Delivery is at least once, so both are safe to repeat.
 /// </summary>
 internal sealed class CoordinatorAccounts(
     UserManager<AimsUser> users,

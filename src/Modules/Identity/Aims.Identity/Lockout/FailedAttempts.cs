@@ -6,9 +6,8 @@ using Microsoft.AspNetCore.Identity;
 namespace Aims.Identity.Lockout;
 
 /// <summary>
-/// What happens on every wrong password or code, wherever it is typed (sign-in, code page, password confirmation):
-/// it counts towards the one lockout, it is audited, and the lock it causes is audited and emailed to the owner — once per
-/// lock, however many attempts follow during it.
+/// Every wrong password or code, wherever typed, counts towards the one lockout and is audited; the lock it causes is
+/// audited and emailed to the owner once per lock.
 /// </summary>
 internal sealed class FailedAttempts(SignInLockout lockout, SecurityAudit audit, UserManager<AimsUser> users, IOutgoingMail mail, AccountEmails emails)
 {

@@ -6,10 +6,8 @@ using Microsoft.Extensions.Options;
 namespace Aims.Identity.Lockout;
 
 /// <summary>
-/// One failure counter per email for everything a person gets wrong while signing in — passwords and one-time codes
-/// alike. The third failure locks for 30 minutes, after which it unlocks by itself; a success clears the count. It is
-/// keyed by the normalized email, not the account, so an address with no account locks exactly the same way and the
-/// lock reveals nothing (no user enumeration). Time comes from the injected clock.
+/// One failure counter per normalized email for passwords and codes alike: the third locks for 30 minutes. Keyed by
+/// email, not account, so an address with no account locks the same way and reveals nothing.
 /// </summary>
 internal sealed class SignInLockout(AccountsDbContext db, DbSession session, TimeProvider time, IOptions<SignInLockoutOptions> options)
 {

@@ -27,11 +27,8 @@ internal enum AttestationRefusal
 internal sealed record AttestationVerdict(AttestationRefusal Reason, string Detail);
 
 /// <summary>
-/// Identity 10 runs its own WebAuthn checks on a new passkey (challenge, origin, user verification, algorithm) and then
-/// asks this for the attestation statement (<see cref="IdentityPasskeyOptions.VerifyAttestationStatement"/>):
-/// Fido2's verifier for the statement's format checks its signature over the authenticator data and the client data
-/// hash; for staff the statement must also name a model that is allowed and chain to that model's roots in the
-/// administrator's metadata (docs/adr/0032). The verdict stays here for the rest of the request, so the page can say why.
+/// The attestation check Identity 10 asks for after its own WebAuthn checks: Fido2's verifier for the statement's format;
+/// for staff also an allowed model chaining to the administrator's metadata roots (ADR 0032). Keeps the verdict for the page.
 /// </summary>
 internal sealed class PasskeyAttestation(IOptions<PasskeyAttestationOptions> options, AuthenticatorMetadata metadata)
 {

@@ -6,9 +6,8 @@ using Microsoft.Extensions.Options;
 namespace Aims.Identity.Passkeys;
 
 /// <summary>
-/// Identity's own passkey handler, given the staff options (which ask the device for its attestation) when a staff
-/// member is signed in. Chosen per call, not per request: the cookie's security-stamp check creates the sign-in
-/// manager, and so its handler, before the request knows who is signed in.
+/// Identity's passkey handler with the staff options (which ask for attestation) when staff are signed in; chosen per
+/// call because the handler is created before the request knows who is signed in.
 /// </summary>
 internal sealed class StaffAwarePasskeyHandler(UserManager<AimsUser> users, IOptionsMonitor<IdentityPasskeyOptions> options) : IPasskeyHandler<AimsUser>
 {

@@ -4,10 +4,8 @@ using System.Text;
 namespace Aims.Identity.Passwords;
 
 /// <summary>
-/// The 49,233 most common passwords from @zxcvbn-ts/language-common 4.1.3 (MIT, see common-passwords.LICENSE.txt),
-/// shipped as a data file. A candidate is looked up as typed, with its leading and trailing digits and symbols
-/// stripped, and with common character swaps undone, all in lower case — so "Password1234!" and "Summer2026!!" are
-/// caught (ASVS 6.2.4, 6.2.12).
+/// The 49,233 most common passwords (@zxcvbn-ts/language-common 4.1.3, MIT), matched as typed, stripped of leading and
+/// trailing digits and symbols, and with common swaps undone, so "Summer2026!!" is caught (ASVS 6.2.4, 6.2.12).
 /// </summary>
 internal sealed class CommonPasswords
 {

@@ -4,9 +4,8 @@ using Microsoft.AspNetCore.Identity;
 namespace Aims.Identity.Passwords;
 
 /// <summary>
-/// The PBKDF2-HMAC-SHA512 work factor for stored passwords (docs/adr/0011). OWASP's Password Storage Cheat Sheet asks
-/// for at least 210,000 iterations of this function; Identity's default is 100,000. Hashes stored at a lower count are
-/// re-hashed at this one the next time their owner signs in.
+/// PBKDF2-HMAC-SHA512 work factor (ADR 0011): OWASP asks for at least 210,000 iterations, Identity defaults to 100,000;
+/// older hashes are re-hashed at the next sign-in.
 /// </summary>
 internal static class PasswordHashing
 {

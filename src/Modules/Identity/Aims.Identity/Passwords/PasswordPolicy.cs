@@ -3,9 +3,8 @@ using Aims.Identity.Contracts;
 namespace Aims.Identity.Passwords;
 
 /// <summary>
-/// The MES sign-in page's password rules, read as one character of each class (docs/adr/0007), plus the modern
-/// baselines: long passwords accepted, common and breached passwords refused, and nothing containing the account's
-/// email name. Returns the messages a form shows beside the password field; none means the password is acceptable.
+/// The MES password rules (ADR 0007) plus long passwords accepted, common ones and the email name refused; returns the
+/// messages shown beside the field, none when acceptable.
 /// </summary>
 internal sealed class PasswordPolicy(CommonPasswords common)
 {

@@ -7,9 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Aims.Identity.Sessions;
 
 /// <summary>
-/// Settings that change how an account signs in (passkeys, mobile number, email, API tokens) need a sign-in or a
-/// password confirmation within the last 15 minutes, so a session left open on a shared computer cannot be used to
-/// take the account over. Older sessions are sent to confirm their password and brought back.
+/// Sign-in settings (passkeys, mobile, email, API tokens) need a sign-in or password confirmation within 15 minutes, so
+/// a session left open on a shared computer cannot take the account over.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class)]
 internal sealed class RequireRecentSignInAttribute : Attribute, IAsyncPageFilter

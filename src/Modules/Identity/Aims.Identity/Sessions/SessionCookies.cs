@@ -15,9 +15,8 @@ using Microsoft.Extensions.Options;
 namespace Aims.Identity.Sessions;
 
 /// <summary>
-/// The session cookie (idle and absolute limits, security stamp checked on every request so that signing out,
-/// signing out everywhere or changing the password ends other sessions at once), the short-lived cookie that carries a sign-in
-/// between the password and the second factor, and the antiforgery cookie — all Secure, HttpOnly and SameSite.
+/// The session cookie (idle and absolute limits, security stamp checked on every request), the short-lived cookie
+/// between password and second factor, and the antiforgery cookie — all Secure, HttpOnly and SameSite.
 /// </summary>
 internal static class SessionCookies
 {

@@ -12,10 +12,8 @@ using Microsoft.Extensions.Options;
 namespace Aims.Identity.Sessions;
 
 /// <summary>
-/// What a browser session may not do on the endpoints that are not pages (pages have <see cref="ForcedPasswordChangeFilter"/>
-/// and MVC's antiforgery): nothing at all until a temporary password is changed, and no change through /api without
-/// the antiforgery token — cookies ride along on requests other sites start, API tokens do not (ADR 0031).
-/// Runs after authorization succeeded, so the answer is the authorized caller's, never a stranger's.
+/// Non-page endpoints for a browser session: nothing until a temporary password is changed, and no /api change without
+/// the antiforgery token, since cookies ride along on other sites' requests (ADR 0031). Runs after authorization.
 /// </summary>
 internal sealed class SessionEndpointRules(IAntiforgery antiforgery, IOptions<AntiforgeryOptions> antiforgeryOptions, IProblemDetailsService problems)
     : IAuthorizationMiddlewareResultHandler

@@ -90,11 +90,10 @@ internal static class ApiAccess
 {
     public const string Policy = "api";
 
-    /// <summary>
-    /// /api's one scheme: with an Authorization header the token alone is looked at, otherwise the session cookie alone.
-    /// A policy naming both schemes would merge both principals — a token and someone else's cookie made one caller
-    /// with both people's roles.
-    /// </summary>
+        /// <summary>
+        /// /api's one scheme: the token alone with an Authorization header, else the cookie alone. A policy naming both would
+        /// merge a token and someone else's cookie into one caller.
+        /// </summary>
     public const string Scheme = "ApiTokenOrSession";
 
     public static void AddApiAccess(this IServiceCollection services)

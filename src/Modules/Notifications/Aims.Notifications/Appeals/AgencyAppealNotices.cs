@@ -9,9 +9,8 @@ using Microsoft.Extensions.Localization;
 namespace Aims.Notifications.Appeals;
 
 /// <summary>
-/// Tells the coordinators of the agency an appeal names that it was filed or withdrawn, in their notification centre
-/// and by email, each in their language. An appeal that names no registered agency reaches the agency through the
-/// Appeals Division's intake.
+/// Tells the coordinators of the agency an appeal names that it was filed or withdrawn, in their centre and by email,
+/// each in their language; an unregistered agency hears through the division's intake.
 /// </summary>
 internal sealed class AgencyAppealNotices(AppealAudiences audiences, Notices notices, IStringLocalizer<NotificationsText> t)
     : INotificationHandler<AppealFiled>, INotificationHandler<AppealWithdrawn>, INotificationHandler<AppealAgencyChanged>

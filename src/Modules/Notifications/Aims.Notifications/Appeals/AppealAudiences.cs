@@ -9,13 +9,8 @@ using MediatR;
 namespace Aims.Notifications.Appeals;
 
 /// <summary>
-/// Turns who an appeal's notice is for into people: the parties' accounts and the agency's coordinators get it in their
-/// notification centre and by email; a filing contact and the agency's attendees, who have no account, get the email
-/// alone; the assigned case worker and decider, and the appeals administrators, get it as account holders. Before a
-/// case worker is assigned, "the case worker" is everyone who works the intake queue ("the assigned case worker" is nobody). Everyone is told once however
-/// many audiences they fall in, and once per cause however often the message is delivered. A notice composed by
-/// <c>text</c> is composed again in each account holder's language (ADR 0025), coordinators' included; people without
-/// an account get it in English and in Spanish (ADR 0026).
+/// An appeal notice's audiences as people, each told once per cause: account holders in their centre and by email in
+/// their language (ADR 0025), others by email in English and Spanish (ADR 0026).
 /// </summary>
 internal sealed class AppealAudiences(IMediator mediator, Notices notices)
 {
@@ -51,6 +46,7 @@ internal sealed class AppealAudiences(IMediator mediator, Notices notices)
             emailOnly.AddRange(recipients.Attendees);
         }
 
+        // Before assignment "the case worker" is everyone working the intake queue; "the assigned case worker" is nobody.
         if (audience.HasFlag(ReminderAudience.CaseWorker))
         {
             accounts.AddRange(recipients.CaseWorkerId is { } worker

@@ -9,10 +9,8 @@ using Microsoft.Extensions.Options;
 namespace Aims.Notifications.Appeals;
 
 /// <summary>
-/// Tells everyone taking part in an appeal what the Appeals Division did: docketed, dismissed, the hearing or conference
-/// set or moved (with its calendar invitation, also to the agency's attendees), a decision. The filer and the agency's
-/// coordinators get it in their notification centre and by email; a filing contact and attendees without an account get
-/// the email alone. Each notice is recorded once per person and cause, so a redelivered message adds nothing there.
+/// Tells an appeal's participants what the division did (docketed, dismissed, hearing set or moved with its calendar
+/// invitation, decided); recorded once per person and cause, so a redelivered message adds nothing.
 /// </summary>
 internal sealed class AppealCaseNotices(
     IMediator mediator, Notices notices, AppealAudiences audiences, TimeProvider time, IStringLocalizer<NotificationsText> t, IOptions<MailOptions> mail) :

@@ -5,9 +5,8 @@ using MediatR;
 namespace Aims.Notifications.Appeals;
 
 /// <summary>
-/// Delivers the reminders Appeals schedules on an appeal's dates (summary due, hearing, decision clock, windows ending,
-/// the formal-appeal window) to whoever Appeals named, once per reminder and date, each in their language from the
-/// wordings Appeals sent (ADR 0026).
+/// Delivers the reminders Appeals schedules on an appeal's dates to whoever it named, once per reminder and date, in
+/// each reader's language from the wordings Appeals sent (ADR 0026).
 /// </summary>
 internal sealed class AppealReminderNotices(AppealAudiences audiences) : INotificationHandler<AppealReminderDue>
 {

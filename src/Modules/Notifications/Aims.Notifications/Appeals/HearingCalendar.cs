@@ -9,10 +9,8 @@ using Ical.Net.Serialization;
 namespace Aims.Notifications.Appeals;
 
 /// <summary>
-/// A hearing or conference as an iCalendar event (RFC 5545, written by Ical.Net; ADR 0030) attached to its notice, in
-/// Richmond time with its VTIMEZONE so calendars show the hour the notice states. The UID is the appeal's and the
-/// sequence grows with every change, so a calendar that took the first invitation moves the event when the next
-/// arrives. Published rather than requested: the notice informs, nobody is asked to reply through their calendar.
+/// A hearing as an iCalendar event (Ical.Net, ADR 0030) in Richmond time with its VTIMEZONE; the appeal's UID and a
+/// growing sequence move the event in calendars when it changes. Published, not requested: nobody replies.
 /// </summary>
 internal static class HearingCalendar
 {

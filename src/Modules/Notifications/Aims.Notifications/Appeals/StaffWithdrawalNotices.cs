@@ -6,9 +6,8 @@ using MediatR;
 namespace Aims.Notifications.Appeals;
 
 /// <summary>
-/// Tells the staff assigned to an appeal (its case worker and its hearing officer or informal appeals agent) that the
-/// appellant withdrew it, so nobody prepares a hearing or a decision that will not happen. An appeal still waiting for
-/// intake has nobody assigned; it simply leaves the intake queue.
+/// Tells an appeal's assigned staff the appellant withdrew it, so nobody prepares a hearing or decision that will not
+/// happen; an appeal still in intake just leaves the queue.
 /// </summary>
 internal sealed class StaffWithdrawalNotices(AppealAudiences audiences) : INotificationHandler<AppealWithdrawn>
 {

@@ -11,9 +11,8 @@ using Microsoft.AspNetCore.Routing;
 namespace Aims.Registration.Api;
 
 /// <summary>
-/// An agency or contractor's access request as JSON, for agencies that onboard many staff by script: the same command,
-/// rules, bot check (a solved challenge from <c>/bot-check/challenge</c>) and rate limit as the public form. A bad field
-/// is a 400 naming it as the JSON does. The status link goes to the requester's email only, as from the form.
+/// An access request as JSON, for agencies that onboard by script: the form's command, rules, bot check and rate limit;
+/// a bad field is a 400 naming it. The status link goes to the requester's email only.
 /// </summary>
 internal static class AccessRequestsApi
 {

@@ -11,9 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Aims.Registration.Claims;
 
 /// <summary>
-/// Every step of an identity claim in one place (ADR 0029): each is recorded in the claimant's security events and
-/// emailed to them in their language. Access follows the claim's status, read live by <c>GetClientLinks</c> and
-/// <c>GetProviderMemberships</c>, so a step takes effect on the very next request.
+/// Every step of an identity claim (ADR 0029), each a security event and an email in the claimant's language. Access
+/// reads the claim's status live, so a step takes effect on the next request.
 /// </summary>
 internal sealed class IdentityClaims(RegistrationDbContext db, IMediator mediator, IOutgoingMail mail, ClaimEmails emails, TimeProvider time)
 {

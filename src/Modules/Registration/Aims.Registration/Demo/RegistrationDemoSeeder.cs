@@ -11,10 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Aims.Registration.Demo;
 
 /// <summary>
-/// Demo records for the demo accounts: an agency of each type (the demo coordinator acts for the provider agency), a
-/// provider that the demo provider user administers and the demo representative acts for, and the demo client's
-/// details for appeals, with the demo provider's NPI and the demo client's Medicaid ID verified (ADR 0029). Added once;
-/// later starts find them (and verify the demo claims of a database seeded before claims existed).
+/// Demo agencies, provider and client details for the demo accounts, with their claims verified (ADR 0029). Added once;
+/// later starts find them.
 /// </summary>
 internal sealed class RegistrationDemoSeeder(RegistrationDbContext db, TimeProvider time) : IDemoDataSeeder
 {

@@ -7,9 +7,8 @@ using Microsoft.Extensions.Options;
 namespace Aims.Registration.Requests;
 
 /// <summary>
-/// What the requester and the people invited are told, in one place. The receipt and the invitations are written in
-/// the language of the page they were asked for on (an inviter writes to someone they know); the denial, sent from a
-/// staff screen, in the language the request was made in.
+/// What requesters and invitees are told: receipts and invitations in the page's language, a denial (sent from a staff
+/// screen) in the request's.
 /// </summary>
 internal sealed class RegistrationEmails(IOptions<ContactOptions> contact, IOptions<PortalOptions> portal, IStringLocalizer<RegistrationText> t)
 {

@@ -8,9 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Aims.Registration.Requests;
 
 /// <summary>
-/// The 2-business-day reply promise, watched: a request still pending 1 and 2 business days after the day it came in
-/// is announced at 09:00 Richmond time (Notifications tells the reviewers). Scheduled with the request, cancelled by the
-/// decision, so a decided request is never announced.
+/// The 2-business-day reply promise: a request still pending 1 and 2 business days on is announced at 09:00 Richmond
+/// time; scheduled with the request, cancelled by the decision.
 /// </summary>
 internal sealed record ReviewReminder(Guid RequestId, int BusinessDays) : IMessage;
 

@@ -9,9 +9,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Aims.Documents.Pages.AppealDocuments;
 
 /// <summary>
-/// A staff confirmation page that marks one document with a reason (superseded, removed): shows the document, takes
-/// the reason, sends the command and goes back to the appeal's documents. 404 for anyone who is not the division's staff
-/// on that appeal, as for a stranger.
+/// A staff page that marks one document with a reason (superseded, removed); 404 for anyone who is not the division's
+/// staff on that appeal, as for a stranger.
 /// </summary>
 internal abstract class DocumentMarkPage(IMediator mediator) : PageModel
 {

@@ -20,10 +20,8 @@ using Microsoft.Extensions.Options;
 namespace Aims.Identity.Pages.Admin;
 
 /// <summary>
-/// Staff accounts, managed by appeals administrators (staff cannot sign up or reset their own password): create one
-/// on the agency's email domain with a staff role, and reset a password — the old one stops working, every session
-/// ends, and a 24-hour temporary password is emailed to the agency address; the next sign-in still needs the second
-/// factor and then a new password.
+/// Staff accounts, managed by appeals administrators: create one on the agency's domain, or reset a password (sessions
+/// end, a 24-hour temporary password goes to the agency address; the next sign-in still needs the second factor).
 /// </summary>
 internal sealed record CreateStaffAccount(string? DisplayName, string? Email, Role? Role, Guid AdministratorId) : ICommand<bool>;
 

@@ -18,9 +18,8 @@ using Microsoft.Extensions.Options;
 namespace Aims.Identity.Pages.Profile;
 
 /// <summary>
-/// Changing the sign-in email: a link goes to the new address and the change happens only when it is used; the old
-/// address is told at once. An address that already has an account gets a notice instead, and the page says the same
-/// either way, so it reveals no accounts. Staff stay on the agency's domain; external accounts stay off it.
+/// Changing the sign-in email: a link to the new address makes the change, the old one is told at once; an address that
+/// has an account gets a notice instead, and the page reads the same either way (no enumeration).
 /// </summary>
 internal sealed record RequestEmailChange(Guid UserId, string? NewEmail) : ICommand<bool>;
 

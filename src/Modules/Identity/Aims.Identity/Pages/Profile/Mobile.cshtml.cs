@@ -23,9 +23,8 @@ using Microsoft.Extensions.Localization;
 namespace Aims.Identity.Pages.Profile;
 
 /// <summary>
-/// The mobile number for text-message codes: a new number is texted a code and used only once that code comes back
-/// (the old number keeps working until then); removing it leaves email codes. A wrong code counts towards the lockout.
-/// The number is only ever shown masked, and only to its owner.
+/// The mobile for text codes: a new number is used only once its texted code comes back (a wrong one counts towards
+/// lockout); shown masked, only to its owner.
 /// </summary>
 internal sealed record StartMobileChange(Guid UserId, string? Mobile) : ICommand<MobileChange>;
 

@@ -19,10 +19,7 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace Aims.Identity.Pages.Profile;
 
-/// <summary>
-/// The account's passkeys: add one (the device registers it under the name given), remove one. Each change is
-/// audited and emailed to the owner, and the page needs a recent sign-in (<see cref="RequireRecentSignInAttribute"/>).
-/// </summary>
+/// <summary>Add or remove a passkey: audited, emailed to the owner, and only after a recent sign-in.</summary>
 /// <param name="Credential">The JSON of the browser's answer (<c>PublicKeyCredential.toJSON()</c>), put in the form by passkeys.js.</param>
 internal sealed record AddPasskey(Guid UserId, string? Name, string? Credential) : ICommand<PasskeyAddition>;
 

@@ -17,9 +17,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Aims.Registration.Pages.Admin;
 
 /// <summary>
-/// One identity claim under review, with the claimant's details, their evidence, what the roster says and the other
-/// claims to the same identifier: approve or deny a pending claim, revoke a verified one (both with the reason the
-/// claimant reads), and give a provider's administration to another account (ADR 0029).
+/// One identity claim under review (ADR 0029): approve or deny it, revoke a verified one (with the reason the claimant
+/// reads), or give a provider's administration to another account.
 /// </summary>
 internal sealed record ApproveClaim(Guid ClaimId, Guid ReviewerId) : ICommand<bool>;
 

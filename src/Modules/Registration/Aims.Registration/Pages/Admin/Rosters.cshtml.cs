@@ -17,9 +17,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Aims.Registration.Pages.Admin;
 
 /// <summary>
-/// An administrator imports the member roster (Medicaid ID, name, date of birth) or the provider roster (NPI, name,
-/// enrolled contact email) as CSV. Rows replace those with the same ID; a bad line stops the whole import, naming every
-/// bad line. Pending Medicaid ID claims the new member rows match are verified at once (ADR 0029).
+/// A member or provider roster imported as CSV: rows replace those with the same ID, a bad line stops the whole import
+/// naming every bad line, and matching pending Medicaid ID claims are verified at once (ADR 0029).
 /// </summary>
 internal sealed record ImportRoster(RosterKind Kind, string FileName, string Text, Guid AdministratorId) : ICommand<int>;
 

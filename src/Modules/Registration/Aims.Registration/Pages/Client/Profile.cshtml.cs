@@ -21,9 +21,8 @@ using Microsoft.Extensions.Logging;
 namespace Aims.Registration.Pages.Client;
 
 /// <summary>
-/// The client appellant's own details, filled in once and kept up to date: name, date of birth, the 12-digit
-/// Medicaid ID, address and phone. A Medicaid ID belongs to one member, so it is on one profile only; a new or changed
-/// ID is a claim that shows nothing until it is verified (ADR 0029), with what the client offers as evidence.
+/// The client's own details. A Medicaid ID is on one profile only, and a new or changed one is a claim that shows
+/// nothing until verified (ADR 0029).
 /// </summary>
 internal sealed record SaveClientProfile(
     Guid UserId, string? FullName, string? DateOfBirth, string? MedicaidId, string? Street, string? City, string? State, string? Zip, string? Phone,

@@ -19,9 +19,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Aims.Registration.Pages.Client;
 
 /// <summary>
-/// A client names their authorized representative: an emailed invitation (7 days, that address, once) which the
-/// representative accepts; from then on the representative sees and acts on the client's appeals. The client can
-/// unlink them at any time, with effect at once.
+/// A client invites an authorized representative (emailed, 7 days, that address, once), who then acts on the client's
+/// appeals until unlinked, with effect at once.
 /// </summary>
 internal sealed record InviteRepresentative(Guid ClientUserId, string? Email) : ICommand<bool>;
 

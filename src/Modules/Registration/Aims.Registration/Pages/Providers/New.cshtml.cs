@@ -19,9 +19,8 @@ using Microsoft.Extensions.Logging;
 namespace Aims.Registration.Pages.Providers;
 
 /// <summary>
-/// A provider's profile, created by its first user, who becomes its administrator and invites colleagues. One profile
-/// per NPI: a second user of the same provider is invited rather than creating a twin. The NPI is a claim that shows
-/// nobody the provider's appeals until it is verified (ADR 0029).
+/// A provider's profile, one per NPI, created by its first user (its administrator); the NPI is a claim that shows no
+/// appeals until verified (ADR 0029).
 /// </summary>
 internal sealed record CreateProviderProfile(Guid UserId, string UserName, string UserEmail, ProviderDetailsForm Form) : ICommand<Guid>;
 
