@@ -245,6 +245,8 @@ public sealed partial class AppealPagesTests() : AppealsTest("aims_test_appeals_
                      "Comprobante de presentación", "Número de caso:", "Apelante:", "¿A tiempo?:", "Sí", "23 de noviembre de 2026 a las",
                      // Notice 11/16 + 5 mailing days = received 11/21; 30 days later is Monday 12/21/2026.
                      "21 de diciembre de 2026; esta apelación se presentó a tiempo.",
+                     // A heading with an accented capital, which the bold face cannot draw: set in the regular face.
+                     "Último día para presentar",
                      $"Caso {caseNumber}", "Página 1 de 1",
                  })
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using UglyToad.PdfPig.Content;
@@ -137,7 +138,9 @@ internal sealed class DecisionPdf
 
         public void Paragraph(string text, PdfDocumentBuilder.AddedFont font, double size, double spaceAfter)
         {
-            foreach (var line in Wrap(WinAnsiText.From(text), font, size, TextWidth))
+            text = WinAnsiText.From(text);
+            font = Face(text, font);
+            foreach (var line in Wrap(text, font, size, TextWidth))
             {
                 DrawLine(line, font, size, Margin);
             }
@@ -147,13 +150,15 @@ internal sealed class DecisionPdf
 
         public void Heading(string text)
         {
-            var lines = Wrap(WinAnsiText.From(text), Bold, HeadingSize, TextWidth);
+            text = WinAnsiText.From(text);
+            var font = Face(text, Bold);
+            var lines = Wrap(text, font, HeadingSize, TextWidth);
             // Keep the heading with the first line of its body.
             Reserve(8 + (lines.Count * HeadingSize + BodySize) * Leading);
             y -= 8;
             foreach (var line in lines)
             {
-                DrawLine(line, Bold, HeadingSize, Margin);
+                DrawLine(line, font, HeadingSize, Margin);
             }
 
             y -= 3;
@@ -163,7 +168,8 @@ internal sealed class DecisionPdf
         {
             var lines = Wrap(WinAnsiText.From(value), Regular, BodySize, TextWidth - LabelWidth);
             Reserve(BodySize * Leading);
-            page.AddText(WinAnsiText.From($"{label}:"), BodySize, new PdfPoint(Margin, y - BodySize * Ascent), Bold);
+            var labelText = WinAnsiText.From($"{label}:");
+            page.AddText(labelText, BodySize, new PdfPoint(Margin, y - BodySize * Ascent), Face(labelText, Bold));
             foreach (var line in lines)
             {
                 DrawLine(line, Regular, BodySize, Margin + LabelWidth);
@@ -217,6 +223,15 @@ internal sealed class DecisionPdf
             y = Top;
             return added;
         }
+
+        /// <summary>
+        /// The bold subset's accented capitals (Á, É, Ñ, Ú, …) are glyphs PdfPig 0.1.16 cannot draw (it throws), which a
+        /// Spanish heading such as "Último día" meets: such a line is drawn in the regular face, spelled right, instead.
+        /// </summary>
+        private PdfDocumentBuilder.AddedFont Face(string text, PdfDocumentBuilder.AddedFont font) =>
+            font == Bold && text.AsSpan().IndexOfAny(BoldLacks) >= 0 ? Regular : font;
+
+        private static readonly SearchValues<char> BoldLacks = SearchValues.Create("ÀÁÂÃÄÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝŠŽŸ");
 
         private List<string> Wrap(string text, PdfDocumentBuilder.AddedFont font, double size, double width)
         {

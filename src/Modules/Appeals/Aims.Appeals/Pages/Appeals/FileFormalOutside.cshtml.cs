@@ -19,6 +19,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Aims.Appeals.Pages.Appeals;
@@ -122,7 +123,28 @@ internal sealed class FileOutsideFormalAppealHandler(
     }
 }
 
+/// <summary>
+/// Room for a letter at the documents' file limit (plus 1 MB for the fields): the server's default request limit (30 MB)
+/// is below it, and it must be raised before antiforgery validation (order 1000) reads the form, as the upload route does.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+internal sealed class LetterSizedRequestAttribute : Attribute, IAsyncAuthorizationFilter, IOrderedFilter
+{
+    public int Order => 900;
+
+    public async Task OnAuthorizationAsync(AuthorizationFilterContext context)
+    {
+        var http = context.HttpContext;
+        if (HttpMethods.IsPost(http.Request.Method) && http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } body)
+        {
+            var rules = await http.RequestServices.GetRequiredService<IMediator>().Send(new GetUploadRules(), http.RequestAborted);
+            body.MaxRequestBodySize = rules.MaxFileBytes + (1024 * 1024);
+        }
+    }
+}
+
 [Authorize(Policy = nameof(Permission.FileProviderAppeals))]
+[LetterSizedRequest]
 internal sealed class FileFormalOutsideModel(IMediator mediator, AppealDeadlines deadlines, TimeProvider time, ILogger<FileFormalOutsideModel> logger)
     : FilingPage<OutsideFormalAppealForm>(mediator, logger)
 {
@@ -175,18 +197,6 @@ internal sealed class FileFormalOutsideModel(IMediator mediator, AppealDeadlines
         ModelState.Clear();
         await LoadChoicesAsync(cancellationToken);
         return Page();
-    }
-
-    /// <summary>
-    /// Room for a letter at the upload limit, set before the form is read: the server's default request limit (30 MB)
-    /// is below the documents' own, as the upload route also finds.
-    /// </summary>
-    public override async Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context)
-    {
-        if (HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } body)
-        {
-            body.MaxRequestBodySize = (await Mediator.Send(new GetUploadRules(), HttpContext.RequestAborted)).MaxFileBytes + (1024 * 1024);
-        }
     }
 
     private async Task LoadChoicesAsync(CancellationToken cancellationToken)
