@@ -232,7 +232,7 @@ string StartCluster(string database)
         }
 
         // No unix socket: CI checkouts can be deeper than the 107-character socket path limit.
-        PgCtl($"-D \"{dataDir}\" -l \"{clusterDir}/postgres.log\" -w -t 60 -o \"-c listen_addresses=127.0.0.1 -p {pgPort} -c unix_socket_directories='' -c max_connections=1000\" start");
+        PgCtl($"-D \"{dataDir}\" -l \"{clusterDir}/postgres.log\" -w -t 60 -o \"-c listen_addresses=127.0.0.1 -p {pgPort} -c unix_socket_directories='' -c max_connections=200\" start");
         startedCluster = true;
     }
 

@@ -5,9 +5,8 @@ using Aims.Testing;
 namespace Aims.ArchitectureTests;
 
 /// <summary>
-/// Every English text a page or message looks up (<c>T["…"]</c> in a page, <c>t["…"]</c> in code, a validator's
-/// <c>WithMessage("…")</c> or a rule's refusal <c>new RuleViolationException("…")</c> outside the staff screens) has its Spanish in that assembly's resource file (ADR 0022), so
-/// no English slips onto a Spanish page unnoticed.
+/// Every English text looked up (<c>T["…"]</c>, <c>t["…"]</c>, <c>WithMessage("…")</c>, <c>new RuleViolationException("…")</c>
+/// outside staff screens) has its Spanish in that assembly's resource file (ADR 0022).
 /// </summary>
 public sealed partial class SpanishTextTests
 {
@@ -61,11 +60,10 @@ public sealed partial class SpanishTextTests
             .ShouldBe(["{0} was already withdrawn on {1}."]);
     }
 
-    /// <summary>
-    /// Words typed into a page's markup outside any <c>T["…"]</c> show in English on the Spanish page (issue 22: the
-    /// withdraw page's "first."). Staff screens are English by design (PortalLanguages): their folders are skipped, and
-    /// a staff-only page or line elsewhere says so with the comment <c>@* English only: staff *@</c>.
-    /// </summary>
+        /// <summary>
+        /// Words typed into markup outside <c>T["…"]</c> show in English on the Spanish page. Staff folders are skipped; a
+        /// staff-only page or line elsewhere says so with <c>@* English only: staff *@</c>.
+        /// </summary>
     [TestCaseSource(nameof(Projects))]
     public void No_page_types_English_outside_a_lookup(string project)
     {

@@ -4,9 +4,8 @@ using Aims.Testing;
 namespace Aims.ArchitectureTests;
 
 /// <summary>
-/// A page that names a portal class (<c>aims-…</c>) no style sheet defines renders unstyled — a decision's text runs
-/// together, a list of dates reads as one line — and nothing else notices. Every class a page's <c>class</c> attribute
-/// names must have a rule in one of the portal's own style sheets.
+/// A portal class (<c>aims-…</c>) no style sheet defines renders unstyled and nothing else notices: every class a page
+/// uses must have a rule in the portal's own style sheets.
 /// </summary>
 public sealed partial class StyleSheetTests
 {

@@ -6,10 +6,8 @@ using Microsoft.Playwright;
 namespace Aims.BrowserTests;
 
 /// <summary>
-/// One informal appeal through the whole division in real browsers, each person in their own: the provider files it,
-/// intake dockets it and assigns the informal appeals agent, the agent schedules the conference, the agency's
-/// coordinator files the case summary and names an attendee, the agent decides after the conference, and the provider
-/// finds it under "Closed cases" with the decision PDF. The staff pages are checked with axe on the way.
+/// One informal appeal through the whole division, each person in their own browser: filed, docketed, assigned,
+/// scheduled, summarized by the agency, decided, found under "Closed cases" with its PDF; staff pages checked with axe.
 /// </summary>
 public sealed partial class CaseWorkJourneyTests : BrowserTest
 {

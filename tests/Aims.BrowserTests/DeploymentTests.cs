@@ -13,9 +13,8 @@ using Microsoft.Playwright;
 namespace Aims.BrowserTests;
 
 /// <summary>
-/// The portal as docs/deploy.md deploys it: the Production environment on plain HTTP, behind Debian's nginx running the
-/// nginx configuration printed in docs/deploy.md (only its addresses and certificate paths changed) with a self-signed
-/// certificate the test makes. A person signs in through it over TLS.
+/// docs/deploy.md's deployment: Production on plain HTTP behind Debian's nginx with the documented configuration and a
+/// self-signed certificate; a person signs in over TLS.
 /// </summary>
 public sealed partial class DeploymentTests : BrowserTest
 {

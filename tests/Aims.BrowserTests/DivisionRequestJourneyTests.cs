@@ -5,9 +5,8 @@ using Microsoft.Playwright;
 namespace Aims.BrowserTests;
 
 /// <summary>
-/// Asking the Appeals Division for a new date online and the division answering it, and the idle sign-out warning that
-/// saves a long form first (ADR 0038), in a real browser on the demo portal; each new page is checked with axe in
-/// English and in Spanish.
+/// Asking the division for a new date and the division answering, and the idle warning that saves a long form first
+/// (ADR 0038); each new page checked with axe in English and Spanish.
 /// </summary>
 public sealed partial class DivisionRequestJourneyTests : BrowserTest
 {

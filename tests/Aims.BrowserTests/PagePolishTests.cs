@@ -5,11 +5,9 @@ using Npgsql;
 namespace Aims.BrowserTests;
 
 /// <summary>
-/// Issue 22's page polish in a real browser: at a phone's width (375 px) the appeal page, "My appeals" and the filing
-/// form fit without scrolling sideways and the header folds into a working "Menu" button; the home page's cards lead
-/// somewhere; the appeal lists and the agency's closed list meet WCAG AA in English and Spanish; and an appeal, its
-/// history and the filing confirmation print without navigation or buttons, with link addresses shown; the formal
-/// appeal of a decision made outside AIMS takes its letter as a file.
+/// Issue 22's polish in a browser: at 375 px nothing scrolls sideways and the header folds into a "Menu" button; the
+/// lists meet WCAG AA in both languages; appeals and confirmations print without navigation, with link addresses; the outside-AIMS formal
+/// form takes its letter as a file.
 /// </summary>
 public sealed partial class PagePolishTests : BrowserTest
 {

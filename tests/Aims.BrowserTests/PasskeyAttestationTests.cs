@@ -5,10 +5,8 @@ using Npgsql;
 namespace Aims.BrowserTests;
 
 /// <summary>
-/// The attestation policy (docs/adr/0032) with Chromium's virtual authenticator. Asked for no attestation (external
-/// people) it answers "none"; asked for "direct" (staff) it answers "packed" with a batch certificate that only it
-/// signed, which no metadata vouches for. The demo portal has no metadata folder, so no staff passkey can be verified.
-/// Tampering runs in the page, between the device's answer and the form's submission.
+/// ADR 0032 with Chromium's virtual authenticator: "none" for external people, a self-signed "packed" statement no
+/// metadata vouches for when staff ask "direct" (the demo portal has no metadata). Tampering runs in the page.
 /// </summary>
 public sealed class PasskeyAttestationTests : BrowserTest
 {

@@ -4,9 +4,8 @@ using Npgsql;
 namespace Aims.BrowserTests;
 
 /// <summary>
-/// ADR 0031: three wrong passwords from anyone lock an address, but its owner's passkey still signs in — it is not a
-/// guessable secret. Chromium's virtual authenticator plays the owner's device; the demo trading partner is the owner
-/// (no other browser test signs in as it).
+/// ADR 0031: an address locked by anyone's wrong passwords still signs in with its owner's passkey (the demo trading
+/// partner's, on Chromium's virtual authenticator).
 /// </summary>
 public sealed class PasskeyDuringLockTests : BrowserTest
 {

@@ -4,9 +4,8 @@ using Microsoft.Playwright;
 namespace Aims.BrowserTests;
 
 /// <summary>
-/// Passkeys end to end with Chromium's virtual authenticator (DevTools WebAuthn domain): register one in the profile,
-/// sign in with it alone, remove it and see it refused. Browsers refuse an IP address as the relying party, so this
-/// test browses the demo portal at http://localhost.
+/// Passkeys end to end on Chromium's virtual authenticator: register, sign in with it alone, remove it and see it
+/// refused. Browses http://localhost, as browsers refuse an IP address as relying party.
 /// </summary>
 public sealed class PasskeyTests : BrowserTest
 {

@@ -6,9 +6,8 @@ using Microsoft.Playwright;
 namespace Aims.BrowserTests;
 
 /// <summary>
-/// The portal in Spanish in a real browser on the demo portal: a Medicaid member switches to Spanish, signs in with the
-/// code from a Spanish email, files an appeal on Spanish pages with Spanish dates, and gets a Spanish confirmation.
-/// Each Spanish page is checked with axe (lang="es").
+/// A Medicaid member in Spanish in a real browser: switches, signs in with a Spanish email's code, files on Spanish pages
+/// and gets a Spanish confirmation; each page checked with axe (lang="es").
 /// </summary>
 public sealed partial class SpanishJourneyTests : BrowserTest
 {

@@ -1,4 +1,4 @@
-using Aims.BuildingBlocks.EventStreams;
+using Aims.Appeals.Persistence;
 using Aims.BuildingBlocks.Mediation;
 using MediatR;
 
@@ -8,7 +8,7 @@ public sealed record StartCounter(Guid CounterId, string Name) : ICommand<long>;
 
 public sealed record IncrementCounter(Guid CounterId, long ExpectedVersion, int Amount) : ICommand<long>;
 
-public sealed class StartCounterHandler(EventStreams store) : IRequestHandler<StartCounter, long>
+internal sealed class StartCounterHandler(EventStreams store) : IRequestHandler<StartCounter, long>
 {
     public async Task<long> Handle(StartCounter request, CancellationToken cancellationToken)
     {
@@ -17,7 +17,7 @@ public sealed class StartCounterHandler(EventStreams store) : IRequestHandler<St
     }
 }
 
-public sealed class IncrementCounterHandler(EventStreams store) : IRequestHandler<IncrementCounter, long>
+internal sealed class IncrementCounterHandler(EventStreams store) : IRequestHandler<IncrementCounter, long>
 {
     public Task<long> Handle(IncrementCounter request, CancellationToken cancellationToken) =>
         store.AppendAsync(request.CounterId, request.ExpectedVersion, [new CounterIncremented(request.Amount)], cancellationToken);
@@ -26,7 +26,7 @@ public sealed class IncrementCounterHandler(EventStreams store) : IRequestHandle
 /// <summary>Appends <paramref name="Events"/> increments of one in a single append (the events benchmark's large append).</summary>
 public sealed record IncrementCounterMany(Guid CounterId, long ExpectedVersion, int Events) : ICommand<long>;
 
-public sealed class IncrementCounterManyHandler(EventStreams store) : IRequestHandler<IncrementCounterMany, long>
+internal sealed class IncrementCounterManyHandler(EventStreams store) : IRequestHandler<IncrementCounterMany, long>
 {
     public Task<long> Handle(IncrementCounterMany request, CancellationToken cancellationToken) =>
         store.AppendAsync(

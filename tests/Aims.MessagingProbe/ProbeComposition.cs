@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using Wolverine.Runtime;
 
 namespace Aims.MessagingProbe;
@@ -28,7 +29,10 @@ public static class ProbeComposition
 
         services.AddAims(configuration, [new ProbeModule()]);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = false });
-        // No host runs here, so Wolverine (which publishing needs) is started by hand; disposing the provider stops it.
+        // The container disposes in reverse order of first use: the data source, taken first, outlives Wolverine's
+        // shutdown, which still writes to the database (no host runs here, so disposing the provider stops Wolverine).
+        _ = provider.GetRequiredService<NpgsqlDataSource>();
+        // Wolverine (which publishing needs) is started by hand.
         ((IHostedService)provider.GetRequiredService<IWolverineRuntime>()).StartAsync(CancellationToken.None).GetAwaiter().GetResult();
         return provider;
     }

@@ -1,4 +1,4 @@
-using Aims.BuildingBlocks.EventStreams;
+using Aims.Appeals.Persistence;
 using Aims.BuildingBlocks.Modules;
 using Aims.BuildingBlocks.Persistence;
 using JasperFx.Events.Projections;

@@ -5,9 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Aims.Testing;
 
 /// <summary>
-/// The real host (Program.cs) on a test database; tests may replace services such as the clock. Test hosts serve
-/// plain http on 127.0.0.1, so session cookies follow the request's scheme, and the rate limits are out of the way
-/// unless a test sets them (<see cref="TestDefaults"/>, overridden by <paramref name="settings"/>).
+/// The real host on a test database, over plain http on 127.0.0.1; tests may replace services such as the clock. The
+/// rate limits are out of the way unless a test sets them (<see cref="TestDefaults"/>, then <paramref name="settings"/>).
 /// </summary>
 public sealed class AimsAppFactory(
     string connectionString,

@@ -6,9 +6,8 @@ using System.Text;
 namespace Aims.Testing;
 
 /// <summary>
-/// Debian's real ClamAV daemon on a free port of 127.0.0.1, with one signature the project makes: the EICAR test
-/// string (signature updates cannot be downloaded here). `./build.sh test` installs clamav-daemon; without it the
-/// documents tests fail, saying so.
+/// Debian's real clamd on a free local port, with one signature the project makes (EICAR: no downloads here).
+/// `./build.sh test` installs clamav-daemon; without it the documents tests fail, saying so.
 /// </summary>
 public sealed class ClamdTestServer : IAsyncDisposable
 {

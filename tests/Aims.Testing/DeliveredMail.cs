@@ -7,11 +7,8 @@ using MimeKit;
 namespace Aims.Testing;
 
 /// <summary>
-/// The emails someone actually received: each email the portal queued for them is handed to the portal's own sender
-/// (MailKit over SMTP to <see cref="SmtpTestServer"/>), and what the server accepted is parsed back with MimeKit —
-/// subject, both bodies, attachments. Test hosts that keep the relay off use this instead of the queue, so a message
-/// that cannot be sent (a bad media type, say) fails the test that expected it. Sending twice is harmless: the
-/// Message-ID is fixed when queued, and messages are counted once per Message-ID, as a mailbox does.
+/// The emails someone received: each queued email goes through the portal's MailKit sender to <see cref="SmtpTestServer"/>
+/// and is parsed back (an unsendable one fails its test), counted once per Message-ID as a mailbox does.
 /// </summary>
 public static class DeliveredMail
 {

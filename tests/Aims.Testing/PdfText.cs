@@ -4,9 +4,7 @@ using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
 namespace Aims.Testing;
 
 /// <summary>
-/// Reads back the words a PDF shows, the way a search index or a screen reader would (through the fonts' Unicode
-/// maps, not the producer's own bookkeeping), so tests check what a person can read. Lines come out in drawing order,
-/// one per line, page after page.
+/// The words a PDF shows, read through the fonts' Unicode maps as a screen reader would, in drawing order, one per line.
 /// </summary>
 public static class PdfText
 {

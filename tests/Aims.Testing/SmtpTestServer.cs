@@ -6,11 +6,8 @@ using MimeKit;
 namespace Aims.Testing;
 
 /// <summary>
-/// A small real SMTP server (RFC 5321) on 127.0.0.1 that keeps what it receives, parsed with MimeKit. It speaks the
-/// commands a client sends (EHLO with its extensions, AUTH PLAIN when given credentials, MAIL, RCPT, DATA with dot
-/// unstuffing, RSET, QUIT), refuses (550) any recipient containing "nobody" as a real server refuses an unknown
-/// mailbox, and refuses mail before authentication when it requires it. No STARTTLS: tests turn it off, or check that
-/// the portal will not send in clear to a server that cannot upgrade.
+/// A small real SMTP server on 127.0.0.1 (EHLO, AUTH PLAIN, MAIL, RCPT, DATA, RSET, QUIT) keeping what it receives. It
+/// refuses (550) recipients containing "nobody", and mail before AUTH when it requires it; no STARTTLS.
 /// </summary>
 public sealed class SmtpTestServer : IAsyncDisposable
 {

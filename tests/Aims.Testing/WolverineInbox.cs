@@ -130,11 +130,10 @@ public static class WolverineInbox
     /// <summary>Empties Wolverine's inbox, outbox and dead letters, for a test that starts from nothing.</summary>
     public static Task ClearAsync(IServiceProvider services) => services.GetRequiredService<IMessageStore>().Admin.ClearAllAsync();
 
-    /// <summary>
-    /// Counts Wolverine's inbox envelopes by status for a test that watches host processes without joining their
-    /// cluster. Wolverine 6.64.2 keeps its PostgreSQL store internal, so a store cannot be made without a node (and a
-    /// node that joins could be elected leader); this one read goes to the table Wolverine documents.
-    /// </summary>
+        /// <summary>
+        /// Wolverine's inbox envelopes by status, read from its documented table: its store is internal and cannot be made
+        /// without joining the cluster (and perhaps leading it).
+        /// </summary>
     public static async Task<(long Handled, long Pending)> CountOutsideAsync(string connectionString)
     {
         await using var connection = new NpgsqlConnection(connectionString);

@@ -27,7 +27,9 @@ public static class AimsServiceCollectionExtensions
     public static IServiceCollection AddAims(this IServiceCollection services, IConfiguration configuration, IReadOnlyList<IModule> modules)
     {
         var dataSource = CreateDataSource(configuration);
-        services.AddSingleton(dataSource);
+        // A factory, not an instance: the container disposes what a factory returned, closing the pool's idle
+        // connections with the host (ADR 0046). Wolverine is handed the instance and stops before the container disposes.
+        services.AddSingleton(_ => dataSource);
         services.AddScoped<DbSession>();
         services.AddScoped<OperationContext>();
         services.TryAddSingleton(TimeProvider.System);

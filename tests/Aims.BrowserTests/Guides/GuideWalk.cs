@@ -7,9 +7,8 @@ using Microsoft.Playwright;
 namespace Aims.BrowserTests.Guides;
 
 /// <summary>
-/// One guide walked in the running portal: each step's screenshot is written where the guide page shows it
-/// (src/Host/Aims.Host/wwwroot/help/guide/&lt;guide&gt;/&lt;step&gt;.png, committed and overwritten on each run), and
-/// the same moment in Spanish beside it (&lt;step&gt;.es.png).
+/// One guide walked in the running portal, each step's screenshot written where the guide page shows it
+/// (wwwroot/help/guide/&lt;guide&gt;/&lt;step&gt;.png, committed), with the Spanish beside it (&lt;step&gt;.es.png).
 /// </summary>
 internal sealed class GuideWalk(IPage page, Guide guide) : IAsyncDisposable
 {
@@ -54,11 +53,8 @@ internal sealed class GuideWalk(IPage page, Guide guide) : IAsyncDisposable
     /// <summary>The steps shot so far, in order.</summary>
     public IReadOnlyList<string> Taken => taken;
 
-    /// <summary>
-    /// Shoots <paramref name="step"/>: the page's full width from the top of <paramref name="from"/> (the main content
-    /// by default) down, at most <see cref="Height"/> tall.
-    /// </summary>
-    /// <param name="from">A selector (the same in both languages) for where the shot starts.</param>
+        /// <summary>Shoots <paramref name="step"/>, full width from <paramref name="from"/> (the main content by default), at most <see cref="Height"/> tall.</summary>
+        /// <param name="from">A selector (the same in both languages) for where the shot starts.</param>
     public async Task ShootAsync(string step, string? from = null)
     {
         guide.Steps.Select(s => s.Name).ShouldContain(step, $"the walk of {guide.Slug} shoots a step its catalogue entry does not list");

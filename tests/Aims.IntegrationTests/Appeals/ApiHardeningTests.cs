@@ -14,9 +14,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Aims.IntegrationTests.Appeals;
 
 /// <summary>
-/// Issue 21's findings on /api, each through real HTTP: a temporary password blocks the API too, one credential per
-/// request, cookie changes need the antiforgery token, bad input is a 400 or 404 naming the field (never a 500), and
-/// any 500 an API caller does get is problem details, not the HTML error page.
+/// Issue 21 on /api through real HTTP: a temporary password blocks it, one credential per request, cookie changes need
+/// antiforgery, bad input is a 400 or 404 naming the field, and any 500 is problem details.
 /// </summary>
 public sealed class ApiHardeningTests() : AppealsTest("aims_test_api_hardening")
 {

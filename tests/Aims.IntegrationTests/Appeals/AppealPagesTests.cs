@@ -7,11 +7,8 @@ using Aims.Testing;
 namespace Aims.IntegrationTests.Appeals;
 
 /// <summary>
-/// "My appeals", closed cases and the agency's lists (issue 22, ADR 0037): every status an appeal can be in filters
-/// its list, a search finds a case number, a claim reference, an appellant or a Medicaid ID, the list pages by 25 and
-/// says how many there are, and every sort orders it. The list rows are written straight into the list table (as the
-/// projection would) so each test controls statuses and dates. An MCO member's appeal page labels each of its dates,
-/// and the filing confirmation downloads as a PDF receipt. Today is Monday 11/23/2026.
+/// The appeal lists (issue 22, ADR 0037): status filters, search, pages of 25, every sort, rows written straight into
+/// the list table so each test controls statuses and dates; dated labels and the PDF receipt. Today is Mon 11/23/2026.
 /// </summary>
 public sealed partial class AppealPagesTests() : AppealsTest("aims_test_appeals_pages")
 {

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Net;
 using Aims.Appeals.Model;
-using Aims.BuildingBlocks.EventStreams;
+using Aims.Appeals.Persistence;
 using Aims.BuildingBlocks.Persistence;
 using Aims.BuildingBlocks.Validation;
 using Aims.Identity.Contracts;

@@ -6,9 +6,8 @@ using Aims.Testing;
 namespace Aims.IntegrationTests.Appeals;
 
 /// <summary>
-/// The reminders an appeal's dates set, moved with the clock: each is a scheduled message written with the change that
-/// set its date, moved when the date moves, cancelled when it no longer applies, and delivered at 09:00 New York time
-/// to the people it concerns. Times below are UTC; New York is UTC-5 in winter and UTC-4 from 03/14/2027.
+/// Reminders set by an appeal's dates: written with the change, moved with the date, cancelled when moot, delivered at
+/// 09:00 New York time. Times are UTC; New York is UTC-5 in winter and UTC-4 from 03/14/2027.
 /// </summary>
 public sealed class CaseReminderTests() : AppealsTest("aims_test_case_reminders")
 {

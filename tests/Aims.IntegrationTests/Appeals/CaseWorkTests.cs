@@ -9,9 +9,8 @@ using Aims.Testing;
 namespace Aims.IntegrationTests.Appeals;
 
 /// <summary>
-/// The Appeals Division's work on an appeal through its pages: intake, docketing, assignment, scheduling with notices
-/// and calendar invitations, the agency's summary and attendees, the decision as a PDF, the clocks that close or decide
-/// a case by themselves, two people acting at once, and who may do what.
+/// The division's work through its pages: intake, docketing, assignment, scheduling with notices and invitations, the
+/// agency's summary, the decision PDF, the clocks, two people at once, and who may do what.
 /// </summary>
 public sealed partial class CaseWorkTests() : AppealsTest("aims_test_appeals_casework")
 {

@@ -7,9 +7,8 @@ using Aims.Testing;
 namespace Aims.IntegrationTests.Appeals;
 
 /// <summary>
-/// A client's appeal (12VAC30-110; 42 CFR 431 Subpart E): 30 days from the notice's presumed receipt (+5 days);
-/// continuation of benefits; expedited clocks of 3 or 7 working days; an MCO member's 120 (+5) days; a
-/// representative's 10 days to prove authority, flagged when they pass. Today is Monday 11/23/2026.
+/// A client's appeal (12VAC30-110; 42 CFR 431 E): 30 days from presumed receipt (+5), continued benefits, expedited 3 or
+/// 7 working days, an MCO member's 120 (+5) days, a representative's 10 days to prove authority. Today is Mon 11/23/2026.
 /// </summary>
 public sealed partial class ClientFilingTests() : AppealsTest("aims_test_appeals_client")
 {

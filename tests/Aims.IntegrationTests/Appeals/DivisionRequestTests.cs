@@ -8,11 +8,8 @@ using Aims.Testing;
 namespace Aims.IntegrationTests.Appeals;
 
 /// <summary>
-/// Asking the Appeals Division for something online (ADR 0038): a new hearing date before the day of the hearing (a
-/// third needs a compelling reason), good cause within the no-show window, exceptions within the window the recommended
-/// decision set. Each is accepted on its last day and refused the day after with the date, goes in the history, tells
-/// the staff, and is granted or refused on the staff screen with a reason the appellant is told. Only the appeal's own
-/// parties may ask; staff answer with their permission.
+/// Asking the division online (ADR 0038): a new hearing date, good cause after a no-show, exceptions to a recommended
+/// decision; each accepted on its last day, refused the day after, answered by staff with a reason; parties only.
 /// </summary>
 public sealed class DivisionRequestTests() : AppealsTest("aims_test_appeals_requests")
 {

@@ -5,7 +5,7 @@ using Aims.Appeals.Drafts;
 using Aims.Appeals.Model;
 using Aims.Appeals.Viewing;
 using Aims.BuildingBlocks;
-using Aims.BuildingBlocks.EventStreams;
+using Aims.Appeals.Persistence;
 using Aims.BuildingBlocks.Persistence;
 using Aims.BuildingBlocks.Web;
 using Aims.Identity;
@@ -20,9 +20,8 @@ using Npgsql;
 namespace Aims.IntegrationTests.Appeals;
 
 /// <summary>
-/// A database made by the previous version (the hand-written event store's appeals.streams and appeals.events) upgraded
-/// by migrate: every event moves into Marten in order with its time, actor and correlation, the list is rebuilt, the old
-/// tables go, drafts become Marten documents, and a second run does nothing (ADR 0034, ADR 0036).
+/// A previous-version database upgraded by migrate (ADR 0034, 0036): events move into Marten in order with time, actor
+/// and correlation, the list is rebuilt, old tables go, drafts become documents; a second run does nothing.
 /// </summary>
 public sealed class EventStoreUpgradeTests
 {

@@ -3,7 +3,6 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Aims.Appeals.Model;
 using Aims.Appeals.Persistence;
-using Aims.BuildingBlocks.EventStreams;
 using Aims.BuildingBlocks.Persistence;
 using Aims.Registration.Contracts;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,9 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Aims.IntegrationTests.Appeals;
 
 /// <summary>
-/// A provider's informal appeal (12VAC30-20-540): 30 days from receipt of the notice (mail +3 days), the last day
-/// rolled past weekends and state holidays; late appeals are accepted and marked; an MCO's action needs the MCO's
-/// final letter; the case number, the confirmation, the agency told; drafts; one appeal per submitted form.
+/// A provider's informal appeal (12VAC30-20-540): 30 days from receipt (mail +3), rolled past weekends and holidays;
+/// late ones accepted and marked; an MCO action needs the MCO's final letter; one appeal per submitted form.
 /// </summary>
 public sealed partial class InformalFilingTests() : AppealsTest("aims_test_appeals_informal")
 {

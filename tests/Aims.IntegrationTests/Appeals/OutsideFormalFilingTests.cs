@@ -6,10 +6,9 @@ using Aims.Testing;
 namespace Aims.IntegrationTests.Appeals;
 
 /// <summary>
-/// A formal appeal when the informal decision was made outside AIMS (ADR 0038): a form of its own asks the informal
-/// case number and decision date; the 30-day window counts from the decision's receipt like any other, and the decision
-/// letter is sent with the form and stored as a document of its own kind in the filing's transaction: without a letter,
-/// or with a file the upload rules refuse, nothing is filed.
+/// A formal appeal after an informal decision made outside AIMS (ADR 0038): its own form, 30 days from the decision's
+/// receipt, and the decision letter as a document of its own kind, stored in the filing's
+/// transaction: without a letter, or with a file the upload rules refuse, nothing is filed.
 /// </summary>
 public sealed class OutsideFormalFilingTests() : AppealsTest("aims_test_appeals_outside_formal")
 {

@@ -6,9 +6,8 @@ using Aims.Testing;
 namespace Aims.IntegrationTests.Appeals;
 
 /// <summary>
-/// A client links an authorized representative by an emailed invitation (7 days, that address, once); the
-/// representative then sees and acts on the client's appeals, the client sees the appeals the representative files
-/// under their Medicaid ID, and unlinking ends it at once. Today is Monday 11/23/2026.
+/// A client's authorized representative, invited by email (7 days, that address, once), sees and acts on the client's
+/// appeals until unlinked, at once. Today is Monday 11/23/2026.
 /// </summary>
 public sealed partial class RepresentationTests() : AppealsTest("aims_test_representation")
 {

@@ -5,10 +5,8 @@ using Aims.Testing;
 namespace Aims.IntegrationTests.Appeals;
 
 /// <summary>
-/// Reminders and notices composed long after anyone's request reach each external reader in their language (ADR 0026):
-/// Appeals words a reminder in each language, Notifications picks one per account holder, coordinators included, and
-/// someone with no account (a filing's contact, an attendee) gets English and then Spanish in one email. The division's
-/// staff stay English. Times below are UTC; New York is UTC-5 until 03/14/2027.
+/// Later notices reach each external reader in their language (ADR 0026); someone with no account gets English then
+/// Spanish in one email; staff stay English. Times are UTC; New York is UTC-5 until 03/14/2027.
 /// </summary>
 public sealed class SpanishNoticeTests() : AppealsTest("aims_test_spanish_notices")
 {

@@ -12,9 +12,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Aims.IntegrationTests.Appeals;
 
 /// <summary>
-/// The portal in Spanish for someone who chose it (ADR 0022, 0025): pages, form messages, dates, and the emails written
-/// for them — those sent during their request and the notices composed later from the language their account keeps.
-/// Staff pages, staff emails and the API stay English. Today is Monday 11/23/2026.
+/// The portal in Spanish for someone who chose it (ADR 0022, 0025): pages, messages, dates and emails, now and later;
+/// staff pages and emails and the API stay English. Today is Monday 11/23/2026.
 /// </summary>
 public sealed class SpanishTests() : AppealsTest("aims_test_spanish")
 {

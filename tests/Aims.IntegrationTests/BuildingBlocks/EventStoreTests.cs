@@ -1,5 +1,5 @@
 using Aims.BuildingBlocks.Errors;
-using Aims.BuildingBlocks.EventStreams;
+using Aims.Appeals.Persistence;
 using Aims.MessagingProbe;
 using Aims.Testing;
 using Microsoft.Extensions.DependencyInjection;

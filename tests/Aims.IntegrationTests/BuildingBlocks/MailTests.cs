@@ -11,9 +11,8 @@ using Npgsql;
 namespace Aims.IntegrationTests.BuildingBlocks;
 
 /// <summary>
-/// Outgoing mail: queued in the unit of work, sent by the relay through MailKit to a real SMTP listener and parsed back;
-/// retried when the server is down, slow, refuses to upgrade to TLS or to authenticate; dead-lettered when it refuses the
-/// mailbox; sent again with the same Message-ID when the database dies after the server took it (ADR 0030).
+/// Outgoing mail through MailKit to a real SMTP listener (ADR 0030): retried when the server is down, slow, or refuses
+/// TLS or authentication; dead-lettered when it refuses the mailbox; resent with the same Message-ID after a crash.
 /// </summary>
 public sealed class MailTests : ProbeTest
 {
@@ -187,11 +186,10 @@ public sealed class MailTests : ProbeTest
         smtp.Received.ShouldBeEmpty();
     }
 
-    /// <summary>
-    /// The crash of the issue: the server accepts the message, then PostgreSQL goes away before the delivery is
-    /// recorded. A minute later (the claim's lease) the message is sent again, with the same Message-ID, so the
-    /// recipient's mail system can tell it is the same message: at least once, never lost (ADR 0030).
-    /// </summary>
+        /// <summary>
+        /// The server accepts the message, then PostgreSQL goes away before it is recorded: a minute later it is sent again
+        /// with the same Message-ID, so it is at least once, never lost (ADR 0030).
+        /// </summary>
     [Test]
     public async Task When_the_database_dies_after_the_server_took_the_email_it_is_sent_again_with_the_same_message_id()
     {

@@ -8,9 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Aims.IntegrationTests.Host;
 
 /// <summary>
-/// A test-only route that needs the database, added behind the real host's whole pipeline (the host has no
-/// database-backed endpoint yet): it asks Appeals' real <see cref="GetAppealAccess"/> query, so it goes through MediatR,
-/// the scope's DbSession and EF Core, and its failures through the host's own error handling.
+/// A test-only database route behind the host's whole pipeline: Appeals' real <see cref="GetAppealAccess"/> through
+/// MediatR, DbSession and EF Core, its failures through the host's error handling.
 /// </summary>
 internal sealed class AppealAccessProbe : IStartupFilter
 {

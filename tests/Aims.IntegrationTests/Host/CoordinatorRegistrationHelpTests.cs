@@ -4,9 +4,8 @@ using Aims.Testing;
 namespace Aims.IntegrationTests.Host;
 
 /// <summary>
-/// Issue 22, "Registration and help follow the training material": the registration page explains the Agency Appeals
-/// Coordinator's role in both languages, is linked from the home page and the header (not only from sign-up), and its
-/// help box covers registering as well as signing in.
+/// Issue 22: the registration page explains the coordinator's role in both languages, is linked from the home page and
+/// header, and its help covers registering.
 /// </summary>
 public sealed class CoordinatorRegistrationHelpTests
 {

@@ -11,9 +11,8 @@ using Microsoft.Extensions.Localization;
 namespace Aims.IntegrationTests.Host;
 
 /// <summary>
-/// A portal configured away from the defaults: the FAQ states what this portal does, not what the seed said. The same
-/// host records every help text that had no Spanish while the pages render in Spanish, and signs people in to see the
-/// footer's Contact link on their pages.
+/// A portal configured away from the defaults: the FAQ states what this portal does; help texts without Spanish are
+/// recorded; signed-in people see the footer's Contact link.
 /// </summary>
 public sealed class HelpFromConfigurationTests() : PortalTest("aims_test_help")
 {

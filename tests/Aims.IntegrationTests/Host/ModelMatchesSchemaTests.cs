@@ -6,9 +6,8 @@ using Npgsql;
 namespace Aims.IntegrationTests.Host;
 
 /// <summary>
-/// Migrations are hand-written SQL (docs/adr/0003): this guard fails when a module's EF Core model and the tables its
-/// migrations create (on the host's migrated test database) disagree on a table, a column, its type, nullability or
-/// the primary key.
+/// Migrations are hand-written SQL (ADR 0003): fails when a module's EF model and its migrated tables disagree on a
+/// table, column, type, nullability or primary key.
 /// </summary>
 public sealed class ModelMatchesSchemaTests
 {

@@ -4,9 +4,8 @@ using System.Net.Sockets;
 namespace Aims.IntegrationTests.Host;
 
 /// <summary>
-/// The real host process in the Production environment: each setting that is safe only on a developer's machine stops
-/// start-up with one line naming it and exit code 1, before anything connects. Every test starts from settings that
-/// pass and makes one of them unsafe.
+/// The real host process in Production: each developer-only setting stops start-up with one line naming it and exit
+/// code 1. Every test starts from passing settings and makes one unsafe.
 /// </summary>
 public sealed class ProductionStartupTests
 {

@@ -9,9 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Aims.IntegrationTests.Host;
 
 /// <summary>
-/// The host in the Production environment on a real port, as nginx reaches it (docs/deploy.md): forwarded headers
-/// believed only from the configured proxy (127.0.0.1; a test also connects from 127.0.0.2, an address no one
-/// configured), HSTS, plain HTTP redirected to HTTPS, and Secure cookies.
+/// Production on a real port as nginx reaches it (docs/deploy.md): forwarded headers believed only from 127.0.0.1 (not
+/// 127.0.0.2), HSTS, HTTP redirected to HTTPS, Secure cookies.
 /// </summary>
 public sealed class ReverseProxyTests
 {

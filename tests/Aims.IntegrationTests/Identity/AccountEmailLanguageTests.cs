@@ -5,8 +5,7 @@ using Aims.Testing;
 namespace Aims.IntegrationTests.Identity;
 
 /// <summary>
-/// The emails about an account come in the language the account remembers (ADR 0025, 0027), whoever caused them and
-/// whatever their browser says: a lockout is caused by whoever typed the wrong passwords. Today is Monday 11/23/2026,
+/// Account emails come in the account's language (ADR 0025, 0027), whoever caused them. Today is Monday 11/23/2026,
 /// 9:00 Eastern; a lock lasts 30 minutes.
 /// </summary>
 public sealed class AccountEmailLanguageTests() : PortalTest("aims_test_account_languages")

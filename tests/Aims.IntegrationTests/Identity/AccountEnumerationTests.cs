@@ -8,10 +8,8 @@ using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 namespace Aims.IntegrationTests.Identity;
 
 /// <summary>
-/// Issue 21: lockout must not be a weapon (one email per lock, however many attempts) and the time of an answer must
-/// not tell whether an address has an account. The timing tests compare the median answer times of the two branches
-/// over interleaved runs (both branches share the machine's load at the same moments); before the fix the gaps were
-/// 7 to 11 times the faster branch (reset 221 vs 20 ms, sign-up 16 vs 135 ms, staff address 19 vs 143 ms).
+/// Issue 21: one email per lock, and answer times that do not tell whether an address has an account (before the fix
+/// the slow branch took 7 to 11 times as long, e.g. reset 221 vs 20 ms).
 /// </summary>
 public sealed class AccountEnumerationTests() : PortalTest("aims_test_account_enumeration")
 {
@@ -93,12 +91,10 @@ public sealed class AccountEnumerationTests() : PortalTest("aims_test_account_en
             "public sign-in, unknown address", browser => browser.StartAsync($"unknown.{Interlocked.Increment(ref serial)}@clinic.example", "Wrong-Password-000!"));
     }
 
-    /// <summary>
-    /// Runs the two branches alternately and compares their medians. The medians may differ by at most 40% of the
-    /// slower one (and always 40 ms, timer and scheduling noise): the work that matters is one or two password hashes,
-    /// about 100 ms each here, so a branch that skips it misses by far more. A loaded 2-core machine can spoil one
-    /// round, so the branches get up to three rounds; a real difference fails all three.
-    /// </summary>
+        /// <summary>
+        /// Compares the two branches' medians over interleaved runs: within 40% of the slower (and 40 ms), where the work that
+        /// matters is a ~100 ms password hash. Up to three rounds, as load can spoil one; a real gap fails all three.
+        /// </summary>
     private async Task ShouldTakeAsLongAsync(string first, Func<FormClient, Task> runFirst, string second, Func<FormClient, Task> runSecond)
     {
         await TimeAsync(runFirst); // warm-up: first-use costs (decoy hash, JIT) are not what is compared

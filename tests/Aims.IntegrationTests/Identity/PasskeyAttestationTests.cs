@@ -9,9 +9,8 @@ using Microsoft.Extensions.Options;
 namespace Aims.IntegrationTests.Identity;
 
 /// <summary>
-/// The attestation policy of docs/adr/0032 on a real host whose settings name a metadata folder and an allow-list:
-/// Fido2 verifies each statement's signature; external people may send "none"; staff need a certificate that chains
-/// to an allowed model's root in the metadata. The ceremonies in a browser are in the browser tests' PasskeyAttestationTests.
+/// ADR 0032's attestation policy on a real host with a metadata folder and allow-list: external people may send "none";
+/// staff need a certificate chaining to an allowed model's root. The browser ceremonies are in the browser tests.
 /// </summary>
 public sealed class PasskeyAttestationTests() : PortalTest("aims_test_passkey_attestation")
 {

@@ -7,9 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Aims.IntegrationTests.Identity;
 
 /// <summary>
-/// A real host on its own database with a clock the test moves, and the relay off so queued messages stay readable in
-/// the outbox table. Mail goes to the fixture's own SMTP server, and <see cref="EmailsToAsync"/> reads what it
-/// delivered. Each test uses its own email addresses, so lockouts and codes never leak between tests.
+/// A real host on its own database with a test clock and the relay off (queued messages stay readable); mail goes to the
+/// fixture's SMTP server. Each test uses its own addresses, so lockouts never leak between tests.
 /// </summary>
 public abstract class PortalTest(string database)
 {

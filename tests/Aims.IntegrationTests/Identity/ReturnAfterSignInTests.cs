@@ -4,9 +4,8 @@ using Aims.Testing;
 namespace Aims.IntegrationTests.Identity;
 
 /// <summary>
-/// Someone signed out who opens a page (an "Open in AIMS" link in an email) signs in and lands on that page; only a
-/// path on this portal is followed, anything else (an absolute address, <c>//host</c>, <c>/\host</c>, <c>\\host</c>)
-/// lands on the home page.
+/// Signing in from a page (an email's "Open in AIMS" link) lands on that page; only a local path is followed, anything
+/// else (<c>//host</c>, <c>/\host</c>, an absolute address) lands home.
 /// </summary>
 public sealed class ReturnAfterSignInTests() : PortalTest("aims_test_return_after_sign_in")
 {

@@ -9,9 +9,8 @@ using Fido2NetLib.Objects;
 namespace Aims.IntegrationTests.Identity;
 
 /// <summary>
-/// A maker of authenticator models for attestation tests: a vendor root certificate and a batch (attestation)
-/// certificate under it, as a real security key carries, and the FIDO metadata statement an administrator would
-/// download for the model. Keys are made here, so nothing is trusted by accident.
+/// Authenticator models for attestation tests: a vendor root, a batch certificate under it, and the FIDO metadata an
+/// administrator would download. Keys are made here, so nothing is trusted by accident.
 /// </summary>
 internal sealed class TestAuthenticatorModel : IDisposable
 {

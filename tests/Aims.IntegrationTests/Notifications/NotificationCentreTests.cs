@@ -10,9 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Aims.IntegrationTests.Notifications;
 
 /// <summary>
-/// The notification centre: a coordinator's notice of an appeal naming their agency is in the portal (unread count in
-/// the header, opened from the list) and in their email; email can be turned off per kind except the required kinds;
-/// a message delivered twice gives one notice and one email; the HTML email encodes what it quotes.
+/// The notification centre: a coordinator's notice in the portal (unread count) and by email; email off per kind except
+/// required kinds; a message delivered twice gives one notice and one email; the HTML email encodes what it quotes.
 /// </summary>
 public sealed class NotificationCentreTests() : AppealsTest("aims_test_notification_centre")
 {

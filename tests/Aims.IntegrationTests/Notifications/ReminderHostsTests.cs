@@ -8,10 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Aims.IntegrationTests.Notifications;
 
 /// <summary>
-/// Reminders as the hosts that run them see them: two hosts with their relays on over one database deliver each due
-/// reminder once between them, and reminders that fell due while no host ran go out when one starts. The appeals are
-/// filed on Mon 11/23/2026 through the API of a host whose relay is off; an informal appeal's 180-day decision is then
-/// due Sat 05/22/2027, so its 14-day reminder falls due Sat 05/08/2027 at 09:00 New York time (13:00 UTC).
+/// Two hosts with relays on deliver each due reminder once, and reminders due while no host ran go out at start. Filed
+/// Mon 11/23/2026: the 180-day decision is due Sat 05/22/2027, its 14-day reminder Sat 05/08/2027 09:00 New York (13:00 UTC).
 /// </summary>
 public sealed class ReminderHostsTests() : AppealsTest("aims_test_reminder_hosts")
 {

@@ -4,9 +4,8 @@ using Aims.Testing;
 namespace Aims.IntegrationTests.Notifications;
 
 /// <summary>
-/// Agency access requests pending 1 and 2 business days remind the reviewers at 09:00 Richmond time; a decided request
-/// never does. Worked example: submitted Wednesday 11/25/2026, the day before Thanksgiving — Thursday and Friday are
-/// state holidays, so 1 business day on is Monday 11/30 and 2 is Tuesday 12/01.
+/// Pending access requests remind reviewers at 1 and 2 business days, 09:00 Richmond. Submitted Wed 11/25/2026: Thursday
+/// and Friday are holidays (Thanksgiving), so 1 business day is Mon 11/30 and 2 is Tue 12/01.
 /// </summary>
 public sealed class ReviewReminderTests() : RegistrationTest("aims_test_review_reminders")
 {

@@ -10,9 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Aims.IntegrationTests.Practice;
 
 /// <summary>
-/// "You Try" (docs/practice.md, ADR 0024): each scenario completes with its feedback; nothing done in practice reaches
-/// the appeal streams, the appeal list, the documents store, the message table, staff queues, agencies or email; each
-/// person sees only their own practice; bad input gets field messages; the nightly purge empties it.
+/// "You Try" (ADR 0024): each scenario completes with feedback; nothing done in practice reaches streams, lists,
+/// documents, messages, queues, agencies or email; each person sees their own; the nightly purge empties it.
 /// </summary>
 public sealed partial class PracticeTests() : AppealsTest("aims_test_practice")
 {

@@ -9,9 +9,8 @@ using Aims.Testing;
 namespace Aims.IntegrationTests.Registration;
 
 /// <summary>
-/// Issue 21: a Medicaid ID or an NPI typed into a profile is a claim that reaches no appeal until the Appeals Division
-/// verifies it or an imported roster matches it (ADR 0029). Each test starts with the attack as reported, or with the
-/// step that undoes it. Today is Monday 11/23/2026.
+/// Issue 21: a typed Medicaid ID or NPI is a claim reaching no appeal until verified or matched by a roster (ADR 0029);
+/// each test starts from the attack as reported or the step that undoes it. Today is Monday 11/23/2026.
 /// </summary>
 public sealed partial class IdentityClaimTests() : AppealsTest("aims_test_identity_claims")
 {

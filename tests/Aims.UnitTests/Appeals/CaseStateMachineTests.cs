@@ -6,9 +6,8 @@ using Aims.BuildingBlocks.Errors;
 namespace Aims.UnitTests.Appeals;
 
 /// <summary>
-/// Every allowed and refused step of an appeal's life after filing, on the appeal itself: docket, dismiss, assign,
-/// schedule and reschedule (with the client waiver), the agency's summary, no-shows, decisions and the deemed outcome.
-/// Dates are the 2026–27 calendar; times are New York (EST, UTC−5).
+/// Every allowed and refused step of an appeal after filing, on the appeal itself. Dates are the 2026–27 calendar;
+/// times are New York (EST, UTC−5).
 /// </summary>
 public sealed class CaseStateMachineTests
 {

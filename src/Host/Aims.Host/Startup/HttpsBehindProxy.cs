@@ -5,11 +5,8 @@ using Microsoft.AspNetCore.HttpOverrides;
 namespace Aims.Host.Startup;
 
 /// <summary>
-/// The portal as deployed: Kestrel on plain HTTP behind a TLS reverse proxy (nginx, docs/deploy.md). X-Forwarded-For and
-/// X-Forwarded-Proto are believed only from the addresses in <c>Aims:ReverseProxy:KnownProxies</c>, so a request is
-/// HTTPS only when the proxy says so; then HSTS, a redirect of plain HTTP to HTTPS, and every cookie Secure (the
-/// TempData and language cookies too). Only the local portal and tests (<c>Aims:Identity:Sessions:AllowHttp</c>) skip
-/// the HTTPS parts (ADR 0033).
+/// Plain HTTP behind a TLS proxy (docs/deploy.md): forwarded headers believed only from <c>Aims:ReverseProxy:KnownProxies</c>,
+/// then HSTS, HTTPS redirect and Secure cookies, skipped only where <c>Aims:Identity:Sessions:AllowHttp</c> (ADR 0033).
 /// </summary>
 internal static class HttpsBehindProxy
 {

@@ -5,9 +5,8 @@ using Aims.BuildingBlocks.Web;
 namespace Aims.Host.Startup;
 
 /// <summary>
-/// In the Production environment, settings that are safe only on a developer's machine stop start-up with one line
-/// naming the setting and what to set instead (ADR 0033). Checked before anything connects, so a bad deployment fails
-/// at once rather than at the first email or upload.
+/// In Production, a setting safe only on a developer's machine stops start-up with one line naming it and what to set
+/// instead (ADR 0033), before anything connects.
 /// </summary>
 internal static class ProductionSettings
 {

@@ -8,7 +8,6 @@ using Aims.Appeals.Filing;
 using Aims.Appeals.Persistence;
 using Aims.Appeals.Practice;
 using Aims.Appeals.Rules;
-using Aims.BuildingBlocks.EventStreams;
 using Aims.BuildingBlocks.Modules;
 using Aims.BuildingBlocks.Persistence;
 using Aims.BuildingBlocks.Seeding;

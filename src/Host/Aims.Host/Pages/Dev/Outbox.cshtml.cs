@@ -6,9 +6,8 @@ using Microsoft.Extensions.Options;
 namespace Aims.Host.Pages.Dev;
 
 /// <summary>
-/// Development only: the emails and text messages the portal "sent" to the local folder, newest first, so a newcomer can read a
-/// sign-in code. Anywhere else, or asked from another machine (a developer's portal may listen on the network), the page
-/// does not exist (404): it shows everyone's codes.
+/// Development only: the emails and texts "sent" to the local folder, so a newcomer can read a sign-in code. Anywhere
+/// else, or from another machine, a 404: it shows everyone's codes.
 /// </summary>
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
 internal sealed class OutboxModel(IWebHostEnvironment environment, IOptions<MailOptions> mail) : PageModel

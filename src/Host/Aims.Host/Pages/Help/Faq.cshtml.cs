@@ -13,9 +13,8 @@ using Microsoft.Extensions.Options;
 namespace Aims.Host.Pages.Help;
 
 /// <summary>
-/// The questions one audience asks. Every number and address in an answer comes from the options or rules the system
-/// itself uses (asked of the owning module through its Contracts), never from text written here, so the answers
-/// change when the configuration does.
+/// One audience's questions; every number in an answer comes from the options and rules the system uses (asked through
+/// Contracts), so the answers change with the configuration.
 /// </summary>
 [AllowAnonymous]
 internal sealed class FaqModel(IMediator mediator, IOptions<MailOptions> mail, IOptions<ContactOptions> contact) : PageModel

@@ -1,7 +1,6 @@
 using Aims.Appeals.Contracts;
 using Aims.Appeals.Model;
 using Aims.Appeals.Persistence;
-using Aims.BuildingBlocks.EventStreams;
 using MediatR;
 
 namespace Aims.Appeals.Access;

@@ -1,7 +1,6 @@
 using Aims.Appeals.Model;
 using Aims.Appeals.Persistence;
 using Aims.BuildingBlocks.Errors;
-using Aims.BuildingBlocks.EventStreams;
 using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.Time;
 using Microsoft.Extensions.Localization;

@@ -4,7 +4,6 @@ using Aims.Appeals.Filing;
 using Aims.Appeals.Model;
 using Aims.Appeals.Pages.Appeals;
 using Aims.Appeals.Rules;
-using Aims.BuildingBlocks.EventStreams;
 using Aims.BuildingBlocks.Persistence;
 using Aims.BuildingBlocks.Seeding;
 using Aims.Identity.Contracts;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Aims.Appeals.Contracts;
-using Aims.BuildingBlocks.EventStreams;
+using Aims.Appeals.Persistence;
 using Aims.BuildingBlocks.Mediation;
 using MediatR;
 

@@ -1,7 +1,6 @@
 using Aims.Appeals.Contracts;
 using Aims.Appeals.Filing;
 using Aims.Appeals.Model;
-using Aims.BuildingBlocks.EventStreams;
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;

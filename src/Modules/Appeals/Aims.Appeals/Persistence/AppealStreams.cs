@@ -1,6 +1,5 @@
 using Aims.Appeals.Drafts;
 using Aims.Appeals.Model;
-using Aims.BuildingBlocks.EventStreams;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;

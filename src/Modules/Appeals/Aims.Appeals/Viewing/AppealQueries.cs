@@ -4,7 +4,6 @@ using Aims.Appeals.Decisions;
 using Aims.Appeals.Filing;
 using Aims.Appeals.Model;
 using Aims.Appeals.Persistence;
-using Aims.BuildingBlocks.EventStreams;
 using Aims.BuildingBlocks.Mail;
 using MediatR;
 using Microsoft.EntityFrameworkCore;

@@ -6,7 +6,6 @@ using Aims.Appeals.Persistence;
 using Aims.Appeals.Rules;
 using Aims.Appeals.Viewing;
 using Aims.BuildingBlocks.Errors;
-using Aims.BuildingBlocks.EventStreams;
 using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Mediation;
 using Aims.Identity.Contracts;

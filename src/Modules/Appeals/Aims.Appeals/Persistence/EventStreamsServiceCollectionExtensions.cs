@@ -6,9 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Weasel.Core;
 
-namespace Aims.BuildingBlocks.EventStreams;
+namespace Aims.Appeals.Persistence;
 
-public static class EventStreamsServiceCollectionExtensions
+internal static class EventStreamsServiceCollectionExtensions
 {
         /// <summary>
         /// Marten on the host's data source, in the module's schema, made by <c>migrate</c> and never at run time (ADR 0034);

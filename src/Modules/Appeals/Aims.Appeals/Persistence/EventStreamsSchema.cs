@@ -2,7 +2,7 @@ using Aims.BuildingBlocks.Persistence;
 using JasperFx;
 using Marten;
 
-namespace Aims.BuildingBlocks.EventStreams;
+namespace Aims.Appeals.Persistence;
 
 /// <summary>Marten's tables and functions, created or brought up to date by <c>migrate</c> (run time never creates them).</summary>
 internal sealed class EventStreamsSchema(IDocumentStore store) : ISchemaStep

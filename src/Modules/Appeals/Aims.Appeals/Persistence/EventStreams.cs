@@ -7,7 +7,7 @@ using Marten.Services;
 using Npgsql;
 using System.Runtime.CompilerServices;
 
-namespace Aims.BuildingBlocks.EventStreams;
+namespace Aims.Appeals.Persistence;
 
 /// <summary>
 /// A module's event streams in Marten, on the scope's shared connection: writes go through a Marten session opened on
@@ -15,7 +15,7 @@ namespace Aims.BuildingBlocks.EventStreams;
 /// and the outbox messages commit together or not at all. Appends carry the version the caller saw; a stale one is a
 /// <see cref="ConcurrencyException"/> (409, "reload"). Every event carries who acted and under which correlation.
 /// </summary>
-public sealed class EventStreams(IDocumentStore store, DbSession db, OperationContext operation) : IAsyncDisposable, IDisposable
+internal sealed class EventStreams(IDocumentStore store, DbSession db, OperationContext operation) : IAsyncDisposable, IDisposable
 {
     // The writing session → what it has read of each stream, so an inline projection folds from the events in hand
     // instead of reading the stream again before every append (ADR 0036).
