@@ -2,6 +2,7 @@ using Aims.BuildingBlocks.Mail;
 using Aims.Identity.Accounts;
 using Aims.Identity.Audit;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Aims.Identity.Lockout;
 
@@ -10,7 +11,8 @@ namespace Aims.Identity.Lockout;
 /// it counts towards the one lockout, it is audited, and the lock it causes is audited and emailed to the owner — once per
 /// lock, however many attempts follow during it.
 /// </summary>
-internal sealed class FailedAttempts(SignInLockout lockout, SecurityAudit audit, UserManager<AimsUser> users, IOutgoingMail mail, AccountEmails emails)
+internal sealed class FailedAttempts(SignInLockout lockout, SecurityAudit audit, UserManager<AimsUser> users, IOutgoingMail mail, AccountEmails emails,
+    IOptions<SignInLockoutOptions> options)
 {
     public async Task<LockoutState> RecordAsync(SecurityEventKind kind, Guid? userId, string email, string detail, CancellationToken cancellationToken)
     {
@@ -30,7 +32,7 @@ internal sealed class FailedAttempts(SignInLockout lockout, SecurityAudit audit,
         await audit.RecordAsync(SecurityEventKind.LockedOut, userId, email, null, cancellationToken);
         if (userId is not null && await users.FindByIdAsync(userId.Value.ToString()) is { } owner)
         {
-            await mail.QueueAsync(emails.LockedOut(owner, state.LockedUntil!.Value), cancellationToken);
+            await mail.QueueAsync(emails.LockedOut(owner, state.LockedUntil!.Value, options.Value.Duration), cancellationToken);
         }
 
         return state;

@@ -1,4 +1,4 @@
-using Aims.Appeals.Filing;
+using Aims.Appeals.Model;
 using Aims.Appeals.Pages.Appeals;
 using Aims.Appeals.Practice;
 using Aims.Appeals.Rules;
