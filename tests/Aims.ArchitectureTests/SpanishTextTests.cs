@@ -213,7 +213,8 @@ public sealed partial class SpanishTextTests
     [GeneratedRegex(@"\bRuleViolationException\(\s*""(?<text>(?:[^""\\]|\\.)*)""")]
     private static partial Regex Refusal();
 
-    [GeneratedRegex(@"/Pages/(Staff|Admin|Dev)/")]
+    /// <summary>The staff's, administrators' and developers' screens, and the division's own use cases behind them (ADR 0045).</summary>
+    [GeneratedRegex(@"/Pages/(Staff|Admin|Dev)/|/Aims\.Appeals/Caseload/|/Aims\.Appeals/Cases/(AcceptGoodCause|AssignCase|ChangeAppealAgency|DismissAppeal|IssueDecision|RecordNoShow|RescheduleHearing|ScheduleHearing)\.cs$")]
     private static partial Regex EnglishOnly();
 
     [GeneratedRegex(@"\bT\[""(?<text>(?:[^""\\]|\\.)*)""\s*[\],]")]

@@ -40,5 +40,6 @@ public sealed class DocumentsModule : IModule
     {
         endpoints.MapDocumentsApi();
         endpoints.MapPortalDocuments();
+        endpoints.MapPortalDownloads();
     }
 }

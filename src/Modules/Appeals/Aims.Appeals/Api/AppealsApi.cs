@@ -6,7 +6,6 @@ using Aims.Appeals.Model;
 using Aims.Appeals.Pages.Appeals;
 using Aims.Appeals.Requests;
 using Aims.Appeals.Viewing;
-using Aims.BuildingBlocks.Errors;
 using Aims.BuildingBlocks.Web;
 using Aims.Identity.Contracts;
 using FluentValidation;

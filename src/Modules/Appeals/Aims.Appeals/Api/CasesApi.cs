@@ -1,8 +1,8 @@
 using System.Security.Claims;
+using Aims.Appeals.Caseload;
 using Aims.Appeals.Cases;
 using Aims.Appeals.Filing;
 using Aims.Appeals.Model;
-using Aims.Appeals.Pages.Agency;
 using Aims.Appeals.Pages.Staff;
 using Aims.Appeals.Requests;
 using Aims.BuildingBlocks.Web;

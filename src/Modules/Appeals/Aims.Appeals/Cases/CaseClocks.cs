@@ -2,7 +2,6 @@ using Aims.Appeals.Contracts;
 using Aims.Appeals.Filing;
 using Aims.Appeals.Model;
 using Aims.Appeals.Rules;
-using Aims.Appeals.Persistence;
 using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.Time;

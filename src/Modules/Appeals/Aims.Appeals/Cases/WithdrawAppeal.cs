@@ -1,6 +1,7 @@
 using Aims.Appeals.Access;
 using Aims.Appeals.Contracts;
 using Aims.Appeals.Filing;
+using Aims.Appeals.Model;
 using Aims.BuildingBlocks.Errors;
 using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Mediation;

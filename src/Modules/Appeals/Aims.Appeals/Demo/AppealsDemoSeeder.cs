@@ -1,8 +1,7 @@
-using Aims.Appeals.Persistence;
 using System.Globalization;
 using Aims.Appeals.Filing;
 using Aims.Appeals.Model;
-using Aims.Appeals.Pages.Appeals;
+using Aims.Appeals.Persistence;
 using Aims.Appeals.Rules;
 using Aims.BuildingBlocks.Persistence;
 using Aims.BuildingBlocks.Seeding;

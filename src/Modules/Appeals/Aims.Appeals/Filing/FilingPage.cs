@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Aims.Appeals.Contracts;
 using Aims.Appeals.Drafts;
+using Aims.Appeals.Model;
 using Aims.Appeals.Persistence;
 using Aims.BuildingBlocks.Errors;
 using Aims.BuildingBlocks.Web;

@@ -1,5 +1,4 @@
 using Aims.Appeals.Contracts;
-using Aims.Appeals.Filing;
 using Aims.Appeals.Model;
 using JasperFx.Events;
 using Marten;

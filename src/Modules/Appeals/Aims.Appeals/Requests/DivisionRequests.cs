@@ -4,6 +4,7 @@ using Aims.Appeals.Contracts;
 using Aims.Appeals.Filing;
 using Aims.Appeals.Model;
 using Aims.Appeals.Rules;
+using Aims.Appeals.Viewing;
 using Aims.BuildingBlocks.Errors;
 using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Mediation;
@@ -120,7 +121,7 @@ internal sealed class AnswerDivisionRequestHandler(CaseWork work, AppealDeadline
     }
 }
 
-/// <summary>The names of the requests, the route words of their pages, and what each notice says.</summary>
+/// <summary>The route words of the requests' pages, and what each notice says.</summary>
 internal static class DivisionRequestNotices
 {
     public static readonly IReadOnlyDictionary<string, RequestKind> Slugs = new Dictionary<string, RequestKind>
@@ -130,19 +131,11 @@ internal static class DivisionRequestNotices
 
     public static string Slug(RequestKind kind) => Slugs.Single(s => s.Value == kind).Key;
 
-    /// <summary>An English key, translated where it is shown.</summary>
-    public static string Label(RequestKind kind) => kind switch
-    {
-        RequestKind.NewDate => "A new hearing or conference date",
-        RequestKind.GoodCause => "Good cause for missing the hearing or conference",
-        _ => "Exceptions to the recommended decision",
-    };
-
     /// <summary>The assigned case worker (every intake case worker while none is) and the decider are told, in English (ADR 0026).</summary>
     public static AppealReminderDue ToStaff(Appeal appeal, DivisionRequestMade made) => new(
         appeal.Id, appeal.CaseNumber, $"DivisionRequest:{made.RequestId:N}", Wording.English(new NoticeText(
-            $"{Label(made.Kind)}: request on appeal {appeal.CaseNumber}",
-            $"{made.By.Name} asked on {EmailText.Day(made.MadeOn)} for: {Label(made.Kind).ToLowerInvariant()} (the last day to ask was {EmailText.Day(made.LastDay)}).\n\n" +
+            $"{RequestLabels.Label(made.Kind)}: request on appeal {appeal.CaseNumber}",
+            $"{made.By.Name} asked on {EmailText.Day(made.MadeOn)} for: {RequestLabels.Label(made.Kind).ToLowerInvariant()} (the last day to ask was {EmailText.Day(made.LastDay)}).\n\n" +
             $"Reason: {made.Reason}" + (made.CompellingReason is null ? "" : $"\n\nCompelling reason: {made.CompellingReason}") +
             $"\n\nGrant or refuse it, with the reason, on the appeal's page in AIMS: /staff/appeals/{appeal.Id}/requests/{made.RequestId}")),
         ReminderAudience.CaseWorker | ReminderAudience.Decider);
@@ -152,8 +145,8 @@ internal static class DivisionRequestNotices
         appeal.Id, appeal.CaseNumber, $"DivisionRequestAnswered:{made.RequestId:N}", Wording.InEachLanguage(() => new NoticeText(
             answer.Granted ? t["Your request on appeal {0} is granted", appeal.CaseNumber] : t["Your request on appeal {0} is refused", appeal.CaseNumber],
             (answer.Granted
-                ? t["The Appeals Division granted your request on appeal {0}, made {1}: {2}.", appeal.CaseNumber, EmailText.Day(made.MadeOn), t[Label(made.Kind)].Value.ToLowerInvariant()]
-                : t["The Appeals Division refused your request on appeal {0}, made {1}: {2}.", appeal.CaseNumber, EmailText.Day(made.MadeOn), t[Label(made.Kind)].Value.ToLowerInvariant()])
+                ? t["The Appeals Division granted your request on appeal {0}, made {1}: {2}.", appeal.CaseNumber, EmailText.Day(made.MadeOn), t[RequestLabels.Label(made.Kind)].Value.ToLowerInvariant()]
+                : t["The Appeals Division refused your request on appeal {0}, made {1}: {2}.", appeal.CaseNumber, EmailText.Day(made.MadeOn), t[RequestLabels.Label(made.Kind)].Value.ToLowerInvariant()])
             + "\n\n" + t["The division's reason: {0}", answer.Reason])),
         ReminderAudience.Parties);
 }

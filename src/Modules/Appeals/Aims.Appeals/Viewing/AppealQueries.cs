@@ -163,7 +163,7 @@ internal sealed class AppealQueries(AppealAudience audience, EventStreams store,
                 ? t["Good cause for missing the informal fact-finding conference accepted; it is to be scheduled again"]
                 : t["Good cause for missing the hearing accepted; it is to be scheduled again"]),
             AgencyChanged e => Line(division, t["Agency or contractor set to {0}", e.To.Name]),
-            DivisionRequestMade e => Line(e.By.Name, t["Asked the Appeals Division for: {0}", t[Aims.Appeals.Requests.DivisionRequestNotices.Label(e.Kind)].Value.ToLowerInvariant()]),
+            DivisionRequestMade e => Line(e.By.Name, t["Asked the Appeals Division for: {0}", t[RequestLabels.Label(e.Kind)].Value.ToLowerInvariant()]),
             DivisionRequestAnswered e => Line(division, e.Granted ? t["Request granted: {0}", e.Reason] : t["Request refused: {0}", e.Reason]),
             // A kind of event added later reads as the division's update until it has its own line, never as its type name.
             _ => Line(division, t["The Appeals Division updated the case"]),

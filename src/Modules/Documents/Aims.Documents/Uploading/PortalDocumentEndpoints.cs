@@ -1,6 +1,4 @@
-using System.Security.Claims;
 using Aims.Documents.Contracts;
-using Aims.Documents.Downloading;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -11,22 +9,17 @@ using Microsoft.Extensions.Localization;
 namespace Aims.Documents.Uploading;
 
 /// <summary>
-/// The portal's document routes, under the appeal's page. The upload form posts here without JavaScript (then the answer
-/// is a redirect back to the appeal with a notice or the reason for a refusal) or with it (the page's script sends the
-/// same form with a progress bar and asks for JSON). The antiforgery token is the form's first field and is checked
-/// before a single file byte is read, so the form is never buffered whole to check it.
+/// The portal's upload route, under the appeal's page (downloads are <c>PortalDownloadEndpoints</c>). The upload form
+/// posts here without JavaScript (then the answer is a redirect back to the appeal with a notice or the reason for a
+/// refusal) or with it (the page's script sends the same form with a progress bar and asks for JSON). The antiforgery
+/// token is the form's first field and is checked before a single file byte is read, so the form is never buffered.
 /// </summary>
 internal static class PortalDocumentEndpoints
 {
-    public static void MapPortalDocuments(this IEndpointRouteBuilder endpoints)
-    {
-        var documents = endpoints.MapGroup("/appeals/{id:guid}/documents").RequireAuthorization().ExcludeFromDescription();
-        documents.MapPost("/", UploadAsync);
-        documents.MapGet("/{documentId:guid}", (Guid id, Guid documentId, ClaimsPrincipal user, DocumentDownloads downloads, CancellationToken cancellationToken) =>
-            downloads.DocumentAsync(id, documentId, Uploader.From(user).UserId, cancellationToken));
-        documents.MapGet("/zip", (Guid id, ClaimsPrincipal user, DocumentDownloads downloads, CancellationToken cancellationToken) =>
-            downloads.ZipAsync(id, Uploader.From(user).UserId, "appeal-documents.zip", cancellationToken));
-    }
+    public const string Route = "/appeals/{id:guid}/documents";
+
+    public static void MapPortalDocuments(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGroup(Route).RequireAuthorization().ExcludeFromDescription().MapPost("/", UploadAsync);
 
     private static async Task<IResult> UploadAsync(
         Guid id, HttpContext http, MultipartUploadReader upload, IAntiforgery antiforgery, ITempDataDictionaryFactory tempData, IStringLocalizer<DocumentsText> t,

@@ -1,7 +1,6 @@
 using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Web;
 using Aims.Identity.Codes;
-using Aims.Identity.Lockout;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +14,6 @@ internal sealed class AccountEmails(
     IOptions<ContactOptions> contact,
     IOptions<PortalOptions> portal,
     IOptions<OneTimeCodeOptions> codes,
-    IOptions<SignInLockoutOptions> lockout,
     IStringLocalizer<IdentityText> t)
 {
     private string Footer => EmailText.Footer(contact.Value);
@@ -49,9 +47,9 @@ internal sealed class AccountEmails(
     public string VerifyMobileText(string code) =>
         t["AIMS code to verify this mobile number: {0}. Valid {1} minutes, once. Do not share it.", code, codes.Value.LifetimeMinutes];
 
-    public EmailMessage LockedOut(AimsUser owner, DateTimeOffset until) => InLanguageOf(owner, () => new EmailMessage(
+    public EmailMessage LockedOut(AimsUser owner, DateTimeOffset until, TimeSpan lockedFor) => InLanguageOf(owner, () => new EmailMessage(
         owner.Email!,
-        t["Your AIMS account is locked for {0} minutes", (int)lockout.Value.Duration.TotalMinutes],
+        t["Your AIMS account is locked for {0} minutes", (int)lockedFor.TotalMinutes],
         t["Your AIMS account was locked after too many failed sign-in attempts. It unlocks by itself at {0}. If this was not you, reset your password once it unlocks, or call the helpline.",
             EmailText.Eastern(until)] + Footer));
 

@@ -2,6 +2,7 @@ using Aims.BuildingBlocks.Mail;
 using Aims.Identity.Accounts;
 using Aims.Identity.Audit;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Aims.Identity.Lockout;
 
@@ -9,7 +10,8 @@ namespace Aims.Identity.Lockout;
 /// Every wrong password or code, wherever typed, counts towards the one lockout and is audited; the lock it causes is
 /// audited and emailed to the owner once per lock.
 /// </summary>
-internal sealed class FailedAttempts(SignInLockout lockout, SecurityAudit audit, UserManager<AimsUser> users, IOutgoingMail mail, AccountEmails emails)
+internal sealed class FailedAttempts(SignInLockout lockout, SecurityAudit audit, UserManager<AimsUser> users, IOutgoingMail mail, AccountEmails emails,
+    IOptions<SignInLockoutOptions> options)
 {
     public async Task<LockoutState> RecordAsync(SecurityEventKind kind, Guid? userId, string email, string detail, CancellationToken cancellationToken)
     {
@@ -29,7 +31,7 @@ internal sealed class FailedAttempts(SignInLockout lockout, SecurityAudit audit,
         await audit.RecordAsync(SecurityEventKind.LockedOut, userId, email, null, cancellationToken);
         if (userId is not null && await users.FindByIdAsync(userId.Value.ToString()) is { } owner)
         {
-            await mail.QueueAsync(emails.LockedOut(owner, state.LockedUntil!.Value), cancellationToken);
+            await mail.QueueAsync(emails.LockedOut(owner, state.LockedUntil!.Value, options.Value.Duration), cancellationToken);
         }
 
         return state;

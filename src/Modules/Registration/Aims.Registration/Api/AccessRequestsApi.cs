@@ -1,7 +1,6 @@
-using Aims.BuildingBlocks.BotCheck;
 using Aims.BuildingBlocks.Web;
 using Aims.Registration.Contracts;
-using Aims.Registration.Pages.Register;
+using Aims.Registration.Requests;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

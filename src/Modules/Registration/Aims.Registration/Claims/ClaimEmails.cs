@@ -1,6 +1,7 @@
 using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Web;
 using Aims.Registration.Contracts;
+using Aims.Registration.Model;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 

@@ -1,3 +1,5 @@
+using Aims.Registration.Model;
+
 namespace Aims.Registration.Claims;
 
 /// <summary>
@@ -42,12 +44,6 @@ internal sealed class IdentityClaim
     public int CodeAttempts { get; set; }
 
     public bool IsLive => Status is ClaimStatus.Pending or ClaimStatus.Verified;
-}
-
-internal enum ClaimKind
-{
-    MedicaidId,
-    Npi,
 }
 
 internal enum ClaimStatus

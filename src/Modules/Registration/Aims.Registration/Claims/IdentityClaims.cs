@@ -3,6 +3,7 @@ using Aims.BuildingBlocks.Errors;
 using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Web;
 using Aims.Identity.Contracts;
+using Aims.Registration.Model;
 using Aims.Registration.Persistence;
 using Aims.Registration.Providers;
 using MediatR;

@@ -1,5 +1,6 @@
 using Aims.Registration.Claims;
 using Aims.Registration.Contracts;
+using Aims.Registration.Model;
 using Aims.Registration.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;

@@ -4,6 +4,7 @@ using Aims.Registration.Agencies;
 using Aims.Registration.Claims;
 using Aims.Registration.Clients;
 using Aims.Registration.Contracts;
+using Aims.Registration.Model;
 using Aims.Registration.Persistence;
 using Aims.Registration.Providers;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,6 @@
 using Aims.Appeals.Cases;
 using Aims.Appeals.Filing;
+using Aims.Appeals.Model;
 using Aims.Appeals.Viewing;
 using Aims.BuildingBlocks.Errors;
 using Aims.BuildingBlocks.Web;

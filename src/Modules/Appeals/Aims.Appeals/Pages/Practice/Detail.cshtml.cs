@@ -1,8 +1,9 @@
 using Aims.Appeals.Filing;
+using Aims.Appeals.Model;
+using Aims.Appeals.Parties;
 using Aims.Appeals.Practice;
 using Aims.BuildingBlocks.Errors;
 using Aims.BuildingBlocks.Mediation;
-using Aims.BuildingBlocks.Time;
 using Aims.BuildingBlocks.Validation;
 using Aims.BuildingBlocks.Web;
 using Aims.Documents.Contracts;

@@ -1,7 +1,6 @@
-using Aims.Appeals.Contracts;
 using Aims.Appeals.Filing;
 using Aims.Appeals.Model;
-using Aims.Appeals.Pages.Appeals;
+using Aims.Appeals.Parties;
 using Aims.Appeals.Practice;
 using Aims.Appeals.Rules;
 using Aims.BuildingBlocks.Mediation;

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Aims.Appeals.Filing;
 using Aims.Appeals.Model;
 using Aims.Appeals.Practice;
 using Aims.Appeals.Rules;
@@ -10,7 +9,6 @@ using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace Aims.Appeals.Pages.Practice;
 

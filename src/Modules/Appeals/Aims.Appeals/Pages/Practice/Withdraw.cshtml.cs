@@ -1,5 +1,5 @@
 using Aims.Appeals.Cases;
-using Aims.Appeals.Filing;
+using Aims.Appeals.Model;
 using Aims.Appeals.Pages.Appeals;
 using Aims.Appeals.Practice;
 using Aims.Appeals.Rules;

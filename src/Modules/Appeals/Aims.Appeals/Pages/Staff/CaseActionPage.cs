@@ -1,4 +1,3 @@
-using Aims.Appeals.Filing;
 using Aims.Appeals.Model;
 using Aims.Appeals.Viewing;
 using Aims.BuildingBlocks.Errors;

@@ -1,6 +1,6 @@
 using Aims.Appeals.Cases;
 using Aims.Appeals.Contracts;
-using Aims.Appeals.Filing;
+using Aims.Appeals.Model;
 using Aims.BuildingBlocks.Mediation;
 using Aims.BuildingBlocks.Messaging;
 using Aims.Identity.Contracts;

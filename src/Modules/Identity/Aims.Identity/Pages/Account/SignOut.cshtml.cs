@@ -1,8 +1,8 @@
+using Aims.Identity.Sessions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Aims.Identity.SignIn;
 
 namespace Aims.Identity.Pages.Account;
 

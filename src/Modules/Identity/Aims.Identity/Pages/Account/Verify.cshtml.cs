@@ -1,5 +1,6 @@
 using Aims.Identity.Accounts;
 using Aims.Identity.Codes;
+using Aims.Identity.Sessions;
 using Aims.Identity.SignIn;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;

@@ -5,6 +5,7 @@ using Aims.BuildingBlocks.Web;
 using Aims.Identity.Contracts;
 using Aims.Registration.Claims;
 using Aims.Registration.Clients;
+using Aims.Registration.Model;
 using Aims.Registration.Persistence;
 using Aims.Registration.Providers;
 using FluentValidation;

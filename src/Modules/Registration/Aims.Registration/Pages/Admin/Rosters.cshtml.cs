@@ -4,6 +4,7 @@ using Aims.BuildingBlocks.Time;
 using Aims.BuildingBlocks.Web;
 using Aims.Identity.Contracts;
 using Aims.Registration.Claims;
+using Aims.Registration.Model;
 using Aims.Registration.Persistence;
 using FluentValidation;
 using FluentValidation.Results;

@@ -9,6 +9,7 @@ using Aims.Identity.Contracts;
 using Aims.Registration.Claims;
 using Aims.Registration.Clients;
 using Aims.Registration.Contracts;
+using Aims.Registration.Model;
 using Aims.Registration.Persistence;
 using FluentValidation;
 using MediatR;

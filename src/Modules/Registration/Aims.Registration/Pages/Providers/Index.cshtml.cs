@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Aims.Identity.Contracts;
 using Aims.Registration.Claims;
 using Aims.Registration.Contracts;
+using Aims.Registration.Model;
 using Aims.Registration.Persistence;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;

@@ -6,6 +6,7 @@ using Aims.BuildingBlocks.Web;
 using Aims.Identity.Contracts;
 using Aims.Registration.Claims;
 using Aims.Registration.Contracts;
+using Aims.Registration.Model;
 using Aims.Registration.Persistence;
 using Aims.Registration.Providers;
 using FluentValidation;
@@ -13,7 +14,6 @@ using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace Aims.Registration.Pages.Providers;

@@ -6,6 +6,7 @@ using Aims.BuildingBlocks.Validation;
 using Aims.BuildingBlocks.Web;
 using Aims.Identity.Contracts;
 using Aims.Registration.Claims;
+using Aims.Registration.Model;
 using Aims.Registration.Persistence;
 using Aims.Registration.Providers;
 using Aims.Registration.Requests;
@@ -14,8 +15,8 @@ using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Aims.Registration.Pages.Providers;
 

@@ -38,7 +38,7 @@ internal sealed class StatusModel(RegistrationDbContext db, BusinessCalendar cal
             return NotFound();
         }
 
-        CallAfter = calendar.AddBusinessDays(calendar.ToLocalDate(AccessRequest.SubmittedAt), Pages.Register.SubmitAccessRequestHandler.ReplyWithinBusinessDays);
+        CallAfter = calendar.AddBusinessDays(calendar.ToLocalDate(AccessRequest.SubmittedAt), SubmitAccessRequestHandler.ReplyWithinBusinessDays);
         return Page();
     }
 }

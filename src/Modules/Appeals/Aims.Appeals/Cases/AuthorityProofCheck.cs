@@ -8,14 +8,12 @@ using Aims.BuildingBlocks.Web;
 using Aims.Documents.Contracts;
 using MediatR;
 
-namespace Aims.Appeals.Filing;
+namespace Aims.Appeals.Cases;
 
 /// <summary>
-/// The clock on a representative's proof of authority (12VAC30-110-60): scheduled when the appeal is filed, due the
-/// first minute after the last day (New York time), cancelled when the appeal is withdrawn. If the proof has not
-/// arrived then, the appeal is flagged for the Appeals Division to find it invalid and its case worker (or intake) is
-/// told. A proof uploaded in time
-/// (<see cref="AuthorityProofArrival"/>) cancels it.
+/// The clock on a representative's proof of authority (12VAC30-110-60): due the first minute after the last day (New
+/// York time), cancelled when the appeal is withdrawn or the proof arrives (<see cref="AuthorityProofArrival"/>). If
+/// it has not arrived, the appeal is flagged for the division to find it invalid and its case worker (or intake) is told.
 /// </summary>
 internal sealed record AuthorityProofCheck(Guid AppealId, DateOnly DueOn) : IMessage
 {

@@ -6,7 +6,7 @@ using FluentValidation;
 using FluentValidation.Results;
 using MediatR;
 
-namespace Aims.Appeals.Filing;
+namespace Aims.Appeals.Parties;
 
 /// <summary>
 /// Checks every filing makes against other modules (the provider is one the filer acts for; the agency is a

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 
-namespace Aims.Identity.SignIn;
+namespace Aims.Identity.Sessions;
 
 /// <summary>
 /// A sign-in between the password and the second factor, carried in its own short-lived cookie: it names the account

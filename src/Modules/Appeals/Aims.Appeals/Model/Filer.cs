@@ -1,8 +1,7 @@
 using System.Security.Claims;
-using Aims.Appeals.Model;
 using Aims.Identity.Contracts;
 
-namespace Aims.Appeals.Filing;
+namespace Aims.Appeals.Model;
 
 /// <summary>Who is filing, as the sign-in (page session or API token) says.</summary>
 internal sealed record Filer(Guid UserId, string Name, string Email, bool IsRepresentative)
@@ -15,9 +14,3 @@ internal sealed record Filer(Guid UserId, string Name, string Email, bool IsRepr
         user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "",
         user.IsInRole(nameof(Role.AuthorizedRepresentative)));
 }
-
-/// <summary>
-/// The answer to a filing: where the appeal is and the number people quote; <paramref name="Replayed"/> when the filing
-/// key had already filed it.
-/// </summary>
-internal sealed record FiledAppeal(Guid AppealId, string CaseNumber, bool Replayed = false);

@@ -1,0 +1,7 @@
+namespace Aims.Registration.Model;
+
+internal enum ClaimKind
+{
+    MedicaidId,
+    Npi,
+}
