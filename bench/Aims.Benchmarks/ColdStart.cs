@@ -76,7 +76,7 @@ internal sealed class ColdStart : IScenario
         start.Environment["Aims__Documents__AllowUnscanned"] = "true";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
 
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
         var output = new System.Text.StringBuilder();
@@ -101,9 +101,9 @@ internal sealed class ColdStart : IScenario
                         return clock.Elapsed.TotalMilliseconds;
                     }
                 }
-                catch (HttpRequestException)
+                catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
                 {
-                    // Not listening yet.
+                    // Not listening yet, or listening but still starting.
                 }
 
                 await Task.Delay(10);
