@@ -1,17 +1,20 @@
 using System.Diagnostics;
 using Aims.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Wolverine;
+using Wolverine.Persistence.Durability;
 
 namespace Aims.Benchmarks;
 
 /// <summary>
 /// Appeal reminders dispatched by one and by two hosts over one database. 2,000 informal appeals are filed over the
 /// API (each schedules its decision-clock reminders); for each run one kind of those reminders is made due by moving
-/// its due time, and the hosts (relay on, real clock, mail to a folder) carry each through the whole path: the
+/// its due time through Wolverine's storage API, and the hosts (real clock, mail to a folder) carry each through the whole path: the
 /// scheduled message, Appeals checking the date still stands, the integration event, Notifications giving the notice
 /// and queueing the email, and the email written. A burst (all due at once) gives the rate; a steady run at 80 % of that
 /// rate gives the delay from due time to the notice and email being queued, which includes waiting for the next poll
-/// (scheduled messages are found by polling once a second; only new outbox messages wake the relay at once).
+/// (Wolverine finds scheduled messages by polling once a second, on the node that holds its durability agent).
 /// </summary>
 internal sealed class ReminderDispatch : IScenario
 {
@@ -77,47 +80,55 @@ internal sealed class ReminderDispatch : IScenario
 
             await using var connection = new NpgsqlConnection(database);
             await connection.OpenAsync();
-            // Due two seconds from now, all at once or one every 1/rate seconds in key order.
+            // Due ten seconds from now (time to reschedule them all), all at once or one every 1/rate seconds in key
+            // order: the reminders are Wolverine scheduled messages (ADR 0041), moved through its storage API.
+            var store = started[0].Services.GetRequiredService<IMessageStore>();
             var spacing = ratePerSecond is { } rate ? 1000.0 / rate : 0;
-            var keys = appeals.Select(id => $"appeal:{id}:remind:{kind}").ToArray();
-            var due = await Execute(connection, """
-                UPDATE messaging.messages m SET due_at = now() + interval '2 seconds' + (o.n * @spacing) * interval '1 millisecond'
-                FROM (SELECT id, row_number() OVER (ORDER BY key) - 1 AS n FROM messaging.messages WHERE status = 0 AND key = ANY(@keys)) o
-                WHERE m.id = o.id
-                """, ("spacing", spacing), ("keys", keys));
+            var keys = appeals.Select(id => $"appeal:{id}:remind:{kind}").ToHashSet();
+            var envelopes = (await WolverineInbox.EnvelopesAsync(store))
+                .Where(e => e.Status == EnvelopeStatus.Scheduled && WolverineInbox.KeyOf(e) is { } key && keys.Contains(key))
+                .OrderBy(WolverineInbox.KeyOf, StringComparer.Ordinal)
+                .ToList();
+            var start = DateTimeOffset.UtcNow.AddSeconds(10);
+            var dueAt = new Dictionary<Guid, DateTimeOffset>();
+            foreach (var (envelope, n) in envelopes.Select((e, n) => (e, n)))
+            {
+                dueAt[envelope.Id] = start.AddMilliseconds(n * spacing);
+                await store.ScheduledMessages.RescheduleAsync(envelope.Id, dueAt[envelope.Id], CancellationToken.None);
+            }
+
+            var due = envelopes.Count;
             var clock = Stopwatch.StartNew();
-            while (await Count(connection, "SELECT count(*) FROM messaging.messages WHERE status = 0 AND key = ANY(@keys)", keys) > 0
-                || await Count(connection, "SELECT count(*) FROM messaging.messages WHERE status = 0 AND due_at <= now()", keys) > 0)
+            while ((await WolverineInbox.EnvelopesAsync(store)).Count(e => dueAt.ContainsKey(e.Id) && e.Status == EnvelopeStatus.Handled) < due)
             {
                 if (clock.Elapsed > TimeSpan.FromMinutes(10))
                 {
                     throw new TimeoutException($"{kind} reminders not dispatched in 10 minutes.");
                 }
 
-                await Task.Delay(100);
+                await Task.Delay(500);
             }
 
             // Each reminder's notice (given in the same transaction as its email is queued) against its due time.
             var delays = new Latencies();
             DateTime first = DateTime.MaxValue, last = DateTime.MinValue;
+            var appealOf = envelopes.ToDictionary(e => WolverineInbox.KeyOf(e)!.Split(':')[1], e => dueAt[e.Id]);
             await using (var read = new NpgsqlCommand(
-                """
-                SELECT m.due_at, min(n.created_at)
-                FROM messaging.messages m
-                JOIN notifications.notices n ON n.source_key LIKE 'reminder:' || split_part(m.key, ':', 2) || ':' || @kind || ':%'
-                WHERE m.key = ANY(@keys) AND m.status = 1
-                GROUP BY m.id, m.due_at
-                """, connection))
+                "SELECT split_part(source_key, ':', 2), min(created_at) FROM notifications.notices WHERE source_key LIKE 'reminder:%:' || @kind || ':%' GROUP BY 1",
+                connection))
             {
                 read.Parameters.AddWithValue("kind", kind);
-                read.Parameters.AddWithValue("keys", keys);
                 await using var rows = await read.ExecuteReaderAsync();
                 while (await rows.ReadAsync())
                 {
-                    var dueAt = rows.GetDateTime(0);
+                    if (!appealOf.TryGetValue(rows.GetString(0), out var dueTime))
+                    {
+                        continue;
+                    }
+
                     var given = rows.GetDateTime(1);
-                    delays.Add((given - dueAt).TotalMilliseconds);
-                    first = dueAt < first ? dueAt : first;
+                    delays.Add((given - dueTime.UtcDateTime).TotalMilliseconds);
+                    first = dueTime.UtcDateTime < first ? dueTime.UtcDateTime : first;
                     last = given > last ? given : last;
                 }
             }
@@ -138,23 +149,5 @@ internal sealed class ReminderDispatch : IScenario
 
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    private static async Task<int> Execute(NpgsqlConnection connection, string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        return await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<long> Count(NpgsqlConnection connection, string sql, string[] keys)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue("keys", keys);
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

