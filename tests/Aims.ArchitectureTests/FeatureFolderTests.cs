@@ -10,17 +10,6 @@ namespace Aims.ArchitectureTests;
 public sealed class FeatureFolderTests
 {
     /// <summary>
-    /// Withdraw and docket still keep their command in the page file while their use cases are restructured; their
-    /// endpoints are the only code outside Pages/ that may use a Pages namespace until then.
-    /// </summary>
-    private static readonly HashSet<string> KnownPagesUses =
-    [
-        "Aims.Appeals.Api.AppealsApi → Aims.Appeals.Pages.Appeals.WithdrawAppeal",
-        "Aims.Appeals.Api.AppealsApi → Aims.Appeals.Pages.Appeals.WithdrawnAppeal",
-        "Aims.Appeals.Api.CasesApi → Aims.Appeals.Pages.Staff.DocketAppeal",
-    ];
-
-    /// <summary>
     /// Folder uses left for later (issue 23): Appeal's clock names and its events name the receipt method and expedited
     /// track from Rules, until the clock names become codes (Model/Appeal.cs is being rewritten); a provider's members
     /// are read from the verified identity claims, while verifying a claim adds the member.
@@ -39,8 +28,7 @@ public sealed class FeatureFolderTests
                 .Where(use => module.Folder(use.From) is not "Pages" && module.Folder(use.To) is "Pages")
                 .Select(use => $"{use.From} → {use.To}"))
             .Distinct()
-            .Where(use => !KnownPagesUses.Contains(use))
-            .ToList();
+                        .ToList();
 
         offenders.ShouldBeEmpty("a command, its validator and its handler belong in the feature's folder; the page model is a thin adapter over it");
     }
@@ -48,9 +36,6 @@ public sealed class FeatureFolderTests
     [Test]
     public void The_known_exceptions_are_still_needed()
     {
-        var uses = Solution.Modules.Select(Read).SelectMany(module => module.Uses.Select(use => $"{use.From} → {use.To}")).ToHashSet();
-
-        KnownPagesUses.Where(known => !uses.Contains(known)).ShouldBeEmpty("an exception no longer used is removed from the list");
         var folderUses = Solution.Modules.Select(Read)
             .SelectMany(module => module.Uses.Select(use => ($"{module.Root}.{module.Folder(use.From)}", $"{module.Root}.{module.Folder(use.To)}")))
             .ToHashSet();

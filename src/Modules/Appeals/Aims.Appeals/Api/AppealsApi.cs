@@ -3,7 +3,6 @@ using Aims.Appeals.Cases;
 using Aims.Appeals.Contracts;
 using Aims.Appeals.Filing;
 using Aims.Appeals.Model;
-using Aims.Appeals.Pages.Appeals;
 using Aims.Appeals.Requests;
 using Aims.Appeals.Viewing;
 using Aims.BuildingBlocks.Web;

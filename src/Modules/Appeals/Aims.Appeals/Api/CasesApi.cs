@@ -3,7 +3,6 @@ using Aims.Appeals.Caseload;
 using Aims.Appeals.Cases;
 using Aims.Appeals.Filing;
 using Aims.Appeals.Model;
-using Aims.Appeals.Pages.Staff;
 using Aims.Appeals.Requests;
 using Aims.BuildingBlocks.Web;
 using Aims.Identity.Contracts;

@@ -1,4 +1,5 @@
 using Aims.Appeals.Contracts;
+using Aims.Appeals.Model;
 using Aims.BuildingBlocks.Persistence;
 using Aims.BuildingBlocks.Web;
 using Marten;

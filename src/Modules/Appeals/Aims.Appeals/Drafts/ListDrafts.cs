@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Aims.Appeals.Contracts;
+using Aims.Appeals.Model;
 using Aims.Appeals.Persistence;
 using Marten;
 using MediatR;

@@ -1,6 +1,6 @@
 using Aims.Appeals.Contracts;
 
-namespace Aims.Appeals.Drafts;
+namespace Aims.Appeals.Model;
 
 /// <summary>
 /// A saved, unfiled appeal form: a Marten document in the appeals schema (ADR 0036), its owner duplicated into an
