@@ -24,7 +24,9 @@ try
         builder.Configuration.AddKeyPerFile(credentials, optional: false);
     }
 
-    var optOuts = builder.Environment.IsProduction() ? ProductionSettings.Check(builder.Configuration) : [];
+    // `migrate` needs only the connection string: mail, texts and the rest are checked when the portal itself starts.
+    var migrating = args is ["migrate", ..];
+    var optOuts = builder.Environment.IsProduction() && !migrating ? ProductionSettings.Check(builder.Configuration) : [];
     // The host's own failure log would repeat, as a stack trace, the one line printed below.
     builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
     if (!builder.Environment.IsDevelopment())
@@ -51,7 +53,7 @@ try
 
     var app = builder.Build();
 
-    if (args is ["migrate", ..])
+    if (migrating)
     {
         var applied = await app.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
         Console.WriteLine($"Database is up to date ({applied} migration(s) applied).");

@@ -6,7 +6,10 @@ using Npgsql;
 
 namespace Aims.IntegrationTests.Host;
 
-/// <summary>`Aims.Host migrate`, and the migrator applying what is pending once, even when two run at the same moment.</summary>
+/// <summary>
+/// `Aims.Host migrate` in Production with nothing but the connection string (as `./build.sh migrate` and a deployment run
+/// it), and the migrator applying what is pending once, even when two run at the same moment.
+/// </summary>
 public sealed class MigrateCommandTests
 {
     [Test]
@@ -61,5 +64,5 @@ public sealed class MigrateCommandTests
     }
 
     private static Task<HostProcess.Outcome> MigrateAsync(string database) =>
-        HostProcess.RunAsync(new Dictionary<string, string> { ["ConnectionStrings__Aims"] = database }, "migrate");
+        HostProcess.RunAsync(new Dictionary<string, string> { ["ConnectionStrings__Aims"] = database, ["ASPNETCORE_ENVIRONMENT"] = "Production" }, "migrate");
 }
