@@ -14,6 +14,8 @@ public sealed class NumbersFromSettingsTests() : AppealsTest("aims_test_numbers_
         ["Aims:AppealRules:AuthorityProofDays"] = "12",
         ["Aims:AppealRules:ExpeditedServicesWorkingDays"] = "2",
         ["Aims:AppealRules:InformalDecisionDays"] = "150",
+        ["Aims:Identity:Sessions:IdleTimeout"] = "00:20:00",
+        ["Aims:Identity:Sessions:WarnBefore"] = "00:05:00",
     };
 
     [Test]
@@ -43,5 +45,26 @@ public sealed class NumbersFromSettingsTests() : AppealsTest("aims_test_numbers_
         page.Text.ShouldContain("Informal decision (150 days)");
         page.Text.ShouldContain("04/22/2027");
         page.Text.ShouldNotContain("(180 days)");
+    }
+
+    [Test]
+    public async Task The_idle_warning_says_the_configured_lead_time()
+    {
+        var (provider, _) = await ProviderAsync("owner.idle@clinic.example");
+
+        var page = await provider.GetAsync("/appeals");
+
+        page.Text.ShouldContain("For your security you will be signed out in 5 minutes.");
+        page.Text.ShouldNotContain("signed out in 2 minutes");
+    }
+
+    [Test]
+    public async Task The_representatives_page_says_the_configured_days_to_prove_authority()
+    {
+        using var client = await SignedInAsync("client.numbers@example.com", Role.ClientAppellant);
+
+        var page = await client.GetAsync("/client/representatives");
+
+        page.Text.ShouldContain("For each appeal they file, they send proof of their authority within 12 days.");
     }
 }

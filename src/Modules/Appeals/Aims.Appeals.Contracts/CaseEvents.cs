@@ -19,10 +19,11 @@ public sealed record CaseDismissed(Guid AppealId, string CaseNumber, Guid? Agenc
 /// A hearing or informal fact-finding conference was set or moved. <paramref name="Sequence"/> counts the changes, so
 /// calendar invitations replace the earlier one; <paramref name="PreviousStart"/> is set when it moved. When the agency
 /// names attendees after the notice went out, it goes again to them alone (<paramref name="OnlyAttendees"/>).
+/// <paramref name="GoodCauseDays"/>: a party who misses it has this long to show good cause (the rule in force).
 /// </summary>
 public sealed record HearingNoticeIssued(
     Guid AppealId, string CaseNumber, Guid? AgencyId, bool Conference, DateTimeOffset StartsAt, string Channel, string Details, int Sequence,
-    DateTimeOffset? PreviousStart, string? Reason, DateOnly? SummaryDue, IReadOnlyList<string>? OnlyAttendees = null) : IIntegrationEvent;
+    DateTimeOffset? PreviousStart, string? Reason, DateOnly? SummaryDue, int GoodCauseDays, IReadOnlyList<string>? OnlyAttendees = null) : IIntegrationEvent;
 
 /// <summary>
 /// A decision was issued, or the law deemed one. <paramref name="Decision"/> (its name) and <paramref name="Outcome"/>

@@ -28,4 +28,5 @@ public sealed record SignInRules(
     int LockoutFailures,
     TimeSpan LockoutDuration,
     TimeSpan IdleTimeout,
-    TimeSpan TemporaryPasswordLifetime);
+    TimeSpan TemporaryPasswordLifetime,
+    TimeSpan ActivationLinkLifetime);

@@ -1,6 +1,7 @@
 using Aims.Appeals.Contracts;
 using Aims.Appeals.Decisions;
 using Aims.Appeals.Model;
+using Aims.Appeals.Rules;
 using Aims.Appeals.Viewing;
 using Aims.BuildingBlocks.Web;
 using Microsoft.Extensions.Localization;
@@ -19,7 +20,7 @@ internal static class CaseAnnouncements
         decision.FurtherAppealBy is null ? null : Wording.InEachLanguage(() => DecisionWords.FurtherStep(decision.Level, decision.FurtherAppealBy, t)!), decision.DocumentId);
 
     /// <param name="sequence">Grows with every change, so a calendar replaces the earlier invitation.</param>
-    public static HearingNoticeIssued Hearing(Appeal appeal, Hearing hearing, long sequence, DateTimeOffset? previousStart, string? reason) => new(
+    public static HearingNoticeIssued Hearing(Appeal appeal, Hearing hearing, long sequence, DateTimeOffset? previousStart, string? reason, AppealRulesOptions rules) => new(
         appeal.Id, appeal.CaseNumber, appeal.Agency?.Id, hearing.Conference, hearing.StartsAt, AppealLabels.Channel(hearing.Channel), hearing.Details,
-        (int)sequence, previousStart, reason, hearing.SummaryDue);
+        (int)sequence, previousStart, reason, hearing.SummaryDue, rules.NoShowGoodCauseDays);
 }

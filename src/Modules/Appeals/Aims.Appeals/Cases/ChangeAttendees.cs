@@ -2,6 +2,7 @@ using Aims.Appeals.Access;
 using Aims.Appeals.Contracts;
 using Aims.Appeals.Filing;
 using Aims.Appeals.Model;
+using Aims.Appeals.Rules;
 using Aims.BuildingBlocks.Errors;
 using Aims.BuildingBlocks.Mediation;
 using Aims.BuildingBlocks.Messaging;
@@ -43,7 +44,7 @@ internal sealed class ChangeAttendeesValidator : AbstractValidator<ChangeAttende
     }
 }
 
-internal sealed class ChangeAttendeesHandler(CaseWork work, AppealAudience audience, IMessageBus bus) : IRequestHandler<ChangeAttendees, string>
+internal sealed class ChangeAttendeesHandler(CaseWork work, AppealAudience audience, AppealDeadlines deadlines, IMessageBus bus) : IRequestHandler<ChangeAttendees, string>
 {
     public async Task<string> Handle(ChangeAttendees command, CancellationToken cancellationToken)
     {
@@ -61,7 +62,7 @@ internal sealed class ChangeAttendeesHandler(CaseWork work, AppealAudience audie
         var added = attendees.Where(a => !before.Contains(a.Email)).Select(a => a.Email).ToList();
         if (appeal.Hearing is { } hearing && added.Count > 0)
         {
-            await bus.PublishAsync(CaseAnnouncements.Hearing(appeal, hearing, appeal.Version, null, null) with { OnlyAttendees = added }, cancellationToken);
+            await bus.PublishAsync(CaseAnnouncements.Hearing(appeal, hearing, appeal.Version, null, null, deadlines.Rules) with { OnlyAttendees = added }, cancellationToken);
         }
 
         return attendees.Count == 0

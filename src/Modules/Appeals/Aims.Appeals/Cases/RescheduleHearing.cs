@@ -35,7 +35,7 @@ internal sealed class RescheduleHearingHandler(CaseWork work, AppealDeadlines de
         var moved = appeal.Reschedule(
             command.Form.ToHearing(appeal, deadlines, calendar), command.Reason, command.AppellantRequested!.Value, command.CompellingReason, command.By.Person, work.Now);
         await work.AppendAsync(appeal, moved, cancellationToken);
-        await bus.PublishAsync(CaseAnnouncements.Hearing(appeal, moved.Hearing, appeal.Version + 1, moved.PreviousStart, moved.Reason), cancellationToken);
+        await bus.PublishAsync(CaseAnnouncements.Hearing(appeal, moved.Hearing, appeal.Version + 1, moved.PreviousStart, moved.Reason, deadlines.Rules), cancellationToken);
         var waiver = moved.WaivedDays > 0 ? $" The decision is now due {appeal.RunningClock!.Due:MM/dd/yyyy} ({moved.WaivedDays} days added at the appellant's request)." : "";
         return $"The {Viewing.AppealLabels.Hearing(appeal.Kind)} on {appeal.CaseNumber} moved from {EmailText.Eastern(moved.PreviousStart)} to {EmailText.Eastern(moved.Hearing.StartsAt)}.{waiver}";
     }

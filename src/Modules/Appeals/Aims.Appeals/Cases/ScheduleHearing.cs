@@ -28,7 +28,7 @@ internal sealed class ScheduleHearingHandler(CaseWork work, AppealDeadlines dead
         var appeal = await work.LoadAsync(command.AppealId, command.SeenVersion, cancellationToken);
         var scheduled = appeal.Schedule(command.Form.ToHearing(appeal, deadlines, calendar), command.By.Person, work.Now);
         await work.AppendAsync(appeal, scheduled, cancellationToken);
-        await bus.PublishAsync(CaseAnnouncements.Hearing(appeal, scheduled.Hearing, appeal.Version + 1, null, null), cancellationToken);
+        await bus.PublishAsync(CaseAnnouncements.Hearing(appeal, scheduled.Hearing, appeal.Version + 1, null, null, deadlines.Rules), cancellationToken);
         return $"The {AppealLabels.Hearing(appeal.Kind)} on {appeal.CaseNumber} is scheduled for {EmailText.Eastern(scheduled.Hearing.StartsAt)}. Every party is sent the notice.";
     }
 }

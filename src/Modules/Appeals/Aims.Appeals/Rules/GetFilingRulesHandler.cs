@@ -9,6 +9,6 @@ internal sealed class GetFilingRulesHandler(IOptions<AppealRulesOptions> options
     public Task<FilingRules> Handle(GetFilingRules request, CancellationToken cancellationToken)
     {
         var rules = options.Value;
-        return Task.FromResult(new FilingRules(rules.ProviderInformalFilingDays, rules.ClientFilingDays, rules.McoHearingRequestDays, rules.McoMailingDays));
+        return Task.FromResult(new FilingRules(rules.ProviderInformalFilingDays, rules.ClientFilingDays, rules.McoHearingRequestDays, rules.McoMailingDays, rules.AuthorityProofDays));
     }
 }

@@ -1,6 +1,7 @@
 using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Web;
 using Aims.Identity.Codes;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -14,15 +15,18 @@ internal sealed class AccountEmails(
     IOptions<ContactOptions> contact,
     IOptions<PortalOptions> portal,
     IOptions<OneTimeCodeOptions> codes,
+    IOptions<DataProtectionTokenProviderOptions> links,
     IStringLocalizer<IdentityText> t)
 {
     private string Footer => EmailText.Footer(contact.Value);
+
+    private string LinkHours => links.Value.TokenLifespan.TotalHours.ToString("0", System.Globalization.CultureInfo.InvariantCulture);
 
     public EmailMessage ConfirmAddress(string to, string confirmPath) => new(
         to,
         t["Confirm your AIMS email address"],
         t["Confirm your email address to finish setting up your AIMS account:"] + $"\n\n{portal.Value.Link(confirmPath)}\n\n"
-        + t["The link works for 24 hours. If you did not sign up for AIMS, ignore this email."] + Footer);
+        + t["The link works for {0} hours. If you did not sign up for AIMS, ignore this email.", LinkHours] + Footer);
 
     /// <summary>During sign-up, in the page's language: the person signing up is most likely the owner who forgot.</summary>
     public EmailMessage AlreadyRegistered(string to) => new(
@@ -96,7 +100,7 @@ internal sealed class AccountEmails(
     public EmailMessage ConfirmNewAddress(AimsUser owner, string newAddress, string confirmPath) => InLanguageOf(owner, () => new EmailMessage(
         newAddress,
         t["Confirm your new AIMS email address"],
-        t["Confirm this address for your AIMS account:"] + $"\n\n{portal.Value.Link(confirmPath)}\n\n" + t["The link works for 24 hours."] + Footer));
+        t["Confirm this address for your AIMS account:"] + $"\n\n{portal.Value.Link(confirmPath)}\n\n" + t["The link works for {0} hours.", LinkHours] + Footer));
 
     public EmailMessage Activate(AimsUser owner, string agencyName, string activatePath, DateTimeOffset expires) => InLanguageOf(owner, () => new EmailMessage(
         owner.Email!,

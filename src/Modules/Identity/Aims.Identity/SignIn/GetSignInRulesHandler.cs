@@ -1,3 +1,4 @@
+using Aims.Identity.Accounts;
 using Aims.Identity.Codes;
 using Aims.Identity.Contracts;
 using Aims.Identity.Lockout;
@@ -13,5 +14,6 @@ internal sealed class GetSignInRulesHandler(
     : IRequestHandler<GetSignInRules, SignInRules>
 {
     public Task<SignInRules> Handle(GetSignInRules request, CancellationToken cancellationToken) => Task.FromResult(new SignInRules(
-        codes.Value.LifetimeMinutes, lockout.Value.MaxFailures, lockout.Value.Duration, sessions.Value.IdleTimeout, TemporaryPasswords.Lifetime));
+        codes.Value.LifetimeMinutes, lockout.Value.MaxFailures, lockout.Value.Duration, sessions.Value.IdleTimeout, TemporaryPasswords.Lifetime,
+        AccountActivations.Lifetime));
 }

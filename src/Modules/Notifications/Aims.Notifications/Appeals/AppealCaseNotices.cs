@@ -46,7 +46,7 @@ internal sealed class AppealCaseNotices(
                     ? "\n\n" + (notice.Reason is null ? t["It was moved from {0}.", EmailText.Eastern(previous)] : t["It was moved from {0}: {1}", EmailText.Eastern(previous), notice.Reason])
                     : "") +
                 (notice.SummaryDue is { } due ? "\n\n" + t["The agency's case summary is due by {0}.", EmailText.Day(due)] : "") +
-                "\n\n" + t["You may bring counsel and evidence. If a party does not take part and shows no good cause within 10 days, the appeal may be closed (a provider may be held in default). If you cannot attend, call the Appeals Division at once. A calendar invitation is attached."];
+                "\n\n" + t["You may bring counsel and evidence. If a party does not take part and shows no good cause within {0} days, the appeal may be closed (a provider may be held in default). If you cannot attend, call the Appeals Division at once. A calendar invitation is attached.", notice.GoodCauseDays];
             return new(subject, body);
         }
 

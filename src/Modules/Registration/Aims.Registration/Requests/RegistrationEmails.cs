@@ -28,12 +28,12 @@ internal sealed class RegistrationEmails(IOptions<ContactOptions> contact, IOpti
         + t["Sign in (or create an account with this email address first), then accept here:"] + $"\n{portal.Value.Link(joinPath)}\n\n"
         + t["The invitation works until {0}. If you do not know {1}, ignore this email.", EmailText.Eastern(expires), inviter] + Footer);
 
-    public EmailMessage RepresentativeInvitation(string to, string clientName, string joinPath, DateTimeOffset expires) => new(
+    public EmailMessage RepresentativeInvitation(string to, string clientName, string joinPath, DateTimeOffset expires, int proofDays) => new(
         to,
         t["{0} asks you to represent them in AIMS", clientName],
         t["{0} named you as their authorized representative in AIMS, the Virginia Medicaid appeals portal: you would see their appeals, file and withdraw appeals for them and add documents.", clientName] + "\n\n"
         + t["Sign in with an authorized representative account for this email address (or create one first), then accept here:"] + $"\n{portal.Value.Link(joinPath)}\n\n"
-        + t["The invitation works until {0}. For each appeal you file for them, send proof of your authority (a signed authorization or power of attorney) within 10 days. If you do not know this person, ignore this email.", EmailText.Eastern(expires)]
+        + t["The invitation works until {0}. For each appeal you file for them, send proof of your authority (a signed authorization or power of attorney) within {1} days. If you do not know this person, ignore this email.", EmailText.Eastern(expires), proofDays]
         + Footer);
 
     /// <param name="language">The language the request was made in ("es", or null for English).</param>

@@ -74,7 +74,8 @@ internal sealed class RequestEmailChangeHandler(
 
 [Authorize]
 [RequireRecentSignIn]
-internal sealed class EmailModel(IMediator mediator, UserManager<AimsUser> users, IStringLocalizer<IdentityText> t) : PageModel
+internal sealed class EmailModel(
+    IMediator mediator, UserManager<AimsUser> users, IOptions<DataProtectionTokenProviderOptions> links, IStringLocalizer<IdentityText> t) : PageModel
 {
     [BindProperty]
     public string? NewEmail { get; set; }
@@ -92,7 +93,7 @@ internal sealed class EmailModel(IMediator mediator, UserManager<AimsUser> users
             return Page();
         }
 
-        TempData["Notice"] = t["We sent a link to {0}. Your email address changes when you open it (within 24 hours).", NewEmail!.Trim()].Value;
+        TempData["Notice"] = t["We sent a link to {0}. Your email address changes when you open it (within {1} hours).", NewEmail!.Trim(), links.Value.TokenLifespan.TotalHours].Value;
         return RedirectToPage("/Profile/Index");
     }
 }

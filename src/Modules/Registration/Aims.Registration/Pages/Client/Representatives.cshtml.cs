@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Aims.Appeals.Contracts;
 using Aims.BuildingBlocks.Errors;
 using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Mediation;
@@ -29,7 +30,7 @@ internal sealed class InviteRepresentativeValidator : AbstractValidator<InviteRe
     public InviteRepresentativeValidator() => RuleFor(c => c.Email).InvitedEmail();
 }
 
-internal sealed class InviteRepresentativeHandler(RegistrationDbContext db, IOutgoingMail mail, RegistrationEmails emails, TimeProvider time)
+internal sealed class InviteRepresentativeHandler(RegistrationDbContext db, IOutgoingMail mail, RegistrationEmails emails, IMediator mediator, TimeProvider time)
     : IRequestHandler<InviteRepresentative, bool>
 {
     public async Task<bool> Handle(InviteRepresentative command, CancellationToken cancellationToken)
@@ -54,7 +55,9 @@ internal sealed class InviteRepresentativeHandler(RegistrationDbContext db, IOut
             ExpiresAt = issued.ExpiresAt,
         });
         await db.SaveChangesAsync(cancellationToken);
-        await mail.QueueAsync(emails.RepresentativeInvitation(issued.Email, client.FullName, "/client/representatives/join?token=" + issued.Token, issued.ExpiresAt), cancellationToken);
+        var proofDays = (await mediator.Send(new GetFilingRules(), cancellationToken)).AuthorityProofDays;
+        await mail.QueueAsync(
+            emails.RepresentativeInvitation(issued.Email, client.FullName, "/client/representatives/join?token=" + issued.Token, issued.ExpiresAt, proofDays), cancellationToken);
         return true;
     }
 }
@@ -115,8 +118,12 @@ internal sealed class RepresentativesModel(IMediator mediator, RegistrationDbCon
         return RedirectToPage();
     }
 
+    /// <summary>Days a representative has to prove authority, as the Appeals rules count them.</summary>
+    public int AuthorityProofDays { get; private set; }
+
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
+        AuthorityProofDays = (await mediator.Send(new GetFilingRules(), cancellationToken)).AuthorityProofDays;
         HasProfile = await db.ClientProfiles.AnyAsync(p => p.UserId == UserId, cancellationToken);
         Linked = await db.ClientRepresentatives.AsNoTracking().Where(r => r.ClientUserId == UserId).OrderBy(r => r.Name).ToListAsync(cancellationToken);
         var now = time.GetUtcNow();

@@ -1,7 +1,9 @@
 using Aims.BuildingBlocks.Time;
 using Aims.BuildingBlocks.Web;
+using Aims.Identity.Contracts;
 using Aims.Registration.Persistence;
 using Aims.Registration.Requests;
+using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +15,7 @@ namespace Aims.Registration.Pages.Register;
 /// <summary>Where a request stands, for whoever holds its status link (the link's secret is the only key).</summary>
 [AllowAnonymous]
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RegistrationRateLimits.Requests)]
-internal sealed class StatusModel(RegistrationDbContext db, BusinessCalendar calendar, IOptions<ContactOptions> contact) : PageModel
+internal sealed class StatusModel(RegistrationDbContext db, BusinessCalendar calendar, IMediator mediator, IOptions<ContactOptions> contact) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }
@@ -23,6 +25,9 @@ internal sealed class StatusModel(RegistrationDbContext db, BusinessCalendar cal
     public DateOnly CallAfter { get; private set; }
 
     public string Helpline => contact.Value.HelplinePhone;
+
+    /// <summary>How long the password link of an approved request works, as Identity issues it.</summary>
+    public double ActivationLinkHours { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -38,6 +43,7 @@ internal sealed class StatusModel(RegistrationDbContext db, BusinessCalendar cal
             return NotFound();
         }
 
+        ActivationLinkHours = (await mediator.Send(new GetSignInRules(), cancellationToken)).ActivationLinkLifetime.TotalHours;
         CallAfter = calendar.AddBusinessDays(calendar.ToLocalDate(AccessRequest.SubmittedAt), SubmitAccessRequestHandler.ReplyWithinBusinessDays);
         return Page();
     }
