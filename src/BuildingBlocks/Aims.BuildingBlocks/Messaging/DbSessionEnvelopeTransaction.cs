@@ -7,9 +7,8 @@ using Wolverine.Transports;
 namespace Aims.BuildingBlocks.Messaging;
 
 /// <summary>
-/// The one seam between Wolverine's transactional outbox and the unit of work (ADR 0035): envelopes are written by
-/// Wolverine's own PostgreSQL message store, but inside the scope's shared transaction, so they commit or roll back
-/// with the change that caused them. When the outbox joins a Marten session, only this class changes.
+/// The seam between Wolverine's outbox and the unit of work (ADR 0035): envelopes are written by Wolverine's message store
+/// inside the scope's shared transaction, so they commit or roll back with the change that caused them.
 /// </summary>
 internal sealed class DbSessionEnvelopeTransaction(DbSession session, IMessageDatabase database, bool deliverHere) : IEnvelopeTransaction
 {

@@ -12,9 +12,8 @@ public sealed record MessageSummary(
     Guid Id, string Type, string? Key, DateTimeOffset DueAt, int Attempts, string? LastError, DateTimeOffset? CompletedAt, string? EmailTo, string? EmailSubject);
 
 /// <summary>
-/// What administrators need to run the scheduler: the reminders coming up (Wolverine's scheduled messages, ADR 0041),
-/// the emails just sent, and the dead letters with their errors (Wolverine's and the stand-in's emails), which they
-/// retry (after fixing the cause) or cancel. Wolverine's through its storage API, never SQL into its tables.
+/// What administrators need to run the scheduler (ADR 0041): upcoming reminders, emails just sent, dead letters to retry
+/// or cancel. Wolverine's side goes through its storage API, never SQL into its tables.
 /// </summary>
 public sealed class MessageOperations(DbSession session, TimeProvider time, IMessageStore store)
 {
@@ -23,9 +22,8 @@ public sealed class MessageOperations(DbSession session, TimeProvider time, IMes
     private const string Columns = "id, type, key, due_at, attempts, last_error, completed_at, payload->>'to', payload->>'subject'";
 
     /// <summary>
-    /// Scheduled messages with a key (reminders and checks), soonest first; only keys starting with
-    /// <paramref name="keyPrefix"/> when given (one appeal's: "appeal:{id}:"). The key says which envelope is current;
-    /// Wolverine's scheduled-message API says it is still waiting.
+    /// Keyed scheduled messages, soonest first, optionally only keys starting with <paramref name="keyPrefix"/>. The key says
+    /// which envelope is current; Wolverine's scheduled-message API says it is still waiting.
     /// </summary>
     public async Task<IReadOnlyList<MessageSummary>> UpcomingAsync(int limit, string? keyPrefix, CancellationToken cancellationToken)
     {

@@ -11,9 +11,8 @@ using Npgsql;
 namespace Aims.BuildingBlocks.Messaging;
 
 /// <summary>
-/// Claims due messages with FOR UPDATE SKIP LOCKED and a lease (so several hosts share the work and a crashed host's
-/// claims come back), then delivers each to every handler in a transaction of its own that also records the
-/// delivery in the inbox: a message redelivered after a crash is skipped by the handlers that already committed it.
+/// Claims due messages with FOR UPDATE SKIP LOCKED and a lease, so hosts share the work and a crashed host's claims come back;
+/// each handler's delivery is recorded in the inbox in its own transaction, so a redelivery skips handlers that committed.
 /// </summary>
 internal sealed class MessagePump(
     NpgsqlDataSource dataSource,

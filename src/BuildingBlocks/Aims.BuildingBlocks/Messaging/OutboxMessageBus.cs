@@ -33,9 +33,8 @@ internal sealed class OutboxMessageBus(
     }
 
     /// <summary>
-    /// A Wolverine scheduled message in the unit of work's transaction (ADR 0041). Wolverine's poller compares with the
-    /// system clock, AIMS's rules with <see cref="TimeProvider"/>: the envelope is due after the same delay on both, and
-    /// carries the AIMS due time in a header. A key makes it the current one for that key; an older one is dropped.
+    /// A Wolverine scheduled message in the unit of work's transaction (ADR 0041). Wolverine polls the system clock, AIMS uses
+    /// <see cref="TimeProvider"/>: the envelope is due after the same delay and carries the AIMS due time in a header.
     /// </summary>
     public async Task ScheduleAsync(IMessage message, DateTimeOffset dueAt, string? key = null, CancellationToken cancellationToken = default)
     {

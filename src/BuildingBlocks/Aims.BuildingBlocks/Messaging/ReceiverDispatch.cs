@@ -11,9 +11,8 @@ using Wolverine.Runtime.Handlers;
 namespace Aims.BuildingBlocks.Messaging;
 
 /// <summary>
-/// Wolverine's handler for one message type, registered pre-built so no code is generated. Each envelope names one
-/// receiver (an <c>INotificationHandler&lt;T&gt;</c>): the receiver runs in a transaction of its own that also marks the
-/// envelope handled in Wolverine's inbox, so a receiver that committed is never run again for it, whatever happens next.
+/// Wolverine's pre-built handler for one message type (no generated code). Each envelope names one receiver, run in its own
+/// transaction that also marks the envelope handled in the inbox, so a receiver that committed never runs again for it.
 /// </summary>
 internal sealed class ReceiverDispatch(Type messageType) : MessageHandler
 {

@@ -3,9 +3,8 @@ using Aims.BuildingBlocks.Persistence;
 namespace Aims.BuildingBlocks.Messaging;
 
 /// <summary>
-/// Which Wolverine scheduled envelope is current for a key (ADR 0041), in the unit of work's transaction. Wolverine has
-/// no keys: a replaced or cancelled envelope stays behind until it is cancelled after commit, and if it fires anyway it
-/// is not current here and is dropped.
+/// Which Wolverine scheduled envelope is current for a key (ADR 0041). Wolverine has no keys: a replaced envelope that fires
+/// before its after-commit cancel is not current here and is dropped.
 /// </summary>
 internal static class ScheduledKeys
 {

@@ -16,10 +16,8 @@ public sealed record CaseDismissed(Guid AppealId, string CaseNumber, Guid? Agenc
     : IIntegrationEvent;
 
 /// <summary>
-/// A hearing or informal fact-finding conference was set or moved. <paramref name="Sequence"/> counts the changes, so
-/// calendar invitations replace the earlier one; <paramref name="PreviousStart"/> is set when it moved. When the agency
-/// names attendees after the notice went out, it goes again to them alone (<paramref name="OnlyAttendees"/>).
-/// <paramref name="GoodCauseDays"/>: a party who misses it has this long to show good cause (the rule in force).
+/// A hearing or conference was set or moved. <paramref name="Sequence"/> lets calendar invitations replace earlier ones;
+/// <paramref name="OnlyAttendees"/> resends it to attendees named later; <paramref name="GoodCauseDays"/>: to show good cause.
 /// </summary>
 public sealed record HearingNoticeIssued(
     Guid AppealId, string CaseNumber, Guid? AgencyId, bool Conference, DateTimeOffset StartsAt, string Channel, string Details, int Sequence,
@@ -58,10 +56,8 @@ public enum ReminderAudience
 }
 
 /// <summary>
-/// A date on an appeal is near or has passed (summary due, hearing, decision clock, a window ending, the formal-appeal
-/// window): Appeals checked that it still matters and says what to tell whom, worded in each portal language for the
-/// people outside the division and in English for the division alone (ADR 0026). <paramref name="Cause"/> is unique per
-/// reminder and date, so a redelivery tells nobody twice.
+/// A date on an appeal is near or passed, worded in each portal language for outsiders and in English for the division
+/// (ADR 0026). <paramref name="Cause"/> is unique per reminder and date, so a redelivery tells nobody twice.
 /// </summary>
 public sealed record AppealReminderDue(Guid AppealId, string CaseNumber, string Cause, Wording<NoticeText> Text, ReminderAudience Audience) : IIntegrationEvent;
 

@@ -19,13 +19,8 @@ internal sealed record Viewer(Guid UserId, IReadOnlyList<Guid> ProviderIds, Guid
 }
 
 /// <summary>
-/// The one rule for who takes part in an appeal: a provider's appeals belong to everyone acting for the provider
-/// (colleagues and representatives, through Registration's memberships, so joining or leaving takes effect at once);
-/// the named agency's active coordinators see it; a client appeal belongs to the people listed on it, to the client
-/// whose Medicaid ID it bears and to the representatives that client linked (Registration; both lists hold only
-/// verified identity claims, ADR 0029, so a Medicaid ID or NPI typed into a profile reaches nothing); the division's staff
-/// may read and add documents to every appeal (assignment narrows this with the staff screens). Everyone else
-/// gets <see cref="AppealAccess.None"/>, which pages and the API answer with 404.
+/// The one rule for who takes part in an appeal (provider's people via Registration, the agency's coordinators, a client
+/// appeal's verified parties per ADR 0029, division staff); everyone else gets <see cref="AppealAccess.None"/>, i.e. 404.
 /// </summary>
 internal sealed class AppealAudience(IMediator mediator, AppealsDbContext db)
 {
@@ -40,10 +35,8 @@ internal sealed class AppealAudience(IMediator mediator, AppealsDbContext db)
     }
 
     /// <summary>
-    /// The list rows the viewer takes part in. The appeals they were given access to one by one are read first (a few
-    /// rows), and only the ways this viewer takes part become conditions, each an indexed equality: an agency's
-    /// coordinator asks "agency = X" alone, which 0012's partial indexes answer without reading the table, and a mix
-    /// is one bitmap OR rather than a correlated EXISTS tested on every row (ADR 0037).
+    /// The list rows the viewer takes part in. Each way of taking part becomes an indexed equality, so a coordinator's
+    /// "agency = X" uses 0012's partial indexes and a mix is one bitmap OR, not a correlated EXISTS per row (ADR 0037).
     /// </summary>
     public async Task<IQueryable<AppealSummary>> VisibleAsync(Viewer viewer, CancellationToken cancellationToken)
     {

@@ -6,9 +6,8 @@ using MediatR;
 namespace Aims.Appeals.Access;
 
 /// <summary>
-/// Who is told of a change on an appeal: the person who filed it (in their notification centre and by email), the
-/// contact the filing names when it is someone else's address, the agency (whose coordinators Notifications asks
-/// Registration for) and the attendees the agency named. Provider colleagues follow the appeal in "My appeals".
+/// Who is told of a change: the filer, a contact the filing names, the agency (coordinators resolved by Notifications)
+/// and the attendees it named. Provider colleagues follow the appeal in "My appeals" instead.
 /// </summary>
 internal sealed class GetAppealRecipientsHandler(EventStreams store) : IRequestHandler<GetAppealRecipients, AppealRecipients?>
 {

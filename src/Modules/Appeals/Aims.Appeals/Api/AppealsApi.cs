@@ -19,10 +19,8 @@ using Microsoft.AspNetCore.Routing;
 namespace Aims.Appeals.Api;
 
 /// <summary>
-/// /api/v1/appeals for providers' systems and agencies: file informal and formal appeals, list and read appeals,
-/// their history, and withdraw. The same commands as the pages, so the same rules and messages; field names in a
-/// 400 are the JSON names. An <c>Idempotency-Key</c> header makes a retried filing return the first appeal (200)
-/// instead of filing again (201). Who may see an appeal is the same rule as the pages: anyone else gets 404.
+/// /api/v1/appeals: the same commands and access rule as the pages (others get 404); 400 field names are JSON names.
+/// An <c>Idempotency-Key</c> header makes a retried filing return the first appeal (200) instead of filing again (201).
 /// </summary>
 internal static class AppealsApi
 {

@@ -15,10 +15,8 @@ using Microsoft.AspNetCore.Routing;
 namespace Aims.Appeals.Api;
 
 /// <summary>
-/// The case work beside the pages, as JSON: the same commands, so the same rules, refusals (409) and field messages
-/// (400, JSON names). Each action carries the version the caller read (<c>version</c>); an appeal that changed since
-/// answers 409 "reload". The division's actions need the <c>cases:work</c> scope and the action's own permission; the
-/// agency's (summary, attendees) <c>case-summaries:write</c>, and a coordinator reaching another agency's appeal gets 404.
+/// Case work as JSON with the pages' commands. Each action carries the <c>version</c> read; a stale one is 409 "reload".
+/// Division actions need <c>cases:work</c> plus the action's permission; agency ones <c>case-summaries:write</c>.
 /// </summary>
 internal static class CasesApi
 {

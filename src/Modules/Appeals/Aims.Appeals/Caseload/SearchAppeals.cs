@@ -11,9 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Aims.Appeals.Caseload;
 
 /// <summary>
-/// The division's search over every appeal: case number, appellant name (its beginning), NPI, Medicaid ID, status,
-/// kind, agency, assignee and filing dates; paged and sorted, and the whole result as CSV. It reads the list rows only,
-/// so it never carries anything a list row does not hold (no contact numbers, no MFA phones).
+/// The division's search over every appeal, paged, sorted and exportable as CSV. It reads list rows only, so it never
+/// carries what a list row does not hold (no contact numbers, no MFA phones).
 /// </summary>
 internal sealed class AppealSearch
 {

@@ -11,9 +11,8 @@ using MediatR;
 namespace Aims.Appeals.Cases;
 
 /// <summary>
-/// The clock on a representative's proof of authority (12VAC30-110-60): due the first minute after the last day (New
-/// York time), cancelled when the appeal is withdrawn or the proof arrives (<see cref="AuthorityProofArrival"/>). If
-/// it has not arrived, the appeal is flagged for the division to find it invalid and its case worker (or intake) is told.
+/// The clock on a representative's proof of authority (12VAC30-110-60), due the minute after the last day (New York time);
+/// if the proof has not arrived, the appeal is flagged for the division and its case worker (or intake) is told.
 /// </summary>
 internal sealed record AuthorityProofCheck(Guid AppealId, DateOnly DueOn) : IMessage
 {
@@ -47,9 +46,8 @@ internal sealed class AuthorityProofCheckHandler(EventStreams store, IMessageBus
 }
 
 /// <summary>
-/// Documents says a proof of authority was added: recorded on the appeal, and the check is cancelled. A proof that
-/// arrives after the appeal was flagged is recorded too; whether it cures the lateness is the Appeals Division's call.
-/// Delivered at least once, so a second delivery finds the proof already recorded and does nothing.
+/// A proof of authority arrived: recorded on the appeal and the check cancelled, even after the appeal was flagged (whether
+/// it cures the lateness is the division's call). A second delivery finds it recorded and does nothing.
 /// </summary>
 internal sealed class AuthorityProofArrival(EventStreams store, IMessageBus bus, BusinessCalendar calendar) : INotificationHandler<DocumentAdded>
 {

@@ -12,10 +12,8 @@ using Microsoft.Extensions.Localization;
 namespace Aims.Appeals.Cases;
 
 /// <summary>
-/// The scheduled checks an appeal's dates set off, each keyed by the appeal so a change moves or cancels it: a
-/// provider's decision clock (deemed in the provider's favour when it runs out) and a no-show's good-cause window
-/// (the case closes when it ends). They fire the first minute after the last day, New York time, and look at the appeal
-/// as it is then, so a decision or good cause that came in time leaves nothing to do.
+/// Scheduled checks keyed by appeal: a provider's decision clock (deemed in the provider's favour when it runs out) and a no-show's
+/// good-cause window, due the minute after the last day (New York time); a timely decision or good cause leaves nothing to do.
 /// </summary>
 internal static class CaseClocks
 {

@@ -27,15 +27,10 @@ internal enum ReminderKind
 /// <summary>A reminder about one date on an appeal; it fires only if that date still stands when it is due.</summary>
 internal sealed record CaseReminder(Guid AppealId, ReminderKind Kind, DateOnly ForDate) : IMessage;
 
-/// <summary>
-/// The reminders Appeals owns (issue 8): the agency's summary (3 business days before, and the day after it was due),
-/// the hearing or conference (7 days and 1 day before), the decision clock (14, 7 and 1 days before and the day after;
-/// an expedited clock 1 working day before and the day after) and a provider's formal-appeal window (day 20 of 30), all
-/// at 09:00 New York time. Rather than each action knowing which reminders it moves, every change to an appeal plans
-/// them all again from the appeal as it now stands, in the same transaction: a key per appeal and kind makes that an
-/// upsert, so a reschedule moves the hearing's, a waiver moves the clock's, and a filed summary, a decision, a
-/// withdrawal or a dismissal cancels what no longer applies. A reminder whose moment has passed is not sent late.
-/// </summary>
+/// <summary>The reminders Appeals owns (issue 8), at 09:00 New York time: the agency's summary (3 business days before, day after),
+/// the hearing (7 and 1 days before), the decision clock (14, 7, 1 days before and day after; expedited 1 working day before and after)
+/// and a provider's formal-appeal window (day 20 of 30). Every change re-plans them all in its transaction, keyed per appeal and kind
+/// (an upsert that moves or cancels them); a reminder whose moment has passed is not sent late.</summary>
 internal static class CaseReminders
 {
     private static readonly TimeOnly Morning = new(9, 0);
@@ -95,9 +90,8 @@ internal static class CaseReminders
 }
 
 /// <summary>
-/// Checks that the reminder's date still stands and says what to tell whom. What reaches people outside the division is
-/// worded here in each portal language, with the dates as each reads them; the decision clock's reminders go to staff
-/// alone, who work in English (ADR 0026).
+/// Checks the reminder's date still stands and says what to tell whom: outsiders in each portal language, the decision
+/// clock's reminders to staff alone, in English (ADR 0026).
 /// </summary>
 internal sealed class CaseReminderHandler(
     EventStreams store, IMessageBus bus, BusinessCalendar calendar, IStringLocalizer<AppealsText> t, IOptions<Rules.AppealRulesOptions> rules) : INotificationHandler<CaseReminder>

@@ -8,10 +8,8 @@ using Microsoft.Extensions.Localization;
 namespace Aims.Appeals.Cases;
 
 /// <summary>
-/// What every action on a case does the same way: load the appeal, refuse with "changed, reload" (409) when the person
-/// acted on a version that is no longer current or lost a race to another append, append the one event, and cancel
-/// the appeal's clocks once it closes, and plan its reminders again. The action itself — may it happen, with what — is
-/// the appeal's to say.
+/// What every case action shares: load, refuse a stale version or a lost append race with "changed, reload" (409), append
+/// the one event, cancel clocks once closed and re-plan reminders. Whether the action may happen is the appeal's to say.
 /// </summary>
 internal sealed class CaseWork(EventStreams store, IMessageBus bus, BusinessCalendar calendar, TimeProvider time, IStringLocalizer<AppealsText> t)
 {
@@ -31,9 +29,8 @@ internal sealed class CaseWork(EventStreams store, IMessageBus bus, BusinessCale
     }
 
     /// <summary>
-    /// One action from load to append. The appeal's refusal comes before the version check, so a second tab hears
-    /// "already withdrawn" rather than "changed"; a race lost to another append is told the same way when the appeal,
-    /// read again, now refuses, and "changed" otherwise.
+    /// One action from load to append. The appeal's refusal comes before the version check, so a second tab hears "already
+    /// withdrawn" rather than "changed"; a lost race is told the same way when the reloaded appeal now refuses.
     /// </summary>
     public async Task<(Appeal Appeal, TEvent Change)> ActAsync<TEvent>(
         Guid appealId, long? seenVersion, Func<Appeal, TEvent> decide, CancellationToken cancellationToken) where TEvent : notnull

@@ -12,9 +12,8 @@ using MediatR;
 namespace Aims.Appeals.Cases;
 
 /// <summary>
-/// The agency's coordinator files its appeal or case summary, with documents already added to the appeal attached by
-/// reference. A client appeal summary needs every part 12VAC30-110-185 lists; one filed after its due date is
-/// recorded as late, which the case page flags. Filing again replaces the summary; the history keeps each.
+/// The agency files its appeal or case summary, attaching documents already on the appeal. A client appeal summary needs
+/// every part 12VAC30-110-185 lists; a late one is recorded as late. Filing again replaces it; the history keeps each.
 /// </summary>
 internal sealed record FileCaseSummary(Filer By, Guid AppealId, long? SeenVersion, CaseSummaryForm Form) : ICommand<string>;
 

@@ -10,9 +10,8 @@ using FluentValidation.Results;
 namespace Aims.Appeals.Cases;
 
 /// <summary>
-/// When and how a hearing or conference happens, as scheduling and rescheduling both ask it: a New York date and time,
-/// the channel and what the parties need to join (the number, the link or the address). The agency's summary is due
-/// by the rule for the appeal; on an expedited client appeal, by the date the hearing officer sets here.
+/// When and how a hearing or conference happens (New York date and time, channel, join details), for scheduling and
+/// rescheduling. On an expedited client appeal the agency's summary is due by the date the hearing officer sets here.
 /// </summary>
 internal sealed class HearingForm
 {

@@ -15,12 +15,9 @@ using Microsoft.Extensions.Localization;
 
 namespace Aims.Appeals.Cases;
 
-/// <summary>
-/// Issues the decision the appeal waits for (informal, recommended, client hearing or final, each by its decider in
-/// <see cref="DecisionMakers"/>) as a PDF stored with the appeal's documents and sent to the parties; a client decision
-/// needs its seven parts and a cover letter naming the right to go to circuit court. An informal or final decision
-/// closes the case; a recommended one opens 14 days for exceptions and the final decision's 60-day clock.
-/// </summary>
+/// <summary>Issues the pending decision (deciders in <see cref="DecisionMakers"/>) as a PDF sent to the parties; a client decision
+/// needs its seven parts and a cover letter naming the right to go to circuit court. An informal or final decision closes the case;
+/// a recommended one opens 14 days for exceptions and the final decision's 60-day clock.</summary>
 internal sealed record IssueDecision(Filer By, Guid AppealId, long? SeenVersion, DecisionForm Form) : ICommand<string>;
 
 internal sealed class DecisionForm

@@ -15,10 +15,8 @@ using Microsoft.Extensions.Options;
 namespace Aims.Appeals.Cases;
 
 /// <summary>
-/// The appellant (or whoever acts for them) withdraws an open appeal before its final decision. The confirmation
-/// carries the version the person saw; the withdrawal goes through <see cref="CaseWork.ActAsync"/>, the path of every
-/// case action, so two withdrawals at once, or one crossing a decision, append one event and the other is told why.
-/// An API caller may leave the version out and withdraw whatever the appeal is now.
+/// The appellant withdraws an open appeal before its final decision, through <see cref="CaseWork.ActAsync"/> with the
+/// version they saw, so racing actions append one event. An API caller may omit the version.
 /// </summary>
 internal sealed record WithdrawAppeal(Filer Filer, Guid AppealId, long? SeenVersion, string? Reason) : ICommand<WithdrawnAppeal>;
 

@@ -33,10 +33,8 @@ internal sealed record PdfLetterWords(string Letterhead, Func<string, string> Ca
 }
 
 /// <summary>
-/// Draws the decision letter with PdfPig's writer (Apache-2.0; PDFsharp 6.5 is AGPL and stamps that into every file)
-/// so that a host with no installed fonts can issue it: the typeface (Arimo, OFL, subset to Windows-1252) ships inside
-/// this assembly and is embedded with a ToUnicode map, so the words stay readable by search, screen readers and our
-/// tests. Nothing here is process-wide state. See ADR 0019.
+/// Draws the decision letter with PdfPig (Apache-2.0; PDFsharp is AGPL) and an embedded Arimo subset with a ToUnicode map,
+/// so a host without fonts can issue it and the text stays searchable and accessible. See ADR 0019.
 /// </summary>
 internal sealed class DecisionPdf
 {

@@ -11,8 +11,7 @@ using MediatR;
 namespace Aims.Appeals.Demo;
 
 /// <summary>
-/// Demo appeals filed through the same commands as the pages: an open informal appeal and a decided one (so the demo
-/// provider can file a formal appeal), both naming the demo provider agency, and a client appeal by the demo client.
+/// Demo appeals filed through the pages' commands: an open and a decided informal appeal, and a client appeal.
 /// Filing keys make seeding again find them.
 /// </summary>
 internal sealed class AppealsDemoSeeder(IMediator mediator, EventStreams store, DbSession session, AppealDeadlines deadlines, TimeProvider time)

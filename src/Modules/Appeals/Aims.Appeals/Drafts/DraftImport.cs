@@ -10,9 +10,8 @@ using Npgsql;
 namespace Aims.Appeals.Drafts;
 
 /// <summary>
-/// Moves the drafts of a database made by a previous version (the EF table appeals.drafts) into Marten documents
-/// (ADR 0036) and drops the table, in one transaction, so a draft is in one place or the other, never both or neither.
-/// With the table gone a second run does nothing.
+/// Moves a previous version's EF drafts table into Marten documents (ADR 0036) and drops it in one transaction, so a draft is
+/// never in both places or neither; with the table gone a second run does nothing.
 /// </summary>
 internal sealed class DraftImport(NpgsqlDataSource dataSource, IDocumentStore store, ILogger<DraftImport> logger) : ISchemaStep
 {

@@ -16,11 +16,8 @@ using Microsoft.Extensions.Options;
 namespace Aims.Appeals.Filing;
 
 /// <summary>
-/// What every kind of filing does the same way: one appeal per filing key (a double click, a retried request or a
-/// resubmitted draft finds the first), the case number, the stream, the drafts it came from removed, the agency told
-/// through <see cref="AppealFiled"/>, an informal appeal's 180-day clock set, and the filer's confirmation email — all in the
-/// filing's one transaction. The email is in the filer's language: the page's, as the filing is a request of theirs
-/// (the API's is English).
+/// What every filing shares, in one transaction: one appeal per filing key (a double click or retry finds the first), case
+/// number, stream, drafts removed, <see cref="AppealFiled"/>, the 180-day clock and a confirmation email in the filer's language.
 /// </summary>
 internal sealed class AppealFiling(
     AppealsDbContext db, DbSession session, EventStreams store, IMessageBus bus, IOutgoingMail mail, IOptions<ContactOptions> contact, BusinessCalendar calendar, TimeProvider time,

@@ -18,12 +18,10 @@ using Microsoft.Extensions.Options;
 
 namespace Aims.Appeals.Filing;
 
-/// <summary>
-/// A Medicaid applicant's or member's appeal (12VAC30-110): due 30 days after the notice is received (its date + 5);
-/// benefits continue if filed before the action takes effect or within 10 days (42 CFR 431.231); an MCO member first
-/// exhausts the MCO's appeal, then has 120 days (+5), or comes at once if the MCO was late (42 CFR 438.408(c)(3)).
-/// A representative proves their authority within 10 days (12VAC30-110-60); the rules in full: docs/appeals.md.
-/// </summary>
+/// <summary>A Medicaid applicant's or member's appeal (12VAC30-110): due 30 days after the notice is received (its date + 5);
+/// benefits continue if filed before the action takes effect or within 10 days (42 CFR 431.231); an MCO member first exhausts
+/// the MCO's appeal, then has 120 days (+5), or comes at once if the MCO was late (42 CFR 438.408(c)(3)). A representative
+/// proves authority within 10 days (12VAC30-110-60); the rules in full: docs/appeals.md.</summary>
 internal sealed record FileClientAppeal(Filer Filer, string FilingKey, Guid? DraftId, ClientAppealForm Form) : ICommand<FiledAppeal>;
 
 internal sealed class ClientAppealForm : IContactForm

@@ -13,9 +13,8 @@ using MediatR;
 namespace Aims.Appeals.Filing;
 
 /// <summary>
-/// A provider's formal appeal of an informal decision (12VAC30-20-560): due 30 days after the decision was received
-/// (mail +3 days), filed from the informal case, whose record it carries forward; the informal case records that it
-/// went further, so it is filed once.
+/// A provider's formal appeal of an informal decision (12VAC30-20-560): due 30 days after receipt (mail +3 days), filed
+/// from the informal case, whose record it carries forward and which records it went further, so it is filed once.
 /// </summary>
 internal sealed record FileFormalAppeal(Filer Filer, string FilingKey, Guid? DraftId, FormalAppealForm Form) : ICommand<FiledAppeal>;
 

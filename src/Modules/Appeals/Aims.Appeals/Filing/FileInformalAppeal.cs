@@ -13,12 +13,9 @@ using MediatR;
 
 namespace Aims.Appeals.Filing;
 
-/// <summary>
-/// A provider's informal appeal of a notice of adverse action (12VAC30-20-540): due 30 days after the notice was
-/// received (US mail +3 days; email, fax, portal the same day), naming each disputed adjustment or claim and why. A
-/// late appeal is still accepted, marked untimely with its dates, for the division to dismiss or accept for good
-/// cause. An action by an MCO is appealed to the MCO first (12VAC30-120-430).
-/// </summary>
+/// <summary>A provider's informal appeal of a notice of adverse action (12VAC30-20-540): due 30 days after receipt (US mail +3 days;
+/// email, fax, portal the same day). A late appeal is accepted but marked untimely, for the division to dismiss or accept for good
+/// cause. An action by an MCO is appealed to the MCO first (12VAC30-120-430).</summary>
 internal sealed record FileInformalAppeal(Filer Filer, string FilingKey, Guid? DraftId, InformalAppealForm Form) : ICommand<FiledAppeal>;
 
 internal sealed class InformalAppealForm : IContactForm

@@ -17,11 +17,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Aims.Appeals.Filing;
 
 /// <summary>
-/// A formal appeal when the informal decision was made outside AIMS (on paper, before the portal): the provider gives
-/// the informal appeal's case number and decision date, and sends the decision letter with the form: it is stored through
-/// Documents in the filing's transaction, so there is never an appeal without its letter. The 30-day window counts from
-/// the decision's receipt like any other (12VAC30-20-560; ADR 0038). An informal case that is in AIMS is appealed from
-/// its own page, so its record carries forward.
+/// A formal appeal of an informal decision made outside AIMS; its 30-day window counts from the decision's receipt (12VAC30-20-560;
+/// ADR 0038). The decision letter is stored through Documents in the filing's transaction, so no appeal lacks its letter.
 /// </summary>
 internal sealed record FileOutsideFormalAppeal(Filer Filer, string FilingKey, Guid? DraftId, OutsideFormalAppealForm Form, IncomingFile? DecisionLetter)
     : ICommand<FiledAppeal>;

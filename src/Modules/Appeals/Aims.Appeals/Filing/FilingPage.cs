@@ -14,10 +14,8 @@ using Microsoft.Extensions.Logging;
 namespace Aims.Appeals.Filing;
 
 /// <summary>
-/// What the three filing forms share: the form comes from a saved draft or starts empty, "Save draft" keeps it as it
-/// stands, and the filing key (the draft's id, or one minted when the form was first shown) makes a second submit of
-/// the same form find the first appeal. A rule the appeal breaks is said at the top of the form; a failure the person cannot
-/// fix leaves nothing written and says to retry; an appeal the person may not see is a 404 for the page to answer.
+/// What the filing forms share: drafts, and a filing key (draft id or minted on first show) so a second submit finds the
+/// first appeal. Rule breaks show atop the form; unfixable failures write nothing and say retry; unseen appeals are 404.
 /// </summary>
 internal abstract class FilingPage<TForm>(IMediator mediator, ILogger logger) : PageModel
     where TForm : class, new()

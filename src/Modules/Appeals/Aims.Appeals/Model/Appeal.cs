@@ -73,9 +73,8 @@ internal enum AppealFlag
 }
 
 /// <summary>
-/// An appeal as its events make it: the one place that decides its status, its clocks, its next deadline and what may
-/// happen next. Every page, the list projection and the API read their answers from here, and every action the
-/// division takes is a method that returns the event to append or says, in the appeal's own terms, why it may not.
+/// An appeal as its events make it: the one place that decides status, clocks, next deadline and what may happen next.
+/// Actions are methods returning the event to append or saying, in the appeal's terms, why not.
 /// </summary>
 internal sealed class Appeal
 {
@@ -505,9 +504,8 @@ internal sealed class Appeal
     }
 
     /// <summary>
-    /// The appellant asks the division for something (ADR 0038). <paramref name="lastDay"/> is the last day the rules
-    /// allow for it now (null when it has no place: no hearing to move, no missed hearing, no recommended decision); on
-    /// that day it is accepted, the day after it is refused with the date. One request of a kind waits at a time.
+    /// The appellant asks the division for something (ADR 0038). <paramref name="lastDay"/> is the last day the rules allow
+    /// (null when it has no place); it is accepted on that day, refused after. One request of a kind waits at a time.
     /// </summary>
     public DivisionRequestMade Ask(RequestKind kind, Person by, DateOnly today, DateOnly? lastDay, string? reason, string? compellingReason)
     {

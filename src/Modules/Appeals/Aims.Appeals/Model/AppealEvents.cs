@@ -40,9 +40,8 @@ internal sealed record InformalAppealFiled(
     DateOnly FiledOn, DateOnly ReceivedOn, DateOnly LastDayToFile, bool Timely, DateOnly DecisionDue);
 
 /// <summary>
-/// A formal appeal of an informal decision: filed from the informal appeal in AIMS, or, when the informal decision was
-/// made outside AIMS (<paramref name="InformalOutsideAims"/>, then <paramref name="InformalAppealId"/> is empty), from
-/// the case number and decision date the provider gives, with the decision letter uploaded as a document (ADR 0038).
+/// A formal appeal of an informal decision, filed from the informal appeal in AIMS or, when <paramref name="InformalOutsideAims"/>
+/// (then <paramref name="InformalAppealId"/> is empty), from the case number and decision letter the provider gives (ADR 0038).
 /// </summary>
 internal sealed record FormalAppealFiled(
     string CaseNumber, Person FiledBy, ProviderRef Provider, AgencyRef? Agency, Guid InformalAppealId, string InformalCaseNumber,
@@ -61,9 +60,8 @@ internal sealed record FormalAppealStarted(Guid FormalAppealId, string FormalCas
 internal sealed record WithdrawnByAppellant(Person By, DateOnly WithdrawnOn, string? Reason);
 
 /// <summary>
-/// A decision; <paramref name="FurtherAppealBy"/> is the last day to take it further (for a recommended decision, to
-/// file exceptions), when there is a further step. The issued PDF is <paramref name="DocumentId"/> in Documents; a
-/// recommended decision starts the final decision's clock, <paramref name="FinalDecisionDue"/>.
+/// A decision; <paramref name="FurtherAppealBy"/> is the last day to take it further (exceptions, for a recommended one).
+/// The PDF is <paramref name="DocumentId"/>; a recommended decision starts <paramref name="FinalDecisionDue"/>.
 /// </summary>
 internal sealed record DecisionIssued(
     DecisionLevel Level, DateOnly DecidedOn, string Outcome, string Text, Person By, DateOnly? FurtherAppealBy,

@@ -7,10 +7,8 @@ using Marten.Events.Projections;
 namespace Aims.Appeals.Persistence;
 
 /// <summary>
-/// A Marten inline projection that keeps the list table (appeals.appeal_summaries, with the partial and covering
-/// indexes the staff lists need at a million appeals) and a client appeal's access row in step with each append, in
-/// its transaction. The row is copied from the whole appeal folded again from the events in hand (read only when the
-/// unit of work has not loaded the appeal), so the list can never disagree with what <see cref="Appeal"/> decides.
+/// Marten inline projection keeping appeals.appeal_summaries and a client appeal's access row in step with each append, in
+/// its transaction, copied from the appeal folded from the events, so the list never disagrees with <see cref="Appeal"/>.
 /// </summary>
 internal sealed class AppealListProjection : IProjection
 {

@@ -8,9 +8,8 @@ using Marten.Events.Aggregation;
 namespace Aims.Appeals.Persistence;
 
 /// <summary>
-/// The appeals' event store in Marten (ADR 0034): one stream per appeal, its events stored under their type names,
-/// the <see cref="Appeal"/> folded live from them, and the list row kept by an inline projection in the append's
-/// transaction.
+/// The appeals' Marten event store (ADR 0034): one stream per appeal, <see cref="Appeal"/> folded live, the list row
+/// kept by an inline projection in the append's transaction.
 /// </summary>
 internal static class AppealStreams
 {
@@ -36,9 +35,8 @@ internal static class AppealStreams
     }
 
     /// <summary>
-    /// The appeal as its stream stands; null when there is no such appeal. One read, folded here rather than by
-    /// Marten's <c>AggregateStreamAsync</c> so that, inside a unit of work, the events stay in hand for the list
-    /// projection of the append that follows (<see cref="EventStreams.InHand"/>): no second read of the stream.
+    /// The appeal as its stream stands, or null. Folded here, not by <c>AggregateStreamAsync</c>, so the events stay in hand for
+    /// the following append's list projection (<see cref="EventStreams.InHand"/>): no second read.
     /// </summary>
     public static async Task<Appeal?> LoadAppealAsync(this EventStreams store, Guid appealId, CancellationToken cancellationToken)
     {

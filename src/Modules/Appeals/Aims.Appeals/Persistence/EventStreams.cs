@@ -10,10 +10,8 @@ using System.Runtime.CompilerServices;
 namespace Aims.Appeals.Persistence;
 
 /// <summary>
-/// A module's event streams in Marten, on the scope's shared connection: writes go through a Marten session opened on
-/// the unit of work's own transaction (ADR 0004, ADR 0034), so the events, Marten's inline projections, the EF rows
-/// and the outbox messages commit together or not at all. Appends carry the version the caller saw; a stale one is a
-/// <see cref="ConcurrencyException"/> (409, "reload"). Every event carries who acted and under which correlation.
+/// A module's Marten event streams, written on the unit of work's transaction (ADR 0004, ADR 0034) so events, projections,
+/// EF rows and outbox commit together. A stale version is a <see cref="ConcurrencyException"/> (409, "reload").
 /// </summary>
 internal sealed class EventStreams(IDocumentStore store, DbSession db, OperationContext operation) : IAsyncDisposable, IDisposable
 {
@@ -71,9 +69,8 @@ internal sealed class EventStreams(IDocumentStore store, DbSession db, Operation
     }
 
     /// <summary>
-    /// For an inline projection: the events of <paramref name="streamId"/> stored before the ones being appended, when
-    /// the writing session has them in hand — none for a stream being started, the events this unit of work read when
-    /// the append follows on from them; null when it does not know (the projection then reads the stream itself).
+    /// For an inline projection: the events of <paramref name="streamId"/> already stored, when the writing session has them
+    /// in hand; null when it does not know (the projection then reads the stream itself).
     /// </summary>
     public static IReadOnlyList<IEvent>? InHand(IDocumentOperations session, Guid streamId) =>
         InHandBySession.TryGetValue(session, out var streams) && streams.TryGetValue(streamId, out var stored) ? stored : null;

@@ -8,11 +8,8 @@ using Npgsql;
 namespace Aims.Appeals.Persistence;
 
 /// <summary>
-/// Moves a database made by the previous version onto Marten (ADR 0034): every stream and event of the hand-written
-/// store (appeals.streams, appeals.events) is copied into Marten's tables in the order it was written, with its
-/// timestamps, actor, correlation and causation, the list rows rebuilt from the copied streams, then the old tables
-/// dropped. A batch of streams per transaction; a stream already copied is skipped, so an interrupted run resumes and a
-/// second run, finding no old tables, does nothing.
+/// Copies the previous hand-written event store (appeals.streams, appeals.events) into Marten (ADR 0034) in order, with
+/// metadata, rebuilds the list rows and drops the old tables. Batched and resumable; a second run does nothing.
 /// </summary>
 internal sealed class LegacyEventImport(NpgsqlDataSource dataSource, IDocumentStore store, ILogger<LegacyEventImport> logger) : ISchemaStep
 {

@@ -9,9 +9,8 @@ namespace Aims.Appeals.Practice;
 internal sealed record PracticeCase(PracticeAppeal Row, Appeal Appeal, IReadOnlyList<PracticeDocument> Documents);
 
 /// <summary>
-/// Reads and writes practice appeals, only ever in the practice schema and only ever the signed-in person's own: another
-/// person's id finds nothing (a 404). The events are folded by the real <see cref="Appeal"/>, so a practice appeal's
-/// status, next deadline, next step and withdrawal rules are the real ones, without a stream, a projection or a message.
+/// Practice appeals, only in the practice schema and only the signed-in person's own (another's id is a 404). Folded by
+/// the real <see cref="Appeal"/>, so statuses, deadlines and rules are the real ones, without streams or messages.
 /// </summary>
 internal sealed class PracticeCases(PracticeDbContext db, DbSession session)
 {

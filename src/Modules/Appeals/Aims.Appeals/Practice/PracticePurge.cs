@@ -13,9 +13,8 @@ namespace Aims.Appeals.Practice;
 internal sealed record PracticePurge(DateOnly Night) : IMessage;
 
 /// <summary>
-/// The purge is a scheduled message like any other (durable, delivered once by whichever host claims it), keyed by its
-/// night: each run schedules the next night's, and every host's start schedules the coming one, so a lost schedule is
-/// restored by the next start and two hosts starting together still leave one pending purge.
+/// The purge is a durable scheduled message keyed by its night: each run and every host start schedules the next, so a
+/// lost schedule is restored and two hosts starting together still leave one pending purge.
 /// </summary>
 internal static class PracticePurgeSchedule
 {
@@ -54,9 +53,8 @@ internal sealed class PracticePurgeHandler(
 }
 
 /// <summary>
-/// Makes sure the coming night's purge is scheduled whenever a host starts (after the database is migrated). Failing to
-/// schedule it does not keep the portal from serving real appeals: the error is logged, and any later start, or the
-/// purge already pending from an earlier one, covers the night.
+/// Schedules the coming night's purge when a host starts (after migration). A failure is only logged, so real appeals
+/// are still served; a later start or an already pending purge covers the night.
 /// </summary>
 internal sealed class PracticePurgeStartup(IServiceScopeFactory scopes, BusinessCalendar calendar, TimeProvider time, ILogger<PracticePurgeStartup> logger)
     : IHostedService

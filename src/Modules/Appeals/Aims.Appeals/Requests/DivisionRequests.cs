@@ -17,10 +17,8 @@ using Microsoft.Extensions.Localization;
 namespace Aims.Appeals.Requests;
 
 /// <summary>
-/// The appellant (or whoever acts for them) asks the Appeals Division for a new hearing date, shows good cause for a
-/// missed hearing, or files exceptions to a recommended decision, online (ADR 0038). Only the appeal's own parties who
-/// may act on it may ask; each kind has its window (<see cref="AppealDeadlines.LastDayToAsk"/>) and the appeal says
-/// whether it may be asked now. The assigned staff are told at once.
+/// The appellant asks the division for a new hearing date, shows good cause or files exceptions online (ADR 0038), within
+/// the window <see cref="AppealDeadlines.LastDayToAsk"/> gives. The assigned staff are told at once.
 /// </summary>
 internal sealed record AskDivision(Filer Filer, Guid AppealId, long? SeenVersion, RequestKind? Kind, string? Reason, string? CompellingReason) : ICommand<AskedDivision>;
 
@@ -61,9 +59,8 @@ internal sealed class AskDivisionHandler(AppealAudience audience, CaseWork work,
 }
 
 /// <summary>
-/// The division grants or refuses a request with the reason the appellant reads. Granting good cause reopens the case
-/// for a new hearing (as accepting good cause on the staff screen does); refusing it once the window has ended closes
-/// the case, as the window's own check would have (it waits while a request is unanswered).
+/// The division grants or refuses a request with a reason. Granting good cause reopens the case for a new hearing; refusing
+/// it after the window closes the case, as the window's own check (which waits on unanswered requests) would have.
 /// </summary>
 internal sealed record AnswerDivisionRequest(Filer By, Guid AppealId, Guid RequestId, long? SeenVersion, bool? Granted, string? Reason) : ICommand<string>;
 

@@ -6,10 +6,8 @@ using Microsoft.Extensions.Options;
 namespace Aims.Appeals.Rules;
 
 /// <summary>
-/// Every appeal date the law sets, computed with the one business calendar. Filing windows count calendar days from the
-/// presumed receipt, excluding that day and rolling a last day on a weekend or state holiday to the next business day
-/// (12VAC30-120-650 E; Code of Virginia § 1-210). Decision clocks run from the filing date; they are the agency's
-/// obligations and are not rolled forward (see docs/appeal-deadlines.md).
+/// Every appeal date the law sets, on one business calendar. Filing windows roll a weekend or holiday last day forward (12VAC30-120-650 E;
+/// Code of Virginia § 1-210); decision clocks, the agency's own obligations, are not rolled (docs/appeal-deadlines.md).
 /// </summary>
 internal sealed class AppealDeadlines(BusinessCalendar calendar, IOptions<AppealRulesOptions> options)
 {
@@ -56,9 +54,8 @@ internal sealed class AppealDeadlines(BusinessCalendar calendar, IOptions<Appeal
     public DateOnly FinalDecisionDue(DateOnly recommendationReceivedOn) => recommendationReceivedOn.AddDays(Rules.FinalDecisionDays);
 
     /// <summary>
-    /// When the agency's summary is due before a hearing: 5 business days before a standard client hearing
-    /// (12VAC30-110-185), the configured number before a provider's conference or hearing; an expedited client
-    /// appeal's is whatever date the hearing officer sets.
+    /// When the agency's summary is due: 5 business days before a standard client hearing (12VAC30-110-185), the configured
+    /// number before a provider's; an expedited client appeal's is the date the hearing officer sets.
     /// </summary>
     public DateOnly? SummaryDue(AppealKind kind, bool expedited, DateOnly hearingOn, DateOnly? setByHearingOfficer) => kind switch
     {
@@ -71,11 +68,7 @@ internal sealed class AppealDeadlines(BusinessCalendar calendar, IOptions<Appeal
 
     public DateOnly PetitionToVacateBy(DateOnly defaultedOn) => calendar.AddCalendarDaysRolled(defaultedOn, Rules.PetitionToVacateDays);
 
-    /// <summary>
-    /// The last day the appellant may ask the division for <paramref name="kind"/> now, or null when it has no place:
-    /// a new date up to the configured days before the hearing, good cause within the no-show window, exceptions
-    /// within the window the recommended decision set (ADR 0038).
-    /// </summary>
+    /// <summary>The last day the appellant may ask for <paramref name="kind"/> now, or null when it has no place (ADR 0038).</summary>
     public DateOnly? LastDayToAsk(Appeal appeal, RequestKind kind) => kind switch
     {
         RequestKind.NewDate when appeal is { Status: AppealStatus.Scheduled, NoShow: null, Hearing: { } hearing } =>

@@ -5,9 +5,8 @@ using Aims.Appeals.Rules;
 namespace Aims.Appeals.Viewing;
 
 /// <summary>
-/// The words people read for an appeal's kind, status, next step, deadlines, clocks and flags, the same on every page,
-/// email and API answer: the appeal speaks in codes and this is its one dictionary (ADR 0043). Pages and emails look
-/// each English text up in the resource file for the reader's language; day counts come from the rules that count them.
+/// The one dictionary from the appeal's codes to the words people read on every page, email and API answer (ADR 0043),
+/// looked up in the reader's language's resource file.
 /// </summary>
 internal static class AppealLabels
 {

@@ -12,9 +12,8 @@ using Microsoft.Extensions.Localization;
 namespace Aims.Appeals.Viewing;
 
 /// <summary>
-/// The appeals a person takes part in, open or closed, filtered, searched, sorted and paged — read from the appeal list.
-/// <paramref name="Search"/> finds a case number (or its start), a claim or adjustment reference, a Medicaid ID or the
-/// start of the appellant's name.
+/// The appeals a person takes part in, read from the appeal list. <paramref name="Search"/> matches a case number (or start),
+/// a claim or adjustment reference, a Medicaid ID or the start of the appellant's name.
 /// </summary>
 internal sealed record ListAppeals(
     Guid UserId, bool Closed, AppealKind? Kind = null, AppealStatus? Status = null, AppealSort Sort = AppealSort.NextDeadline,
@@ -113,9 +112,8 @@ internal sealed class AppealQueries(AppealAudience audience, EventStreams store,
     }
 
     /// <summary>
-    /// A history line in the reader's language (the API's requests are English). It says no more than the page shows
-    /// elsewhere: the division's own notes (why a case was assigned or a hearing moved, the good cause it found) stay
-    /// on the staff screens, and the division's acts are signed by the division, not by the person at the desk.
+    /// A history line in the reader's language. It shows no more than the page does elsewhere: the division's own notes stay
+    /// on staff screens, and the division's acts are signed by the division, not the person at the desk.
     /// </summary>
     private TimelineEntry Describe(JasperFx.Events.IEvent stored, Appeal appeal)
     {

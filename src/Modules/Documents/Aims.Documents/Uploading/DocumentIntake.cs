@@ -67,9 +67,8 @@ internal sealed class DocumentIntake(
     }
 
     /// <summary>
-    /// Takes one file's stream into storage: every block goes at once to the SHA-256, the virus scanner and the store
-    /// (memory stays flat), after its name and its first bytes are checked; a duplicate of a document already on the
-    /// appeal is discarded and answered with that one. Adds <see cref="IContentWriter"/>s to <paramref name="written"/>.
+    /// Streams one file through SHA-256, virus scan and store at once (memory stays flat) after checking its name and first bytes;
+    /// a duplicate on the appeal is answered with the existing one. Adds <see cref="IContentWriter"/>s to <paramref name="written"/>.
     /// </summary>
     public async Task<UploadedDocument> StoreAsync(
         Stream body, string originalName, Guid appealId, DocumentCategory category, string? description, Uploader uploader,

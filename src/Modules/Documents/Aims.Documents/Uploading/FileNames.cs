@@ -4,9 +4,8 @@ using System.Text.RegularExpressions;
 namespace Aims.Documents.Uploading;
 
 /// <summary>
-/// Turns the name a browser or program sent into one that is safe in a Content-Disposition header, a zip entry and a
-/// file system: no path, no control characters, no characters Windows reserves, not a reserved device name. A name that
-/// tries to climb out of a folder is refused outright rather than quietly cleaned, because no browser sends one.
+/// Makes a sent file name safe for Content-Disposition, zip entries and file systems. A name that tries to climb out of a
+/// folder is refused rather than cleaned, because no browser sends one.
 /// </summary>
 internal static partial class FileNames
 {

@@ -15,9 +15,8 @@ using Npgsql;
 namespace Aims.Documents.Uploading;
 
 /// <summary>
-/// The HTTP half of an upload: reads the multipart request as it arrives — the fields (category, description, and for
-/// the page the antiforgery token) first, then up to the configured number of files — and hands each file's stream to
-/// <see cref="DocumentIntake"/>. One transaction: a refusal, a cut-off body or any failure keeps nothing.
+/// Reads the multipart upload as it arrives (fields first, then up to the configured number of files) and hands each
+/// stream to <see cref="DocumentIntake"/>. One transaction: any refusal or failure keeps nothing.
 /// </summary>
 internal sealed class MultipartUploadReader(
     IMediator mediator, DbSession session, DocumentIntake intake, IOptions<DocumentOptions> options, IStringLocalizer<DocumentsText> t)

@@ -9,10 +9,8 @@ using Microsoft.Extensions.Localization;
 namespace Aims.Documents.Uploading;
 
 /// <summary>
-/// The portal's upload route, under the appeal's page (downloads are <c>PortalDownloadEndpoints</c>). The upload form
-/// posts here without JavaScript (then the answer is a redirect back to the appeal with a notice or the reason for a
-/// refusal) or with it (the page's script sends the same form with a progress bar and asks for JSON). The antiforgery
-/// token is the form's first field and is checked before a single file byte is read, so the form is never buffered.
+/// The portal's upload route, for forms posted with or without JavaScript. The antiforgery token is the form's first field
+/// and is checked before any file byte is read, so the form is never buffered.
 /// </summary>
 internal static class PortalDocumentEndpoints
 {

@@ -5,9 +5,8 @@ using Microsoft.AspNetCore.Http;
 namespace Aims.Identity.Sessions;
 
 /// <summary>
-/// A sign-in between the password and the second factor, carried in its own short-lived cookie: it names the account
-/// and the attempt the one-time codes are bound to, and the local page the person asked for before signing in (where
-/// they land once signed in); it grants nothing by itself.
+/// A sign-in between password and second factor, in its own short-lived cookie: the account, the attempt the one-time codes
+/// are bound to, and the local return page. It grants nothing by itself.
 /// </summary>
 internal sealed record PendingSignIn(Guid UserId, Guid AttemptId, string Email, bool Staff, string? ReturnUrl = null)
 {

@@ -1,9 +1,8 @@
 namespace Aims.Identity.SignIn;
 
 /// <summary>
-/// Finishing a passkey ceremony that this browser started. Identity throws when none is under way (the challenge
-/// cookie expired, or an answer was posted without asking for options first); to the person that is simply a passkey
-/// that was not accepted.
+/// Finishing a passkey ceremony this browser started. Identity throws when none is under way (expired challenge cookie,
+/// no options asked); to the person that is simply a passkey not accepted.
 /// </summary>
 internal static class PasskeyCeremony
 {

@@ -3,9 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Aims.Identity.SignIn;
 
 /// <summary>
-/// Where a person lands after signing in: the page they asked for when it is a path on this portal, otherwise the home
-/// page. The framework's own test (<see cref="IUrlHelper.IsLocalUrl"/>) refuses absolute addresses and the
-/// protocol-relative <c>//host</c> and <c>/\host</c> forms, so a link cannot send someone elsewhere once signed in.
+/// Where a person lands after signing in: a path on this portal, else home. <see cref="IUrlHelper.IsLocalUrl"/> refuses
+/// absolute and protocol-relative (<c>//host</c>, <c>/\host</c>) addresses, so a link cannot send someone elsewhere.
 /// </summary>
 internal static class ReturnUrls
 {

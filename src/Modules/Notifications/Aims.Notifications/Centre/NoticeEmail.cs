@@ -7,11 +7,8 @@ using Microsoft.Extensions.Localization;
 namespace Aims.Notifications.Centre;
 
 /// <summary>
-/// A notice as an email, in plain text and in HTML with the same words: greeting, what happened and what to do, a link
-/// into AIMS, and both telephone numbers. Everything from the notice is encoded; the HTML uses inline styles only,
-/// because email clients drop style sheets. The frame is in the current language: the recipient's, when
-/// <see cref="Notices"/> composes it for them (ADR 0025). Someone with no account has no language on record, so they
-/// get the notice in every portal language, English first, in one email (ADR 0026).
+/// A notice as plain-text and HTML email with the same words, all encoded; inline styles only, as clients drop style sheets.
+/// In the recipient's language (ADR 0025); someone with no account gets every portal language, English first (ADR 0026).
 /// </summary>
 internal static class NoticeEmail
 {

@@ -12,10 +12,8 @@ namespace Aims.Notifications.Centre;
 internal sealed record Recipient(Guid UserId, string Name, string Email, string? Language = null);
 
 /// <summary>
-/// Gives a notice: recorded in the person's notification centre once per cause (<c>sourceKey</c>), and emailed unless
-/// they turned that kind off — kinds the law requires always go. A message delivered twice (at-least-once) finds its
-/// notice already recorded and sends nothing more. Runs inside the caller's unit of work. The notice is worded by
-/// <c>text</c> in the person's language (ADR 0025), and the centre keeps it in those words.
+/// Gives a notice once per cause (<c>sourceKey</c>), so a redelivered message sends nothing more, and emails it unless the
+/// person turned that kind off (legally required kinds always go). Worded in the person's language (ADR 0025).
 /// </summary>
 internal sealed class Notices(
     DbSession session, IOutgoingMail mail, IOptions<ContactOptions> contact, IOptions<PortalOptions> portal, TimeProvider time, IStringLocalizer<NotificationsText> t)

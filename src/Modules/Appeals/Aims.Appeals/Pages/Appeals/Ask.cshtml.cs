@@ -15,9 +15,8 @@ using Microsoft.Extensions.Localization;
 namespace Aims.Appeals.Pages.Appeals;
 
 /// <summary>
-/// Asks the Appeals Division for a new hearing date, shows good cause for a missed hearing, or files exceptions to a
-/// recommended decision (ADR 0038). Only those who may act on the appeal reach it (anyone else gets 404); when the
-/// request has no place now, or its last day has passed, the page says so with the date instead of offering the form.
+/// Asks the division for a new hearing date, good cause or exceptions (ADR 0038). Only those who may act reach it (else 404);
+/// when the request has no place or its last day passed, the page says so with the date instead of the form.
 /// </summary>
 [Authorize]
 internal sealed class AskModel(IMediator mediator, AppealDeadlines deadlines, BusinessCalendar calendar, IStringLocalizer<AppealsText> t) : PageModel

@@ -16,10 +16,8 @@ using Microsoft.Extensions.Localization;
 namespace Aims.Appeals.Pages.Appeals;
 
 /// <summary>
-/// One appeal for the people taking part in it (anyone else gets 404): what was filed, the dates that matter, the
-/// hearing or conference, the decisions (readable here and downloadable) and the history read from its events. The
-/// division's staff see the case work beside it (assignments, clocks, the agency's summary, the actions open to them);
-/// the agency's coordinators what their agency owes.
+/// One appeal for the people taking part (anyone else gets 404), with its history read from its events; division staff
+/// also see the case work, agency coordinators what their agency owes.
 /// </summary>
 [Authorize]
 internal sealed class DetailModel(IMediator mediator, BusinessCalendar calendar, TimeProvider time, IStringLocalizer<AppealsText> t) : PageModel

@@ -19,9 +19,8 @@ using Microsoft.Extensions.Localization;
 namespace Aims.Appeals.Pages.Practice;
 
 /// <summary>
-/// A document added to a practice appeal. Only its name, category and size are kept: practice never stores content,
-/// so there is nothing to scan, serve or leak, and the real documents store never sees it. The type and size are held
-/// to the real upload's rules (Documents' <see cref="GetUploadRules"/>), so practice teaches what a real upload accepts.
+/// A practice document keeps only name, category and size: practice never stores content, so nothing to scan or leak. It is
+/// held to the real upload rules (<see cref="GetUploadRules"/>), so practice teaches what a real upload accepts.
 /// </summary>
 internal sealed record UploadPracticeDocument(Guid UserId, Guid AppealId, string? FileName, long Size, string? Category, bool AgencyCoordinator)
     : ICommand<string>;

@@ -13,9 +13,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Aims.Appeals.Pages.Practice;
 
 /// <summary>
-/// An agency coordinator's practice appeal: the scripted case (the practice clinic's denied claim) as if the clinic had
-/// appealed and the appeal were assigned to the coordinator's agency — coordinators follow appeals and add documents
-/// to them but file none. One per person until the nightly purge, so a second click opens the same one.
+/// An agency coordinator's practice appeal: the scripted clinic case as if assigned to their agency. One per person until
+/// the nightly purge, so a second click opens the same one.
 /// </summary>
 internal sealed record OpenAgencyPracticeAppeal(Guid UserId, Guid? AgencyId) : ICommand<Guid>;
 

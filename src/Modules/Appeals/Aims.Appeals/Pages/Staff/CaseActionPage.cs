@@ -10,9 +10,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Aims.Appeals.Pages.Staff;
 
 /// <summary>
-/// A page that takes one action on a case: shows the appeal, carries the version the person saw, sends the command and
-/// goes back to the appeal with a notice. A refusal is shown above the form in the appeal's words; an appeal that
-/// changed meanwhile answers 409 with "reload" and the form again, on the current version.
+/// A page that takes one action on a case, carrying the version the person saw. A refusal shows above the form in the
+/// appeal's words; a changed appeal answers 409 "reload" with the form on the current version.
 /// </summary>
 internal abstract class CaseActionPage(IMediator mediator) : PageModel
 {

@@ -18,9 +18,8 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Aims.Identity.Pages.Account;
 
 /// <summary>
-/// Self-service reset for people outside the agency: after the bot check, a temporary password is emailed if the
-/// address has a confirmed account. The answer is the same either way. The temporary password sits beside the old
-/// one, still needs the second factor, and forces a change; staff are told to ask an administrator.
+/// Self-service reset for outsiders: the answer is the same whether or not the address has an account. The temporary
+/// password sits beside the old one, still needs the second factor and forces a change; staff ask an administrator.
 /// </summary>
 internal sealed record RequestPasswordReset(string? Email, string? BotCheck) : ICommand<bool>;
 

@@ -15,10 +15,7 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace Aims.Identity.Pages.Account;
 
-/// <summary>
-/// Signing in with a passkey: the device checks the person (user verification is required), which is both factors at
-/// once, so no code follows. It works during a lock (ADR 0031), and a passkey that fails is audited.
-/// </summary>
+/// <summary>Passkey sign-in: user verification is both factors, so no code follows; works during a lock (ADR 0031), failures audited.</summary>
 /// <param name="Credential">The JSON of the browser's answer (<c>PublicKeyCredential.toJSON()</c>), put in the form by passkeys.js.</param>
 internal sealed record PasskeySignIn(string? Credential) : ICommand<PasskeySignInResult>;
 

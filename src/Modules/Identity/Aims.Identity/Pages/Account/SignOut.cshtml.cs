@@ -7,9 +7,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Aims.Identity.Pages.Account;
 
 /// <summary>
-/// Signing out is a form post (antiforgery-checked), so a link on another site cannot sign anyone out. It also
-/// renews the account's security stamp, so a copy of the cookie taken from this browser dies with it, and any other
-/// session of the account ends too (docs/adr/0012).
+/// Signing out is an antiforgery-checked post, so another site cannot sign anyone out; it renews the security stamp, so
+/// copied cookies and the account's other sessions end too (docs/adr/0012).
 /// </summary>
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
 internal sealed class SignOutModel(UserManager<Aims.Identity.Accounts.AimsUser> users) : PageModel

@@ -20,9 +20,8 @@ using Microsoft.Extensions.Options;
 namespace Aims.Identity.Pages.Account;
 
 /// <summary>
-/// Sign-up for people outside the agency. The answer is the same whether or not the address already has an account
-/// (its owner is emailed instead), so the form cannot be used to find out who has one. The account works once the
-/// address is confirmed.
+/// Sign-up for outsiders. The answer is the same whether or not the address has an account (its owner is emailed instead),
+/// so the form cannot reveal who has one.
 /// </summary>
 internal sealed record SignUp(string? DisplayName, string? Email, string? Password, string? ConfirmPassword, Role? Role, string? Mobile) : ICommand<bool>;
 
