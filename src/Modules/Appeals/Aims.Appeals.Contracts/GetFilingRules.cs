@@ -10,7 +10,7 @@ public sealed record GetFilingRules : IRequest<FilingRules>;
 
 /// <param name="ProviderInformalFilingDays">Days after receiving the notice of adverse action to file an informal appeal.</param>
 /// <param name="ClientFilingDays">Days after receiving the notice for a client appeal.</param>
-/// <param name="McoHearingRequestDays">Days after the MCO's final decision for an MCO member's State Fair Hearing request…</param>
-/// <param name="McoMailingDays">…plus these days for mailing.</param>
+/// <param name="McoHearingRequestDays">Days after the MCO's final decision for a member's hearing request, plus McoMailingDays.</param>
 /// <param name="AuthorityProofDays">Days a representative has to prove authority for an appeal they filed.</param>
-public sealed record FilingRules(int ProviderInformalFilingDays, int ClientFilingDays, int McoHearingRequestDays, int McoMailingDays, int AuthorityProofDays);
+public sealed record FilingRules(
+    int ProviderInformalFilingDays, int ClientFilingDays, int McoHearingRequestDays, int McoMailingDays, int AuthorityProofDays);
