@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Aims.Appeals.Contracts;
 using Aims.Appeals.Persistence;
+using Aims.BuildingBlocks.Errors;
 using Aims.Identity.Contracts;
 using Aims.Registration.Contracts;
 using MediatR;
@@ -80,6 +81,21 @@ internal sealed class AppealAudience(IMediator mediator, AppealsDbContext db)
     private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
     {
         protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+    }
+
+    /// <summary>For an appellant's own action: an appeal they cannot read is not found; one they only read is refused.</summary>
+    public async Task RequireActorAsync(Guid appealId, Guid userId, string refusal, CancellationToken cancellationToken)
+    {
+        var access = await AccessAsync(appealId, await ViewerAsync(userId, cancellationToken), cancellationToken);
+        if (!access.CanRead)
+        {
+            throw new NotFoundException("No such appeal.");
+        }
+
+        if (!access.CanAct)
+        {
+            throw new RuleViolationException(refusal);
+        }
     }
 
     public async Task<AppealAccess> AccessAsync(Guid appealId, Viewer viewer, CancellationToken cancellationToken)

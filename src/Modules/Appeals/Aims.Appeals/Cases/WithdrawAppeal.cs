@@ -2,7 +2,6 @@ using Aims.Appeals.Access;
 using Aims.Appeals.Contracts;
 using Aims.Appeals.Filing;
 using Aims.Appeals.Model;
-using Aims.BuildingBlocks.Errors;
 using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Mediation;
 using Aims.BuildingBlocks.Messaging;
@@ -34,16 +33,8 @@ internal sealed class WithdrawAppealHandler(
 {
     public async Task<WithdrawnAppeal> Handle(WithdrawAppeal command, CancellationToken cancellationToken)
     {
-        var access = await audience.AccessAsync(command.AppealId, await audience.ViewerAsync(command.Filer.UserId, cancellationToken), cancellationToken);
-        if (!access.CanRead)
-        {
-            throw new NotFoundException("No such appeal.");
-        }
-
-        if (!access.CanAct)
-        {
-            throw new RuleViolationException("Only the appellant, or someone acting for them, can withdraw an appeal.");
-        }
+        await audience.RequireActorAsync(
+            command.AppealId, command.Filer.UserId, "Only the appellant, or someone acting for them, can withdraw an appeal.", cancellationToken);
 
         var (appeal, withdrawn) = await work.ActAsync(
             command.AppealId, command.SeenVersion, appeal => appeal.Withdraw(command.Filer.Person, work.Today, command.Reason), cancellationToken);

@@ -5,7 +5,6 @@ using Aims.Appeals.Filing;
 using Aims.Appeals.Model;
 using Aims.Appeals.Rules;
 using Aims.Appeals.Viewing;
-using Aims.BuildingBlocks.Errors;
 using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Mediation;
 using Aims.BuildingBlocks.Messaging;
@@ -38,16 +37,8 @@ internal sealed class AskDivisionHandler(AppealAudience audience, CaseWork work,
 {
     public async Task<AskedDivision> Handle(AskDivision command, CancellationToken cancellationToken)
     {
-        var access = await audience.AccessAsync(command.AppealId, await audience.ViewerAsync(command.Filer.UserId, cancellationToken), cancellationToken);
-        if (!access.CanRead)
-        {
-            throw new NotFoundException("No such appeal.");
-        }
-
-        if (!access.CanAct)
-        {
-            throw new RuleViolationException("Only the appellant, or someone acting for them, can ask the Appeals Division for this.");
-        }
+        await audience.RequireActorAsync(
+            command.AppealId, command.Filer.UserId, "Only the appellant, or someone acting for them, can ask the Appeals Division for this.", cancellationToken);
 
         var appeal = await work.LoadAsync(command.AppealId, command.SeenVersion, cancellationToken);
         var kind = command.Kind!.Value;
