@@ -1,5 +1,4 @@
 using System.Reflection;
-using Aims.BuildingBlocks.BotCheck;
 using Aims.BuildingBlocks.DataProtection;
 using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Mediation;
@@ -41,7 +40,6 @@ public static class AimsServiceCollectionExtensions
         services.AddAimsMediation(assemblies);
         services.AddAimsMessaging(configuration, assemblies, dataSource);
         services.AddDatabaseDataProtection();
-        services.AddBotCheck(configuration);
         services.AddOutgoingMail(configuration);
         services.AddOutgoingTextMessages(configuration);
 

@@ -1,6 +1,5 @@
 using Aims.Appeals;
 using Aims.BuildingBlocks;
-using Aims.BuildingBlocks.BotCheck;
 using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.TextMessages;
 using Aims.BuildingBlocks.Modules;
@@ -78,7 +77,6 @@ try
     app.UseAuthorization();
     app.MapAimsHealth();
     app.MapAimsMetrics();
-    app.MapBotCheck();
     app.MapRazorPages();
     foreach (var module in modules)
     {

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
-using Aims.BuildingBlocks.BotCheck;
 using Aims.Identity.Contracts;
 using Aims.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
@@ -163,7 +162,7 @@ public sealed class AccountEnumerationTests() : PortalTest("aims_test_account_en
 
     private static async Task RequestResetAsync(FormClient browser, string email)
     {
-        var challenge = (await browser.Http.GetFromJsonAsync<BotChallenge>(BotCheckServiceCollectionExtensions.ChallengePath))!;
+        var challenge = (await browser.Http.GetFromJsonAsync<BotChallenge>(BotCheckSolver.ChallengePath))!;
         var fields = new Dictionary<string, string?> { ["Email"] = email, ["botcheck"] = BotCheckSolver.Solve(challenge) };
         var answer = await browser.PostAsync("/account/forgot-password", fields);
         answer.Status.ShouldBe(System.Net.HttpStatusCode.OK, answer.Text);

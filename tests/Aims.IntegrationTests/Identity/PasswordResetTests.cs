@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Aims.BuildingBlocks.BotCheck;
 using Aims.Identity.Contracts;
 using Aims.Testing;
 
@@ -129,7 +128,7 @@ public sealed class PasswordResetTests() : PortalTest("aims_test_password_reset"
 
     private static async Task<FormClient.Page> RequestResetAsync(FormClient browser, string email)
     {
-        var challenge = (await browser.Http.GetFromJsonAsync<BotChallenge>(BotCheckServiceCollectionExtensions.ChallengePath))!;
+        var challenge = (await browser.Http.GetFromJsonAsync<BotChallenge>(BotCheckSolver.ChallengePath))!;
         return await browser.PostAsync("/account/forgot-password", new Dictionary<string, string?>
         {
             ["Email"] = email,

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Aims.BuildingBlocks.BotCheck;
 using Aims.Testing;
 
 namespace Aims.IntegrationTests.Registration;
@@ -55,7 +54,7 @@ public sealed class AccessRequestApiTests() : RegistrationTest("aims_test_access
 
     private static async Task<Dictionary<string, object?>> BodyAsync(HttpClient api, string email)
     {
-        var challenge = (await api.GetFromJsonAsync<BotChallenge>(BotCheckServiceCollectionExtensions.ChallengePath))!;
+        var challenge = (await api.GetFromJsonAsync<BotChallenge>(BotCheckSolver.ChallengePath))!;
         return new Dictionary<string, object?>
         {
             ["agencyType"] = "ClientAgency",

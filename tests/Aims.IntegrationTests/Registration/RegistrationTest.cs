@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using Aims.BuildingBlocks.BotCheck;
 using Aims.BuildingBlocks.Messaging;
 using Aims.Identity.Contracts;
 using Aims.IntegrationTests.Identity;
@@ -56,7 +55,7 @@ public abstract class RegistrationTest(string database) : PortalTest(database)
 
     protected static async Task<FormClient.Page> SubmitAsync(FormClient browser, IReadOnlyDictionary<string, string?> fields)
     {
-        var challenge = (await browser.Http.GetFromJsonAsync<BotChallenge>(BotCheckServiceCollectionExtensions.ChallengePath))!;
+        var challenge = (await browser.Http.GetFromJsonAsync<BotChallenge>(BotCheckSolver.ChallengePath))!;
         return await browser.PostAsync("/registration/agency", fields.Append(new("botcheck", BotCheckSolver.Solve(challenge))));
     }
 

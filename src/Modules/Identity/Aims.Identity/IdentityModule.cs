@@ -5,6 +5,7 @@ using Aims.BuildingBlocks.Web;
 using Aims.Identity.Accounts;
 using Aims.Identity.Api;
 using Aims.Identity.Audit;
+using Aims.Identity.BotCheck;
 using Aims.Identity.Codes;
 using Aims.Identity.Contracts;
 using Aims.Identity.Lockout;
@@ -29,12 +30,17 @@ public sealed class IdentityModule : IModule
 {
     public string Name => "Identity";
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapMe();
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapMe();
+        endpoints.MapBotCheck();
+    }
 
     public void Register(IServiceCollection services, IConfiguration configuration)
     {
         services.AddPortalText<IdentityText>();
         services.AddSingleton<CommonPasswords>();
+        services.AddBotCheck(configuration);
         services.AddSingleton<PasswordPolicy>();
         services.AddModuleDbContext<AccountsDbContext>(
             new ModuleSchema(AccountsDbContext.SchemaName, SqlMigration.EmbeddedIn(typeof(IdentityModule).Assembly)));

@@ -36,7 +36,7 @@ internal static class AccessRequestsApi
     }
 }
 
-/// <param name="BotCheck">The solved challenge, as the form's widget sends it (<see cref="BotCheckServiceCollectionExtensions.ChallengePath"/>).</param>
+/// <param name="BotCheck">The solved challenge, as the form's widget sends it (from GET /bot-check/challenge).</param>
 internal sealed record AccessRequestBody(
     AgencyType? AgencyType, string? AgencyName, string? Street, string? City, string? State, string? Zip, string? RequesterName, string? Email,
     string? Phone, string? SupervisorName, string? SupervisorPhone, string? Mobile, bool MayActForAgency, string? BotCheck);

@@ -1,11 +1,11 @@
 using System.Globalization;
-using Aims.BuildingBlocks.BotCheck;
 using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Mediation;
 using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.Time;
 using Aims.BuildingBlocks.Validation;
 using Aims.BuildingBlocks.Web;
+using Aims.Identity.Contracts;
 using Aims.Registration.Contracts;
 using Aims.Registration.Persistence;
 using FluentValidation;
@@ -36,7 +36,7 @@ internal sealed record SubmitAccessRequest(
 
 internal sealed class SubmitAccessRequestValidator : AbstractValidator<SubmitAccessRequest>
 {
-    public SubmitAccessRequestValidator(ProofOfWorkBotCheck botCheck)
+    public SubmitAccessRequestValidator(IMediator identity)
     {
         RuleFor(c => c.AgencyType).NotNull().WithMessage("Choose the kind of agency or contractor.");
         RuleFor(c => c.AgencyName).NotEmpty().WithMessage("Enter the agency's name.").MaximumLength(200).WithMessage("Enter at most 200 characters.");
@@ -53,7 +53,7 @@ internal sealed class SubmitAccessRequestValidator : AbstractValidator<SubmitAcc
         RuleFor(c => c.SupervisorPhone).NotEmpty().WithMessage("Enter your supervisor's phone number.").UsPhone();
         RuleFor(c => c.Mobile).UsPhone().When(c => !string.IsNullOrWhiteSpace(c.Mobile));
         RuleFor(c => c.MayActForAgency).Equal(true).WithMessage("Confirm that you may act on behalf of the agency.");
-        RuleFor(c => c.BotCheck).MustAsync((payload, cancellationToken) => botCheck.VerifyAsync(payload, cancellationToken))
+        RuleFor(c => c.BotCheck).MustAsync((payload, cancellationToken) => identity.Send(new VerifyBotCheck(payload), cancellationToken))
             .WithMessage("The automatic check did not pass. Wait for it to finish, then send the form again.");
     }
 }

@@ -1,10 +1,10 @@
 using Aims.BuildingBlocks.Validation;
-using Aims.BuildingBlocks.BotCheck;
 using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Mediation;
 using Aims.BuildingBlocks.Web;
 using Aims.Identity.Accounts;
 using Aims.Identity.Audit;
+using Aims.Identity.BotCheck;
 using Aims.Identity.Passwords;
 using Aims.Identity.SignIn;
 using FluentValidation;

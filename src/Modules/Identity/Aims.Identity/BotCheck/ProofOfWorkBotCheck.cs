@@ -3,18 +3,17 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Aims.BuildingBlocks.Persistence;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
-namespace Aims.BuildingBlocks.BotCheck;
+namespace Aims.Identity.BotCheck;
 
 /// <summary>
 /// A self-hosted, ALTCHA-style proof of work: challenges signed with the data-protection keys (any host verifies them),
 /// expiring, and recorded once solved so they cannot be replayed.
 /// </summary>
-public sealed class ProofOfWorkBotCheck
+internal sealed class ProofOfWorkBotCheck
 {
     public const string Algorithm = "SHA-256";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -112,4 +111,17 @@ public sealed class ProofOfWorkBotCheck
     }
 
     private sealed record Solution(string Algorithm, string Challenge, int Number, string Salt, string Signature);
+}
+
+/// <summary>What the browser receives: find the number n with SHA-256(salt + n) = challenge (the ALTCHA protocol).</summary>
+internal sealed record BotChallenge(string Algorithm, string Challenge, string Salt, string Signature, int MaxNumber);
+
+internal sealed class BotCheckOptions
+{
+    public const string Section = "Aims:BotCheck";
+
+    /// <summary>The secret is drawn from 0..MaxNumber: about a quarter of a second on a phone, costly at scale.</summary>
+    public int MaxNumber { get; set; } = 100_000;
+
+    public TimeSpan Lifetime { get; set; } = TimeSpan.FromMinutes(10);
 }

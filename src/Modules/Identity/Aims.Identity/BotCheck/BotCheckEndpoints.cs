@@ -1,18 +1,22 @@
 using Aims.BuildingBlocks.Persistence;
+using Aims.Identity.Contracts;
+using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Aims.BuildingBlocks.BotCheck;
+namespace Aims.Identity.BotCheck;
 
-public static class BotCheckServiceCollectionExtensions
+/// <summary>The bot check of every public form: Identity's own, and Registration's through <see cref="VerifyBotCheck"/>.</summary>
+internal static class BotCheckEndpoints
 {
     public const string ChallengePath = "/bot-check/challenge";
 
     public static IServiceCollection AddBotCheck(this IServiceCollection services, IConfiguration configuration)
     {
+        // Its own schema, as when it lived in the building blocks: the recorded migration is not run again.
         services.AddSingleton(new ModuleSchema("botcheck", SqlMigration.EmbeddedIn(typeof(ProofOfWorkBotCheck).Assembly, "BotCheck")));
         services.Configure<BotCheckOptions>(configuration.GetSection(BotCheckOptions.Section));
         services.AddSingleton<ProofOfWorkBotCheck>();
@@ -29,4 +33,10 @@ public static class BotCheckServiceCollectionExtensions
         }).AllowAnonymous();
         return endpoints;
     }
+}
+
+internal sealed class VerifyBotCheckHandler(ProofOfWorkBotCheck botCheck) : IRequestHandler<VerifyBotCheck, bool>
+{
+    public Task<bool> Handle(VerifyBotCheck request, CancellationToken cancellationToken) =>
+        botCheck.VerifyAsync(request.Payload, cancellationToken);
 }
