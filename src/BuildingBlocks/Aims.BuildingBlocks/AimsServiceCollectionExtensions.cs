@@ -48,8 +48,6 @@ public static class AimsServiceCollectionExtensions
         services.Configure<PortalOptions>(configuration.GetSection(PortalOptions.Section));
         services.AddAimsRateLimiting();
         services.AddPortalLanguages();
-        services.AddExceptionHandler<ProblemExceptionHandler>();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [WebApplicationExtensions.ReadyTag]);
 
         foreach (var module in modules)
         {

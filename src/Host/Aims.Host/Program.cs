@@ -7,6 +7,7 @@ using Aims.BuildingBlocks.Persistence;
 using Aims.BuildingBlocks.Web;
 using Aims.Documents;
 using Aims.Host.Startup;
+using Aims.Host.Web;
 using Aims.Identity;
 using Aims.Notifications;
 using Aims.Registration;
@@ -45,6 +46,7 @@ try
     builder.Services.AddSingleton<DemoSignInAnnouncer>();
     builder.Services.AddHostedService(provider => provider.GetRequiredService<DemoSignInAnnouncer>());
     builder.Services.AddHttpsBehindProxy(builder.Configuration);
+    builder.Services.AddHostWeb();
     builder.Services.AddRazorPages();
     builder.Services.AddOpenApi();
     // The API speaks in names ("ProviderInformal", "Withdrawn"), which stay stable when an enum gains a member.
@@ -65,7 +67,7 @@ try
     }
 
     app.UseHttpsBehindProxy();
-    app.UseSecurityHeaders();
+    app.UseAimsSecurityHeaders();
     app.UseCorrelation();
     app.UseAimsErrorHandling("/Error");
     app.UseStaticFiles();

@@ -1,5 +1,5 @@
 using Aims.BuildingBlocks;
-using Aims.BuildingBlocks.Web;
+using Aims.Host.Web;
 using Aims.MessagingProbe;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
@@ -30,6 +30,7 @@ internal sealed class ProbeWebApp : IAsyncDisposable
         builder.Configuration["ConnectionStrings:Aims"] = connectionString;
         builder.Configuration["Aims:Messaging:RelayEnabled"] = "false";
         builder.Services.AddAims(builder.Configuration, [new ProbeModule()]);
+        builder.Services.AddHostWeb();
         var app = builder.Build();
         app.UseCorrelation();
         app.UseAimsErrorHandling("/error");

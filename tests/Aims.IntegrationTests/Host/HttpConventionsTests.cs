@@ -4,7 +4,10 @@ using System.Text.Json;
 
 namespace Aims.IntegrationTests.Host;
 
-/// <summary>What every caller of the real host can rely on: its correlation id, and errors in the form it asked for.</summary>
+/// <summary>
+/// What every caller of the real host can rely on: its correlation id, errors in the form it asked for, and the same
+/// hardening headers on every response (NetEscapades.AspNetCore.SecurityHeaders writes them, ADR 0046).
+/// </summary>
 public sealed class HttpConventionsTests
 {
     private const string Header = "X-Correlation-Id";
@@ -68,6 +71,25 @@ public sealed class HttpConventionsTests
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
         (await response.Content.ReadAsStringAsync()).ShouldContain("Page not found");
+    }
+
+    [TestCase("/account/sign-in", "text/html", HttpStatusCode.OK)]
+    [TestCase("/no-such-page", "text/html", HttpStatusCode.NotFound)]
+    [TestCase("/api/no-such-thing", "application/json", HttpStatusCode.NotFound)]
+    [TestCase("/health/ready", "application/json", HttpStatusCode.OK)]
+    public async Task Every_response_carries_the_same_security_headers(string path, string accept, HttpStatusCode status)
+    {
+        var response = await GetAsync(path, request => request.Headers.Add("Accept", accept));
+
+        response.StatusCode.ShouldBe(status);
+        string Header(string name) => response.Headers.GetValues(name).Single();
+        Header("Content-Security-Policy").ShouldBe(
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; font-src 'self'; " +
+            "connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'");
+        Header("X-Content-Type-Options").ShouldBe("nosniff");
+        Header("X-Frame-Options").ShouldBe("DENY");
+        Header("Referrer-Policy").ShouldBe("strict-origin-when-cross-origin");
+        Header("Permissions-Policy").ShouldBe("camera=(), microphone=(), geolocation=()");
     }
 
     private static async Task<HttpResponseMessage> GetAsync(string path, Action<HttpRequestMessage> prepare)

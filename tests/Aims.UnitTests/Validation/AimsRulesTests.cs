@@ -32,12 +32,6 @@ public sealed class AimsRulesTests
     [TestCase("804-486-2865 ext 3", null)]
     public void Phone_numbers(string value, string? digits) => AimsRules.UsPhoneDigits(value).ShouldBe(digits);
 
-    [TestCase("VA", true)]
-    [TestCase("DC", true)]
-    [TestCase("va", false)]
-    [TestCase("XX", false)]
-    public void States(string value, bool valid) => Validate(new Form { State = value }, nameof(Form.State)).ShouldBe(valid);
-
     [TestCase("123456789012", true)]
     [TestCase("12345678901", false)]
     [TestCase("1234567890123", false)]
@@ -65,8 +59,6 @@ public sealed class AimsRulesTests
 
         public string? Phone { get; init; } = "804-486-2865";
 
-        public string? State { get; init; } = "VA";
-
         public string? MedicaidId { get; init; } = "123456789012";
     }
 
@@ -77,7 +69,6 @@ public sealed class AimsRulesTests
             RuleFor(f => f.Npi).Npi();
             RuleFor(f => f.Zip).UsZip();
             RuleFor(f => f.Phone).UsPhone();
-            RuleFor(f => f.State).UsState();
             RuleFor(f => f.MedicaidId).MedicaidId();
         }
     }

@@ -67,10 +67,6 @@ public static partial class AimsRules
     public static IRuleBuilderOptions<T, string?> UsZip<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Matches(Zip()).WithMessage("Enter a 5-digit ZIP code or ZIP+4 (for example 23219 or 23219-1234).");
 
-    public static IRuleBuilderOptions<T, string?> UsState<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(code => code is not null && UsStates.ByCode.ContainsKey(code))
-            .WithMessage("Choose a state.");
-
     /// <summary>A required email address someone is invited by.</summary>
     public static IRuleBuilderOptions<T, string?> InvitedEmail<T>(this IRuleBuilder<T, string?> rule) =>
         rule.NotEmpty().WithMessage("Enter the email address to invite.")

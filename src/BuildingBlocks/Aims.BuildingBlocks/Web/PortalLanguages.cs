@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,19 +32,6 @@ public static class PortalLanguages
     {
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddPortalText<BuildingBlocksText>();
-        services.Configure<RequestLocalizationOptions>(options =>
-        {
-            options.DefaultRequestCulture = new RequestCulture(English);
-            options.SupportedCultures = [.. All];
-            options.SupportedUICultures = [.. All];
-            options.FallBackToParentCultures = false;
-            options.RequestCultureProviders =
-            [
-                new CustomRequestCultureProvider(context =>
-                    Task.FromResult(IsEnglishOnly(context.Request.Path) ? new ProviderCultureResult(English.Name) : null)),
-                new CookieRequestCultureProvider { CookieName = CookieName },
-            ];
-        });
         return services;
     }
 
@@ -54,8 +40,6 @@ public static class PortalLanguages
     /// request, such as an email to someone whose language is remembered on their account.
     /// </summary>
     public static IDisposable Use(CultureInfo? language) => new LanguageScope(language ?? English);
-
-    public static IApplicationBuilder UsePortalLanguages(this IApplicationBuilder app) => app.UseRequestLocalization();
 
     /// <summary>Remembers <paramref name="language"/> for a year on this browser.</summary>
     public static void Remember(HttpContext context, CultureInfo language) =>

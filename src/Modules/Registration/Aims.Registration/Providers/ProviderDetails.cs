@@ -1,5 +1,6 @@
 using Aims.BuildingBlocks.Validation;
 using Aims.BuildingBlocks.Web;
+using Aims.Registration.Model;
 using FluentValidation;
 
 namespace Aims.Registration.Providers;

@@ -1,10 +1,14 @@
 using System.Collections.Frozen;
+using FluentValidation;
 
-namespace Aims.BuildingBlocks.Validation;
+namespace Aims.Registration.Model;
 
-/// <summary>USPS codes for the states, DC and the territories, for address forms.</summary>
-public static class UsStates
+/// <summary>USPS codes for the states, DC and the territories, for Registration's address forms.</summary>
+internal static class UsStates
 {
+    public static IRuleBuilderOptions<T, string?> UsState<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(code => code is not null && ByCode.ContainsKey(code)).WithMessage("Choose a state.");
+
     public static FrozenDictionary<string, string> ByCode { get; } = new Dictionary<string, string>
     {
         ["AL"] = "Alabama", ["AK"] = "Alaska", ["AZ"] = "Arizona", ["AR"] = "Arkansas", ["CA"] = "California",

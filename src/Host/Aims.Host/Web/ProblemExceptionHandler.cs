@@ -1,13 +1,14 @@
 using System.Net.Sockets;
 using Aims.BuildingBlocks.Errors;
 using Aims.BuildingBlocks.Validation;
+using Aims.BuildingBlocks.Web;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 
-namespace Aims.BuildingBlocks.Web;
+namespace Aims.Host.Web;
 
 /// <summary>
 /// RFC 9457 problem details for known failures (400 naming each field, 404, 409, 503); anything else is a 500 without

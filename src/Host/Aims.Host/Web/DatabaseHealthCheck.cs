@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
-namespace Aims.BuildingBlocks.Web;
+namespace Aims.Host.Web;
 
 /// <summary>Ready only while PostgreSQL answers within a couple of seconds.</summary>
 internal sealed class DatabaseHealthCheck(NpgsqlDataSource dataSource) : IHealthCheck

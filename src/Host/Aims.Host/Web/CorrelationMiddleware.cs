@@ -4,7 +4,7 @@ using Aims.BuildingBlocks.Modules;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace Aims.BuildingBlocks.Web;
+namespace Aims.Host.Web;
 
 /// <summary>
 /// Takes a well-formed X-Correlation-Id (or makes one) into the <see cref="OperationContext"/> and the logs. Echoed as
