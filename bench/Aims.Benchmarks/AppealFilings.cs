@@ -118,8 +118,8 @@ internal sealed partial class AppealFilings : IScenario
 
     private static readonly Dictionary<string, object> Form = new()
     {
-        ["providerId"] = Aims.BuildingBlocks.Seeding.DemoAccounts.ProviderId.ToString(),
-        ["agencyId"] = Aims.BuildingBlocks.Seeding.DemoAccounts.ProviderAgencyId.ToString(),
+        ["providerId"] = Aims.Identity.Contracts.DemoAccounts.ProviderId.ToString(),
+        ["agencyId"] = Aims.Identity.Contracts.DemoAccounts.ProviderAgencyId.ToString(),
         ["actionType"] = "ClaimDenial",
         ["noticeDate"] = DateTime.UtcNow.AddDays(-7).ToString("yyyy-MM-dd"),
         ["receivedBy"] = "Email",

@@ -1,5 +1,4 @@
 using System.Reflection;
-using Aims.BuildingBlocks.DataProtection;
 using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Mediation;
 using Aims.BuildingBlocks.Messaging;
@@ -39,7 +38,6 @@ public static class AimsServiceCollectionExtensions
         var assemblies = ModuleAssemblies(modules).Append(typeof(AimsServiceCollectionExtensions).Assembly).ToList();
         services.AddAimsMediation(assemblies);
         services.AddAimsMessaging(configuration, assemblies, dataSource);
-        services.AddDatabaseDataProtection();
         services.AddOutgoingMail(configuration);
         services.AddOutgoingTextMessages(configuration);
 

@@ -1,4 +1,4 @@
-using Aims.BuildingBlocks.Seeding;
+using Aims.Identity.Contracts;
 using Npgsql;
 
 namespace Aims.Host.Startup;

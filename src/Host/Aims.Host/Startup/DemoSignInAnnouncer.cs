@@ -1,4 +1,4 @@
-using Aims.BuildingBlocks.Seeding;
+using Aims.Identity.Contracts;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 

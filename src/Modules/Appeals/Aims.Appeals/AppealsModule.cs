@@ -10,7 +10,7 @@ using Aims.Appeals.Practice;
 using Aims.Appeals.Rules;
 using Aims.BuildingBlocks.Modules;
 using Aims.BuildingBlocks.Persistence;
-using Aims.BuildingBlocks.Seeding;
+using Aims.Identity.Contracts;
 using Aims.BuildingBlocks.Web;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;

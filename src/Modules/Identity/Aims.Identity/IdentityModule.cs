@@ -1,12 +1,12 @@
 using Aims.BuildingBlocks.Modules;
 using Aims.BuildingBlocks.Persistence;
-using Aims.BuildingBlocks.Seeding;
 using Aims.BuildingBlocks.Web;
 using Aims.Identity.Accounts;
 using Aims.Identity.Api;
 using Aims.Identity.Audit;
 using Aims.Identity.BotCheck;
 using Aims.Identity.Codes;
+using Aims.Identity.DataProtection;
 using Aims.Identity.Contracts;
 using Aims.Identity.Lockout;
 using Aims.Identity.Passkeys;
@@ -40,6 +40,7 @@ public sealed class IdentityModule : IModule
     {
         services.AddPortalText<IdentityText>();
         services.AddSingleton<CommonPasswords>();
+        services.AddDatabaseDataProtection();
         services.AddBotCheck(configuration);
         services.AddSingleton<PasswordPolicy>();
         services.AddModuleDbContext<AccountsDbContext>(

@@ -1,6 +1,6 @@
 using Aims.BuildingBlocks.Modules;
 using Aims.BuildingBlocks.Persistence;
-using Aims.BuildingBlocks.Seeding;
+using Aims.Identity.Contracts;
 using Aims.BuildingBlocks.Web;
 using Aims.Registration.Api;
 using Aims.Registration.Claims;

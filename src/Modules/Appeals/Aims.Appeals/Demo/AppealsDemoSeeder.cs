@@ -4,7 +4,6 @@ using Aims.Appeals.Model;
 using Aims.Appeals.Persistence;
 using Aims.Appeals.Rules;
 using Aims.BuildingBlocks.Persistence;
-using Aims.BuildingBlocks.Seeding;
 using Aims.Identity.Contracts;
 using MediatR;
 

@@ -1,4 +1,3 @@
-using Aims.BuildingBlocks.Seeding;
 using Aims.Identity.Contracts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;

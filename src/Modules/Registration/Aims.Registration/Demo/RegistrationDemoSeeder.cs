@@ -1,4 +1,3 @@
-using Aims.BuildingBlocks.Seeding;
 using Aims.Identity.Contracts;
 using Aims.Registration.Agencies;
 using Aims.Registration.Claims;

@@ -2,7 +2,7 @@ using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Npgsql;
 
-namespace Aims.BuildingBlocks.DataProtection;
+namespace Aims.Identity.DataProtection;
 
 /// <summary>
 /// Keeps the data-protection key ring in PostgreSQL, so that every instance behind a load balancer can read the

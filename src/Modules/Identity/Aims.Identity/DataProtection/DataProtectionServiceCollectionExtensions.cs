@@ -5,13 +5,16 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
-namespace Aims.BuildingBlocks.DataProtection;
+namespace Aims.Identity.DataProtection;
 
-public static class DataProtectionServiceCollectionExtensions
+internal static class DataProtectionServiceCollectionExtensions
 {
     public const string ApplicationName = "aims";
 
-    /// <summary>One key ring for every instance, stored in the database (ADR 0012).</summary>
+    /// <summary>
+    /// One key ring for every host, stored in the database (ADR 0012); Identity keeps it, as the cookies, tokens and
+    /// bot-check signatures it protects are Identity's. The schema and its recorded migration are as before (ADR 0046).
+    /// </summary>
     public static IServiceCollection AddDatabaseDataProtection(this IServiceCollection services)
     {
         services.AddSingleton(new ModuleSchema("dataprotection", SqlMigration.EmbeddedIn(typeof(DatabaseKeyRepository).Assembly, "DataProtection")));

@@ -1,3 +1,0 @@
-namespace Aims.BuildingBlocks.Seeding;
-
-public sealed record DemoSignIn(string Role, string Email, string Password);
