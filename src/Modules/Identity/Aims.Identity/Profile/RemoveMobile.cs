@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Aims.BuildingBlocks.Errors;
+using Aims.BuildingBlocks.Mail;
+using Aims.BuildingBlocks.Mediation;
+using Aims.BuildingBlocks.TextMessages;
+using Aims.BuildingBlocks.Validation;
+using Aims.BuildingBlocks.Web;
+using Aims.Identity.Accounts;
+using Aims.Identity.Audit;
+using Aims.Identity.Codes;
+using Aims.Identity.Lockout;
+using Aims.Identity.Sessions;
+using FluentValidation;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Aims.Identity.Profile;
+
+/// <summary>The owner removes the mobile: audited and emailed, and codes go by email from then on.</summary>
+internal sealed record RemoveMobile(Guid UserId) : ICommand<bool>;
+
+internal sealed class RemoveMobileHandler(UserManager<AimsUser> users, SecurityAudit audit, IOutgoingMail mail, AccountEmails emails) : IRequestHandler<RemoveMobile, bool>
+{
+    public async Task<bool> Handle(RemoveMobile command, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(command.UserId.ToString()) ?? throw new NotFoundException("The account no longer exists.");
+        if (user.PhoneNumber is null)
+        {
+            return false;
+        }
+
+        user.PhoneNumber = null;
+        user.PhoneNumberConfirmed = false;
+        await users.UpdateAsync(user);
+        await audit.RecordAsync(SecurityEventKind.MobileChanged, user.Id, user.Email, "removed", cancellationToken);
+        await mail.QueueAsync(emails.MobileChanged(user), cancellationToken);
+        return true;
+    }
+}
