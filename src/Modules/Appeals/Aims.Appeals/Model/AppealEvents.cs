@@ -61,11 +61,12 @@ internal sealed record WithdrawnByAppellant(Person By, DateOnly WithdrawnOn, str
 
 /// <summary>
 /// A decision; <paramref name="FurtherAppealBy"/> is the last day to take it further (exceptions, for a recommended one).
-/// The PDF is <paramref name="DocumentId"/>; a recommended decision starts <paramref name="FinalDecisionDue"/>.
+/// The PDF is <paramref name="DocumentId"/>; a recommended decision starts <paramref name="FinalDecisionDue"/>. A decision the
+/// law made when a clock ran out has no outcome or text of its own, only its facts in <paramref name="Deemed"/> (ADR 0043).
 /// </summary>
 internal sealed record DecisionIssued(
     DecisionLevel Level, DateOnly DecidedOn, string Outcome, string Text, Person By, DateOnly? FurtherAppealBy,
-    Guid? DocumentId = null, DecisionParts? Parts = null, DateOnly? FinalDecisionDue = null);
+    Guid? DocumentId = null, DecisionParts? Parts = null, DateOnly? FinalDecisionDue = null, DeemedInProviderFavour? Deemed = null);
 
 /// <summary>A representative's proof of authority did not arrive within 10 days: the appeal is flagged for invalidation.</summary>
 internal sealed record AuthorityProofOverdue(DateOnly DueOn);
