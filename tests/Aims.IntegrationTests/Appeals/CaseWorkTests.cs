@@ -209,7 +209,7 @@ public sealed partial class CaseWorkTests() : AppealsTest("aims_test_appeals_cas
         var sentence = "No informal decision was issued by 05/22/2027, the last day the law allows. Under § 32.1-325.1 of the Code of Virginia the appeal is deemed decided in the provider's favour.";
         (await later.GetAsync($"/appeals/{id}")).Text.ShouldContain(sentence);
         (await later.GetAsync($"/appeals/{id}?handler=Decision&number=1")).Text.ShouldContain(sentence);
-        await later.PostAsync("/appeals", [new("language", "es"), new("returnUrl", "/appeals")], action: "/language");
+        await later.ChooseLanguageAsync("es");
         var spanish = (await later.GetAsync($"/appeals/{id}")).Text;
         spanish.ShouldContain("Se considera decidida a favor del proveedor");
         spanish.ShouldContain("No se emitió ninguna decisión informal a más tardar el 22 de mayo de 2027, el último día que permite la ley. "

@@ -1,9 +1,6 @@
 using Aims.BuildingBlocks.Mediation;
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Aims.Identity.SignIn;
 
 namespace Aims.Identity.Accounts;
 

@@ -1,17 +1,13 @@
 using Aims.BuildingBlocks.Errors;
 using Aims.BuildingBlocks.Mediation;
 using Aims.BuildingBlocks.Messaging;
-using Aims.BuildingBlocks.Web;
 using Aims.Identity.Accounts;
 using Aims.Identity.Audit;
 using Aims.Identity.Passwords;
-using Aims.Identity.SignIn;
 using Aims.Identity.Contracts;
 using FluentValidation;
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Aims.Identity.NewAccounts;
 

@@ -1,18 +1,10 @@
-using System.Security.Claims;
 using Aims.BuildingBlocks.Errors;
 using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Mediation;
-using Aims.BuildingBlocks.Web;
 using Aims.Identity.Accounts;
 using Aims.Identity.Audit;
-using Aims.Identity.Sessions;
-using Aims.Identity.SignIn;
-using FluentValidation;
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Aims.Identity.Passkeys;

@@ -1,16 +1,11 @@
-using System.Security.Claims;
 using Aims.BuildingBlocks.Errors;
 using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Mediation;
-using Aims.BuildingBlocks.Web;
 using Aims.Identity.Accounts;
 using Aims.Identity.Audit;
-using Aims.Identity.Sessions;
 using FluentValidation;
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Aims.Identity.Passwords;
 

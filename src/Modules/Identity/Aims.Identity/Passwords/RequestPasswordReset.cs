@@ -2,15 +2,11 @@ using Aims.BuildingBlocks.Validation;
 using Aims.BuildingBlocks.BotCheck;
 using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Mediation;
-using Aims.BuildingBlocks.Web;
 using Aims.Identity.Accounts;
 using Aims.Identity.Audit;
-using Aims.Identity.SignIn;
 using FluentValidation;
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Aims.Identity.Passwords;
 

@@ -1,12 +1,8 @@
 using Aims.BuildingBlocks.Mediation;
 using Aims.Identity.Accounts;
 using Aims.Identity.Audit;
-using Aims.Identity.Sessions;
-using Aims.Identity.SignIn;
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Aims.Identity.Profile;
 

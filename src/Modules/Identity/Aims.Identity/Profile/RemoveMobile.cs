@@ -1,23 +1,10 @@
-using System.Security.Claims;
-using System.Text.Json;
 using Aims.BuildingBlocks.Errors;
 using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Mediation;
-using Aims.BuildingBlocks.TextMessages;
-using Aims.BuildingBlocks.Validation;
-using Aims.BuildingBlocks.Web;
 using Aims.Identity.Accounts;
 using Aims.Identity.Audit;
-using Aims.Identity.Codes;
-using Aims.Identity.Lockout;
-using Aims.Identity.Sessions;
-using FluentValidation;
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
 namespace Aims.Identity.Profile;
 

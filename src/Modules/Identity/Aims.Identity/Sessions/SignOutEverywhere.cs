@@ -2,10 +2,7 @@ using Aims.BuildingBlocks.Mediation;
 using Aims.Identity.Accounts;
 using Aims.Identity.Audit;
 using MediatR;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Aims.Identity.Sessions;
 

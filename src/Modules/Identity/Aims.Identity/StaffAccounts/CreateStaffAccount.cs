@@ -1,19 +1,13 @@
 using Aims.BuildingBlocks.Validation;
-using System.Security.Claims;
-using Aims.BuildingBlocks.Errors;
 using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Mediation;
-using Aims.BuildingBlocks.Web;
 using Aims.Identity.Accounts;
 using Aims.Identity.Audit;
 using Aims.Identity.Contracts;
 using Aims.Identity.Passwords;
 using FluentValidation;
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Aims.Identity.StaffAccounts;

@@ -1,13 +1,9 @@
-using System.Security.Claims;
 using Aims.BuildingBlocks.Errors;
 using Aims.BuildingBlocks.Mediation;
 using Aims.BuildingBlocks.Messaging;
-using Aims.Identity.Contracts;
 using Aims.Registration.Contracts;
 using Aims.Registration.Persistence;
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Aims.Registration.Agencies;

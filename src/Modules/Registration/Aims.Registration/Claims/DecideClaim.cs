@@ -1,16 +1,10 @@
-using System.Security.Claims;
 using Aims.BuildingBlocks.Errors;
 using Aims.BuildingBlocks.Mediation;
-using Aims.BuildingBlocks.Web;
 using Aims.Identity.Contracts;
-using Aims.Registration.Clients;
 using Aims.Registration.Model;
 using Aims.Registration.Persistence;
-using Aims.Registration.Providers;
 using FluentValidation;
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Aims.Registration.Claims;

@@ -1,16 +1,12 @@
 using System.Security.Claims;
 using Aims.BuildingBlocks.Mediation;
 using Aims.BuildingBlocks.Time;
-using Aims.BuildingBlocks.Web;
 using Aims.Identity.Contracts;
 using Aims.Registration.Model;
 using Aims.Registration.Persistence;
 using FluentValidation;
 using FluentValidation.Results;
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Aims.Registration.Claims;

@@ -1,10 +1,6 @@
-using System.Security.Claims;
 using Aims.BuildingBlocks.Mediation;
-using Aims.Identity.Contracts;
 using Aims.Registration.Persistence;
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Aims.Registration.Clients;

@@ -1,18 +1,12 @@
-using System.Security.Claims;
 using Aims.BuildingBlocks.Mediation;
 using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.Validation;
-using Aims.BuildingBlocks.Web;
-using Aims.Identity.Contracts;
 using Aims.Registration.Claims;
 using Aims.Registration.Contracts;
 using Aims.Registration.Model;
 using Aims.Registration.Persistence;
 using FluentValidation;
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Logging;
 
 namespace Aims.Registration.Providers;
 

@@ -1,20 +1,12 @@
-using System.Security.Claims;
 using Aims.BuildingBlocks.Errors;
 using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Mediation;
 using Aims.BuildingBlocks.Validation;
-using Aims.BuildingBlocks.Web;
-using Aims.Identity.Contracts;
-using Aims.Registration.Claims;
-using Aims.Registration.Model;
 using Aims.Registration.Persistence;
 using Aims.Registration.Requests;
 using FluentValidation;
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Aims.Registration.Providers;
 

@@ -1,15 +1,9 @@
-using System.Security.Claims;
 using Aims.BuildingBlocks.Errors;
 using Aims.BuildingBlocks.Mediation;
-using Aims.BuildingBlocks.Web;
-using Aims.Identity.Contracts;
 using Aims.Registration.Persistence;
 using FluentValidation;
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 
 namespace Aims.Registration.Providers;
 

@@ -1,18 +1,12 @@
-using System.Security.Claims;
 using Aims.BuildingBlocks.Errors;
 using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Mediation;
 using Aims.BuildingBlocks.Messaging;
-using Aims.BuildingBlocks.Time;
-using Aims.BuildingBlocks.Web;
-using Aims.Identity.Contracts;
 using Aims.Registration.Agencies;
 using Aims.Registration.Contracts;
 using Aims.Registration.Persistence;
 using FluentValidation;
 using MediatR;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Aims.Registration.Requests;

@@ -1,17 +1,10 @@
-using Aims.BuildingBlocks.Errors;
-using Aims.BuildingBlocks.Mediation;
-using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.Web;
 using Aims.Identity.Accounts;
-using Aims.Identity.Audit;
-using Aims.Identity.Contracts;
 using Aims.Identity.NewAccounts;
 using Aims.Identity.Passwords;
 using Aims.Identity.SignIn;
-using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;

@@ -1,9 +1,7 @@
-using Aims.BuildingBlocks.Mediation;
 using Aims.Identity.Accounts;
 using Aims.Identity.SignIn;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;

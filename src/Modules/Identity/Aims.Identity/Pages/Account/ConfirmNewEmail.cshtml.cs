@@ -1,6 +1,4 @@
-using Aims.BuildingBlocks.Mediation;
 using Aims.Identity.Accounts;
-using Aims.Identity.Audit;
 using Aims.Identity.Profile;
 using Aims.Identity.Sessions;
 using Aims.Identity.SignIn;

@@ -1,13 +1,10 @@
 using System.Security.Claims;
-using Aims.BuildingBlocks.Mediation;
 using Aims.BuildingBlocks.Web;
 using Aims.Identity.Accounts;
-using Aims.Identity.Audit;
 using Aims.Identity.Lockout;
 using Aims.Identity.Passwords;
 using Aims.Identity.Sessions;
 using Aims.Identity.SignIn;
-using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;

@@ -1,11 +1,7 @@
-using Aims.BuildingBlocks.Mediation;
 using Aims.BuildingBlocks.Web;
 using Aims.Identity.Accounts;
-using Aims.Identity.Audit;
-using Aims.Identity.Lockout;
 using Aims.Identity.Sessions;
 using Aims.Identity.SignIn;
-using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;

@@ -1,20 +1,12 @@
 using System.Security.Claims;
-using Aims.BuildingBlocks.Errors;
-using Aims.BuildingBlocks.Mail;
-using Aims.BuildingBlocks.Mediation;
 using Aims.BuildingBlocks.Web;
-using Aims.Identity.Accounts;
-using Aims.Identity.Audit;
 using Aims.Identity.Contracts;
-using Aims.Identity.Sessions;
 using Aims.Identity.Tokens;
-using FluentValidation;
+using Aims.Identity.Sessions;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace Aims.Identity.Pages.Profile;
 

@@ -1,13 +1,8 @@
 using System.Security.Claims;
-using Aims.BuildingBlocks.Errors;
-using Aims.BuildingBlocks.Mail;
-using Aims.BuildingBlocks.Mediation;
-using Aims.BuildingBlocks.Validation;
 using Aims.BuildingBlocks.Web;
 using Aims.Identity.Accounts;
 using Aims.Identity.Profile;
 using Aims.Identity.Sessions;
-using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;

@@ -1,14 +1,8 @@
 using System.Security.Claims;
-using Aims.BuildingBlocks.Errors;
-using Aims.BuildingBlocks.Mail;
-using Aims.BuildingBlocks.Mediation;
 using Aims.BuildingBlocks.Web;
 using Aims.Identity.Accounts;
-using Aims.Identity.Audit;
 using Aims.Identity.Passkeys;
 using Aims.Identity.Sessions;
-using Aims.Identity.SignIn;
-using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;

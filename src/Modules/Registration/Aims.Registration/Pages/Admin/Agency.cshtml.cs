@@ -1,10 +1,6 @@
 using System.Security.Claims;
-using Aims.BuildingBlocks.Errors;
-using Aims.BuildingBlocks.Mediation;
-using Aims.BuildingBlocks.Messaging;
 using Aims.Identity.Contracts;
 using Aims.Registration.Agencies;
-using Aims.Registration.Contracts;
 using Aims.Registration.Persistence;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;

@@ -8,7 +8,6 @@ using Aims.Registration.Clients;
 using Aims.Registration.Model;
 using Aims.Registration.Persistence;
 using Aims.Registration.Providers;
-using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

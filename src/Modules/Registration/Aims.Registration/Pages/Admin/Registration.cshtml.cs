@@ -1,8 +1,6 @@
 using System.Security.Claims;
 using Aims.BuildingBlocks.Errors;
-using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Mediation;
-using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.Time;
 using Aims.BuildingBlocks.Web;
 using Aims.Identity.Contracts;
@@ -10,7 +8,6 @@ using Aims.Registration.Agencies;
 using Aims.Registration.Contracts;
 using Aims.Registration.Persistence;
 using Aims.Registration.Requests;
-using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Aims.BuildingBlocks.Mediation;
 using Aims.Identity.Contracts;
 using Aims.Registration.Clients;
 using Aims.Registration.Persistence;

@@ -1,15 +1,10 @@
 using System.Security.Claims;
 using Aims.Appeals.Contracts;
 using Aims.BuildingBlocks.Errors;
-using Aims.BuildingBlocks.Mail;
-using Aims.BuildingBlocks.Mediation;
-using Aims.BuildingBlocks.Validation;
 using Aims.BuildingBlocks.Web;
 using Aims.Identity.Contracts;
 using Aims.Registration.Clients;
 using Aims.Registration.Persistence;
-using Aims.Registration.Requests;
-using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,8 +1,5 @@
 using System.Security.Claims;
-using Aims.BuildingBlocks.Mediation;
-using Aims.BuildingBlocks.Messaging;
 using Aims.Identity.Contracts;
-using Aims.Registration.Contracts;
 using Aims.Registration.Persistence;
 using Aims.Registration.Providers;
 using MediatR;

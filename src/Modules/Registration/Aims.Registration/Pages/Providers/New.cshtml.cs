@@ -1,15 +1,7 @@
 using System.Security.Claims;
-using Aims.BuildingBlocks.Mediation;
-using Aims.BuildingBlocks.Messaging;
-using Aims.BuildingBlocks.Validation;
 using Aims.BuildingBlocks.Web;
 using Aims.Identity.Contracts;
-using Aims.Registration.Claims;
-using Aims.Registration.Contracts;
-using Aims.Registration.Model;
-using Aims.Registration.Persistence;
 using Aims.Registration.Providers;
-using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,7 +1,5 @@
 using System.Security.Claims;
 using Aims.BuildingBlocks.Errors;
-using Aims.BuildingBlocks.Mail;
-using Aims.BuildingBlocks.Mediation;
 using Aims.BuildingBlocks.Validation;
 using Aims.BuildingBlocks.Web;
 using Aims.Identity.Contracts;
@@ -9,8 +7,6 @@ using Aims.Registration.Claims;
 using Aims.Registration.Model;
 using Aims.Registration.Persistence;
 using Aims.Registration.Providers;
-using Aims.Registration.Requests;
-using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
