@@ -3,6 +3,7 @@ using Aims.BuildingBlocks.Web;
 using Aims.Identity.Contracts;
 using Aims.Registration.Claims;
 using Aims.Registration.Persistence;
+using Aims.Registration.Rosters;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Aims.BuildingBlocks.Mediation;
 using Aims.BuildingBlocks.Time;
 using Aims.Identity.Contracts;
+using Aims.Registration.Claims;
 using Aims.Registration.Model;
 using Aims.Registration.Persistence;
 using FluentValidation;
@@ -9,7 +10,7 @@ using FluentValidation.Results;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
-namespace Aims.Registration.Claims;
+namespace Aims.Registration.Rosters;
 
 /// <summary>
 /// A member or provider roster imported as CSV: rows replace those with the same ID, a bad line stops the whole import
