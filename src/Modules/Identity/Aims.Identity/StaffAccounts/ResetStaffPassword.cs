@@ -9,7 +9,10 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Aims.Identity.StaffAccounts;
 
-/// <summary>An administrator resets a staff password: sessions end, a 24-hour temporary password goes to the agency address; the next sign-in still needs the second factor.</summary>
+/// <summary>
+/// An administrator resets a staff password: sessions end, a 24-hour temporary password goes to the agency address;
+/// the next sign-in still needs the second factor.
+/// </summary>
 internal sealed record ResetStaffPassword(Guid StaffId, Guid AdministratorId) : ICommand<string>;
 
 internal sealed class ResetStaffPasswordHandler(

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Aims.Registration.Agencies;
 
-/// <summary>One agency: its address and coordinators; an administrator deactivates a coordinator who has left.</summary>
+/// <summary>An administrator deactivates an agency's coordinator who has left: Identity is told and ends the access.</summary>
 internal sealed record DeactivateCoordinator(Guid AgencyId, Guid UserId, Guid AdministratorId) : ICommand<string>;
 
 internal sealed class DeactivateCoordinatorHandler(RegistrationDbContext db, IMessageBus bus, TimeProvider time) : IRequestHandler<DeactivateCoordinator, string>

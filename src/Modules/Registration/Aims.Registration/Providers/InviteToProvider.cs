@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Aims.Registration.Providers;
 
 /// <summary>
-/// A provider's profile, for the people who act for it (anyone else gets a 404, which reveals nothing). Its
-/// administrators invite colleagues and representatives by email; an invitation is for that address only.
+/// A provider's administrator invites a colleague or representative by email: for that address only, 7 days, once.
+/// Anyone who does not administer the provider gets a 404, which reveals nothing.
 /// </summary>
 internal sealed record InviteToProvider(Guid ProviderId, Guid InviterId, string InviterName, string? Email) : ICommand<bool>;
 
