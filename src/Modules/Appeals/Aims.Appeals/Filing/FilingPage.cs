@@ -14,9 +14,8 @@ using Microsoft.Extensions.Logging;
 namespace Aims.Appeals.Filing;
 
 /// <summary>
-/// What the filing forms share: showing the form (a draft or a new one with the filer's details), "Check my deadline",
-/// drafts, and a filing key (draft id or minted on first show) so a second submit finds the first appeal. Rule breaks
-/// show atop the form; unfixable failures write nothing and say retry; unseen appeals are 404.
+/// What the filing forms share: showing the form (draft or new), "Check my deadline", drafts, and a filing key so a
+/// second submit finds the first appeal. Rule breaks show atop the form; failures write nothing; unseen appeals are 404.
 /// </summary>
 internal abstract class FilingPage<TForm>(IMediator mediator, ILogger logger) : PageModel
     where TForm : class, IContactForm, new()

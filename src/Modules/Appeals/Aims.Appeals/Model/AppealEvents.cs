@@ -60,9 +60,8 @@ internal sealed record FormalAppealStarted(Guid FormalAppealId, string FormalCas
 internal sealed record WithdrawnByAppellant(Person By, DateOnly WithdrawnOn, string? Reason);
 
 /// <summary>
-/// A decision; <paramref name="FurtherAppealBy"/> is the last day to take it further (exceptions, for a recommended one).
-/// The PDF is <paramref name="DocumentId"/>; a recommended decision starts <paramref name="FinalDecisionDue"/>. A decision the
-/// law made when a clock ran out has no outcome or text of its own, only its facts in <paramref name="Deemed"/> (ADR 0043).
+/// A decision, its PDF <paramref name="DocumentId"/>; <paramref name="FurtherAppealBy"/> is the last day to take it further
+/// (exceptions, for a recommended one, which starts <paramref name="FinalDecisionDue"/>). A deemed one: facts only (ADR 0043).
 /// </summary>
 internal sealed record DecisionIssued(
     DecisionLevel Level, DateOnly DecidedOn, string Outcome, string Text, Person By, DateOnly? FurtherAppealBy,
