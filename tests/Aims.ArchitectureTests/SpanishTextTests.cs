@@ -213,8 +213,9 @@ public sealed partial class SpanishTextTests
     [GeneratedRegex(@"\bRuleViolationException\(\s*""(?<text>(?:[^""\\]|\\.)*)""")]
     private static partial Regex Refusal();
 
-    /// <summary>The staff's, administrators' and developers' screens, and the division's own use cases behind them (ADR 0045).</summary>
-    [GeneratedRegex(@"/Pages/(Staff|Admin|Dev)/|/Aims\.Appeals/Caseload/|/Aims\.Appeals/Cases/(AcceptGoodCause|AssignCase|ChangeAppealAgency|DismissAppeal|IssueDecision|RecordNoShow|RescheduleHearing|ScheduleHearing)\.cs$")]
+    /// <summary>The staff's, administrators' and developers' screens, and the division's and administrators' own use cases behind them (ADR 0045).</summary>
+    [GeneratedRegex(@"/Pages/(Staff|Admin|Dev)/|/Aims\.Appeals/Caseload/|/Aims\.Appeals/Cases/(AcceptGoodCause|AssignCase|ChangeAppealAgency|DismissAppeal|IssueDecision|RecordNoShow|RescheduleHearing|ScheduleHearing)\.cs$"
+        + @"|/Aims\.Identity/StaffAccounts/|/Aims\.Registration/(Agencies/DeactivateCoordinator|Claims/DecideClaim|Requests/DecideAccessRequest|Rosters/ImportRoster)\.cs$")]
     private static partial Regex EnglishOnly();
 
     [GeneratedRegex(@"\bT\[""(?<text>(?:[^""\\]|\\.)*)""\s*[\],]")]

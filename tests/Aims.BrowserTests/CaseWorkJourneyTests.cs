@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Aims.Testing;
 using Microsoft.Playwright;
 
@@ -9,33 +8,12 @@ namespace Aims.BrowserTests;
 /// One informal appeal through the whole division, each person in their own browser: filed, docketed, assigned,
 /// scheduled, summarized by the agency, decided, found under "Closed cases" with its PDF; staff pages checked with axe.
 /// </summary>
-public sealed partial class CaseWorkJourneyTests : BrowserTest
+public sealed class CaseWorkJourneyTests : DemoJourneyTest
 {
-    private static readonly TimeZoneInfo Eastern = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
-    private string baseUrl = "";
-
-    protected override string BaseUrl => baseUrl;
-
-    [OneTimeSetUp]
-    public async Task StartPortalAsync() => baseUrl = await DemoPortal.StartAsync();
-
-    private async Task<IPage> AsAsync(string email, bool staff = false)
-    {
-        var context = await PortalServer.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl });
-        var page = await context.NewPageAsync();
-        await DemoPortal.SignInAsync(page, email, staff);
-        return page;
-    }
-
     [Test]
     public async Task An_informal_appeal_goes_from_intake_to_a_decision_and_the_provider_sees_it_closed()
     {
-        await DemoPortal.SignInAsync(Page, "providerrepresentative@demo.aims.example");
-        await Page.GotoAsync("/appeals/file/informal");
-        await InformalAppealForm.NoticeAsync(Page, "ClaimDenial", "Demo Provider Audit Contractor", noticeDaysAgo: 3);
-        await InformalAppealForm.DisputeAsync(Page, "CLM-2026-7001", "1,250.00", "The service was authorized.", "Pay the claim.");
-        var caseNumber = await InformalAppealForm.FileAsync(Page);
-        var appeal = AppealPath().Match(Page.Url).Value;
+        var (caseNumber, appeal) = await FileClaimDenialAsync("CLM-2026-7001", "1,250.00");
 
         var worker = await AsAsync("caseworker.demo@dmas.virginia.gov", staff: true);
         await worker.GetByRole(AriaRole.Link, new() { Name = "Intake", Exact = true }).ClickAsync();
@@ -116,9 +94,4 @@ public sealed partial class CaseWorkJourneyTests : BrowserTest
             await page.Context.CloseAsync();
         }
     }
-
-    private static string Day(DateTimeOffset at) => at.ToString("MM/dd/yyyy", CultureInfo.InvariantCulture);
-
-    [GeneratedRegex(@"/appeals/[0-9a-f-]{36}")]
-    private static partial Regex AppealPath();
 }

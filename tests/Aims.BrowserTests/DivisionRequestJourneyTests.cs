@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
@@ -8,33 +7,19 @@ namespace Aims.BrowserTests;
 /// Asking the division for a new date and the division answering, and the idle warning that saves a long form first
 /// (ADR 0038); each new page checked with axe in English and Spanish.
 /// </summary>
-public sealed partial class DivisionRequestJourneyTests : BrowserTest
+public sealed class DivisionRequestJourneyTests : DemoJourneyTest
 {
-    private static readonly TimeZoneInfo Eastern = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
-    private string baseUrl = "";
-
-    protected override string BaseUrl => baseUrl;
-
-    [OneTimeSetUp]
-    public async Task StartPortalAsync() => baseUrl = await DemoPortal.StartAsync();
-
     [Test]
     public async Task A_provider_asks_for_a_new_conference_date_and_the_case_worker_grants_it()
     {
-        await DemoPortal.SignInAsync(Page, "providerrepresentative@demo.aims.example");
-        await Page.GotoAsync("/appeals/file/informal");
-        await InformalAppealForm.NoticeAsync(Page, "ClaimDenial", "Demo Provider Audit Contractor", noticeDaysAgo: 3);
-        await InformalAppealForm.DisputeAsync(Page, "CLM-2026-7101", "410.00", "The service was authorized.", "Pay the claim.");
-        var caseNumber = await InformalAppealForm.FileAsync(Page);
-        var appeal = AppealPath().Match(Page.Url).Value;
+        var (caseNumber, appeal) = await FileClaimDenialAsync("CLM-2026-7101", "410.00");
 
-        var worker = await PortalServer.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = BaseUrl });
-        await DemoPortal.SignInAsync(worker, "caseworker.demo@dmas.virginia.gov", staff: true);
+        var worker = await AsAsync("caseworker.demo@dmas.virginia.gov", staff: true);
         await worker.GotoAsync("/staff" + appeal + "/docket");
         await worker.GetByRole(AriaRole.Button, new() { Name = "Docket the appeal" }).ClickAsync();
         await worker.GetByRole(AriaRole.Link, new() { Name = "Schedule the informal fact-finding conference" }).ClickAsync();
         var conference = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Eastern).AddDays(10);
-        await worker.GetByLabel("Date").FillAsync(conference.ToString("MM/dd/yyyy", CultureInfo.InvariantCulture));
+        await worker.GetByLabel("Date").FillAsync(Day(conference));
         await worker.GetByLabel("Time (New York)").FillAsync("10:00 AM");
         await worker.Locator("label[for=Form_Channel_Telephone]").ClickAsync();
         await worker.GetByLabel("How to join").FillAsync("Call 804-555-0100, code 7101.");
@@ -110,7 +95,4 @@ public sealed partial class DivisionRequestJourneyTests : BrowserTest
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Seguir conectado" }).ClickAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
     }
-
-    [GeneratedRegex(@"/appeals/[0-9a-f-]{36}")]
-    private static partial Regex AppealPath();
 }

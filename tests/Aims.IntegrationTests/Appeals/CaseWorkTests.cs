@@ -201,6 +201,19 @@ public sealed partial class CaseWorkTests() : AppealsTest("aims_test_appeals_cas
         page.Text.ShouldContain("Informal decision of 05/23/2027: Deemed in the provider's favour");
         page.Text.ShouldContain("06/22/2027: Last day to file a formal appeal");
         (await AppealEmailsToAsync("coord.deemed@pic.example")).ShouldContain(e => e.Subject.StartsWith("Informal decision on appeal", StringComparison.Ordinal));
+
+        // The event holds the law's facts and no sentence; an event stored before the statute was named (no "statute")
+        // still reads in full, in each language, because the words live in Viewing (ADR 0043).
+        await ExecuteAsync("UPDATE appeals.mt_events SET data = data - 'statute' - 'Statute' WHERE stream_id = @p AND type = 'DeemedInProviderFavour'", new() { ["p"] = id });
+        (await CountAsync("SELECT count(*) FROM appeals.mt_events WHERE stream_id = @p AND type = 'DeemedInProviderFavour' AND (data::text ILIKE '%statute%' OR data::text LIKE '%No informal decision%')", id)).ShouldBe(0L);
+        var sentence = "No informal decision was issued by 05/22/2027, the last day the law allows. Under § 32.1-325.1 of the Code of Virginia the appeal is deemed decided in the provider's favour.";
+        (await later.GetAsync($"/appeals/{id}")).Text.ShouldContain(sentence);
+        (await later.GetAsync($"/appeals/{id}?handler=Decision&number=1")).Text.ShouldContain(sentence);
+        await later.ChooseLanguageAsync("es");
+        var spanish = (await later.GetAsync($"/appeals/{id}")).Text;
+        spanish.ShouldContain("Se considera decidida a favor del proveedor");
+        spanish.ShouldContain("No se emitió ninguna decisión informal a más tardar el 22 de mayo de 2027, el último día que permite la ley. "
+            + "Conforme al artículo 32.1-325.1 del Código de Virginia, la apelación se considera decidida a favor del proveedor.");
     }
 
     [Test]

@@ -65,14 +65,11 @@ public sealed class CoordinatorRegistrationHelpTests
     [Test]
     public async Task Closed_cases_and_the_agency_faq_use_the_training_materials_words()
     {
-        using var browser = FormClient.For(HostUnderTest.Portal);
-
-        var agencyFaq = (await browser.GetAsync("/help/faq/agency")).Text;
+        var agencyFaq = await PublicPage.TextAsync("/help/faq/agency");
 
         agencyFaq.ShouldContain("Choose Client Agency / DMAS Contractor if the adverse actions you handle are against Medicaid applicants or members, or Provider Agency / DMAS Contractor");
         agencyFaq.ShouldNotContain("Client Agency / Contractor ");
         agencyFaq.ShouldContain("What does the agency's appeals coordinator do?");
-        await browser.ChooseLanguageAsync("es");
-        (await browser.GetAsync("/help/faq/agency")).Text.ShouldContain("Elija Agencia de clientes / contratista de DMAS si");
+        (await PublicPage.TextAsync("/help/faq/agency", "es")).ShouldContain("Elija Agencia de clientes / contratista de DMAS si");
     }
 }

@@ -37,9 +37,7 @@ public sealed class HelpPagesTests
     [Test]
     public async Task The_faq_states_the_default_settings_the_seed_asks_for()
     {
-        using var browser = FormClient.For(HostUnderTest.Portal);
-
-        var faq = (await browser.GetAsync("/help/faq/client")).Text;
+        var faq = await PublicPage.TextAsync("/help/faq/client");
 
         faq.ShouldContain("A one-time code works once, for 40 minutes.");
         faq.ShouldContain("After 3 wrong passwords or codes in a row");
@@ -55,9 +53,7 @@ public sealed class HelpPagesTests
     [Test]
     public async Task The_contact_page_gives_the_helpline_and_the_appeals_division_their_own_numbers()
     {
-        using var browser = FormClient.For(HostUnderTest.Portal);
-
-        var contact = (await browser.GetAsync("/contact")).Text;
+        var contact = await PublicPage.TextAsync("/contact");
 
         contact.ShouldContain("AIMS helpline 804-486-2865 For registration, signing in and technical help. If registering fails, retry after 5 minutes");
         contact.ShouldContain("Appeals Division 804-371-8488 For questions about an appeal");

@@ -7,6 +7,8 @@ using Aims.Appeals.Contracts;
 using Aims.Appeals.Model;
 using Aims.Appeals.Rules;
 using Aims.Appeals.Viewing;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Aims.UnitTests.Appeals;
 
@@ -58,6 +60,45 @@ public sealed class AppealSpeaksInCodesTests
         Spanish.GetString(AppealLabels.Step(AppealStep.ScheduleConference)).ShouldBe("La División de Apelaciones programa la conferencia informal de determinación de hechos");
         AppealLabels.Deadline(DeadlineKind.FormalAppeal).ShouldBe("Last day to file a formal appeal");
         Spanish.GetString(AppealLabels.Deadline(DeadlineKind.FormalAppeal)).ShouldBe("Último día para presentar una apelación formal");
+    }
+
+    [Test]
+    public void A_deemed_decision_is_worded_from_its_facts_in_each_language()
+    {
+        // An informal appeal's 180 days ended Sat 05/22/2027 with no decision; the clock check recorded it on 05/23/2027.
+        var deemed = new DeemedInProviderFavour(DecisionLevel.Informal, new DateOnly(2027, 5, 22), new DateOnly(2027, 5, 23), new DateOnly(2027, 6, 22));
+        var decision = new DecisionIssued(DecisionLevel.Informal, deemed.RecordedOn, "", "", new Person(Guid.Empty, "AIMS"), deemed.FurtherAppealBy, Deemed: deemed);
+        var t = new ResourceManagerStringLocalizer(
+            new ResourceManager("Aims.Appeals.Resources.AppealsText", typeof(AppealsText).Assembly), typeof(AppealsText).Assembly,
+            "Aims.Appeals.Resources.AppealsText", new ResourceNamesCache(), NullLogger.Instance);
+
+        var english = InCulture("en-US", () => AppealLabels.Worded(decision, t));
+        english.Outcome.ShouldBe("Deemed in the provider's favour");
+        english.Text.ShouldBe("No informal decision was issued by 05/22/2027, the last day the law allows. "
+            + "Under § 32.1-325.1 of the Code of Virginia the appeal is deemed decided in the provider's favour.");
+        InCulture("es", () => AppealLabels.Worded(decision, t)).Text.ShouldBe("No se emitió ninguna decisión informal a más tardar el 22 de mayo de 2027, "
+            + "el último día que permite la ley. Conforme al artículo 32.1-325.1 del Código de Virginia, la apelación se considera decidida a favor del proveedor.");
+        InCulture("en-US", () => AppealLabels.Worded(decision with { Level = DecisionLevel.Final, Deemed = deemed with { Level = DecisionLevel.Final } }, t))
+            .Text.ShouldStartWith("No final decision was issued by 05/22/2027");
+        Spanish.GetString(AppealLabels.DeemedOutcome).ShouldBe("Se considera decidida a favor del proveedor");
+
+        // A staff decision keeps its own words.
+        var staff = new DecisionIssued(DecisionLevel.Informal, new DateOnly(2027, 1, 20), "Reversed", "The findings.", new Person(Guid.NewGuid(), "Ida Officer"), null);
+        AppealLabels.Worded(staff, t).ShouldBe(staff);
+    }
+
+    private static T InCulture<T>(string name, Func<T> read)
+    {
+        var (culture, ui) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(name);
+        try
+        {
+            return read();
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, ui);
+        }
     }
 
     [Test]

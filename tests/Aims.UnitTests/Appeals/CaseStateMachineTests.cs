@@ -287,7 +287,10 @@ public sealed class CaseStateMachineTests
         var appeal = Informal();
         var deemed = Applied(appeal, appeal.Deem(DecisionLevel.Informal, new DateOnly(2027, 5, 22), new DateOnly(2027, 5, 23), new DateOnly(2027, 6, 22))!);
         appeal.Status.ShouldBe(AppealStatus.Decided);
-        appeal.Decisions.Single().Outcome.ShouldBe("Deemed in the provider's favour");
+        // The aggregate keeps the law's facts, not a sentence: Viewing words them (ADR 0043).
+        appeal.Decisions.Single().Deemed.ShouldBe(deemed);
+        (appeal.Decisions.Single().Outcome, appeal.Decisions.Single().Text).ShouldBe(("", ""));
+        deemed.Statute.ShouldBe(DeemingStatute.VirginiaCode32_1_325_1);
         appeal.Decisions.Single().By.Name.ShouldBe("AIMS");
         appeal.NextDeadline!.ShouldBe(new NextDeadline(new DateOnly(2027, 6, 22), DeadlineKind.FormalAppeal));
         deemed.ClockEndedOn.ShouldBe(new DateOnly(2027, 5, 22));

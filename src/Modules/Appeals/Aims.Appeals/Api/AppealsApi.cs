@@ -120,6 +120,6 @@ internal sealed record AppealResource(
         var a = view.Appeal;
         return new(a.Id, a.CaseNumber, a.Kind, a.Status, a.AppellantName, a.ActionType, a.Provider, a.Agency, a.FiledOn, a.LastDayToFile, a.Timely,
             a.Expedited, a.NextDeadline?.Date, a.NextDeadline?.Kind, a.NextDeadline is { } next ? AppealLabels.Deadline(next.Kind) : null,
-            a.NextStep, a.NextStep is { } step ? AppealLabels.Step(step) : null, a.Version, view.Access.Party, a.Filing, a.Decisions, a.Withdrawal, view.Timeline);
+            a.NextStep, a.NextStep is { } step ? AppealLabels.Step(step) : null, a.Version, view.Access.Party, a.Filing, view.Decisions, a.Withdrawal, view.Timeline);
     }
 }

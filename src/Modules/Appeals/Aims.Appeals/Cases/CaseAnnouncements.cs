@@ -16,7 +16,7 @@ internal static class CaseAnnouncements
 
     /// <summary>The further step in each language, as it carries a date; the decision's name and outcome are fixed words Notifications translates.</summary>
     public static CaseDecided Decided(Appeal appeal, DecisionIssued decision, IStringLocalizer<AppealsText> t) => new(
-        appeal.Id, appeal.CaseNumber, appeal.Agency?.Id, DecisionWords.Name(decision.Level), decision.Outcome, decision.DecidedOn,
+        appeal.Id, appeal.CaseNumber, appeal.Agency?.Id, DecisionWords.Name(decision.Level), AppealLabels.Outcome(decision), decision.DecidedOn,
         decision.FurtherAppealBy is null ? null : Wording.InEachLanguage(() => DecisionWords.FurtherStep(decision.Level, decision.FurtherAppealBy, t)!), decision.DocumentId);
 
     /// <param name="sequence">Grows with every change, so a calendar replaces the earlier invitation.</param>

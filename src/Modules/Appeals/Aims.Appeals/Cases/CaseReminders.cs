@@ -160,7 +160,7 @@ internal sealed class CaseReminderHandler(
                 return new(appeal.Id, cn, cause, Wording.InEachLanguage(() => new NoticeText(
                         t["{1} days left to file a formal appeal: appeal {0}", cn, lastDay.DayNumber - informal.DecidedOn.AddDays(20).DayNumber],
                         t["The informal decision on appeal {0} was issued {1}: {2}. If you want a formal appeal, file it by {3}: open the appeal in AIMS and choose \"{4}\".",
-                            cn, EmailText.Day(informal.DecidedOn), t[informal.Outcome], EmailText.Day(lastDay), t["File a formal appeal"]])),
+                            cn, EmailText.Day(informal.DecidedOn), t[Viewing.AppealLabels.Outcome(informal)], EmailText.Day(lastDay), t["File a formal appeal"]])),
                     ReminderAudience.Parties);
             default:
                 return null;

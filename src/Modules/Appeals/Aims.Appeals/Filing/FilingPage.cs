@@ -14,11 +14,11 @@ using Microsoft.Extensions.Logging;
 namespace Aims.Appeals.Filing;
 
 /// <summary>
-/// What the filing forms share: drafts, and a filing key (draft id or minted on first show) so a second submit finds the
-/// first appeal. Rule breaks show atop the form; unfixable failures write nothing and say retry; unseen appeals are 404.
+/// What the filing forms share: showing the form (draft or new), "Check my deadline", drafts, and a filing key so a
+/// second submit finds the first appeal. Rule breaks show atop the form; failures write nothing; unseen appeals are 404.
 /// </summary>
 internal abstract class FilingPage<TForm>(IMediator mediator, ILogger logger) : PageModel
-    where TForm : class, new()
+    where TForm : class, IContactForm, new()
 {
     [BindProperty]
     public TForm Form { get; set; } = new();
@@ -38,6 +38,35 @@ internal abstract class FilingPage<TForm>(IMediator mediator, ILogger logger) : 
     protected Filer Filer => Filer.From(User);
 
     protected Guid UserId => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+
+    /// <summary>Shows the form: the person's draft (404 if not theirs) or a new one with the filer's details, and the page's choices.</summary>
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadDraftAsync(cancellationToken) || !await LoadChoicesAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (Draft is null)
+        {
+            Prefill();
+        }
+
+        return Page();
+    }
+
+    /// <summary>"Check my deadline": the form again, without errors, with the filing window for the dates entered so far.</summary>
+    public async Task<IActionResult> OnPostCheckAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        return await LoadChoicesAsync(cancellationToken) ? Page() : NotFound();
+    }
+
+    /// <summary>What the form offers and the filing window for the dates entered so far; false when there is nothing to show (404).</summary>
+    protected abstract Task<bool> LoadChoicesAsync(CancellationToken cancellationToken);
+
+    /// <summary>A new form's first values (after the choices are loaded): the filer's own name and contact.</summary>
+    protected virtual void Prefill() => Form.Prefill(Filer);
 
     /// <summary>Fills the form from the draft; false when the draft is not this person's (the page answers 404).</summary>
     protected async Task<bool> LoadDraftAsync(CancellationToken cancellationToken)

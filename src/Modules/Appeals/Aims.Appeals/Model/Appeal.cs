@@ -78,9 +78,6 @@ internal enum AppealFlag
 /// </summary>
 internal sealed class Appeal
 {
-    // The deemed outcome is an outcome word like the staff's "Sustained": stored with the decision and looked up when shown.
-    private const string DeemedOutcome = "Deemed in the provider's favour";
-
     private static readonly Person System = new(Guid.Empty, "AIMS");
 
     private readonly List<DecisionIssued> decisions = [];
@@ -290,9 +287,7 @@ internal sealed class Appeal
                 Status = decision.Level == DecisionLevel.Recommended ? AppealStatus.RecommendedDecision : AppealStatus.Decided;
                 break;
             case DeemedInProviderFavour deemed:
-                decisions.Add(new DecisionIssued(deemed.Level, deemed.RecordedOn, DeemedOutcome,
-                    $"No {(deemed.Level == DecisionLevel.Informal ? "informal" : "final")} decision was issued by {deemed.ClockEndedOn:MM/dd/yyyy}, the last day the law allows. " +
-                    "Under § 32.1-325.1 of the Code of Virginia the appeal is deemed decided in the provider's favour.", System, deemed.FurtherAppealBy));
+                decisions.Add(new DecisionIssued(deemed.Level, deemed.RecordedOn, "", "", System, deemed.FurtherAppealBy, Deemed: deemed));
                 Status = AppealStatus.Decided;
                 break;
             case AuthorityProofOverdue:

@@ -60,12 +60,12 @@ internal sealed record FormalAppealStarted(Guid FormalAppealId, string FormalCas
 internal sealed record WithdrawnByAppellant(Person By, DateOnly WithdrawnOn, string? Reason);
 
 /// <summary>
-/// A decision; <paramref name="FurtherAppealBy"/> is the last day to take it further (exceptions, for a recommended one).
-/// The PDF is <paramref name="DocumentId"/>; a recommended decision starts <paramref name="FinalDecisionDue"/>.
+/// A decision, its PDF <paramref name="DocumentId"/>; <paramref name="FurtherAppealBy"/> is the last day to take it further
+/// (exceptions, for a recommended one, which starts <paramref name="FinalDecisionDue"/>). A deemed one: facts only (ADR 0043).
 /// </summary>
 internal sealed record DecisionIssued(
     DecisionLevel Level, DateOnly DecidedOn, string Outcome, string Text, Person By, DateOnly? FurtherAppealBy,
-    Guid? DocumentId = null, DecisionParts? Parts = null, DateOnly? FinalDecisionDue = null);
+    Guid? DocumentId = null, DecisionParts? Parts = null, DateOnly? FinalDecisionDue = null, DeemedInProviderFavour? Deemed = null);
 
 /// <summary>A representative's proof of authority did not arrive within 10 days: the appeal is flagged for invalidation.</summary>
 internal sealed record AuthorityProofOverdue(DateOnly DueOn);

@@ -70,8 +70,19 @@ internal sealed record NoShowRecorded(Person By, DateOnly HearingOn, DateOnly Go
 /// <summary>The appellant showed good cause for missing the hearing: it is to be scheduled again.</summary>
 internal sealed record GoodCauseAccepted(Person By, DateOnly AcceptedOn, string Reason);
 
-/// <summary>A provider's decision clock ran out without a decision: the appeal is decided in the provider's favour (§ 32.1-325.1).</summary>
-internal sealed record DeemedInProviderFavour(DecisionLevel Level, DateOnly ClockEndedOn, DateOnly RecordedOn, DateOnly? FurtherAppealBy);
+/// <summary>
+/// A provider's decision clock ran out without a decision: the appeal is decided in the provider's favour. Facts only;
+/// <c>Viewing/AppealLabels</c> words them (ADR 0043). Events stored before <paramref name="Statute"/> was named read as § 32.1-325.1.
+/// </summary>
+internal sealed record DeemedInProviderFavour(
+    DecisionLevel Level, DateOnly ClockEndedOn, DateOnly RecordedOn, DateOnly? FurtherAppealBy, DeemingStatute Statute = DeemingStatute.VirginiaCode32_1_325_1);
+
+/// <summary>The law under which an appeal is deemed decided when its decision clock runs out.</summary>
+internal enum DeemingStatute
+{
+    /// <summary>§ 32.1-325.1 of the Code of Virginia: no timely informal or final decision, the provider prevails.</summary>
+    VirginiaCode32_1_325_1,
+}
 
 // Issue 22 part A (pages): the division sets or corrects the agency or contractor an appeal names.
 

@@ -1,6 +1,8 @@
 using Aims.Appeals.Contracts;
 using Aims.Appeals.Model;
 using Aims.Appeals.Rules;
+using Aims.BuildingBlocks.Mail;
+using Microsoft.Extensions.Localization;
 
 namespace Aims.Appeals.Viewing;
 
@@ -113,4 +115,26 @@ internal static class AppealLabels
 
     /// <summary>The session an appeal is heard at, inside a staff sentence: "Schedule the {0}".</summary>
     public static string Hearing(AppealKind kind) => kind == AppealKind.ProviderInformal ? "informal fact-finding conference" : "hearing";
+
+    /// <summary>The outcome the law gives a provider when a decision clock runs out: an outcome word like the staff's "Sustained".</summary>
+    public const string DeemedOutcome = "Deemed in the provider's favour";
+
+    /// <summary>A decision's outcome word, to look up in the reader's language: the staff's own, or the deemed one.</summary>
+    public static string Outcome(DecisionIssued decision) => decision.Deemed is null ? decision.Outcome : DeemedOutcome;
+
+    /// <summary>A decision as the reader reads it: a deemed one gets its outcome word and its reason, worded from its facts in <paramref name="t"/>'s language.</summary>
+    public static DecisionIssued Worded(DecisionIssued decision, IStringLocalizer t) => decision.Deemed is { } deemed
+        ? decision with { Outcome = DeemedOutcome, Text = DeemedReason(deemed, t) }
+        : decision;
+
+    public static string DeemedReason(DeemedInProviderFavour deemed, IStringLocalizer t) => t[
+        deemed.Level == DecisionLevel.Informal
+            ? "No informal decision was issued by {0}, the last day the law allows. Under {1} the appeal is deemed decided in the provider's favour."
+            : "No final decision was issued by {0}, the last day the law allows. Under {1} the appeal is deemed decided in the provider's favour.",
+        EmailText.Date(deemed.ClockEndedOn), t[Statute(deemed.Statute)]];
+
+    public static string Statute(DeemingStatute statute) => statute switch
+    {
+        _ => "§ 32.1-325.1 of the Code of Virginia",
+    };
 }

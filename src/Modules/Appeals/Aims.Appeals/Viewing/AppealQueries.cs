@@ -49,7 +49,8 @@ internal sealed record AppealListItem(
 /// <summary>One appeal with its history, for someone who takes part in it; null for anyone else (pages answer 404).</summary>
 internal sealed record GetAppeal(Guid UserId, Guid AppealId) : IRequest<AppealView?>;
 
-internal sealed record AppealView(Appeal Appeal, AppealAccess Access, IReadOnlyList<TimelineEntry> Timeline);
+/// <param name="Decisions">The appeal's decisions worded for the reader (a deemed one's reason from its facts, ADR 0043).</param>
+internal sealed record AppealView(Appeal Appeal, AppealAccess Access, IReadOnlyList<TimelineEntry> Timeline, IReadOnlyList<DecisionIssued> Decisions);
 
 /// <summary>One line of an appeal's history: when, who and what, read from its events and written in the reader's language.</summary>
 internal sealed record TimelineEntry(DateTimeOffset At, string Who, string What);
@@ -108,7 +109,8 @@ internal sealed class AppealQueries(AppealAudience audience, EventStreams store,
 
         var events = await store.ReadAsync(query.AppealId, cancellationToken);
         var appeal = AppealStreams.Fold(query.AppealId, events);
-        return new AppealView(appeal, access, events.Select(e => Describe(e, appeal)).Reverse().ToList());
+        return new AppealView(appeal, access, events.Select(e => Describe(e, appeal)).Reverse().ToList(),
+            appeal.Decisions.Select(d => AppealLabels.Worded(d, t)).ToList());
     }
 
     /// <summary>

@@ -69,12 +69,12 @@ internal sealed class DetailModel(IMediator mediator, BusinessCalendar calendar,
             return missing;
         }
 
-        if (number < 1 || number > Appeal.Decisions.Count)
+        if (number < 1 || number > View.Decisions.Count)
         {
             return NotFound();
         }
 
-        var decision = Appeal.Decisions[number - 1];
+        var decision = View.Decisions[number - 1];
         var text = $"{Appeal.CaseNumber}: {decision.Level} decision of {decision.DecidedOn:MM/dd/yyyy}\r\nOutcome: {decision.Outcome}\r\n\r\n{decision.Text}\r\n";
         return File(Encoding.UTF8.GetBytes(text), "text/plain; charset=utf-8", $"{Appeal.CaseNumber}-decision-{number}.txt");
     }

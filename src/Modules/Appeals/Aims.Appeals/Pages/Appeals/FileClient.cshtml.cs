@@ -33,36 +33,19 @@ internal sealed class FileClientModel(IMediator mediator, AppealDeadlines deadli
 
     protected override AppealKind Kind => AppealKind.Client;
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
-    {
-        if (!await LoadDraftAsync(cancellationToken))
-        {
-            return NotFound();
-        }
-
-        await LoadChoicesAsync(cancellationToken);
-        if (Draft is null)
-        {
-            Form.Prefill(Filer);
-            Form.ContactPhone = Profile?.Phone;
-        }
-
-        return Page();
-    }
-
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken) =>
         await FileAsync(new FileClientAppeal(Filer, Key, Draft, Form), () => LoadChoicesAsync(cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken) => SaveDraftAsync(cancellationToken);
 
-    public async Task<IActionResult> OnPostCheckAsync(CancellationToken cancellationToken)
+    /// <summary>An appellant's own phone from their profile, beside the filer's name and email.</summary>
+    protected override void Prefill()
     {
-        ModelState.Clear();
-        await LoadChoicesAsync(cancellationToken);
-        return Page();
+        base.Prefill();
+        Form.ContactPhone = Profile?.Phone;
     }
 
-    private async Task LoadChoicesAsync(CancellationToken cancellationToken)
+    protected override async Task<bool> LoadChoicesAsync(CancellationToken cancellationToken)
     {
         Agencies = await Mediator.Send(new ListAgencies(AgencyType.ClientAgency), cancellationToken);
         Profile = IsRepresentative ? null : await Mediator.Send(new GetClientProfile(UserId), cancellationToken);
@@ -79,5 +62,7 @@ internal sealed class FileClientModel(IMediator mediator, AppealDeadlines deadli
         {
             Window = deadlines.ClientWindow(notice);
         }
+
+        return true;
     }
 }

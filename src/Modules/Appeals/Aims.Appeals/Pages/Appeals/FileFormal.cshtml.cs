@@ -24,20 +24,9 @@ internal sealed class FileFormalModel(IMediator mediator, AppealDeadlines deadli
 
     protected override AppealKind Kind => AppealKind.ProviderFormal;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
-    {
-        if (!await LoadDraftAsync(cancellationToken) || !await LoadInformalAsync(id, cancellationToken))
-        {
-            return NotFound();
-        }
-
-        if (Draft is null)
-        {
-            Form.Prefill(Filer);
-        }
-
-        return Page();
-    }
+    /// <summary>The informal appeal this formal appeal follows, from the route.</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -69,11 +58,7 @@ internal sealed class FileFormalModel(IMediator mediator, AppealDeadlines deadli
         return await SaveDraftAsync(cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostCheckAsync(Guid id, CancellationToken cancellationToken)
-    {
-        ModelState.Clear();
-        return await LoadInformalAsync(id, cancellationToken) ? Page() : NotFound();
-    }
+    protected override Task<bool> LoadChoicesAsync(CancellationToken cancellationToken) => LoadInformalAsync(Id, cancellationToken);
 
     private async Task<bool> LoadInformalAsync(Guid id, CancellationToken cancellationToken)
     {

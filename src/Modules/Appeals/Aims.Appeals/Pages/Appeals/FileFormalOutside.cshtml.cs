@@ -52,22 +52,6 @@ internal sealed class FileFormalOutsideModel(IMediator mediator, AppealDeadlines
 
     protected override AppealKind Kind => AppealKind.ProviderFormal;
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
-    {
-        if (!await LoadDraftAsync(cancellationToken))
-        {
-            return NotFound();
-        }
-
-        if (Draft is null)
-        {
-            Form.Prefill(Filer);
-        }
-
-        await LoadChoicesAsync(cancellationToken);
-        return Page();
-    }
-
     /// <summary>The decision letter, sent with the form (a draft cannot keep a file: it is chosen again when filing).</summary>
     [BindProperty]
     public IFormFile? DecisionLetter { get; set; }
@@ -86,14 +70,7 @@ internal sealed class FileFormalOutsideModel(IMediator mediator, AppealDeadlines
         return SaveDraftAsync(cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostCheckAsync(CancellationToken cancellationToken)
-    {
-        ModelState.Clear();
-        await LoadChoicesAsync(cancellationToken);
-        return Page();
-    }
-
-    private async Task LoadChoicesAsync(CancellationToken cancellationToken)
+    protected override async Task<bool> LoadChoicesAsync(CancellationToken cancellationToken)
     {
         Providers = await Mediator.Send(new GetProviderMemberships(UserId), cancellationToken);
         Agencies = await Mediator.Send(new ListAgencies(AgencyType.ProviderAgency), cancellationToken);
@@ -102,5 +79,7 @@ internal sealed class FileFormalOutsideModel(IMediator mediator, AppealDeadlines
         {
             Window = deadlines.ProviderFormalWindow(decided, method);
         }
+
+        return true;
     }
 }

@@ -27,22 +27,6 @@ internal sealed class FileInformalModel(IMediator mediator, AppealDeadlines dead
 
     protected override AppealKind Kind => AppealKind.ProviderInformal;
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
-    {
-        if (!await LoadDraftAsync(cancellationToken))
-        {
-            return NotFound();
-        }
-
-        if (Draft is null)
-        {
-            Form.Prefill(Filer);
-        }
-
-        await LoadChoicesAsync(cancellationToken);
-        return Page();
-    }
-
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken) =>
         await FileAsync(new FileInformalAppeal(Filer, Key, Draft, Form), () => LoadChoicesAsync(cancellationToken), cancellationToken);
 
@@ -56,14 +40,7 @@ internal sealed class FileInformalModel(IMediator mediator, AppealDeadlines dead
         return Page();
     }
 
-    public async Task<IActionResult> OnPostCheckAsync(CancellationToken cancellationToken)
-    {
-        ModelState.Clear();
-        await LoadChoicesAsync(cancellationToken);
-        return Page();
-    }
-
-    private async Task LoadChoicesAsync(CancellationToken cancellationToken)
+    protected override async Task<bool> LoadChoicesAsync(CancellationToken cancellationToken)
     {
         Providers = await Mediator.Send(new GetProviderMemberships(UserId), cancellationToken);
         Agencies = await Mediator.Send(new ListAgencies(AgencyType.ProviderAgency), cancellationToken);
@@ -71,5 +48,7 @@ internal sealed class FileInformalModel(IMediator mediator, AppealDeadlines dead
         {
             Window = deadlines.ProviderInformalWindow(notice, method);
         }
+
+        return true;
     }
 }

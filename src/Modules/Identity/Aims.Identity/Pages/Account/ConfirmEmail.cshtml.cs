@@ -1,27 +1,12 @@
-using Aims.BuildingBlocks.Mediation;
-using MediatR;
 using Aims.Identity.Accounts;
+using Aims.Identity.SignIn;
+using MediatR;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Aims.Identity.SignIn;
 
 namespace Aims.Identity.Pages.Account;
-
-/// <summary>
-/// The link from the sign-up email. Opening it shows a button rather than confirming at once, because mail scanners
-/// open links too; the post confirms.
-/// </summary>
-internal sealed record ConfirmEmail(Guid UserId, string Token) : ICommand<bool>;
-
-internal sealed class ConfirmEmailHandler(UserManager<AimsUser> users) : IRequestHandler<ConfirmEmail, bool>
-{
-    public async Task<bool> Handle(ConfirmEmail command, CancellationToken cancellationToken) =>
-        await users.FindByIdAsync(command.UserId.ToString()) is { } user
-        && (user.EmailConfirmed || (await users.ConfirmEmailAsync(user, command.Token)).Succeeded);
-}
 
 [AllowAnonymous]
 [EnableRateLimiting(IdentityRateLimits.SignUp)]

@@ -1,100 +1,16 @@
-using Aims.BuildingBlocks.Mail;
-using Aims.BuildingBlocks.Mediation;
-using Aims.BuildingBlocks.Validation;
 using Aims.BuildingBlocks.Web;
-using Aims.Identity.Accounts;
-using Aims.Identity.Audit;
 using Aims.Identity.Contracts;
+using Aims.Identity.NewAccounts;
 using Aims.Identity.Passwords;
 using Aims.Identity.SignIn;
-using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Aims.Identity.Pages.Account;
-
-/// <summary>
-/// Sign-up for outsiders. The answer is the same whether or not the address has an account (its owner is emailed instead),
-/// so the form cannot reveal who has one.
-/// </summary>
-internal sealed record SignUp(string? DisplayName, string? Email, string? Password, string? ConfirmPassword, Role? Role, string? Mobile) : ICommand<bool>;
-
-internal sealed class SignUpValidator : AbstractValidator<SignUp>
-{
-    /// <summary>Agency coordinators come through agency registration, staff from an administrator: neither signs up here.</summary>
-    public static readonly Role[] SelfService =
-        [Role.ProviderUser, Role.ProviderRepresentative, Role.McoUser, Role.TradingPartner, Role.ClientAppellant, Role.AuthorizedRepresentative];
-
-    public SignUpValidator(PasswordPolicy policy, IOptions<StaffOptions> staff)
-    {
-        RuleFor(c => c.DisplayName).NotEmpty().WithMessage("Enter your full name.")
-            .MaximumLength(200).WithMessage("Enter at most 200 characters.");
-        RuleFor(c => c.Email).NotEmpty().WithMessage("Enter your email address.")
-            .MaximumLength(256).WithMessage("Enter at most 256 characters.")
-            .ValidEmail().WithMessage("Enter an email address like name@example.com.")
-            .Must(email => !staff.Value.IsAgencyEmail(email)).WithMessage("Agency staff do not sign up: an appeals administrator creates staff accounts.");
-        RuleFor(c => c.Role).NotNull().WithMessage("Choose who you are.")
-            .Must(role => role is null || SelfService.Contains(role.Value)).WithMessage("Choose one of the listed kinds of account.");
-        RuleFor(c => c.Password).Custom((password, context) =>
-        {
-            foreach (var problem in policy.Check(password, context.InstanceToValidate.Email))
-            {
-                context.AddFailure(nameof(SignUp.Password), problem);
-            }
-        });
-        RuleFor(c => c.ConfirmPassword).Equal(c => c.Password).WithMessage("Enter the same password twice.");
-        RuleFor(c => c.Mobile).UsPhone().When(c => !string.IsNullOrWhiteSpace(c.Mobile));
-    }
-}
-
-internal sealed class SignUpHandler(
-    UserManager<AimsUser> users,
-    IPasswordHasher<AimsUser> hasher,
-    TimeProvider time,
-    IOutgoingMail mail,
-    AccountEmails emails,
-    ConfirmationLinks links,
-    SecurityAudit audit) : IRequestHandler<SignUp, bool>
-{
-    public async Task<bool> Handle(SignUp command, CancellationToken cancellationToken)
-    {
-        var email = command.Email!.Trim();
-        if (await users.FindByEmailAsync(email) is { } existing)
-        {
-            // The new account's costly work — hashing the password — spent here too, so the
-            // time of the answer does not tell whether the address has an account (ADR 0031).
-            PasswordHashing.SpendHashing(hasher, command.Password!);
-            await mail.QueueAsync(emails.AlreadyRegistered(existing.Email!), cancellationToken);
-            return true;
-        }
-
-        var user = new AimsUser
-        {
-            Id = Guid.CreateVersion7(time.GetUtcNow()),
-            UserName = email,
-            Email = email,
-            DisplayName = command.DisplayName!.Trim(),
-            PhoneNumber = AimsRules.UsPhoneDigits(command.Mobile) is { } digits ? "+1" + digits : null,
-            CreatedAt = time.GetUtcNow(),
-        };
-        var created = await users.CreateAsync(user, command.Password!);
-        if (!created.Succeeded)
-        {
-            throw new ValidationException(created.Errors.Select(e => new FluentValidation.Results.ValidationFailure(nameof(SignUp.Password), e.Description)));
-        }
-
-        await users.AddToRoleAsync(user, command.Role!.Value.ToString());
-        await audit.RecordAsync(SecurityEventKind.AccountCreated, user.Id, email, "signed up as " + command.Role, cancellationToken);
-        await mail.QueueAsync(emails.ConfirmAddress(email, await links.ForAsync(user)), cancellationToken);
-        return true;
-    }
-}
 
 [AllowAnonymous]
 [EnableRateLimiting(IdentityRateLimits.SignUp)]

@@ -1,6 +1,5 @@
-using Aims.BuildingBlocks.Mediation;
 using Aims.Identity.Accounts;
-using Aims.Identity.Audit;
+using Aims.Identity.Sessions;
 using MediatR;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -9,24 +8,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Aims.Identity.Pages.Profile;
-
-/// <summary>The account at a glance, and signing out of every session at once (a new security stamp ends them all).</summary>
-internal sealed record SignOutEverywhere(Guid UserId) : ICommand<bool>;
-
-internal sealed class SignOutEverywhereHandler(UserManager<AimsUser> users, SecurityAudit audit) : IRequestHandler<SignOutEverywhere, bool>
-{
-    public async Task<bool> Handle(SignOutEverywhere command, CancellationToken cancellationToken)
-    {
-        if (await users.FindByIdAsync(command.UserId.ToString()) is not { } user)
-        {
-            return false;
-        }
-
-        await users.UpdateSecurityStampAsync(user);
-        await audit.RecordAsync(SecurityEventKind.SignedOutEverywhere, user.Id, user.Email, null, cancellationToken);
-        return true;
-    }
-}
 
 [Authorize]
 internal sealed class IndexModel(UserManager<AimsUser> users, IMediator mediator) : PageModel

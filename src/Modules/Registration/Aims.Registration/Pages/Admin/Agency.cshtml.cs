@@ -1,10 +1,6 @@
 using System.Security.Claims;
-using Aims.BuildingBlocks.Errors;
-using Aims.BuildingBlocks.Mediation;
-using Aims.BuildingBlocks.Messaging;
 using Aims.Identity.Contracts;
 using Aims.Registration.Agencies;
-using Aims.Registration.Contracts;
 using Aims.Registration.Persistence;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
@@ -13,27 +9,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Aims.Registration.Pages.Admin;
-
-/// <summary>One agency: its address and coordinators; an administrator deactivates a coordinator who has left.</summary>
-internal sealed record DeactivateCoordinator(Guid AgencyId, Guid UserId, Guid AdministratorId) : ICommand<string>;
-
-internal sealed class DeactivateCoordinatorHandler(RegistrationDbContext db, IMessageBus bus, TimeProvider time) : IRequestHandler<DeactivateCoordinator, string>
-{
-    public async Task<string> Handle(DeactivateCoordinator command, CancellationToken cancellationToken)
-    {
-        var coordinator = await db.Coordinators.SingleOrDefaultAsync(c => c.UserId == command.UserId && c.AgencyId == command.AgencyId, cancellationToken)
-            ?? throw new NotFoundException("That person is not a coordinator of this agency.");
-        if (coordinator.DeactivatedAt is not null)
-        {
-            throw new ConcurrencyException($"{coordinator.Name} was already deactivated.");
-        }
-
-        coordinator.DeactivatedAt = time.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
-        await bus.PublishAsync(new CoordinatorDeactivated(coordinator.UserId, coordinator.AgencyId, command.AdministratorId), cancellationToken);
-        return coordinator.Name;
-    }
-}
 
 [Authorize(Policy = nameof(Permission.ReviewAgencyRegistrations))]
 internal sealed class AgencyModel(IMediator mediator, RegistrationDbContext db) : PageModel

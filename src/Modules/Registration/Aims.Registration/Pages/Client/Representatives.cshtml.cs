@@ -1,75 +1,18 @@
 using System.Security.Claims;
 using Aims.Appeals.Contracts;
 using Aims.BuildingBlocks.Errors;
-using Aims.BuildingBlocks.Mail;
-using Aims.BuildingBlocks.Mediation;
-using Aims.BuildingBlocks.Validation;
 using Aims.BuildingBlocks.Web;
 using Aims.Identity.Contracts;
 using Aims.Registration.Clients;
 using Aims.Registration.Persistence;
-using Aims.Registration.Requests;
-using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Aims.Registration.Pages.Client;
-
-/// <summary>
-/// A client invites an authorized representative (emailed, 7 days, that address, once), who then acts on the client's
-/// appeals until unlinked, with effect at once.
-/// </summary>
-internal sealed record InviteRepresentative(Guid ClientUserId, string? Email) : ICommand<bool>;
-
-internal sealed class InviteRepresentativeValidator : AbstractValidator<InviteRepresentative>
-{
-    public InviteRepresentativeValidator() => RuleFor(c => c.Email).InvitedEmail();
-}
-
-internal sealed class InviteRepresentativeHandler(RegistrationDbContext db, IOutgoingMail mail, RegistrationEmails emails, IMediator mediator, TimeProvider time)
-    : IRequestHandler<InviteRepresentative, bool>
-{
-    public async Task<bool> Handle(InviteRepresentative command, CancellationToken cancellationToken)
-    {
-        var client = await db.ClientProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == command.ClientUserId, cancellationToken)
-            ?? throw new RuleViolationException("Fill in your details first: your representative acts on appeals under your Medicaid ID.");
-        var email = command.Email!.Trim();
-        if (await db.ClientRepresentatives.AnyAsync(r => r.ClientUserId == client.UserId && r.Email.ToUpper() == email.ToUpperInvariant(), cancellationToken))
-        {
-            throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(InviteRepresentative.Email), "This person already represents you.")]);
-        }
-
-        var now = time.GetUtcNow();
-        var issued = Invitations.Issue(email, now);
-        db.ClientRepresentativeInvitations.Add(new ClientRepresentativeInvitation
-        {
-            Id = Guid.CreateVersion7(now),
-            ClientUserId = client.UserId,
-            Email = issued.Email,
-            NormalizedEmail = issued.NormalizedEmail,
-            TokenHash = issued.TokenHash,
-            ExpiresAt = issued.ExpiresAt,
-        });
-        await db.SaveChangesAsync(cancellationToken);
-        var proofDays = (await mediator.Send(new GetFilingRules(), cancellationToken)).AuthorityProofDays;
-        await mail.QueueAsync(
-            emails.RepresentativeInvitation(issued.Email, client.FullName, "/client/representatives/join?token=" + issued.Token, issued.ExpiresAt, proofDays), cancellationToken);
-        return true;
-    }
-}
-
-internal sealed record UnlinkRepresentative(Guid ClientUserId, Guid RepresentativeUserId) : ICommand<bool>;
-
-internal sealed class UnlinkRepresentativeHandler(RegistrationDbContext db) : IRequestHandler<UnlinkRepresentative, bool>
-{
-    public async Task<bool> Handle(UnlinkRepresentative command, CancellationToken cancellationToken) =>
-        await db.ClientRepresentatives.Where(r => r.ClientUserId == command.ClientUserId && r.RepresentativeUserId == command.RepresentativeUserId)
-            .ExecuteDeleteAsync(cancellationToken) == 1;
-}
 
 [Authorize(Roles = nameof(Role.ClientAppellant))]
 internal sealed class RepresentativesModel(IMediator mediator, RegistrationDbContext db, TimeProvider time, IStringLocalizer<RegistrationText> t) : PageModel

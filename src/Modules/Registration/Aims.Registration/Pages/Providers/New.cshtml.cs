@@ -1,15 +1,7 @@
 using System.Security.Claims;
-using Aims.BuildingBlocks.Mediation;
-using Aims.BuildingBlocks.Messaging;
-using Aims.BuildingBlocks.Validation;
 using Aims.BuildingBlocks.Web;
 using Aims.Identity.Contracts;
-using Aims.Registration.Claims;
-using Aims.Registration.Contracts;
-using Aims.Registration.Model;
-using Aims.Registration.Persistence;
 using Aims.Registration.Providers;
-using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -17,51 +9,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Logging;
 
 namespace Aims.Registration.Pages.Providers;
-
-/// <summary>
-/// A provider's profile, one per NPI, created by its first user (its administrator); the NPI is a claim that shows no
-/// appeals until verified (ADR 0029).
-/// </summary>
-internal sealed record CreateProviderProfile(Guid UserId, string UserName, string UserEmail, ProviderDetailsForm Form) : ICommand<Guid>;
-
-internal sealed class CreateProviderProfileValidator : AbstractValidator<CreateProviderProfile>
-{
-    public CreateProviderProfileValidator()
-    {
-        RuleFor(c => c.Form.Npi).NotEmpty().WithMessage("Enter the provider's 10-digit NPI.").Npi();
-        RuleFor(c => c.Form).SetValidator(new ProviderDetailsValidator());
-    }
-}
-
-internal sealed class CreateProviderProfileHandler(RegistrationDbContext db, IMessageBus bus, IdentityClaims claims, TimeProvider time) : IRequestHandler<CreateProviderProfile, Guid>
-{
-    public async Task<Guid> Handle(CreateProviderProfile command, CancellationToken cancellationToken)
-    {
-        if (await claims.HeldByAnotherAsync(ClaimKind.Npi, command.Form.Npi!, Guid.Empty, cancellationToken))
-        {
-            throw new ValidationException([new FluentValidation.Results.ValidationFailure("Form.Npi",
-                "A provider with this NPI already has a profile. Ask its administrator to invite you.")]);
-        }
-
-        var now = time.GetUtcNow();
-        var provider = new Provider
-        {
-            Id = Guid.CreateVersion7(now), Name = "", Npi = command.Form.Npi!, MedicaidProviderId = "", Street = "", City = "", State = "", Zip = "",
-            ContactName = "", ContactPhone = "", ContactEmail = "", CreatedAt = now,
-        };
-        command.Form.CopyTo(provider);
-        db.Providers.Add(provider);
-        db.ProviderMembers.Add(new ProviderMember
-        {
-            ProviderId = provider.Id, UserId = command.UserId, Name = command.UserName, Email = command.UserEmail, IsAdministrator = true, JoinedAt = now,
-        });
-        await db.SaveChangesAsync(cancellationToken);
-        await claims.SubmitProviderAsync(provider, command.UserId, cancellationToken);
-        await bus.PublishAsync(new ProviderProfileCreated(provider.Id, provider.Npi, provider.Name, provider.InMcoNetwork, command.UserId), cancellationToken);
-        await bus.PublishAsync(new ProviderMemberAdded(provider.Id, command.UserId, IsAdministrator: true), cancellationToken);
-        return provider.Id;
-    }
-}
 
 [Authorize(Policy = nameof(Permission.FileProviderAppeals))]
 internal sealed class NewModel(IMediator mediator, ILogger<NewModel> logger) : PageModel
