@@ -12,8 +12,7 @@ public sealed record MessageSummary(
 
 /// <summary>
 /// What administrators need to run the scheduler (ADR 0041, 0047): upcoming reminders, emails just sent, dead letters to
-/// retry or discard. Wolverine's side goes through its storage API, never SQL into its tables; the stand-in's table only
-/// holds what a previous version left (its relay drains it until the hand-over, ADR 0047).
+/// retry or discard; Wolverine's through its storage API, the stand-in's only as a previous version left them.
 /// </summary>
 public sealed class MessageOperations(DbSession session, TimeProvider time, IMessageStore store, OutgoingLog outgoing)
 {

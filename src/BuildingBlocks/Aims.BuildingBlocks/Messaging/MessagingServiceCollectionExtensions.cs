@@ -66,7 +66,8 @@ public static class MessagingServiceCollectionExtensions
         options.AutoBuildMessageStorageOnStartup = JasperFx.AutoCreate.CreateOrUpdate;
 
         options.LocalQueue(EventQueue).UseDurableInbox();
-        options.LocalQueue(SendingQueue).UseDurableInbox();
+        // Sending waits on a mail server or gateway, not on this machine: more at once than the event queue's default.
+        options.LocalQueue(SendingQueue).UseDurableInbox().MaximumParallelMessages(8);
         foreach (var eventType in registry.ReceivedMessages)
         {
             options.PublishMessage(eventType).ToLocalQueue(typeof(IOutsideDelivery).IsAssignableFrom(eventType) ? SendingQueue : EventQueue);

@@ -4,9 +4,8 @@ using NpgsqlTypes;
 namespace Aims.BuildingBlocks.Messaging;
 
 /// <summary>
-/// AIMS's own record of each email and text it queued and when it went out (ADR 0047): the operations page lists what was
-/// sent from here and names a dead letter's recipient, without reading Wolverine's envelopes. Written in the caller's
-/// transaction with the envelope; stamped sent in the sending handler's transaction.
+/// AIMS's record of each email and text it queued (ADR 0047), written with the envelope in the caller's transaction and
+/// stamped sent in the sender's: the operations page reads what was sent and a dead letter's recipient from here.
 /// </summary>
 public sealed class OutgoingLog(DbSession session, TimeProvider time, MessageTypeRegistry registry)
 {
