@@ -30,6 +30,9 @@ public sealed class AimsAppFactory(
         }
     }
 
+    // Before TestDefaults, which reads it: static fields start in the order written.
+    private static readonly string TestOutbox = Path.Combine(Path.GetTempPath(), $"aims-test-outbox-{Environment.ProcessId}");
+
     public static readonly IReadOnlyDictionary<string, string?> TestDefaults = new Dictionary<string, string?>
     {
         ["Aims:Identity:Sessions:AllowHttp"] = "true",
@@ -39,5 +42,11 @@ public sealed class AimsAppFactory(
         ["Aims:RateLimits:SignUp:PermitLimit"] = "100000",
         ["Aims:RateLimits:PasswordReset:PermitLimit"] = "100000",
         ["Aims:RateLimits:Registration:PermitLimit"] = "100000",
+        // Wolverine sends every queued email and text (ADR 0047): without a server of its own, a test host writes them
+        // to a folder rather than retrying a mail server that is not there. Tests that read delivered mail set SMTP.
+        ["Aims:Mail:Delivery"] = "Folder",
+        ["Aims:Mail:Folder"] = TestOutbox,
+        ["Aims:TextMessages:Delivery"] = "Folder",
+        ["Aims:TextMessages:Folder"] = TestOutbox,
     };
 }

@@ -1,13 +1,13 @@
 using System.Text.Json;
 using Aims.BuildingBlocks.Mail;
-using Aims.BuildingBlocks.TextMessages;
+using Aims.BuildingBlocks.Messaging;
 using Npgsql;
 
 namespace Aims.Testing;
 
 /// <summary>
-/// The emails and text messages the portal queued, read from its outbox table — what was committed, without waiting
-/// for delivery (test hosts may run with the relay off).
+/// The emails and text messages the portal queued, read from AIMS's own record of them (messaging.outgoing, ADR 0047) —
+/// what was committed, without waiting for delivery (test hosts often have no mail server to deliver to).
 /// </summary>
 public static class OutboxReader
 {
@@ -23,7 +23,7 @@ public static class OutboxReader
     public sealed record Text(string To, string Body);
 
     public static async Task<IReadOnlyList<Email>> EmailsToAsync(string connectionString, string to) =>
-        (await PayloadsAsync(connectionString, typeof(SendEmail)))
+        (await PayloadsAsync(connectionString, OutgoingLog.Email))
             .Select(p => new Email(
                 p.GetProperty("to").GetString()!, p.GetProperty("subject").GetString()!, p.GetProperty("textBody").GetString()!,
                 p.TryGetProperty("htmlBody", out var html) ? html.GetString() : null)
@@ -37,23 +37,23 @@ public static class OutboxReader
 
     /// <summary>Every email queued, in the order written, as the scheduled message that sends it.</summary>
     public static async Task<IReadOnlyList<SendEmail>> QueuedEmailsAsync(string connectionString) =>
-        (await PayloadsAsync(connectionString, typeof(SendEmail))).Select(p => p.Deserialize<SendEmail>(JsonSerializerOptions.Web)!).ToList();
+        (await PayloadsAsync(connectionString, OutgoingLog.Email)).Select(p => p.Deserialize<SendEmail>(JsonSerializerOptions.Web)!).ToList();
 
     public static async Task<IReadOnlyList<Text>> TextsToAsync(string connectionString, string to) =>
-        (await PayloadsAsync(connectionString, typeof(SendTextMessage)))
+        (await PayloadsAsync(connectionString, OutgoingLog.Text))
             .Select(p => new Text(p.GetProperty("to").GetString()!, p.GetProperty("body").GetString()!))
             .Where(t => t.To == to)
             .ToList();
 
-    private static async Task<List<JsonElement>> PayloadsAsync(string connectionString, Type type)
+    private static async Task<List<JsonElement>> PayloadsAsync(string connectionString, string kind)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        // In the order they were written: not by created_at, because tests move the clock back and forth, and not by
-        // xmin, because delivering a message rewrites its row (an older sign-in code delivered late would look newest).
+        // In the order they were written: not by queued_at, because tests move the clock back and forth, and not by
+        // xmin, because sending stamps the row (an older sign-in code sent late would look newest).
         await using var command = new NpgsqlCommand(
-            "SELECT payload::text FROM messaging.messages WHERE type = @type ORDER BY written", connection);
-        command.Parameters.AddWithValue("type", type.FullName!);
+            "SELECT payload::text FROM messaging.outgoing WHERE kind = @kind ORDER BY written", connection);
+        command.Parameters.AddWithValue("kind", kind);
         var payloads = new List<JsonElement>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())

@@ -11,14 +11,16 @@ namespace Aims.Testing;
 /// </summary>
 public sealed class SmtpTestServer : IAsyncDisposable
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
+    private readonly TcpListener listener;
     private readonly CancellationTokenSource stopping = new();
     private readonly List<ReceivedEmail> received = [];
     private readonly (string UserName, string Password)? credentials;
 
-    public SmtpTestServer((string UserName, string Password)? requireCredentials = null)
+    /// <param name="port">0 for any free port; a former server's port to stand for the same server back up.</param>
+    public SmtpTestServer((string UserName, string Password)? requireCredentials = null, int port = 0)
     {
         credentials = requireCredentials;
+        listener = new TcpListener(IPAddress.Loopback, port);
         listener.Start();
         _ = AcceptAsync();
     }
@@ -27,6 +29,9 @@ public sealed class SmtpTestServer : IAsyncDisposable
     public sealed record ReceivedEmail(string EnvelopeFrom, IReadOnlyList<string> EnvelopeTo, MimeMessage Message, string Raw);
 
     public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
+
+    /// <summary>Refuse (550) recipients containing "nobody"; a test turns it off to stand for the mailbox being fixed.</summary>
+    public bool RefuseNobody { get; set; } = true;
 
     /// <summary>Called with each message as it is accepted, before the client hears "250" (a test may break things then).</summary>
     public Func<ReceivedEmail, Task>? OnReceived { get; set; }
@@ -122,7 +127,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
                             to.Clear();
                             await writer.WriteLineAsync("250 2.1.0 OK");
                             break;
-                        case "RCPT" when line.Contains("nobody", StringComparison.OrdinalIgnoreCase):
+                        case "RCPT" when RefuseNobody && line.Contains("nobody", StringComparison.OrdinalIgnoreCase):
                             await writer.WriteLineAsync("550 5.1.1 No such mailbox");
                             break;
                         case "RCPT" when from is null:

@@ -19,6 +19,10 @@ public static class WolverineInbox
 
     public static async Task<IReadOnlyList<Envelope>> EnvelopesAsync(IMessageStore store) => await store.Admin.AllIncomingAsync();
 
+    /// <summary>The envelopes of one message type (a <c>SendEmail</c>: "was it sent, or is it waiting for a retry?").</summary>
+    public static async Task<IReadOnlyList<Envelope>> OfTypeAsync<T>(IServiceProvider services) =>
+        (await EnvelopesAsync(services)).Where(e => e.MessageType == typeof(T).FullName).ToList();
+
     /// <summary>
     /// Envelopes still to be handled: waiting, being handled, retries, and scheduled messages already due by the AIMS
     /// clock <paramref name="aimsNow"/> (a scheduled message due later by that clock is not pending).

@@ -11,8 +11,9 @@ using Npgsql;
 namespace Aims.IntegrationTests.BuildingBlocks;
 
 /// <summary>
-/// Outgoing mail through MailKit to a real SMTP listener (ADR 0030): retried when the server is down, slow, or refuses
-/// TLS or authentication; dead-lettered when it refuses the mailbox; resent with the same Message-ID after a crash.
+/// Outgoing mail through Wolverine's sending queue and MailKit to a real SMTP listener (ADR 0030, 0047): retried when the
+/// server is down, slow, or refuses TLS or authentication; dead-lettered at once when it refuses the mailbox; resent with
+/// the same Message-ID when the database dies after the server took it.
 /// </summary>
 public sealed class MailTests : ProbeTest
 {
@@ -31,8 +32,6 @@ public sealed class MailTests : ProbeTest
     };
 
     private string Delivery { get; set; } = "Smtp";
-
-    private MessagePump Pump => Services.GetRequiredService<MessagePump>();
 
     protected override void BeforeComposing()
     {
@@ -58,9 +57,8 @@ public sealed class MailTests : ProbeTest
         var messageId = await QueueAsync(new EmailMessage(
             "pat@provider.example", "Código de inicio de sesión", "Su código es 123456.\n.A line that starts with a dot.", "<p>Su código es <b>123456</b>.</p>",
             [new EmailAttachment("PI-2026-000001.ics", "text/calendar; method=PUBLISH; charset=utf-8", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")]));
-        smtp.Received.ShouldBeEmpty();
 
-        (await Pump.ProcessDueAsync(CancellationToken.None)).ShouldBe(1);
+        await SentAsync(messageId);
 
         var sent = smtp.Received.ShouldHaveSingleItem();
         sent.EnvelopeFrom.ShouldBe("no-reply@aims.test");
@@ -77,25 +75,24 @@ public sealed class MailTests : ProbeTest
         attachment.ContentType.MimeType.ShouldBe("text/calendar");
         attachment.ContentType.Parameters["method"].ShouldBe("PUBLISH");
         email.Attachments.Single().Content.ShouldBe("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n");
-        (await ProbeServices.ScalarAsync<short>("SELECT status FROM messaging.messages")).ShouldBe((short)MessageStatus.Delivered);
+        (await WolverineInbox.OfTypeAsync<SendEmail>(Services)).ShouldHaveSingleItem().Status.ShouldBe(Wolverine.EnvelopeStatus.Handled);
     }
 
     [Test]
     public async Task A_server_that_is_down_gets_the_same_message_again_later()
     {
-        var messageId = await QueueAsync(new EmailMessage("pat@provider.example", "Hearing notice", "Your hearing is on 2026-12-03."));
+        var port = smtp.Port;
         await smtp.DisposeAsync();
+        var messageId = await QueueAsync(new EmailMessage("pat@provider.example", "Hearing notice", "Your hearing is on 2026-12-03."));
 
-        (await Pump.ProcessDueAsync(CancellationToken.None)).ShouldBe(1);
-        (await ProbeServices.ScalarAsync<short>("SELECT status FROM messaging.messages")).ShouldBe((short)MessageStatus.Pending);
-        (await ProbeServices.ScalarAsync<int>("SELECT attempts FROM messaging.messages")).ShouldBe(1);
+        // Wolverine's first quick retry comes after 0.2 s and its second after a further second: the server is back by then.
+        await Task.Delay(TimeSpan.FromMilliseconds(400));
+        (await WolverineInbox.OfTypeAsync<SendEmail>(Services)).ShouldHaveSingleItem().Status.ShouldNotBe(Wolverine.EnvelopeStatus.Handled);
+        smtp = new SmtpTestServer(port: port);
 
-        smtp = new SmtpTestServer();
-        await using var restarted = ProbeServices.Create(clock, Settings);
-        clock.Advance(TimeSpan.FromMinutes(1));
-        (await restarted.GetRequiredService<MessagePump>().ProcessDueAsync(CancellationToken.None)).ShouldBe(1);
-
+        await SentAsync(messageId);
         $"<{smtp.Received.ShouldHaveSingleItem().Message.MessageId}>".ShouldBe(messageId);
+        (await WolverineInbox.DeadLettersAsync(Services)).ShouldBeEmpty();
     }
 
     [Test]
@@ -111,13 +108,17 @@ public sealed class MailTests : ProbeTest
         await using var services = ProbeServices.Create(clock, settings);
         await services.InUnitOfWorkAsync(provider => provider.GetRequiredService<IOutgoingMail>().QueueAsync(new EmailMessage("pat@provider.example", "Code", "123456")));
 
-        var started = System.Diagnostics.Stopwatch.StartNew();
-        (await services.GetRequiredService<MessagePump>().ProcessDueAsync(CancellationToken.None)).ShouldBe(1);
+        // A second connection means the first attempt gave up after its one-second timeout and the send was tried again.
+        var connections = new List<TcpClient>();
+        await Eventually.TrueAsync(async () =>
+        {
+            connections.Add(await silent.AcceptTcpClientAsync());
+            return connections.Count >= 2;
+        }, "a second attempt after the timeout", TimeSpan.FromSeconds(15));
 
-        started.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(20));
-        (await ProbeServices.ScalarAsync<short>("SELECT status FROM messaging.messages")).ShouldBe((short)MessageStatus.Pending);
-        (await ProbeServices.ScalarAsync<string>("SELECT last_error FROM messaging.messages")).ShouldNotBeNullOrEmpty();
-        (await ProbeServices.ScalarAsync<int>("SELECT attempts FROM messaging.messages")).ShouldBe(1);
+        (await WolverineInbox.OfTypeAsync<SendEmail>(services)).ShouldHaveSingleItem().Status.ShouldNotBe(Wolverine.EnvelopeStatus.Handled);
+        (await WolverineInbox.DeadLettersAsync(services)).ShouldBeEmpty();
+        connections.ForEach(c => c.Dispose());
     }
 
     [Test]
@@ -126,11 +127,11 @@ public sealed class MailTests : ProbeTest
         await using var services = ProbeServices.Create(clock, new Dictionary<string, string?>(Settings) { ["Aims:Mail:StartTls"] = "true" });
         await services.InUnitOfWorkAsync(provider => provider.GetRequiredService<IOutgoingMail>().QueueAsync(new EmailMessage("pat@provider.example", "Code", "123456")));
 
-        await services.GetRequiredService<MessagePump>().ProcessDueAsync(CancellationToken.None);
+        await Task.Delay(TimeSpan.FromSeconds(2));
 
         smtp.Received.ShouldBeEmpty();
-        (await ProbeServices.ScalarAsync<short>("SELECT status FROM messaging.messages")).ShouldBe((short)MessageStatus.Pending);
-        (await ProbeServices.ScalarAsync<string>("SELECT last_error FROM messaging.messages")).ShouldContain("STARTTLS");
+        (await WolverineInbox.OfTypeAsync<SendEmail>(services)).ShouldHaveSingleItem().Status.ShouldNotBe(Wolverine.EnvelopeStatus.Handled);
+        (await WolverineInbox.DeadLettersAsync(services)).ShouldBeEmpty();
     }
 
     [Test]
@@ -146,16 +147,16 @@ public sealed class MailTests : ProbeTest
         await using (var wrong = ProbeServices.Create(clock, settings))
         {
             await wrong.InUnitOfWorkAsync(provider => provider.GetRequiredService<IOutgoingMail>().QueueAsync(new EmailMessage("pat@provider.example", "Code", "123456")));
-            await wrong.GetRequiredService<MessagePump>().ProcessDueAsync(CancellationToken.None);
+            await Task.Delay(TimeSpan.FromSeconds(1.5));
+            (await WolverineInbox.DeadLettersAsync(wrong)).ShouldBeEmpty();
         }
 
         guarded.Received.ShouldBeEmpty();
-        (await ProbeServices.ScalarAsync<short>("SELECT status FROM messaging.messages")).ShouldBe((short)MessageStatus.Pending);
 
+        // The host restarts with the right password; the waiting email is picked up from Wolverine's inbox and sent.
         settings["Aims:Mail:SmtpPassword"] = "relay-secret-7";
-        clock.Advance(TimeSpan.FromMinutes(1));
         await using var right = ProbeServices.Create(clock, settings);
-        (await right.GetRequiredService<MessagePump>().ProcessDueAsync(CancellationToken.None)).ShouldBe(1);
+        await Eventually.TrueAsync(() => guarded.Received.Count == 1, "the email after the restart", TimeSpan.FromSeconds(30));
 
         guarded.Received.ShouldHaveSingleItem().Message.Subject.ShouldBe("Code");
     }
@@ -165,11 +166,13 @@ public sealed class MailTests : ProbeTest
     {
         await QueueAsync(new EmailMessage("nobody@provider.example", "Decision issued", "See the portal."));
 
-        await Pump.ProcessDueAsync(CancellationToken.None);
+        var dead = (await WolverineInbox.WaitForDeadLettersAsync(Services, 1)).Single();
 
-        (await ProbeServices.ScalarAsync<short>("SELECT status FROM messaging.messages")).ShouldBe((short)MessageStatus.DeadLettered);
-        (await ProbeServices.ScalarAsync<int>("SELECT attempts FROM messaging.messages")).ShouldBe(1);
-        (await ProbeServices.ScalarAsync<string>("SELECT last_error FROM messaging.messages")).ShouldContain("refused 'nobody@provider.example': 550");
+        dead.MessageType.ShouldBe(typeof(SendEmail).FullName);
+        dead.Envelope.Attempts.ShouldBe(1);
+        dead.ExceptionType.ShouldEndWith(nameof(PermanentFailureException));
+        dead.ExceptionMessage.ShouldContain("refused 'nobody@provider.example': 550");
+        smtp.Received.ShouldBeEmpty();
     }
 
     [TestCase("not an address")]
@@ -179,10 +182,10 @@ public sealed class MailTests : ProbeTest
     {
         await QueueAsync(new EmailMessage(address, "Hello", "Body"));
 
-        await Pump.ProcessDueAsync(CancellationToken.None);
+        var dead = (await WolverineInbox.WaitForDeadLettersAsync(Services, 1)).Single();
 
-        (await ProbeServices.ScalarAsync<short>("SELECT status FROM messaging.messages")).ShouldBe((short)MessageStatus.DeadLettered);
-        (await ProbeServices.ScalarAsync<string>("SELECT last_error FROM messaging.messages")).ShouldContain($"The address '{address}' is malformed.");
+        dead.Envelope.Attempts.ShouldBe(1);
+        dead.ExceptionMessage.ShouldContain($"The address '{address}' is malformed.");
         smtp.Received.ShouldBeEmpty();
     }
 
@@ -196,39 +199,26 @@ public sealed class MailTests : ProbeTest
         var direct = new NpgsqlConnectionStringBuilder(BuildingBlocksDatabase.ConnectionString);
         await using var proxy = new TcpProxy(direct.Host!, direct.Port);
         var throughProxy = new NpgsqlConnectionStringBuilder(direct.ConnectionString) { Host = "127.0.0.1", Port = proxy.Port, Timeout = 3 };
-        await using var services = ProbeComposition.Build(throughProxy.ConnectionString, new Dictionary<string, string?>(Settings) { ["Aims:Messaging:RelayEnabled"] = "false" }, clock);
-        var messageId = await services.InUnitOfWorkAsync(provider => provider.GetRequiredService<IOutgoingMail>().QueueAsync(new EmailMessage("pat@provider.example", "Hearing notice", "Your hearing is on 2027-01-19.")));
+        await using var services = ProbeComposition.Build(throughProxy.ConnectionString, Settings, clock);
+        var cut = new TaskCompletionSource();
         smtp.OnReceived = _ =>
         {
             smtp.OnReceived = null;
             proxy.Cut();
+            cut.SetResult();
             return Task.CompletedTask;
         };
-        var pump = services.GetRequiredService<MessagePump>();
+        var messageId = await services.InUnitOfWorkAsync(provider => provider.GetRequiredService<IOutgoingMail>().QueueAsync(new EmailMessage("pat@provider.example", "Hearing notice", "Your hearing is on 2027-01-19.")));
 
-        await Should.ThrowAsync<Exception>(() => pump.ProcessDueAsync(CancellationToken.None));
-        proxy.Restore();
+        await cut.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
         smtp.Received.Count.ShouldBe(1);
-        (await ProbeServices.ScalarAsync<short>("SELECT status FROM messaging.messages")).ShouldBe((short)MessageStatus.Pending);
+        proxy.Restore();
 
-        clock.Advance(TimeSpan.FromSeconds(61));
-        var delivered = 0;
-        for (var attempt = 0; attempt < 5 && delivered == 0; attempt++)
-        {
-            // Connections the pool held across the outage fail once each before fresh ones are opened.
-            try
-            {
-                delivered = await pump.ProcessDueAsync(CancellationToken.None);
-            }
-            catch (NpgsqlException)
-            {
-            }
-        }
-
-        delivered.ShouldBe(1);
-        smtp.Received.Count.ShouldBe(2);
+        // The handler's transaction (which records the send) failed, so Wolverine sends it again: at least once, never lost.
+        await Eventually.TrueAsync(() => smtp.Received.Count == 2, "the second send", TimeSpan.FromSeconds(30));
         smtp.Received.Select(r => $"<{r.Message.MessageId}>").ShouldAllBe(id => id == messageId);
-        (await ProbeServices.ScalarAsync<short>("SELECT status FROM messaging.messages")).ShouldBe((short)MessageStatus.Delivered);
+        await SentAsync(messageId);
     }
 
     [Test]
@@ -239,7 +229,7 @@ public sealed class MailTests : ProbeTest
         var messageId = await folderServices.InUnitOfWorkAsync(provider =>
             provider.GetRequiredService<IOutgoingMail>().QueueAsync(new EmailMessage("pat@provider.example", "Code", "123456")));
 
-        await folderServices.GetRequiredService<MessagePump>().ProcessDueAsync(CancellationToken.None);
+        await Eventually.TrueAsync(() => Directory.Exists(folder) && Directory.GetFiles(folder, "*.eml").Length > 0, "the .eml file");
 
         var file = Directory.GetFiles(folder, "*.eml").ShouldHaveSingleItem();
         var written = await MimeMessage.LoadAsync(file);
@@ -249,4 +239,10 @@ public sealed class MailTests : ProbeTest
 
     private Task<string> QueueAsync(EmailMessage email) =>
         Services.InUnitOfWorkAsync(provider => provider.GetRequiredService<IOutgoingMail>().QueueAsync(email));
+
+    /// <summary>Waits until AIMS's record says the email went out (stamped in the sending handler's committed transaction).</summary>
+    private static Task SentAsync(string messageId) =>
+        Eventually.TrueAsync(
+            async () => await ProbeServices.ScalarAsync<long>("SELECT count(*) FROM messaging.outgoing WHERE message_id = @id AND sent_at IS NOT NULL", ("id", messageId)) == 1,
+            $"{messageId} recorded as sent");
 }

@@ -26,7 +26,8 @@ internal sealed class ProbeProcess : IAsyncDisposable
 
     public int Id => process.Id;
 
-    public static async Task<ProbeProcess> StartAsync(bool stallAfterReceiver = false)
+    /// <param name="settings">Extra configuration (e.g. "Aims:Mail:SmtpPort"), passed as environment variables.</param>
+    public static async Task<ProbeProcess> StartAsync(bool stallAfterReceiver = false, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var probeDll = Path.Combine(AppContext.BaseDirectory, typeof(ProbeModule).Assembly.GetName().Name + ".dll");
         var start = new ProcessStartInfo("dotnet")
@@ -38,6 +39,11 @@ internal sealed class ProbeProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.Environment[StallingHandler.Variable] = stallAfterReceiver ? "1" : "0";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         var probe = new ProbeProcess(Process.Start(start)!);
         await probe.WaitForLineAsync("READY", TimeSpan.FromSeconds(30));
         return probe;

@@ -1,3 +1,4 @@
+using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Messaging;
 using Aims.MessagingProbe;
 using Aims.Testing;
@@ -7,7 +8,8 @@ namespace Aims.IntegrationTests.BuildingBlocks;
 
 /// <summary>
 /// Wolverine in separate OS processes: a host killed mid-delivery loses nothing and duplicates nothing, and two hosts on
-/// one database run each event's receiver and each scheduled message exactly once between them.
+/// one database run each event's receiver and each scheduled message exactly once between them, and send each queued
+/// email once with its own Message-ID (ADR 0047).
 /// </summary>
 public sealed class RelayProcessTests
 {
@@ -84,6 +86,46 @@ public sealed class RelayProcessTests
         var bySecond = await ProbeServices.CountAsync($"probe.received WHERE process_id = {second.Id}");
         TestContext.Out.WriteLine($"first process handled {byFirst}, second {bySecond}");
         (byFirst + bySecond).ShouldBe(count);
+    }
+
+    [Test]
+    public async Task Two_host_processes_over_500_queued_emails_send_each_once_with_its_own_message_id()
+    {
+        const int count = 500;
+        await using var smtp = new SmtpTestServer();
+        var settings = new Dictionary<string, string?>(smtp.MailSettings) { ["Aims:Mail:From"] = "AIMS <no-reply@aims.test>" };
+        var queued = new List<string>();
+        await using (var publisher = ProbeServices.Create(settings: settings, deliverEvents: false))
+        {
+            await WolverineInbox.ClearAsync(publisher);
+            for (var n = 0; n < count; n += 50)
+            {
+                queued.AddRange(await publisher.InUnitOfWorkAsync(async provider =>
+                {
+                    var mail = provider.GetRequiredService<IOutgoingMail>();
+                    var ids = new List<string>();
+                    for (var i = 0; i < 50; i++)
+                    {
+                        ids.Add(await mail.QueueAsync(new EmailMessage($"pat{n + i}@provider.example", "Hearing notice", "Your hearing is on 01/19/2027.")));
+                    }
+
+                    return ids;
+                }));
+            }
+
+            await ProbeServices.StopWolverineAsync(publisher);
+        }
+
+        smtp.Received.ShouldBeEmpty();
+        await using var first = await ProbeProcess.StartAsync(settings: settings);
+        await using var second = await ProbeProcess.StartAsync(settings: settings);
+        await Task.WhenAll(first.GoAsync(), second.GoAsync());
+        await WolverineInbox.WaitUntilHandledOutsideAsync(BuildingBlocksDatabase.ConnectionString, TimeSpan.FromSeconds(120));
+
+        var sent = smtp.Received.Select(r => $"<{r.Message.MessageId}>").ToList();
+        sent.Count.ShouldBe(count, "none sent twice");
+        sent.ShouldBe(queued, ignoreOrder: true);
+        (await ProbeServices.CountAsync("messaging.outgoing WHERE sent_at IS NOT NULL")).ShouldBe(count);
     }
 
     [Test]

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.TextMessages;
+using Aims.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -26,8 +26,6 @@ public sealed class TextMessageTests : ProbeTest
     };
 
     private string GatewayUrl { get; set; } = "";
-
-    private MessagePump Pump => Services.GetRequiredService<MessagePump>();
 
     [OneTimeSetUp]
     public async Task StartGatewayAsync()
@@ -58,7 +56,7 @@ public sealed class TextMessageTests : ProbeTest
     {
         var messageId = await QueueAsync("8045551234", "Your AIMS sign-in code is 135790.");
 
-        (await Pump.ProcessDueAsync(CancellationToken.None)).ShouldBe(1);
+        await Eventually.TrueAsync(() => !received.IsEmpty, "the gateway's request");
 
         var (authorization, body) = received.ShouldHaveSingleItem();
         authorization.ShouldBe("Bearer test-key");
@@ -66,19 +64,21 @@ public sealed class TextMessageTests : ProbeTest
         body.GetProperty("from").GetString().ShouldBe("8045550100");
         body.GetProperty("body").GetString().ShouldBe("Your AIMS sign-in code is 135790.");
         body.GetProperty("messageId").GetString().ShouldBe(messageId);
-        (await ProbeServices.ScalarAsync<short>("SELECT status FROM messaging.messages")).ShouldBe((short)MessageStatus.Delivered);
+        await Eventually.TrueAsync(async () => (await WolverineInbox.OfTypeAsync<SendTextMessage>(Services)).Single().Status == Wolverine.EnvelopeStatus.Handled, "the send handled");
     }
 
     [Test]
-    public async Task A_gateway_error_is_retried()
+    public async Task A_gateway_error_is_retried_with_the_same_message_id()
     {
         answer = StatusCodes.Status503ServiceUnavailable;
-        await QueueAsync("8045551234", "Code 1");
+        var messageId = await QueueAsync("8045551234", "Code 1");
 
-        await Pump.ProcessDueAsync(CancellationToken.None);
+        await Eventually.TrueAsync(() => !received.IsEmpty, "the first request");
+        answer = StatusCodes.Status202Accepted;
 
-        (await ProbeServices.ScalarAsync<short>("SELECT status FROM messaging.messages")).ShouldBe((short)MessageStatus.Pending);
-        (await ProbeServices.ScalarAsync<string>("SELECT last_error FROM messaging.messages")).ShouldContain("answered 503");
+        await Eventually.TrueAsync(() => received.Count == 2, "the retry");
+        received.Select(r => r.Body.GetProperty("messageId").GetString()).ShouldAllBe(id => id == messageId);
+        (await WolverineInbox.DeadLettersAsync(Services)).ShouldBeEmpty();
     }
 
     [Test]
@@ -87,9 +87,10 @@ public sealed class TextMessageTests : ProbeTest
         answer = StatusCodes.Status400BadRequest;
         await QueueAsync("8045551234", "Code 2");
 
-        await Pump.ProcessDueAsync(CancellationToken.None);
+        var dead = (await WolverineInbox.WaitForDeadLettersAsync(Services, 1)).Single();
 
-        (await ProbeServices.ScalarAsync<short>("SELECT status FROM messaging.messages")).ShouldBe((short)MessageStatus.DeadLettered);
+        dead.ExceptionMessage.ShouldContain("answered 400");
+        received.ShouldHaveSingleItem();
     }
 
     private Task<string> QueueAsync(string to, string body) =>

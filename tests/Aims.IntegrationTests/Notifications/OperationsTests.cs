@@ -7,8 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Aims.IntegrationTests.Notifications;
 
 /// <summary>
-/// The operations page, with mail going to a real SMTP listener that refuses "nobody": a refused address is a dead
-/// letter with its error, retried or cancelled there; upcoming reminders are listed; a sent email shows.
+/// The operations page, with mail going through Wolverine to a real SMTP listener that refuses "nobody" (ADR 0047): a
+/// refused address is a dead letter with its error, retried (once fixed it arrives) or discarded there; upcoming reminders
+/// are listed; a sent email shows.
 /// </summary>
 public sealed class OperationsTests() : RegistrationTest("aims_test_operations")
 {
@@ -29,21 +30,37 @@ public sealed class OperationsTests() : RegistrationTest("aims_test_operations")
         page.Text.ShouldContain("ReviewReminder");
         page.Text.ShouldMatch(@"11/24/2026 9:00 AM ReviewReminder access-request:[0-9a-f-]{36}:review-1");
         page.Text.ShouldContain("ops.requester@henrico.example Your AIMS access request is pending review");
-        var first = (Guid)(await ScalarAsync("SELECT id FROM messaging.messages WHERE payload->>'to' = @p", "nobody@provider.example"))!;
-        var second = (Guid)(await ScalarAsync("SELECT id FROM messaging.messages WHERE payload->>'to' = @p", "nobody@second.example"))!;
+        var first = DeadLetterId(page, "nobody@provider.example");
+        var second = DeadLetterId(page, "nobody@second.example");
 
+        // The mailbox is fixed; retried, the same email goes out to the server once.
+        Smtp.RefuseNobody = false;
         var retried = await admin.PostAsync("/admin/operations", [new("message", first.ToString())], "/admin/operations?handler=Retry");
         retried.Location.ShouldBe("/admin/operations");
-        (await ScalarAsync("SELECT status FROM messaging.messages WHERE id = @p", first)).ShouldBe((short)0);
-        (await ScalarAsync("SELECT attempts FROM messaging.messages WHERE id = @p", first)).ShouldBe(0);
+        await Eventually.TrueAsync(() => Smtp.Received.Any(r => r.Message.To.ToString().Contains("nobody@provider.example")), "the retried email");
+        Smtp.Received.Count(r => r.Message.Subject == "Appeal received").ShouldBe(1);
+        (await WolverineInbox.DeadLettersAsync(Portal.Services)).Select(d => d.Id).ShouldNotContain(first);
+
+        // Discarded, the other is gone for good: not listed, not retried, never sent.
         await admin.PostAsync("/admin/operations", [new("message", second.ToString())], "/admin/operations?handler=Cancel");
-        (await ScalarAsync("SELECT status FROM messaging.messages WHERE id = @p", second)).ShouldBe((short)3);
+        (await WolverineInbox.DeadLettersAsync(Portal.Services)).Select(d => d.Id).ShouldNotContain(second);
         (await admin.PostAsync("/admin/operations", [new("message", second.ToString())], "/admin/operations?handler=Retry")).Location.ShouldBe("/admin/operations");
-        (await admin.GetAsync("/admin/operations")).Text.ShouldContain("That message is not a dead letter any more");
+        var after = await admin.GetAsync("/admin/operations");
+        after.Text.ShouldContain("That message is not a dead letter any more");
+        after.Text.ShouldNotContain("nobody@second.example");
+        after.Text.ShouldContain("nobody@provider.example Appeal received");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Smtp.Received.ShouldNotContain(r => r.Message.To.ToString().Contains("nobody@second.example"));
 
         using var requester = NewBrowser();
         (await requester.Http.GetAsync("/admin/operations")).StatusCode.ShouldNotBe(System.Net.HttpStatusCode.OK);
     }
+
+    /// <summary>The id in the Retry form of the dead letter listed for <paramref name="to"/>.</summary>
+    private static Guid DeadLetterId(FormClient.Page page, string to) =>
+        Guid.Parse(System.Text.RegularExpressions.Regex.Match(
+            page.Html, $@"{System.Text.RegularExpressions.Regex.Escape(to)}:[^<]*</th>.*?name=""message"" value=""([0-9a-f-]{{36}})""",
+            System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value);
 
     private async Task QueueAsync(EmailMessage email)
     {

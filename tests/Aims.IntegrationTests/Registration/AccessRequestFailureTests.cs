@@ -27,6 +27,9 @@ public sealed class AccessRequestFailureTests() : RegistrationTest("aims_test_ac
         public Task PublishAsync(IIntegrationEvent integrationEvent, CancellationToken cancellationToken = default) =>
             throw new InvalidOperationException("The message table is unavailable (a test failure on purpose).");
 
+        // The confirmation email's record is still written in the unit of work, so the rollback must take it away.
+        public Task<Guid> SendAsync(IOutsideDelivery command, CancellationToken cancellationToken = default) => Task.FromResult(Guid.CreateVersion7());
+
         public Task ScheduleAsync(IMessage message, DateTimeOffset dueAt, string? key = null, CancellationToken cancellationToken = default) =>
             throw new InvalidOperationException("Not used.");
 

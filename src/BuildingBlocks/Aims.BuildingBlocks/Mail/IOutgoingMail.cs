@@ -1,8 +1,8 @@
 namespace Aims.BuildingBlocks.Mail;
 
 /// <summary>
-/// Queues an email in the caller's unit of work; it is sent after commit by the message relay, retried with backoff,
-/// and dead-lettered (visible to administrators) if it keeps failing.
+/// Queues an email in the caller's unit of work; Wolverine sends it after commit (ADR 0047), retries it with backoff
+/// and dead-letters it (visible to administrators) if it keeps failing.
 /// </summary>
 public interface IOutgoingMail
 {

@@ -3,12 +3,14 @@ using Microsoft.Extensions.Options;
 
 namespace Aims.BuildingBlocks.Mail;
 
-internal sealed class OutgoingMail(StandInQueue queue, IOptions<MailOptions> options) : IOutgoingMail
+internal sealed class OutgoingMail(IMessageBus bus, OutgoingLog log, IOptions<MailOptions> options) : IOutgoingMail
 {
     public async Task<string> QueueAsync(EmailMessage email, CancellationToken cancellationToken = default)
     {
         var messageId = $"<{Guid.CreateVersion7():N}@{options.Value.MessageIdDomain}>";
-        await queue.QueueAsync(new SendEmail(messageId, email.To, email.Subject, email.TextBody, email.HtmlBody, email.Attachments), cancellationToken);
+        var send = new SendEmail(messageId, email.To, email.Subject, email.TextBody, email.HtmlBody, email.Attachments);
+        var envelope = await bus.SendAsync(send, cancellationToken);
+        await log.QueuedAsync(messageId, OutgoingLog.Email, email.To, email.Subject, send, envelope, cancellationToken);
         return messageId;
     }
 }

@@ -7,10 +7,10 @@ using Microsoft.Extensions.Options;
 namespace Aims.BuildingBlocks.Mail;
 
 /// <summary>
-/// Sends one queued email with MailKit (ADR 0030). A failure throws, so the relay retries it with backoff; a mailbox
+/// Sends one queued email with MailKit (ADR 0030). A failure throws, so Wolverine retries it with backoff (ADR 0047); a mailbox
 /// the server refuses permanently (5.x.x) or a malformed address can never succeed and is dead-lettered at once.
 /// </summary>
-internal sealed class SendEmailHandler(IOptions<MailOptions> options) : INotificationHandler<SendEmail>
+internal sealed class SendEmailHandler(IOptions<MailOptions> options, OutgoingLog log) : INotificationHandler<SendEmail>
 {
     public async Task Handle(SendEmail notification, CancellationToken cancellationToken)
     {
@@ -23,6 +23,7 @@ internal sealed class SendEmailHandler(IOptions<MailOptions> options) : INotific
             var name = Path.Combine(settings.Folder, $"{Guid.CreateVersion7():N}");
             await message.WriteToAsync(name + ".tmp", cancellationToken);
             File.Move(name + ".tmp", name + ".eml");
+            await log.SentAsync(notification.MessageId, cancellationToken);
             return;
         }
 
@@ -38,6 +39,7 @@ internal sealed class SendEmailHandler(IOptions<MailOptions> options) : INotific
 
             await smtp.SendAsync(message, cancellationToken);
             await smtp.DisconnectAsync(quit: true, cancellationToken);
+            await log.SentAsync(notification.MessageId, cancellationToken);
         }
         catch (SmtpCommandException refused) when (refused.ErrorCode == SmtpErrorCode.RecipientNotAccepted && (int)refused.StatusCode is >= 550 and < 560)
         {

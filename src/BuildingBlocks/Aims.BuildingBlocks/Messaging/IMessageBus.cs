@@ -9,6 +9,9 @@ public interface IMessageBus
     /// <summary>Tell the other modules now (the transactional outbox).</summary>
     Task PublishAsync(IIntegrationEvent integrationEvent, CancellationToken cancellationToken = default);
 
+    /// <summary>Hand a command to its one receiver after commit (sending an email or a text); returns its envelope's id.</summary>
+    Task<Guid> SendAsync(IOutsideDelivery command, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Deliver at <paramref name="dueAt"/>. A pending message with the same <paramref name="key"/> is replaced, so a
     /// moved hearing moves its reminder instead of adding a second one.

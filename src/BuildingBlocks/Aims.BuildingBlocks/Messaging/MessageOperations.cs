@@ -1,4 +1,3 @@
-using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Persistence;
 using Npgsql;
 using Wolverine.Persistence.Durability;
@@ -12,13 +11,11 @@ public sealed record MessageSummary(
     Guid Id, string Type, string? Key, DateTimeOffset DueAt, int Attempts, string? LastError, DateTimeOffset? CompletedAt, string? EmailTo, string? EmailSubject);
 
 /// <summary>
-/// What administrators need to run the scheduler (ADR 0041): upcoming reminders, emails just sent, dead letters to retry
-/// or cancel. Wolverine's side goes through its storage API, never SQL into its tables.
+/// What administrators need to run the scheduler (ADR 0041, 0047): upcoming reminders, emails just sent, dead letters to
+/// retry or discard; Wolverine's through its storage API, the stand-in's only as a previous version left them.
 /// </summary>
-public sealed class MessageOperations(DbSession session, TimeProvider time, IMessageStore store)
+public sealed class MessageOperations(DbSession session, TimeProvider time, IMessageStore store, OutgoingLog outgoing)
 {
-    private static readonly string EmailType = MessageTypeRegistry.NameOf(typeof(SendEmail));
-
     private const string Columns = "id, type, key, due_at, attempts, last_error, completed_at, payload->>'to', payload->>'subject'";
 
     /// <summary>
@@ -52,17 +49,23 @@ public sealed class MessageOperations(DbSession session, TimeProvider time, IMes
         return keyed.Where(m => ids.Contains(m.Id)).ToList();
     }
 
+    /// <summary>The emails sent lately, newest first, from AIMS's own record of them.</summary>
     public Task<IReadOnlyList<MessageSummary>> RecentEmailsAsync(int limit, CancellationToken cancellationToken) =>
-        QueryAsync($"SELECT {Columns} FROM messaging.messages WHERE status = 1 AND type = @email ORDER BY completed_at DESC LIMIT @limit", limit, keyPrefix: "", cancellationToken);
+        outgoing.RecentEmailsAsync(limit, cancellationToken);
 
-    /// <summary>Dead letters, newest first: Wolverine's (events, reminders) with their error, then the stand-in's emails and texts.</summary>
+    /// <summary>
+    /// Dead letters, newest first: Wolverine's (events, reminders, emails, texts) with their error and, for an email or
+    /// text, whom it was for; then any a previous version's stand-in left.
+    /// </summary>
     public async Task<IReadOnlyList<MessageSummary>> DeadLettersAsync(int limit, CancellationToken cancellationToken)
     {
         var wolverine = await store.DeadLetters.QueryAsync(new DeadLetterEnvelopeQuery { PageSize = limit, Replayable = false }, cancellationToken);
+        var sends = await outgoing.ByEnvelopeAsync(wolverine.Envelopes.Select(d => d.Id).ToList(), cancellationToken);
         var dead = wolverine.Envelopes
             .Select(d => new MessageSummary(
                 d.Id, ShortName(d.MessageType), d.Envelope.Headers.GetValueOrDefault(ScheduledWork.KeyHeader), d.ExecutionTime ?? d.SentAt,
-                d.Envelope.Attempts, $"{d.ExceptionType}: {d.ExceptionMessage}", d.SentAt, null, null))
+                d.Envelope.Attempts, $"{d.ExceptionType}: {d.ExceptionMessage}", d.SentAt,
+                sends.GetValueOrDefault(d.Id)?.EmailTo, sends.GetValueOrDefault(d.Id)?.EmailSubject))
             .ToList();
         dead.AddRange(await QueryAsync(
             $"SELECT {Columns} FROM messaging.messages WHERE status = 2 ORDER BY completed_at DESC LIMIT @limit", limit, keyPrefix: "", cancellationToken));
@@ -120,7 +123,6 @@ public sealed class MessageOperations(DbSession session, TimeProvider time, IMes
     {
         await using var query = await session.CommandAsync(sql, cancellationToken);
         query.Parameters.AddWithValue("limit", limit);
-        query.Parameters.AddWithValue("email", EmailType);
         query.Parameters.AddWithValue("prefix", keyPrefix);
         var messages = new List<MessageSummary>();
         await using var row = await query.ExecuteReaderAsync(cancellationToken);

@@ -17,6 +17,9 @@ public static class MessagingServiceCollectionExtensions
     /// <summary>Wolverine's durable local queue that carries the integration events between modules.</summary>
     public const string EventQueue = "aims-events";
 
+    /// <summary>Wolverine's durable local queue for emails and texts (ADR 0047): a slow mail server delays only these.</summary>
+    public const string SendingQueue = "aims-sending";
+
     /// <summary>Wolverine's tables (envelopes, nodes, dead letters) live in this schema.</summary>
     public const string WolverineSchema = "wolverine";
 
@@ -29,10 +32,10 @@ public static class MessagingServiceCollectionExtensions
         services.AddSingleton(registry);
         services.AddScoped<IMessageBus, OutboxMessageBus>();
         services.AddScoped<MessageOperations>();
-        services.AddScoped<StandInQueue>();
+        services.AddScoped<OutgoingLog>();
         services.AddSingleton<MessagePump>();
-        // Wolverine is registered before the relay, so it has started (hosted services start in order) before the
-        // relay delivers a reminder whose handler publishes an event; an event flushed earlier would wait in memory.
+        // Wolverine is registered before the relay (which only drains a previous version's stand-in rows, ADR 0047), so
+        // it has started (hosted services start in order) before the relay delivers something that publishes.
         var settings = configuration.GetSection(MessagingOptions.Section).Get<MessagingOptions>() ?? new MessagingOptions();
         services.AddWolverine(options => ConfigureWolverine(options, registry, dataSource, settings));
         services.AddSingleton<IHostedService>(provider =>
@@ -63,9 +66,11 @@ public static class MessagingServiceCollectionExtensions
         options.AutoBuildMessageStorageOnStartup = JasperFx.AutoCreate.CreateOrUpdate;
 
         options.LocalQueue(EventQueue).UseDurableInbox();
+        // Sending waits on a mail server or gateway, not on this machine: more at once than the event queue's default.
+        options.LocalQueue(SendingQueue).UseDurableInbox().MaximumParallelMessages(8);
         foreach (var eventType in registry.ReceivedMessages)
         {
-            options.PublishMessage(eventType).ToLocalQueue(EventQueue);
+            options.PublishMessage(eventType).ToLocalQueue(typeof(IOutsideDelivery).IsAssignableFrom(eventType) ? SendingQueue : EventQueue);
         }
 
         foreach (var eventType in registry.ReceivedMessages)

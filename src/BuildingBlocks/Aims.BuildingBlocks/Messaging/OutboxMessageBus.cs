@@ -32,18 +32,22 @@ internal sealed class OutboxMessageBus(
         }
     }
 
+    /// <summary>Through the same outbox as the events, to the one receiver, on the sending queue (ADR 0047).</summary>
+    public async Task<Guid> SendAsync(IOutsideDelivery command, CancellationToken cancellationToken = default)
+    {
+        var receiver = OnlyReceiverOf(command);
+        await EnlistAsync("Sending a message");
+        await Context.PublishAsync(command, Delivery(receiver));
+        return (outbox!.LastStored ?? throw new InvalidOperationException($"Wolverine stored no envelope for {command.GetType().Name}.")).Id;
+    }
+
     /// <summary>
     /// A Wolverine scheduled message in the unit of work's transaction (ADR 0041). Wolverine polls the system clock, AIMS uses
     /// <see cref="TimeProvider"/>: the envelope is due after the same delay and carries the AIMS due time in a header.
     /// </summary>
     public async Task ScheduleAsync(IMessage message, DateTimeOffset dueAt, string? key = null, CancellationToken cancellationToken = default)
     {
-        var receivers = registry.ReceiversOf(message.GetType());
-        if (receivers.Count != 1)
-        {
-            throw new InvalidOperationException($"A scheduled {message.GetType().Name} needs exactly one receiver, not {receivers.Count}.");
-        }
-
+        var receiver = OnlyReceiverOf(message);
         await EnlistAsync("Scheduling a message");
         var payload = registry.Serialize(message, out var typeName);
         if (key is not null && await ScheduledKeys.IsUnchangedAsync(session, key, typeName, payload, dueAt, cancellationToken))
@@ -52,7 +56,7 @@ internal sealed class OutboxMessageBus(
             return;
         }
 
-        var delivery = Delivery(receivers[0]).WithHeader(ScheduledWork.DueHeader, dueAt.ToUniversalTime().ToString("O"));
+        var delivery = Delivery(receiver).WithHeader(ScheduledWork.DueHeader, dueAt.ToUniversalTime().ToString("O"));
         var delay = dueAt - time.GetUtcNow();
         if (delay > TimeSpan.Zero)
         {
@@ -88,6 +92,13 @@ internal sealed class OutboxMessageBus(
         superseded.Add(previous);
         return true;
     }
+
+    // A command or scheduled message goes to one receiver; two would each run it (two emails, two reminders).
+    private string OnlyReceiverOf(IMessage message) =>
+        registry.ReceiversOf(message.GetType()) is [var only]
+            ? only
+            : throw new InvalidOperationException(
+                $"A {message.GetType().Name} needs exactly one receiver, not {registry.ReceiversOf(message.GetType()).Count}.");
 
     private DeliveryOptions Delivery(string receiver)
     {

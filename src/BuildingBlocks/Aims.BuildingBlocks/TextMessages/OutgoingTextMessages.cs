@@ -2,12 +2,14 @@ using Aims.BuildingBlocks.Messaging;
 
 namespace Aims.BuildingBlocks.TextMessages;
 
-internal sealed class OutgoingTextMessages(StandInQueue queue) : IOutgoingTextMessages
+internal sealed class OutgoingTextMessages(IMessageBus bus, OutgoingLog log) : IOutgoingTextMessages
 {
     public async Task<string> QueueAsync(string to, string body, CancellationToken cancellationToken = default)
     {
         var messageId = Guid.CreateVersion7().ToString("N");
-        await queue.QueueAsync(new SendTextMessage(messageId, to, body), cancellationToken);
+        var send = new SendTextMessage(messageId, to, body);
+        var envelope = await bus.SendAsync(send, cancellationToken);
+        await log.QueuedAsync(messageId, OutgoingLog.Text, to, subject: null, send, envelope, cancellationToken);
         return messageId;
     }
 }

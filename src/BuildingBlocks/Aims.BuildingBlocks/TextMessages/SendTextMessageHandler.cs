@@ -9,10 +9,10 @@ using Microsoft.Extensions.Options;
 namespace Aims.BuildingBlocks.TextMessages;
 
 /// <summary>
-/// Sends one queued text through the gateway. Server errors, throttling and timeouts throw, so the relay retries; a
+/// Sends one queued text through the gateway. Server errors, throttling and timeouts throw, so Wolverine retries; a
 /// request the gateway rejects (4xx) will be rejected again and is dead-lettered at once.
 /// </summary>
-internal sealed class SendTextMessageHandler(IHttpClientFactory clients, IOptions<TextMessageOptions> options)
+internal sealed class SendTextMessageHandler(IHttpClientFactory clients, IOptions<TextMessageOptions> options, OutgoingLog log)
     : INotificationHandler<SendTextMessage>
 {
     public const string ClientName = "text-message-gateway";
@@ -25,6 +25,7 @@ internal sealed class SendTextMessageHandler(IHttpClientFactory clients, IOption
         {
             Directory.CreateDirectory(settings.Folder);
             await File.WriteAllTextAsync(Path.Combine(settings.Folder, $"{notification.MessageId}.sms.json"), JsonSerializer.Serialize(payload), cancellationToken);
+            await log.SentAsync(notification.MessageId, cancellationToken);
             return;
         }
 
@@ -39,6 +40,7 @@ internal sealed class SendTextMessageHandler(IHttpClientFactory clients, IOption
         using var response = await clients.CreateClient(ClientName).SendAsync(request, timeout.Token);
         if (response.IsSuccessStatusCode)
         {
+            await log.SentAsync(notification.MessageId, cancellationToken);
             return;
         }
 
