@@ -50,6 +50,7 @@ internal sealed class ReminderDispatch : IScenario
             results.Add(new Measurement($"reminders-{hosts}-steady", $"  steady run at 80 % of that, {hosts} host(s)", steady.PerSecond, "/s"));
             results.Add(new Measurement($"reminders-{hosts}-p50", $"  due → notice and email queued p50, {hosts} host(s)", steady.Delays.Percentile(50), "ms"));
             results.Add(new Measurement($"reminders-{hosts}-p95", $"  due → notice and email queued p95, {hosts} host(s)", steady.Delays.Percentile(95), "ms"));
+            results.Add(new Measurement($"reminders-{hosts}-p99", $"  due → notice and email queued p99, {hosts} host(s)", steady.Delays.Percentile(99), "ms"));
             results.Add(new Measurement($"reminders-{hosts}-max", $"  due → notice and email queued max, {hosts} host(s)", steady.Delays.Percentile(100), "ms"));
         }
 

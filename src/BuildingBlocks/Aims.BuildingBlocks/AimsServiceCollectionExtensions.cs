@@ -26,7 +26,7 @@ public static class AimsServiceCollectionExtensions
     {
         var dataSource = CreateDataSource(configuration);
         // A factory, not an instance: the container disposes what a factory returned, closing the pool's idle
-        // connections with the host (ADR 0046). Wolverine is handed the instance and stops before the container disposes.
+        // connections with the host (ADR 0046). Wolverine resolves it from the container too, and does not dispose it.
         services.AddSingleton(_ => dataSource);
         services.AddScoped<DbSession>();
         services.AddScoped<OperationContext>();
@@ -37,7 +37,7 @@ public static class AimsServiceCollectionExtensions
         // The building blocks' own handlers and messages (e.g. sending mail) are found with the modules'.
         var assemblies = ModuleAssemblies(modules).Append(typeof(AimsServiceCollectionExtensions).Assembly).ToList();
         services.AddAimsMediation(assemblies);
-        services.AddAimsMessaging(configuration, assemblies, dataSource);
+        services.AddAimsMessaging(configuration, assemblies);
         services.AddOutgoingMail(configuration);
         services.AddOutgoingTextMessages(configuration);
 

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
 
 namespace Aims.IntegrationTests.Host;
@@ -9,6 +11,104 @@ internal static class HostProcess
     public sealed record Outcome(int ExitCode, string Output);
 
     public static async Task<Outcome> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
+        using var process = Process.Start(StartInfo(environment, arguments))!;
+        var output = new StringBuilder();
+        Capture(process, output);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"The host did not exit within 30 s. Output:\n{output}");
+        }
+
+        process.WaitForExit();
+        return new Outcome(process.ExitCode, output.ToString());
+    }
+
+    /// <summary>Starts the host serving on a free port of its own and waits until `/health/ready` answers 200.</summary>
+    public static async Task<Serving> ServeAsync(IReadOnlyDictionary<string, string> environment, TimeSpan? readyWithin = null)
+    {
+        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var process = Process.Start(StartInfo(new Dictionary<string, string>(environment) { ["ASPNETCORE_URLS"] = address.ToString() }, []))!;
+        var output = new StringBuilder();
+        Capture(process, output);
+        var serving = new Serving(process, address, output);
+        using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + (readyWithin ?? TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            if (process.HasExited || DateTime.UtcNow > deadline)
+            {
+                await serving.DisposeAsync();
+                Assert.Fail($"The host at {address} did not become ready. Output:\n{output}");
+            }
+
+            try
+            {
+                using var ready = await http.GetAsync("/health/ready");
+                if (ready.StatusCode == HttpStatusCode.OK)
+                {
+                    return serving;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>A host process serving HTTP; disposing it kills it (SIGKILL) if it still runs.</summary>
+    public sealed class Serving(Process process, Uri address, StringBuilder output) : IAsyncDisposable
+    {
+        public Uri Address => address;
+
+        public int Id => process.Id;
+
+        public string Output
+        {
+            get
+            {
+                lock (output)
+                {
+                    return output.ToString();
+                }
+            }
+        }
+
+        /// <summary>SIGKILL: no shutdown code runs, exactly like a crashed or killed host.</summary>
+        public async Task KillAsync()
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await KillAsync();
+            process.Dispose();
+        }
+    }
+
+    /// <summary>A loopback port nothing listens on at the moment.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string> environment, string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -29,25 +129,15 @@ internal static class HostProcess
             start.Environment[name] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var output = new StringBuilder();
+        return start;
+    }
+
+    private static void Capture(Process process, StringBuilder output)
+    {
         process.OutputDataReceived += (_, e) => Append(output, e.Data);
         process.ErrorDataReceived += (_, e) => Append(output, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"The host did not exit within 30 s. Output:\n{output}");
-        }
-
-        process.WaitForExit();
-        return new Outcome(process.ExitCode, output.ToString());
     }
 
     private static void Append(StringBuilder output, string? line)

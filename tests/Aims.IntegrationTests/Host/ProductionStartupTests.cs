@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-
 namespace Aims.IntegrationTests.Host;
 
 /// <summary>
@@ -29,7 +26,7 @@ public sealed class ProductionStartupTests
     public async Task The_explicit_opt_out_from_a_scanner_starts_and_logs_that_documents_go_unscanned()
     {
         // Past the settings, the host stops at the database (a closed port), which shows it got that far.
-        var closedPort = FreePort();
+        var closedPort = HostProcess.FreePort();
         var settings = new Dictionary<string, string>(SafeProduction())
         {
             ["Aims__Documents__Clamd"] = "",
@@ -77,11 +74,4 @@ public sealed class ProductionStartupTests
         ["Aims__TextMessages__GatewayUrl"] = "https://sms.example.gov/send",
         ["Aims__Documents__Clamd"] = "127.0.0.1:3310",
     };
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

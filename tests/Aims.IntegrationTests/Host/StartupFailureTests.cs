@@ -18,7 +18,7 @@ public sealed class StartupFailureTests
     [Test]
     public async Task An_unreachable_database_names_the_server_and_what_to_do()
     {
-        var closedPort = FreePort();
+        var closedPort = HostProcess.FreePort();
 
         var outcome = await StartAsync($"Host=127.0.0.1;Port={closedPort};Database=aims;Username=aims;Timeout=3");
 
@@ -62,12 +62,5 @@ public sealed class StartupFailureTests
         lines.Count(l => l.StartsWith("AIMS cannot start: ", StringComparison.Ordinal)).ShouldBe(1, outcome.Output);
         outcome.Output.ShouldContain(line, Case.Sensitive, outcome.Output);
         lines.ShouldNotContain(l => l.StartsWith("at ", StringComparison.Ordinal), "no stack trace:\n" + outcome.Output);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using Aims.Identity.Contracts;
 using Aims.IntegrationTests.Appeals;
 using Aims.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,31 +11,6 @@ namespace Aims.IntegrationTests.Notifications;
 public sealed class ReminderHostsTests() : AppealsTest("aims_test_reminder_hosts")
 {
     private static readonly DateTimeOffset FourteenDaysBefore = new(2027, 5, 8, 13, 0, 0, TimeSpan.Zero);
-
-    private async Task<IReadOnlyList<Guid>> FileInformalAppealsAsync(string tag, int count)
-    {
-        var (owner, provider) = await ProviderAsync($"rep.{tag}@billing.example", $"Hosts {tag} Clinic", Role.ProviderRepresentative);
-        using var api = await ApiAsync(owner, "Billing system", "AppealsRead", "AppealsFile");
-        var ids = new List<Guid>();
-        for (var n = 0; n < count; n++)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/appeals/informal")
-            {
-                Content = JsonContent.Create(new Dictionary<string, object>
-                {
-                    ["providerId"] = provider.ToString(), ["actionType"] = "ClaimDenial", ["noticeDate"] = "2026-11-10", ["receivedBy"] = "Email", ["fromMco"] = "no",
-                    ["items"] = new[] { new Dictionary<string, string> { ["reference"] = $"CLM-{tag}-{n}", ["amount"] = "100.00", ["reason"] = "Authorized." } },
-                    ["desiredOutcome"] = "Pay the claim.", ["contactName"] = "Lee Park", ["contactPhone"] = "540-555-0142", ["contactEmail"] = $"contact.{tag}@clinic.example",
-                }),
-            };
-            request.Headers.Add("Idempotency-Key", $"{tag}-{n}");
-            using var filed = await api.SendAsync(request);
-            filed.EnsureSuccessStatusCode();
-            ids.Add((await filed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("appealId").GetGuid());
-        }
-
-        return ids;
-    }
 
     /// <summary>A host of its own with the relay on, at the given moment, mailing into a folder.</summary>
     private AimsAppFactory Host(DateTimeOffset now, string mailFolder)

@@ -24,7 +24,7 @@ public static class MessagingServiceCollectionExtensions
     public const string WolverineSchema = "wolverine";
 
     public static IServiceCollection AddAimsMessaging(
-        this IServiceCollection services, IConfiguration configuration, IEnumerable<Assembly> messageAssemblies, NpgsqlDataSource dataSource)
+        this IServiceCollection services, IConfiguration configuration, IEnumerable<Assembly> messageAssemblies)
     {
         services.AddSingleton(new ModuleSchema("messaging", SqlMigration.EmbeddedIn(typeof(IMessage).Assembly, "Messaging")));
         services.Configure<MessagingOptions>(configuration.GetSection(MessagingOptions.Section));
@@ -37,7 +37,7 @@ public static class MessagingServiceCollectionExtensions
         // Wolverine is registered before the relay (which only drains a previous version's stand-in rows, ADR 0047), so
         // it has started (hosted services start in order) before the relay delivers something that publishes.
         var settings = configuration.GetSection(MessagingOptions.Section).Get<MessagingOptions>() ?? new MessagingOptions();
-        services.AddWolverine(options => ConfigureWolverine(options, registry, dataSource, settings));
+        services.AddWolverine(options => ConfigureWolverine(options, registry, settings));
         services.AddSingleton<IHostedService>(provider =>
             provider.GetRequiredService<IOptions<MessagingOptions>>().Value.RelayEnabled
                 ? ActivatorUtilities.CreateInstance<MessageRelayService>(provider)
@@ -46,14 +46,16 @@ public static class MessagingServiceCollectionExtensions
         return services;
     }
 
-    private static void ConfigureWolverine(WolverineOptions options, MessageTypeRegistry registry, NpgsqlDataSource dataSource, MessagingOptions settings)
+    private static void ConfigureWolverine(WolverineOptions options, MessageTypeRegistry registry, MessagingOptions settings)
     {
         options.ServiceName = "aims";
         // MediatR stays the pipeline for requests: Wolverine discovers no handlers of its own, and its receivers are
         // pre-built (ReceiverDispatch), so there is no generated code to load or to go stale.
         options.Discovery.DisableConventionalDiscovery();
         options.CodeGeneration.TypeLoadMode = TypeLoadMode.Static;
-        options.PersistMessagesWithPostgresql(dataSource, WolverineSchema);
+        // The container owns the data source (ADR 0046): Wolverine resolves it when its store is built and never
+        // disposes it, so the pool closes with the container whatever order the host stops things in.
+        options.PersistMessagesWithPostgresqlUsingDataSourceFromContainer(provider => provider.GetRequiredService<NpgsqlDataSource>(), WolverineSchema);
         // Scheduled messages are due within a second of their time (ADR 0041); each poll takes up to RecoveryBatchSize
         // of them (Wolverine's default, 100, would cap reminders at 100 a second).
         options.Durability.ScheduledJobPollingTime = TimeSpan.FromSeconds(1);
