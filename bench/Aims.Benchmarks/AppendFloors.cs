@@ -9,9 +9,9 @@ using Npgsql;
 namespace Aims.Benchmarks;
 
 /// <summary>
-/// What an append can reach, measured without .NET (issue 19's goals, ADR 0042): pgbench, one client, runs its own
-/// single-row insert and six transactions of an append's shape against Marten's schema, the scripts picked at random
-/// in one run so the machine's load falls on all alike; each script's mean latency is compared with the insert's.
+/// What an append can reach, measured without .NET (issue 19's goals, ADR 0042): pgbench runs its own single-row insert
+/// and seven transactions of an append's shape on Marten's schema, at 1 and 8 clients, the scripts picked at random in
+/// one run so the machine's load falls on all alike; each script's mean latency is compared with the insert's.
 /// </summary>
 internal sealed partial class AppendFloors : IScenario
 {
@@ -34,7 +34,7 @@ internal sealed partial class AppendFloors : IScenario
         {
             await connection.OpenAsync();
             await new NpgsqlCommand(
-                $"INSERT INTO probe.floor_streams (id, type, version, timestamp, tenant_id) SELECT md5('f' || c)::uuid, 'counter', 0, now(), '*DEFAULT*' FROM generate_series(0, 7) c",
+                "INSERT INTO probe.floor_streams (id, type, version, timestamp, tenant_id) SELECT md5('f' || c)::uuid, 'counter', 0, now(), '*DEFAULT*' FROM generate_series(0, 7) c",
                 connection).ExecuteNonQueryAsync();
         }
 
@@ -44,46 +44,65 @@ internal sealed partial class AppendFloors : IScenario
             ("transaction", "BEGIN + the same insert, COMMIT (2 round trips)", InTransaction("INSERT INTO probe.floor_rows (v) VALUES (1);")),
             ("append-1", "BEGIN + Marten's append function (1 event) + upsert, COMMIT: AIMS's shape", InTransaction(Append(1))),
             ("append-1-onetrip", "  the same with COMMIT in the same round trip", InTransaction(Append(1), commitInPipeline: true)),
+            ("append-1-custom", "  the same shape, plan_cache_mode=force_custom_plan (the host's setting)", InTransaction("SET LOCAL plan_cache_mode = force_custom_plan;\n" + Append(1))),
             ("append-100", "BEGIN + Marten's append function (100 events) + upsert, COMMIT", InTransaction(Append(100))),
             ("set-1", "BEGIN + a set-based insert (1 event) + upsert, COMMIT", InTransaction(SetBased(1))),
             ("set-100", "BEGIN + a set-based insert (100 events) + upsert, COMMIT", InTransaction(SetBased(100))),
         ];
         var folder = Directory.CreateTempSubdirectory("aims-append-floors");
-        var arguments = new List<string> { "-n", "-M", "extended", "-T", "30", "-c", "1" };
+        var files = new List<string>();
         for (var i = 0; i < scripts.Length; i++)
         {
-            var file = Path.Combine(folder.FullName, $"{i}-{scripts[i].Key}.sql");
-            await File.WriteAllTextAsync(file, scripts[i].Sql);
-            arguments.AddRange(["-f", file]);
+            files.Add(Path.Combine(folder.FullName, $"{i}-{scripts[i].Key}.sql"));
+            await File.WriteAllTextAsync(files[i], scripts[i].Sql);
         }
 
+        var results = new List<Measurement>();
+        foreach (var clients in PgbenchBaseline.Clients)
+        {
+            var latencies = await PgbenchAsync(environment, database, files, clients);
+            for (var i = 0; i < scripts.Length; i++)
+            {
+                // At a fixed client count throughput is the inverse of latency: the insert's latency over a script's is its share of pgbench's rate.
+                var key = $"appendfloors-{clients}-{scripts[i].Key}";
+                var baseline = scripts[i].Key switch
+                {
+                    "insert" => null,
+                    "append-100" => $"appendfloors-{clients}-append-1",
+                    "set-100" => $"appendfloors-{clients}-set-1",
+                    _ => $"appendfloors-{clients}-insert",
+                };
+                results.Add(new Measurement(key, $"{scripts[i].Label}, {clients} client(s): mean latency", latencies[i], "ms", baseline));
+            }
+
+            results.Add(new Measurement($"appendfloors-{clients}-shape-vs-pgbench", $"  AIMS's shape, {clients} client(s), as a share of pgbench's insert rate", latencies[0] / latencies[2], "x"));
+        }
+
+        folder.Delete(recursive: true);
+        return results;
+    }
+
+    /// <summary>One pgbench run of all the scripts, picked at random; each script's mean latency in milliseconds, in order.</summary>
+    private static async Task<IReadOnlyList<double>> PgbenchAsync(BenchEnvironment environment, string database, IReadOnlyList<string> files, int clients)
+    {
         var target = new NpgsqlConnectionStringBuilder(database);
-        arguments.AddRange(["-h", target.Host!, "-p", $"{target.Port}", "-U", target.Username!, target.Database!]);
         var start = new ProcessStartInfo(environment.Pgbench) { RedirectStandardOutput = true, RedirectStandardError = true };
-        arguments.ForEach(start.ArgumentList.Add);
+        foreach (var argument in new[] { "-n", "-M", "extended", "-T", "20", "-c", $"{clients}", "-j", $"{clients}" }
+                     .Concat(files.SelectMany(file => new[] { "-f", file }))
+                     .Concat(["-h", target.Host!, "-p", $"{target.Port}", "-U", target.Username!, target.Database!]))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         start.Environment["PGPASSWORD"] = target.Password ?? "";
         using var process = Process.Start(start)!;
         var output = await process.StandardOutput.ReadToEndAsync();
         var errors = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        folder.Delete(recursive: true);
         var latencies = ScriptLatency().Matches(output).Select(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
-        if (process.ExitCode != 0 || latencies.Count != scripts.Length)
-        {
-            throw new InvalidOperationException($"pgbench gave {latencies.Count} script latencies: {output}{errors}");
-        }
-
-        var results = new List<Measurement>();
-        for (var i = 0; i < scripts.Length; i++)
-        {
-            // Throughput at one client is the inverse of latency, so the insert's latency over a script's is its ratio to pgbench.
-            var baseline = scripts[i].Key == "append-100" ? "appendfloors-append-1" : scripts[i].Key == "set-100" ? "appendfloors-set-1" : "appendfloors-insert";
-            results.Add(new Measurement($"appendfloors-{scripts[i].Key}", $"{scripts[i].Label}: mean latency", latencies[i], "ms", i == 0 ? null : baseline));
-        }
-
-        results.Add(new Measurement("appendfloors-append-1-vs-pgbench", "  AIMS's shape at one client, as a share of pgbench's insert rate", latencies[0] / latencies[2], "x"));
-        results.Add(new Measurement("appendfloors-onetrip-vs-pgbench", "  one round trip at one client, as a share of pgbench's insert rate", latencies[0] / latencies[3], "x"));
-        return results;
+        return process.ExitCode == 0 && latencies.Count == files.Count
+            ? latencies
+            : throw new InvalidOperationException($"pgbench gave {latencies.Count} script latencies: {output}{errors}");
     }
 
     /// <summary>In a transaction, the statements sent as one pipeline (Npgsql sends BEGIN and a batch the same way); COMMIT after it, or in it.</summary>
