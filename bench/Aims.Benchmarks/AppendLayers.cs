@@ -100,7 +100,10 @@ internal sealed class AppendLayers(IServiceProvider services)
     /// The floor of the same shape: the statements Marten sends for a one-event quick append (its append function with
     /// the same arguments, the projection's upsert) as one batch in a transaction, then <c>COMMIT</c> — over bare Npgsql.
     /// </summary>
-    public async Task<long> SqlAsync(Guid stream, long version)
+    public Task<long> SqlAsync(Guid stream, long version) => SqlAsync(stream, version, 1);
+
+    /// <summary>The same-shape floor for an append of <paramref name="events"/> events: one call of Marten's function.</summary>
+    public async Task<long> SqlAsync(Guid stream, long version, int events)
     {
         await using var connection = await services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
@@ -110,27 +113,116 @@ internal sealed class AppendLayers(IServiceProvider services)
         append.Parameters.Add(new NpgsqlParameter { Value = stream, NpgsqlDbType = NpgsqlDbType.Uuid });
         append.Parameters.Add(new NpgsqlParameter { Value = "counter", NpgsqlDbType = NpgsqlDbType.Varchar });
         append.Parameters.Add(new NpgsqlParameter { Value = "*DEFAULT*", NpgsqlDbType = NpgsqlDbType.Varchar });
-        append.Parameters.Add(new NpgsqlParameter { Value = new[] { Guid.NewGuid() }, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
-        append.Parameters.Add(new NpgsqlParameter { Value = new[] { "counter_incremented" }, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Varchar });
-        append.Parameters.Add(new NpgsqlParameter { Value = new[] { typeof(CounterIncremented).AssemblyQualifiedName! }, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Varchar });
-        append.Parameters.Add(new NpgsqlParameter { Value = new[] { "{\"amount\":1}" }, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
-        append.Parameters.Add(new NpgsqlParameter { Value = new byte[]?[] { null }, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
-        append.Parameters.Add(new NpgsqlParameter { Value = new string?[] { null }, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Varchar });
-        append.Parameters.Add(new NpgsqlParameter { Value = new[] { "bench" }, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Varchar });
-        append.Parameters.Add(new NpgsqlParameter { Value = new[] { "tester" }, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Varchar });
-        append.Parameters.Add(new NpgsqlParameter { Value = new[] { DateTime.UtcNow }, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+        append.Parameters.Add(new NpgsqlParameter { Value = Many(events, Guid.NewGuid), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
+        append.Parameters.Add(new NpgsqlParameter { Value = Many(events, () => "counter_incremented"), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Varchar });
+        append.Parameters.Add(new NpgsqlParameter { Value = Many(events, () => typeof(CounterIncremented).AssemblyQualifiedName!), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Varchar });
+        append.Parameters.Add(new NpgsqlParameter { Value = Many(events, () => "{\"amount\":1}"), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
+        append.Parameters.Add(new NpgsqlParameter { Value = Many<byte[]?>(events, () => null), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
+        append.Parameters.Add(new NpgsqlParameter { Value = Many<string?>(events, () => null), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Varchar });
+        append.Parameters.Add(new NpgsqlParameter { Value = Many(events, () => "bench"), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Varchar });
+        append.Parameters.Add(new NpgsqlParameter { Value = Many(events, () => "tester"), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Varchar });
+        append.Parameters.Add(new NpgsqlParameter { Value = Many(events, () => DateTime.UtcNow), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
         // Marten checks the expected version in the function (the version before these events).
         append.Parameters.Add(new NpgsqlParameter { Value = version, NpgsqlDbType = NpgsqlDbType.Bigint });
         batch.BatchCommands.Add(append);
+        batch.BatchCommands.Add(Upsert(stream, events));
+        await batch.ExecuteNonQueryAsync();
+        await transaction.CommitAsync();
+        return version + events;
+    }
+
+    /// <summary>
+    /// What a set-based append would cost (Marten's function inserts row by row): the events as one
+    /// <c>INSERT … SELECT FROM unnest(…)</c> into a copy of Marten's events table (its indexes and foreign key), the
+    /// stream's version moved, the projection's upsert, in one batch, then <c>COMMIT</c>.
+    /// </summary>
+    public async Task<long> SetBasedAsync(Guid stream, long version, int events)
+    {
+        await using var connection = await services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        var insert = new NpgsqlBatchCommand(
+            "INSERT INTO probe.floor_events (seq_id, id, stream_id, version, data, type, tenant_id, timestamp, mt_dotnet_type, is_archived, correlation_id, causation_id, user_name) " +
+            "SELECT nextval('probe.mt_events_sequence'), e.id, $1, $2 + e.n, e.data, 'counter_incremented', '*DEFAULT*', $4, $5, false, 'bench', null, 'tester' " +
+            "FROM unnest($3::uuid[], $6::jsonb[]) WITH ORDINALITY AS e(id, data, n)");
+        insert.Parameters.Add(new NpgsqlParameter { Value = stream, NpgsqlDbType = NpgsqlDbType.Uuid });
+        insert.Parameters.Add(new NpgsqlParameter { Value = version, NpgsqlDbType = NpgsqlDbType.Bigint });
+        insert.Parameters.Add(new NpgsqlParameter { Value = Many(events, Guid.NewGuid), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
+        insert.Parameters.Add(new NpgsqlParameter { Value = DateTime.UtcNow, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        insert.Parameters.Add(new NpgsqlParameter { Value = typeof(CounterIncremented).AssemblyQualifiedName!, NpgsqlDbType = NpgsqlDbType.Varchar });
+        insert.Parameters.Add(new NpgsqlParameter { Value = Many(events, () => "{\"amount\":1}"), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
+        batch.BatchCommands.Add(insert);
+        var moved = new NpgsqlBatchCommand("UPDATE probe.floor_streams SET version = $2 WHERE id = $1 AND version = $3");
+        moved.Parameters.Add(new NpgsqlParameter { Value = stream, NpgsqlDbType = NpgsqlDbType.Uuid });
+        moved.Parameters.Add(new NpgsqlParameter { Value = version + events, NpgsqlDbType = NpgsqlDbType.Bigint });
+        moved.Parameters.Add(new NpgsqlParameter { Value = version, NpgsqlDbType = NpgsqlDbType.Bigint });
+        batch.BatchCommands.Add(moved);
+        batch.BatchCommands.Add(Upsert(stream, events));
+        await batch.ExecuteNonQueryAsync();
+        await transaction.CommitAsync();
+        return version + events;
+    }
+
+    /// <summary>
+    /// The cheapest transaction of an append's shape: <c>BEGIN</c> with pgbench's one-row insert, then <c>COMMIT</c> (two
+    /// round trips), over Npgsql. No append of one event in a transaction of its own can be faster.
+    /// </summary>
+    public async Task<long> TransactionAsync(Guid stream, long version)
+    {
+        await using var connection = await services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var insert = new NpgsqlCommand("INSERT INTO probe.floor_rows (v) VALUES (1)", connection, transaction))
+        {
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        await transaction.CommitAsync();
+        return version + 1;
+    }
+
+    /// <summary>pgbench's one-row insert, autocommitted, from this process (one round trip): the .NET client's own pgbench.</summary>
+    public async Task<long> AutocommitAsync(Guid stream, long version)
+    {
+        await using var connection = await services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
+        await using var insert = new NpgsqlCommand("INSERT INTO probe.floor_rows (v) VALUES (1)", connection);
+        await insert.ExecuteNonQueryAsync();
+        return version + 1;
+    }
+
+    /// <summary>The floors' own tables: pgbench's, and copies of Marten's events and streams tables (indexes, keys).</summary>
+    public async Task CreateFloorTablesAsync()
+    {
+        await using var connection = await services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
+        await using var create = new NpgsqlCommand(
+            """
+            CREATE TABLE probe.floor_rows (id bigserial PRIMARY KEY, v integer NOT NULL);
+            CREATE TABLE probe.floor_streams (LIKE probe.mt_streams INCLUDING ALL);
+            CREATE TABLE probe.floor_events (LIKE probe.mt_events INCLUDING ALL);
+            ALTER TABLE probe.floor_events ADD FOREIGN KEY (stream_id) REFERENCES probe.floor_streams (id);
+            """, connection);
+        await create.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>A stream in the set-based floor's copy of the streams table.</summary>
+    public async Task<long> StartFloorStreamAsync(Guid stream)
+    {
+        await using var connection = await services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
+        await using var insert = new NpgsqlCommand("INSERT INTO probe.floor_streams (id, type, version, timestamp, tenant_id) VALUES ($1, 'counter', 0, now(), '*DEFAULT*')", connection);
+        insert.Parameters.Add(new NpgsqlParameter { Value = stream, NpgsqlDbType = NpgsqlDbType.Uuid });
+        await insert.ExecuteNonQueryAsync();
+        return 0;
+    }
+
+    private static NpgsqlBatchCommand Upsert(Guid stream, int events)
+    {
         var upsert = new NpgsqlBatchCommand(
             "INSERT INTO probe.counters (stream_id, total, events) VALUES ($1, $2, $3) " +
             "ON CONFLICT (stream_id) DO UPDATE SET total = counters.total + EXCLUDED.total, events = counters.events + EXCLUDED.events");
         upsert.Parameters.Add(new NpgsqlParameter { Value = stream });
-        upsert.Parameters.Add(new NpgsqlParameter { Value = 1 });
-        upsert.Parameters.Add(new NpgsqlParameter { Value = 1 });
-        batch.BatchCommands.Add(upsert);
-        await batch.ExecuteNonQueryAsync();
-        await transaction.CommitAsync();
-        return version + 1;
+        upsert.Parameters.Add(new NpgsqlParameter { Value = events });
+        upsert.Parameters.Add(new NpgsqlParameter { Value = events });
+        return upsert;
     }
+
+    private static T[] Many<T>(int count, Func<T> value) => Enumerable.Range(0, count).Select(_ => value()).ToArray();
 }

@@ -1,6 +1,17 @@
 using MediatR;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Aims.Benchmarks;
 
-/// <summary>One staff query for the casework scenario: how to send it, and the fewest rows the seed must give it.</summary>
-internal sealed record CaseQuery(string Key, string Label, int AtLeast, Func<IMediator, Task<int>> Send);
+/// <summary>
+/// One staff query for the casework scenario: how to send it through the mediator (as the pages and the API do), how to
+/// call its handler alone (no pipeline behaviours, to place the mediator's share), and the fewest rows the seed must give it.
+/// </summary>
+internal sealed record CaseQuery(string Key, string Label, int AtLeast, Func<IServiceProvider, Task<int>> Send, Func<IServiceProvider, Task<int>> Handle)
+{
+    public static CaseQuery Of<TRequest, TResponse>(string key, string label, int atLeast, TRequest request, Func<TResponse, int> rows)
+        where TRequest : IRequest<TResponse> =>
+        new(key, label, atLeast,
+            async services => rows(await services.GetRequiredService<IMediator>().Send(request)),
+            async services => rows(await services.GetRequiredService<IRequestHandler<TRequest, TResponse>>().Handle(request, CancellationToken.None)));
+}

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Aims.Benchmarks;
 
 // ./build.sh bench runs every scenario; `dotnet run -c Release --project bench/Aims.Benchmarks -- outbox` runs one.
-IScenario[] scenarios = [new PgbenchBaseline(), new EventAppends(), new OutboxDelivery(), new PasswordSignIns(), new AppealFilings(), new DocumentTransfers(), new ReminderDispatch(), new CaseWork(), new ColdStart()];
+IScenario[] scenarios = [new PgbenchBaseline(), new EventAppends(), new AppendFloors(), new OutboxDelivery(), new PasswordSignIns(), new AppealFilings(), new DocumentTransfers(), new ReminderDispatch(), new CaseWork(), new ColdStart()];
 var environment = BenchEnvironment.FromVariables();
 var resultsFolder = Path.GetFullPath("artifacts/bench");
 

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Text;
 using Aims.Appeals.Contracts;
 using Aims.Appeals.Model;
@@ -118,9 +119,12 @@ internal sealed record CaseRow(
     public IReadOnlyList<string> Flags => [.. FlagCodes.Select(flag => AppealLabels.Flag(Enum.Parse<AppealFlag>(flag)))];
 
 
-    public static IQueryable<CaseRow> From(IQueryable<AppealSummary> rows) => rows.Select(a => new CaseRow(
+    /// <summary>The columns a list shows, as an expression so that a compiled query can use it too.</summary>
+    public static readonly Expression<Func<AppealSummary, CaseRow>> Columns = a => new CaseRow(
         a.Id, a.CaseNumber, a.Kind, a.Status, a.AppellantName, a.Npi, a.MedicaidId, a.AgencyName, a.FiledOn, a.Timely, a.Expedited, a.Flags,
-        a.CaseWorkerName, a.DeciderName, a.HearingAt, a.SummaryDue, a.SummaryFiledOn, a.ClockDue, a.ClockKind));
+        a.CaseWorkerName, a.DeciderName, a.HearingAt, a.SummaryDue, a.SummaryFiledOn, a.ClockDue, a.ClockKind);
+
+    public static IQueryable<CaseRow> From(IQueryable<AppealSummary> rows) => rows.Select(Columns);
 }
 
 internal sealed record SearchAppeals(AppealSearch Search) : IRequest<SearchResult>;
