@@ -66,8 +66,7 @@ public static class MessagingServiceCollectionExtensions
         options.AutoBuildMessageStorageOnStartup = JasperFx.AutoCreate.CreateOrUpdate;
 
         options.LocalQueue(EventQueue).UseDurableInbox();
-        // Sending waits on a mail server or gateway, not on this machine: more at once than the event queue's default.
-        options.LocalQueue(SendingQueue).UseDurableInbox().MaximumParallelMessages(8);
+        options.LocalQueue(SendingQueue).UseDurableInbox();
         foreach (var eventType in registry.ReceivedMessages)
         {
             options.PublishMessage(eventType).ToLocalQueue(typeof(IOutsideDelivery).IsAssignableFrom(eventType) ? SendingQueue : EventQueue);
