@@ -47,8 +47,11 @@ public static class MessagingServiceCollectionExtensions
     {
         options.ServiceName = "aims";
         // MediatR stays the pipeline for requests: Wolverine discovers no handlers of its own, and its receivers are
-        // pre-built (ReceiverDispatch), so there is no generated code to load or to go stale.
+        // pre-built (ReceiverDispatch). What Wolverine still generates (its handler registry) is committed in this
+        // assembly and loaded statically, whichever process hosts Wolverine (ADR 0049).
         options.Discovery.DisableConventionalDiscovery();
+        options.ApplicationAssembly = typeof(WolverineCode).Assembly;
+        options.CodeGeneration.GeneratedNamespace = WolverineCode.Namespace;
         options.CodeGeneration.TypeLoadMode = TypeLoadMode.Static;
         options.PersistMessagesWithPostgresql(dataSource, WolverineSchema);
         // Scheduled messages are due within a second of their time (ADR 0041); each poll takes up to RecoveryBatchSize
