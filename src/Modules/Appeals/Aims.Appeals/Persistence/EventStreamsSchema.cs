@@ -10,9 +10,8 @@ using Npgsql;
 namespace Aims.Appeals.Persistence;
 
 /// <summary>
-/// Marten's tables and functions, created or brought up to date by <c>migrate</c> (run time never creates them).
-/// Comparing them with the configuration took seconds at every start, so it runs only when the code that defines them
-/// (Marten, Weasel, JasperFx.Events, the configuring module) is a different build from the last comparison's (ADR 0049).
+/// Marten's tables and functions, made by <c>migrate</c>. The comparison took seconds of every start, so it runs only
+/// when the code defining them is another build than the last comparison's (ADR 0049).
 /// </summary>
 internal sealed class EventStreamsSchema(IServiceProvider services, string schema, Assembly configuration) : ISchemaStep
 {
