@@ -36,7 +36,7 @@ internal static class EventStreamsServiceCollectionExtensions
             return options;
         });
         services.AddScoped<EventStreams>();
-        services.AddSingleton<ISchemaStep>(provider => new EventStreamsSchema(provider, schema, configure.Method.DeclaringType!.Assembly));
+        services.AddSingleton<ISchemaStep, EventStreamsSchema>();
         return services;
     }
 
