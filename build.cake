@@ -75,6 +75,15 @@ Task("migrate")
         Run("dotnet", $"run -c {configuration} --project src/Host/Aims.Host -- migrate", new Dictionary<string, string> { ["ConnectionStrings__Aims"] = connectionString });
     });
 
+// Wolverine's generated code, rewritten from the current configuration into the folder the build compiles (ADR 0049);
+// commit what changes. No database is contacted (the connection string only has to parse).
+Task("codegen")
+    .Does(() => Run("dotnet", "run -c Release --project src/Host/Aims.Host -- codegen", new Dictionary<string, string>
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["ConnectionStrings__Aims"] = "Host=127.0.0.1;Port=9;Database=none;Username=none;Password=none",
+    }));
+
 // Release, framework-dependent, one folder: what docs/deploy.md installs as /opt/aims.
 Task("publish")
     .Does(() =>
@@ -132,7 +141,9 @@ Task("bench")
     {
         EnsurePackages(Postgres, Node);
         StartCluster(null);
-        Run("dotnet", "run -c Release --project bench/Aims.Benchmarks", new Dictionary<string, string>
+        // --scenario=coldstart (or several, comma-separated) runs only those; without it, every scenario.
+        var scenarios = Argument("scenario", "").Replace(',', ' ');
+        Run("dotnet", $"run -c Release --project bench/Aims.Benchmarks -- {scenarios}", new Dictionary<string, string>
         {
             ["AIMS_BENCH_POSTGRES"] = AdminConnectionString(),
             ["AIMS_PGBENCH"] = $"{PostgresBin()}/pgbench",

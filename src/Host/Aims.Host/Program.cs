@@ -24,9 +24,11 @@ try
         builder.Configuration.AddKeyPerFile(credentials, optional: false);
     }
 
-    // `migrate` needs only the connection string: mail, texts and the rest are checked when the portal itself starts.
+    // `migrate` and `codegen` need only the connection string: mail, texts and the rest are checked when the portal
+    // itself starts.
     var migrating = args is ["migrate", ..];
-    var optOuts = builder.Environment.IsProduction() && !migrating ? ProductionSettings.Check(builder.Configuration) : [];
+    var generating = args is ["codegen", ..];
+    var optOuts = builder.Environment.IsProduction() && !migrating && !generating ? ProductionSettings.Check(builder.Configuration) : [];
     // The host's own failure log would repeat, as a stack trace, the one line printed below.
     builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
     if (!builder.Environment.IsDevelopment())
@@ -59,6 +61,11 @@ try
         var applied = await app.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
         Console.WriteLine($"Database is up to date ({applied} migration(s) applied).");
         return 0;
+    }
+
+    if (generating)
+    {
+        return CodegenCommand.Run(app.Services, args);
     }
 
     foreach (var optOut in optOuts)

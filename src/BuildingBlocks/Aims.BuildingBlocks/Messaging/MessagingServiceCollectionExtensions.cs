@@ -50,8 +50,11 @@ public static class MessagingServiceCollectionExtensions
     {
         options.ServiceName = "aims";
         // MediatR stays the pipeline for requests: Wolverine discovers no handlers of its own, and its receivers are
-        // pre-built (ReceiverDispatch), so there is no generated code to load or to go stale.
+        // pre-built (ReceiverDispatch). What Wolverine still generates (its handler registry) is committed in this
+        // assembly and loaded statically, whichever process hosts Wolverine (ADR 0049).
         options.Discovery.DisableConventionalDiscovery();
+        options.ApplicationAssembly = typeof(WolverineCode).Assembly;
+        options.CodeGeneration.GeneratedNamespace = WolverineCode.Namespace;
         options.CodeGeneration.TypeLoadMode = TypeLoadMode.Static;
         // The container owns the data source (ADR 0046): Wolverine resolves it when its store is built and never
         // disposes it, so the pool closes with the container whatever order the host stops things in.
@@ -68,8 +71,7 @@ public static class MessagingServiceCollectionExtensions
         options.AutoBuildMessageStorageOnStartup = JasperFx.AutoCreate.CreateOrUpdate;
 
         options.LocalQueue(EventQueue).UseDurableInbox();
-        // Sending waits on a mail server or gateway, not on this machine: more at once than the event queue's default.
-        options.LocalQueue(SendingQueue).UseDurableInbox().MaximumParallelMessages(8);
+        options.LocalQueue(SendingQueue).UseDurableInbox();
         foreach (var eventType in registry.ReceivedMessages)
         {
             options.PublishMessage(eventType).ToLocalQueue(typeof(IOutsideDelivery).IsAssignableFrom(eventType) ? SendingQueue : EventQueue);
