@@ -15,7 +15,7 @@ public sealed class AddNoteValidator : AbstractValidator<AddNote>
     public AddNoteValidator() => RuleFor(c => c.Text).NotEmpty().MaximumLength(50);
 }
 
-public sealed class AddNoteHandler(ProbeDbContext db, IMessageBus bus) : IRequestHandler<AddNote, Guid>
+public sealed class AddNoteHandler(ProbeDbContext db, IOutbox bus) : IRequestHandler<AddNote, Guid>
 {
     public async Task<Guid> Handle(AddNote request, CancellationToken cancellationToken)
     {

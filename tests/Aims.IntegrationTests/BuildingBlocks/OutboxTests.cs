@@ -48,7 +48,7 @@ public sealed class OutboxTests : ProbeTest
         await using var scope = Services.CreateAsyncScope();
         var session = scope.ServiceProvider.GetRequiredService<DbSession>();
         await session.BeginAsync(CancellationToken.None);
-        await scope.ServiceProvider.GetRequiredService<Aims.BuildingBlocks.Messaging.IMessageBus>().PublishAsync(new NoteAdded(Guid.NewGuid(), "not yet"));
+        await scope.ServiceProvider.GetRequiredService<Aims.BuildingBlocks.Messaging.IOutbox>().PublishAsync(new NoteAdded(Guid.NewGuid(), "not yet"));
         await Task.Delay(1500);
 
         (await WolverineInbox.EnvelopesAsync(Services)).ShouldBeEmpty();

@@ -62,7 +62,7 @@ public sealed class RelayProcessTests
             {
                 await publisher.InUnitOfWorkAsync(async provider =>
                 {
-                    var bus = provider.GetRequiredService<IMessageBus>();
+                    var bus = provider.GetRequiredService<IOutbox>();
                     for (var i = 0; i < 50; i++)
                     {
                         await bus.PublishAsync(new NoteAdded(Guid.NewGuid(), "race"));
@@ -137,7 +137,7 @@ public sealed class RelayProcessTests
             await WolverineInbox.ClearAsync(publisher);
             await publisher.InUnitOfWorkAsync(async provider =>
             {
-                var bus = provider.GetRequiredService<IMessageBus>();
+                var bus = provider.GetRequiredService<IOutbox>();
                 for (var n = 1; n <= count; n++)
                 {
                     await bus.ScheduleAsync(new ProbeMessage(n), DateTimeOffset.UtcNow.AddSeconds(3), key: $"probe:{n}");

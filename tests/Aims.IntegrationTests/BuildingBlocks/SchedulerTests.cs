@@ -111,7 +111,7 @@ public sealed class SchedulerTests : ProbeTest
         {
             var session = scope.ServiceProvider.GetRequiredService<Aims.BuildingBlocks.Persistence.DbSession>();
             await session.BeginAsync(CancellationToken.None);
-            await scope.ServiceProvider.GetRequiredService<IMessageBus>().ScheduleAsync(new ProbeMessage(1), Start.AddHours(1), "reminder:rolled-back");
+            await scope.ServiceProvider.GetRequiredService<IOutbox>().ScheduleAsync(new ProbeMessage(1), Start.AddHours(1), "reminder:rolled-back");
             await session.RollbackAsync();
         }
 
@@ -189,6 +189,6 @@ public sealed class SchedulerTests : ProbeTest
             return true;
         });
 
-    private Task<T> InCommandAsync<T>(Func<IMessageBus, Task<T>> action) =>
-        Services.InUnitOfWorkAsync(provider => action(provider.GetRequiredService<IMessageBus>()));
+    private Task<T> InCommandAsync<T>(Func<IOutbox, Task<T>> action) =>
+        Services.InUnitOfWorkAsync(provider => action(provider.GetRequiredService<IOutbox>()));
 }

@@ -47,7 +47,7 @@ public sealed class UnitOfWorkTests : ProbeTest
     public async Task Publishing_outside_a_command_is_an_error_because_the_message_would_not_commit_with_its_cause()
     {
         await using var scope = Services.CreateAsyncScope();
-        var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
+        var bus = scope.ServiceProvider.GetRequiredService<IOutbox>();
 
         var error = await Should.ThrowAsync<InvalidOperationException>(() => bus.PublishAsync(new NoteAdded(Guid.NewGuid(), "x")));
 

@@ -6,7 +6,7 @@ namespace Aims.IntegrationTests.Registration;
 /// <summary>When saving fails midway, the page says to retry after 5 minutes and nothing half-written remains.</summary>
 public sealed class AccessRequestFailureTests() : RegistrationTest("aims_test_access_request_failure")
 {
-    protected override void ConfigureServices(IServiceCollection services) => services.AddScoped<IMessageBus, FailingBus>();
+    protected override void ConfigureServices(IServiceCollection services) => services.AddScoped<IOutbox, FailingBus>();
 
     [Test]
     public async Task A_failure_after_the_row_is_written_rolls_it_back_and_says_to_retry_after_5_minutes()
@@ -22,7 +22,7 @@ public sealed class AccessRequestFailureTests() : RegistrationTest("aims_test_ac
     }
 
     /// <summary>Publishing fails after the request row and the confirmation email were written in the same unit of work.</summary>
-    private sealed class FailingBus : IMessageBus
+    private sealed class FailingBus : IOutbox
     {
         public Task PublishAsync(IIntegrationEvent integrationEvent, CancellationToken cancellationToken = default) =>
             throw new InvalidOperationException("The message table is unavailable (a test failure on purpose).");

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace Aims.BuildingBlocks.Mail;
 
-internal sealed class OutgoingMail(IMessageBus bus, OutgoingLog log, IOptions<MailOptions> options) : IOutgoingMail
+internal sealed class OutgoingMail(IOutbox bus, OutgoingLog log, IOptions<MailOptions> options) : IOutgoingMail
 {
     public async Task<string> QueueAsync(EmailMessage email, CancellationToken cancellationToken = default)
     {

@@ -30,7 +30,7 @@ public static class MessagingServiceCollectionExtensions
         services.Configure<MessagingOptions>(configuration.GetSection(MessagingOptions.Section));
         var registry = new MessageTypeRegistry(messageAssemblies);
         services.AddSingleton(registry);
-        services.AddScoped<IMessageBus, OutboxMessageBus>();
+        services.AddScoped<IOutbox, WolverineOutbox>();
         services.AddScoped<MessageOperations>();
         services.AddScoped<OutgoingLog>();
         services.AddSingleton<MessagePump>();

@@ -2,7 +2,7 @@ using Aims.BuildingBlocks.Messaging;
 
 namespace Aims.BuildingBlocks.TextMessages;
 
-internal sealed class OutgoingTextMessages(IMessageBus bus, OutgoingLog log) : IOutgoingTextMessages
+internal sealed class OutgoingTextMessages(IOutbox bus, OutgoingLog log) : IOutgoingTextMessages
 {
     public async Task<string> QueueAsync(string to, string body, CancellationToken cancellationToken = default)
     {

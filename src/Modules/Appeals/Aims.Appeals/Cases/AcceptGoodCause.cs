@@ -15,7 +15,7 @@ internal sealed class AcceptGoodCauseValidator : AbstractValidator<AcceptGoodCau
         RuleFor(c => c.Reason).NotEmpty().WithMessage("Say what the good cause is.").MaximumLength(2000).WithMessage("Enter at most 2,000 characters.");
 }
 
-internal sealed class AcceptGoodCauseHandler(CaseWork work, IMessageBus bus) : IRequestHandler<AcceptGoodCause, string>
+internal sealed class AcceptGoodCauseHandler(CaseWork work, IOutbox bus) : IRequestHandler<AcceptGoodCause, string>
 {
     public async Task<string> Handle(AcceptGoodCause command, CancellationToken cancellationToken)
     {

@@ -18,12 +18,12 @@ internal sealed record AuthorityProofCheck(Guid AppealId, DateOnly DueOn) : IMes
 {
     public static string Key(Guid appealId) => $"appeal:{appealId}:authority-proof";
 
-    public static Task ScheduleAsync(IMessageBus bus, BusinessCalendar calendar, Guid appealId, DateOnly dueOn, CancellationToken cancellationToken) =>
+    public static Task ScheduleAsync(IOutbox bus, BusinessCalendar calendar, Guid appealId, DateOnly dueOn, CancellationToken cancellationToken) =>
         bus.ScheduleAsync(
             new AuthorityProofCheck(appealId, dueOn), calendar.AtLocalTime(dueOn.AddDays(1), new TimeOnly(0, 1)), Key(appealId), cancellationToken);
 }
 
-internal sealed class AuthorityProofCheckHandler(EventStreams store, IMessageBus bus) : INotificationHandler<AuthorityProofCheck>
+internal sealed class AuthorityProofCheckHandler(EventStreams store, IOutbox bus) : INotificationHandler<AuthorityProofCheck>
 {
     public async Task Handle(AuthorityProofCheck check, CancellationToken cancellationToken)
     {
@@ -49,7 +49,7 @@ internal sealed class AuthorityProofCheckHandler(EventStreams store, IMessageBus
 /// A proof of authority arrived: recorded on the appeal and the check cancelled, even after the appeal was flagged (whether
 /// it cures the lateness is the division's call). A second delivery finds it recorded and does nothing.
 /// </summary>
-internal sealed class AuthorityProofArrival(EventStreams store, IMessageBus bus, BusinessCalendar calendar) : INotificationHandler<DocumentAdded>
+internal sealed class AuthorityProofArrival(EventStreams store, IOutbox bus, BusinessCalendar calendar) : INotificationHandler<DocumentAdded>
 {
     public async Task Handle(DocumentAdded added, CancellationToken cancellationToken)
     {

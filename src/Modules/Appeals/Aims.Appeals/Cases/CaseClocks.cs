@@ -22,7 +22,7 @@ internal static class CaseClocks
     public static string NoShowKey(Guid appealId) => $"appeal:{appealId}:no-show";
 
     /// <summary>Cancels every check an appeal may have pending, as it closes.</summary>
-    public static async Task CancelAllAsync(IMessageBus bus, Guid appealId, CancellationToken cancellationToken)
+    public static async Task CancelAllAsync(IOutbox bus, Guid appealId, CancellationToken cancellationToken)
     {
         foreach (var key in new[] { AuthorityProofCheck.Key(appealId), DecisionClockKey(appealId), NoShowKey(appealId) })
         {
@@ -30,10 +30,10 @@ internal static class CaseClocks
         }
     }
 
-    public static Task ScheduleDecisionClockAsync(IMessageBus bus, BusinessCalendar calendar, Guid appealId, DecisionLevel level, DateOnly dueOn, CancellationToken cancellationToken) =>
+    public static Task ScheduleDecisionClockAsync(IOutbox bus, BusinessCalendar calendar, Guid appealId, DecisionLevel level, DateOnly dueOn, CancellationToken cancellationToken) =>
         bus.ScheduleAsync(new DecisionClockCheck(appealId, level, dueOn), AfterDay(calendar, dueOn), DecisionClockKey(appealId), cancellationToken);
 
-    public static Task ScheduleNoShowAsync(IMessageBus bus, BusinessCalendar calendar, Guid appealId, DateOnly goodCauseBy, CancellationToken cancellationToken) =>
+    public static Task ScheduleNoShowAsync(IOutbox bus, BusinessCalendar calendar, Guid appealId, DateOnly goodCauseBy, CancellationToken cancellationToken) =>
         bus.ScheduleAsync(new NoShowWindowCheck(appealId, goodCauseBy), AfterDay(calendar, goodCauseBy), NoShowKey(appealId), cancellationToken);
 
     private static DateTimeOffset AfterDay(BusinessCalendar calendar, DateOnly day) => calendar.AtLocalTime(day.AddDays(1), new TimeOnly(0, 1));
@@ -45,7 +45,7 @@ internal sealed record DecisionClockCheck(Guid AppealId, DecisionLevel Level, Da
 /// <summary>A no-show's 10-day good-cause window ends.</summary>
 internal sealed record NoShowWindowCheck(Guid AppealId, DateOnly GoodCauseBy) : IMessage;
 
-internal sealed class DecisionClockCheckHandler(CaseWork work, AppealDeadlines deadlines, IMessageBus bus, IStringLocalizer<AppealsText> t) : INotificationHandler<DecisionClockCheck>
+internal sealed class DecisionClockCheckHandler(CaseWork work, AppealDeadlines deadlines, IOutbox bus, IStringLocalizer<AppealsText> t) : INotificationHandler<DecisionClockCheck>
 {
     public async Task Handle(DecisionClockCheck check, CancellationToken cancellationToken)
     {
@@ -66,7 +66,7 @@ internal sealed class DecisionClockCheckHandler(CaseWork work, AppealDeadlines d
 /// The good-cause window closed with the no-show still standing: a client appeal is closed (12VAC30-110); a provider is
 /// defaulted and may petition to vacate within 15 days (§ 2.2-4020.2).
 /// </summary>
-internal sealed class NoShowWindowCheckHandler(CaseWork work, AppealDeadlines deadlines, IMessageBus bus) : INotificationHandler<NoShowWindowCheck>
+internal sealed class NoShowWindowCheckHandler(CaseWork work, AppealDeadlines deadlines, IOutbox bus) : INotificationHandler<NoShowWindowCheck>
 {
     public async Task Handle(NoShowWindowCheck check, CancellationToken cancellationToken)
     {

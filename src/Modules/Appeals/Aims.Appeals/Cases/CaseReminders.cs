@@ -37,7 +37,7 @@ internal static class CaseReminders
 
     public static string Key(Guid appealId, ReminderKind kind) => $"appeal:{appealId}:remind:{kind}";
 
-    public static async Task PlanAsync(IMessageBus bus, BusinessCalendar calendar, DateTimeOffset now, Appeal appeal, CancellationToken cancellationToken)
+    public static async Task PlanAsync(IOutbox bus, BusinessCalendar calendar, DateTimeOffset now, Appeal appeal, CancellationToken cancellationToken)
     {
         var plan = new Dictionary<ReminderKind, (DateOnly ForDate, DateTimeOffset At)>();
         if (!appeal.IsClosed && appeal.Status == AppealStatus.Scheduled && appeal.NoShow is null && appeal.Hearing is { } hearing)
@@ -94,7 +94,7 @@ internal static class CaseReminders
 /// clock's reminders to staff alone, in English (ADR 0026).
 /// </summary>
 internal sealed class CaseReminderHandler(
-    EventStreams store, IMessageBus bus, BusinessCalendar calendar, IStringLocalizer<AppealsText> t, IOptions<Rules.AppealRulesOptions> rules) : INotificationHandler<CaseReminder>
+    EventStreams store, IOutbox bus, BusinessCalendar calendar, IStringLocalizer<AppealsText> t, IOptions<Rules.AppealRulesOptions> rules) : INotificationHandler<CaseReminder>
 {
     public async Task Handle(CaseReminder reminder, CancellationToken cancellationToken)
     {

@@ -11,7 +11,7 @@ namespace Aims.Appeals.Cases;
 /// What every case action shares: load, refuse a stale version or a lost append race with "changed, reload" (409), append
 /// the one event, cancel clocks once closed and re-plan reminders. Whether the action may happen is the appeal's to say.
 /// </summary>
-internal sealed class CaseWork(EventStreams store, IMessageBus bus, BusinessCalendar calendar, TimeProvider time, IStringLocalizer<AppealsText> t)
+internal sealed class CaseWork(EventStreams store, IOutbox bus, BusinessCalendar calendar, TimeProvider time, IStringLocalizer<AppealsText> t)
 {
     public DateTimeOffset Now => time.GetUtcNow();
 

@@ -26,7 +26,7 @@ internal sealed class ChangeAppealAgencyValidator : AbstractValidator<ChangeAppe
     }
 }
 
-internal sealed class ChangeAppealAgencyHandler(CaseWork work, IMediator mediator, IMessageBus bus) : IRequestHandler<ChangeAppealAgency, string>
+internal sealed class ChangeAppealAgencyHandler(CaseWork work, IMediator mediator, IOutbox bus) : IRequestHandler<ChangeAppealAgency, string>
 {
     public async Task<string> Handle(ChangeAppealAgency command, CancellationToken cancellationToken)
     {

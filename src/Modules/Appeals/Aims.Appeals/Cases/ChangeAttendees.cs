@@ -44,7 +44,7 @@ internal sealed class ChangeAttendeesValidator : AbstractValidator<ChangeAttende
     }
 }
 
-internal sealed class ChangeAttendeesHandler(CaseWork work, AppealAudience audience, AppealDeadlines deadlines, IMessageBus bus) : IRequestHandler<ChangeAttendees, string>
+internal sealed class ChangeAttendeesHandler(CaseWork work, AppealAudience audience, AppealDeadlines deadlines, IOutbox bus) : IRequestHandler<ChangeAttendees, string>
 {
     public async Task<string> Handle(ChangeAttendees command, CancellationToken cancellationToken)
     {

@@ -24,7 +24,7 @@ internal sealed class DismissAppealValidator : AbstractValidator<DismissAppeal>
     }
 }
 
-internal sealed class DismissAppealHandler(CaseWork work, AppealDeadlines deadlines, IMessageBus bus) : IRequestHandler<DismissAppeal, string>
+internal sealed class DismissAppealHandler(CaseWork work, AppealDeadlines deadlines, IOutbox bus) : IRequestHandler<DismissAppeal, string>
 {
     public async Task<string> Handle(DismissAppeal command, CancellationToken cancellationToken)
     {

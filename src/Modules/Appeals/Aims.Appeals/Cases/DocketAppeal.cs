@@ -15,7 +15,7 @@ internal sealed class DocketAppealValidator : AbstractValidator<DocketAppeal>
     public DocketAppealValidator() => RuleFor(c => c.GoodCause).MaximumLength(2000).WithMessage("Enter at most 2,000 characters.");
 }
 
-internal sealed class DocketAppealHandler(CaseWork work, IMessageBus bus) : IRequestHandler<DocketAppeal, string>
+internal sealed class DocketAppealHandler(CaseWork work, IOutbox bus) : IRequestHandler<DocketAppeal, string>
 {
     public async Task<string> Handle(DocketAppeal command, CancellationToken cancellationToken)
     {

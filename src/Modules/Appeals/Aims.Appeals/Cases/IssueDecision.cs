@@ -54,7 +54,7 @@ internal sealed class IssueDecisionValidator : AbstractValidator<IssueDecision>
 }
 
 internal sealed class IssueDecisionHandler(
-    CaseWork work, AppealDeadlines deadlines, BusinessCalendar calendar, IMessageBus bus, IMediator mediator, DecisionPdf pdf, IStringLocalizer<AppealsText> t)
+    CaseWork work, AppealDeadlines deadlines, BusinessCalendar calendar, IOutbox bus, IMediator mediator, DecisionPdf pdf, IStringLocalizer<AppealsText> t)
     : IRequestHandler<IssueDecision, string>
 {
     public async Task<string> Handle(IssueDecision command, CancellationToken cancellationToken)

@@ -13,7 +13,7 @@ namespace Aims.Appeals.Cases;
 /// </summary>
 internal sealed record RecordNoShow(Filer By, Guid AppealId, long? SeenVersion) : ICommand<string>;
 
-internal sealed class RecordNoShowHandler(CaseWork work, AppealDeadlines deadlines, BusinessCalendar calendar, IMessageBus bus) : IRequestHandler<RecordNoShow, string>
+internal sealed class RecordNoShowHandler(CaseWork work, AppealDeadlines deadlines, BusinessCalendar calendar, IOutbox bus) : IRequestHandler<RecordNoShow, string>
 {
     public async Task<string> Handle(RecordNoShow command, CancellationToken cancellationToken)
     {

@@ -27,7 +27,7 @@ internal sealed class RescheduleHearingValidator : AbstractValidator<RescheduleH
     }
 }
 
-internal sealed class RescheduleHearingHandler(CaseWork work, AppealDeadlines deadlines, BusinessCalendar calendar, IMessageBus bus) : IRequestHandler<RescheduleHearing, string>
+internal sealed class RescheduleHearingHandler(CaseWork work, AppealDeadlines deadlines, BusinessCalendar calendar, IOutbox bus) : IRequestHandler<RescheduleHearing, string>
 {
     public async Task<string> Handle(RescheduleHearing command, CancellationToken cancellationToken)
     {

@@ -21,7 +21,7 @@ internal sealed class ScheduleHearingValidator : AbstractValidator<ScheduleHeari
     public ScheduleHearingValidator() => RuleFor(c => c.Form).SetValidator(new HearingFormValidator());
 }
 
-internal sealed class ScheduleHearingHandler(CaseWork work, AppealDeadlines deadlines, BusinessCalendar calendar, IMessageBus bus) : IRequestHandler<ScheduleHearing, string>
+internal sealed class ScheduleHearingHandler(CaseWork work, AppealDeadlines deadlines, BusinessCalendar calendar, IOutbox bus) : IRequestHandler<ScheduleHearing, string>
 {
     public async Task<string> Handle(ScheduleHearing command, CancellationToken cancellationToken)
     {

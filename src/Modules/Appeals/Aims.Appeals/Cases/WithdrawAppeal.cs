@@ -28,7 +28,7 @@ internal sealed class WithdrawAppealValidator : AbstractValidator<WithdrawAppeal
 }
 
 internal sealed class WithdrawAppealHandler(
-    AppealAudience audience, CaseWork work, IMessageBus bus, IOutgoingMail mail, IOptions<ContactOptions> contact, IStringLocalizer<AppealsText> t)
+    AppealAudience audience, CaseWork work, IOutbox bus, IOutgoingMail mail, IOptions<ContactOptions> contact, IStringLocalizer<AppealsText> t)
     : IRequestHandler<WithdrawAppeal, WithdrawnAppeal>
 {
     public async Task<WithdrawnAppeal> Handle(WithdrawAppeal command, CancellationToken cancellationToken)

@@ -20,7 +20,7 @@ namespace Aims.Appeals.Filing;
 /// number, stream, drafts removed, <see cref="AppealFiled"/>, the 180-day clock and a confirmation email in the filer's language.
 /// </summary>
 internal sealed class AppealFiling(
-    AppealsDbContext db, DbSession session, EventStreams store, IMessageBus bus, IOutgoingMail mail, IOptions<ContactOptions> contact, BusinessCalendar calendar, TimeProvider time,
+    AppealsDbContext db, DbSession session, EventStreams store, IOutbox bus, IOutgoingMail mail, IOptions<ContactOptions> contact, BusinessCalendar calendar, TimeProvider time,
     IStringLocalizer<AppealsText> t)
 {
     /// <summary>The words of the confirmation email, for the lines each kind of filing adds.</summary>

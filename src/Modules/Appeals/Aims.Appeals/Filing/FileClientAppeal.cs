@@ -120,7 +120,7 @@ internal sealed class FileClientAppealValidator : AbstractValidator<FileClientAp
 }
 
 internal sealed class FileClientAppealHandler(
-    AppealFiling filing, AppealDeadlines deadlines, BusinessCalendar calendar, IMediator mediator, IMessageBus bus, TimeProvider time,
+    AppealFiling filing, AppealDeadlines deadlines, BusinessCalendar calendar, IMediator mediator, IOutbox bus, TimeProvider time,
     IOptions<AppealRulesOptions> rules)
     : IRequestHandler<FileClientAppeal, FiledAppeal>
 {

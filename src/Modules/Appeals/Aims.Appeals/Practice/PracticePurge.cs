@@ -29,12 +29,12 @@ internal static class PracticePurgeSchedule
         return now < calendar.AtLocalTime(today, RunsAt) ? today : today.AddDays(1);
     }
 
-    public static Task ScheduleAsync(IMessageBus bus, BusinessCalendar calendar, DateOnly night, CancellationToken cancellationToken) =>
+    public static Task ScheduleAsync(IOutbox bus, BusinessCalendar calendar, DateOnly night, CancellationToken cancellationToken) =>
         bus.ScheduleAsync(new PracticePurge(night), calendar.AtLocalTime(night, RunsAt), Key(night), cancellationToken);
 }
 
 internal sealed class PracticePurgeHandler(
-    PracticeDbContext db, IMessageBus bus, BusinessCalendar calendar, TimeProvider time, ILogger<PracticePurgeHandler> logger)
+    PracticeDbContext db, IOutbox bus, BusinessCalendar calendar, TimeProvider time, ILogger<PracticePurgeHandler> logger)
     : INotificationHandler<PracticePurge>
 {
     public async Task Handle(PracticePurge purge, CancellationToken cancellationToken)
@@ -67,7 +67,7 @@ internal sealed class PracticePurgeStartup(IServiceScopeFactory scopes, Business
             await using var scope = scopes.CreateAsyncScope();
             var session = scope.ServiceProvider.GetRequiredService<DbSession>();
             await session.BeginAsync(cancellationToken);
-            await PracticePurgeSchedule.ScheduleAsync(scope.ServiceProvider.GetRequiredService<IMessageBus>(), calendar, night, cancellationToken);
+            await PracticePurgeSchedule.ScheduleAsync(scope.ServiceProvider.GetRequiredService<IOutbox>(), calendar, night, cancellationToken);
             await session.CommitAsync(cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

@@ -33,7 +33,7 @@ internal sealed class AskDivisionValidator : AbstractValidator<AskDivision>
     }
 }
 
-internal sealed class AskDivisionHandler(AppealAudience audience, CaseWork work, AppealDeadlines deadlines, IMessageBus bus) : IRequestHandler<AskDivision, AskedDivision>
+internal sealed class AskDivisionHandler(AppealAudience audience, CaseWork work, AppealDeadlines deadlines, IOutbox bus) : IRequestHandler<AskDivision, AskedDivision>
 {
     public async Task<AskedDivision> Handle(AskDivision command, CancellationToken cancellationToken)
     {
@@ -64,7 +64,7 @@ internal sealed class AnswerDivisionRequestValidator : AbstractValidator<AnswerD
     }
 }
 
-internal sealed class AnswerDivisionRequestHandler(CaseWork work, AppealDeadlines deadlines, IMessageBus bus, IStringLocalizer<AppealsText> t)
+internal sealed class AnswerDivisionRequestHandler(CaseWork work, AppealDeadlines deadlines, IOutbox bus, IStringLocalizer<AppealsText> t)
     : IRequestHandler<AnswerDivisionRequest, string>
 {
     public async Task<string> Handle(AnswerDivisionRequest command, CancellationToken cancellationToken)

@@ -30,7 +30,7 @@ internal sealed record UploadedDocument(Guid Id, string Name, DocumentCategory C
 /// type checks, hash, virus scan, store, dedupe, the document row and <see cref="DocumentAdded"/>, in the caller's transaction.
 /// </summary>
 internal sealed class DocumentIntake(
-    DbSession session, ContentStores stores, ClamdScanner scanner, IMessageBus bus, IOptions<DocumentOptions> options, TimeProvider time,
+    DbSession session, ContentStores stores, ClamdScanner scanner, IOutbox bus, IOptions<DocumentOptions> options, TimeProvider time,
     IStringLocalizer<DocumentsText> t)
 {
     private const int BlockBytes = 64 * 1024;

@@ -31,7 +31,7 @@ internal sealed class ActivateAccountHandler(
     AccountActivations activations,
     PasswordPolicy policy,
     SecurityAudit audit,
-    IMessageBus bus,
+    IOutbox bus,
     TimeProvider time) : IRequestHandler<ActivateAccount, ActivationState>
 {
     public async Task<ActivationState> Handle(ActivateAccount command, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ namespace Aims.Registration.Agencies;
 /// <summary>An administrator deactivates an agency's coordinator who has left: Identity is told and ends the access.</summary>
 internal sealed record DeactivateCoordinator(Guid AgencyId, Guid UserId, Guid AdministratorId) : ICommand<string>;
 
-internal sealed class DeactivateCoordinatorHandler(RegistrationDbContext db, IMessageBus bus, TimeProvider time) : IRequestHandler<DeactivateCoordinator, string>
+internal sealed class DeactivateCoordinatorHandler(RegistrationDbContext db, IOutbox bus, TimeProvider time) : IRequestHandler<DeactivateCoordinator, string>
 {
     public async Task<string> Handle(DeactivateCoordinator command, CancellationToken cancellationToken)
     {

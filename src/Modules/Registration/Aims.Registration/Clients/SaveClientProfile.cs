@@ -39,7 +39,7 @@ internal sealed class SaveClientProfileValidator : AbstractValidator<SaveClientP
     }
 }
 
-internal sealed class SaveClientProfileHandler(RegistrationDbContext db, IMessageBus bus, IdentityClaims claims, TimeProvider time) : IRequestHandler<SaveClientProfile, bool>
+internal sealed class SaveClientProfileHandler(RegistrationDbContext db, IOutbox bus, IdentityClaims claims, TimeProvider time) : IRequestHandler<SaveClientProfile, bool>
 {
     public async Task<bool> Handle(SaveClientProfile command, CancellationToken cancellationToken)
     {

@@ -13,7 +13,7 @@ namespace Aims.Registration.Providers;
 /// </summary>
 internal sealed record AcceptProviderInvitation(string? Token, Guid UserId, string UserName, string UserEmail) : ICommand<InvitationAnswer>;
 
-internal sealed class AcceptProviderInvitationHandler(RegistrationDbContext db, IMessageBus bus, TimeProvider time) : IRequestHandler<AcceptProviderInvitation, InvitationAnswer>
+internal sealed class AcceptProviderInvitationHandler(RegistrationDbContext db, IOutbox bus, TimeProvider time) : IRequestHandler<AcceptProviderInvitation, InvitationAnswer>
 {
     public async Task<InvitationAnswer> Handle(AcceptProviderInvitation command, CancellationToken cancellationToken)
     {

@@ -25,7 +25,7 @@ internal sealed class CreateProviderProfileValidator : AbstractValidator<CreateP
     }
 }
 
-internal sealed class CreateProviderProfileHandler(RegistrationDbContext db, IMessageBus bus, IdentityClaims claims, TimeProvider time) : IRequestHandler<CreateProviderProfile, Guid>
+internal sealed class CreateProviderProfileHandler(RegistrationDbContext db, IOutbox bus, IdentityClaims claims, TimeProvider time) : IRequestHandler<CreateProviderProfile, Guid>
 {
     public async Task<Guid> Handle(CreateProviderProfile command, CancellationToken cancellationToken)
     {

@@ -41,7 +41,7 @@ internal sealed class DenyAccessRequestValidator : AbstractValidator<DenyAccessR
     }
 }
 
-internal sealed class ApproveAccessRequestHandler(RegistrationDbContext db, IMessageBus bus, TimeProvider time) : IRequestHandler<ApproveAccessRequest, bool>
+internal sealed class ApproveAccessRequestHandler(RegistrationDbContext db, IOutbox bus, TimeProvider time) : IRequestHandler<ApproveAccessRequest, bool>
 {
     public async Task<bool> Handle(ApproveAccessRequest command, CancellationToken cancellationToken)
     {
@@ -85,7 +85,7 @@ internal sealed class ApproveAccessRequestHandler(RegistrationDbContext db, IMes
     private static ValidationException Invalid(string message) => new([new FluentValidation.Results.ValidationFailure(nameof(ApproveAccessRequest.Agency), message)]);
 }
 
-internal sealed class DenyAccessRequestHandler(RegistrationDbContext db, IMessageBus bus, IOutgoingMail mail, RegistrationEmails emails, TimeProvider time)
+internal sealed class DenyAccessRequestHandler(RegistrationDbContext db, IOutbox bus, IOutgoingMail mail, RegistrationEmails emails, TimeProvider time)
     : IRequestHandler<DenyAccessRequest, bool>
 {
     public async Task<bool> Handle(DenyAccessRequest command, CancellationToken cancellationToken)

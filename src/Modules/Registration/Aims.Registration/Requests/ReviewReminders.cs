@@ -19,7 +19,7 @@ internal static class ReviewReminders
 
     private static readonly TimeOnly At = new(9, 0);
 
-    public static async Task ScheduleAsync(IMessageBus bus, BusinessCalendar calendar, Guid requestId, DateTimeOffset submittedAt, CancellationToken cancellationToken)
+    public static async Task ScheduleAsync(IOutbox bus, BusinessCalendar calendar, Guid requestId, DateTimeOffset submittedAt, CancellationToken cancellationToken)
     {
         var submittedOn = calendar.ToLocalDate(submittedAt);
         foreach (var days in After)
@@ -29,7 +29,7 @@ internal static class ReviewReminders
         }
     }
 
-    public static async Task CancelAsync(IMessageBus bus, Guid requestId, CancellationToken cancellationToken)
+    public static async Task CancelAsync(IOutbox bus, Guid requestId, CancellationToken cancellationToken)
     {
         foreach (var days in After)
         {
@@ -40,7 +40,7 @@ internal static class ReviewReminders
     private static string Key(Guid requestId, int days) => $"access-request:{requestId}:review-{days}";
 }
 
-internal sealed class ReviewReminderHandler(RegistrationDbContext db, IMessageBus bus) : INotificationHandler<ReviewReminder>
+internal sealed class ReviewReminderHandler(RegistrationDbContext db, IOutbox bus) : INotificationHandler<ReviewReminder>
 {
     public async Task Handle(ReviewReminder reminder, CancellationToken cancellationToken)
     {

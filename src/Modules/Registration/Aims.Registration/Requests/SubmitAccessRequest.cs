@@ -61,7 +61,7 @@ internal sealed class SubmitAccessRequestValidator : AbstractValidator<SubmitAcc
 
 internal sealed class SubmitAccessRequestHandler(
     RegistrationDbContext db,
-    IMessageBus bus,
+    IOutbox bus,
     IOutgoingMail mail,
     RegistrationEmails emails,
     BusinessCalendar calendar,

@@ -8,10 +8,10 @@ using Wolverine.Runtime;
 
 namespace Aims.BuildingBlocks.Messaging;
 
-internal sealed class OutboxMessageBus(
+internal sealed class WolverineOutbox(
     DbSession session, OperationContext operation, TimeProvider time, MessageTypeRegistry registry,
     IMessageContext wolverine, IOptions<MessagingOptions> options)
-    : IMessageBus
+    : IOutbox
 {
     private Npgsql.NpgsqlTransaction? enlistedIn;
     private DbSessionEnvelopeTransaction? outbox;

@@ -1,10 +1,10 @@
 namespace Aims.BuildingBlocks.Messaging;
 
 /// <summary>
-/// Writes messages into the current unit of work's transaction; the relay delivers them after commit.
+/// Writes messages into the current unit of work's transaction (Wolverine's outbox); Wolverine delivers them after commit.
 /// Calling it outside a command is an error, because the message would not commit with its cause.
 /// </summary>
-public interface IMessageBus
+public interface IOutbox
 {
     /// <summary>Tell the other modules now (the transactional outbox).</summary>
     Task PublishAsync(IIntegrationEvent integrationEvent, CancellationToken cancellationToken = default);
