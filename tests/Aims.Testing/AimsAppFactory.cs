@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Aims.Testing;
 
@@ -19,7 +20,9 @@ public sealed class AimsAppFactory(
     {
         builder.UseEnvironment(environment);
         builder.UseSetting("ConnectionStrings:Aims", connectionString);
-        foreach (var (key, value) in TestDefaults.Concat(settings ?? new Dictionary<string, string?>()))
+        // Production refuses the development outbox at start; its fixtures name an SMTP host instead.
+        var defaults = environment == Environments.Production ? TestDefaults : TestDefaults.Concat(FolderDelivery);
+        foreach (var (key, value) in defaults.Concat(settings ?? new Dictionary<string, string?>()))
         {
             builder.UseSetting(key, value);
         }
@@ -30,7 +33,7 @@ public sealed class AimsAppFactory(
         }
     }
 
-    // Before TestDefaults, which reads it: static fields start in the order written.
+    // Before FolderDelivery, which reads it: static fields start in the order written.
     private static readonly string TestOutbox = Path.Combine(Path.GetTempPath(), $"aims-test-outbox-{Environment.ProcessId}");
 
     public static readonly IReadOnlyDictionary<string, string?> TestDefaults = new Dictionary<string, string?>
@@ -42,8 +45,12 @@ public sealed class AimsAppFactory(
         ["Aims:RateLimits:SignUp:PermitLimit"] = "100000",
         ["Aims:RateLimits:PasswordReset:PermitLimit"] = "100000",
         ["Aims:RateLimits:Registration:PermitLimit"] = "100000",
-        // Wolverine sends every queued email and text (ADR 0047): without a server of its own, a test host writes them
-        // to a folder rather than retrying a mail server that is not there. Tests that read delivered mail set SMTP.
+    };
+
+    // Wolverine sends every queued email and text (ADR 0047): without a server of its own, a test host writes them
+    // to a folder rather than retrying a mail server that is not there. Tests that read delivered mail set SMTP.
+    private static readonly IReadOnlyDictionary<string, string?> FolderDelivery = new Dictionary<string, string?>
+    {
         ["Aims:Mail:Delivery"] = "Folder",
         ["Aims:Mail:Folder"] = TestOutbox,
         ["Aims:TextMessages:Delivery"] = "Folder",
