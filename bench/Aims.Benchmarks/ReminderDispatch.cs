@@ -110,6 +110,18 @@ internal sealed class ReminderDispatch : IScenario
                 await Task.Delay(500);
             }
 
+            // The notice is the next hop (Appeals' event to Notifications): wait for it too, not only for the reminders.
+            await using (var count = new NpgsqlCommand(
+                "SELECT count(DISTINCT split_part(source_key, ':', 2)) FROM notifications.notices WHERE source_key LIKE 'reminder:%:' || @kind || ':%'",
+                connection))
+            {
+                count.Parameters.AddWithValue("kind", kind);
+                while ((long)(await count.ExecuteScalarAsync())! < due && clock.Elapsed < TimeSpan.FromMinutes(10))
+                {
+                    await Task.Delay(500);
+                }
+            }
+
             // Each reminder's notice (given in the same transaction as its email is queued) against its due time.
             var delays = new Latencies();
             DateTime first = DateTime.MaxValue, last = DateTime.MinValue;

@@ -1,6 +1,7 @@
 using Aims.BuildingBlocks.Persistence;
 using Aims.MessagingProbe;
 using Aims.Testing;
+using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine.Persistence.Durability;
 using Wolverine.Persistence.Durability.DeadLetterManagement;
@@ -29,6 +30,24 @@ public sealed class OutboxTests : ProbeTest
         envelopes.Count.ShouldBe(2);
         envelopes.ShouldAllBe(e => e.Status == EnvelopeStatus.Handled);
         envelopes.Select(e => e.Headers["aims-receiver"]).Order().ShouldBe([typeof(RecordingReceiver).FullName, typeof(StallingHandler).FullName]);
+    }
+
+    [Test]
+    public async Task Each_of_three_commands_sent_in_one_scope_has_its_event_delivered()
+    {
+        // As a page or the demo seeder does: one request scope, one command after another, each its own transaction.
+        await using var scope = Services.CreateAsyncScope();
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+        var ids = new List<Guid>();
+        foreach (var text in new[] { "first", "second", "third" })
+        {
+            ids.Add(await mediator.Send(new AddNote(text)));
+        }
+
+        await WolverineInbox.WaitUntilHandledAsync(Services);
+
+        (await ProbeServices.CountAsync("probe.received")).ShouldBe(3);
+        (await WolverineInbox.EnvelopesAsync(Services)).Count.ShouldBe(6);
     }
 
     [Test]

@@ -10,14 +10,18 @@ namespace Aims.BuildingBlocks.Messaging;
 
 internal sealed class WolverineOutbox(
     DbSession session, OperationContext operation, TimeProvider time, MessageTypeRegistry registry,
-    IMessageContext wolverine, IOptions<MessagingOptions> options)
+    IWolverineRuntime wolverine, IOptions<MessagingOptions> options)
     : IOutbox
 {
     private Npgsql.NpgsqlTransaction? enlistedIn;
     private DbSessionEnvelopeTransaction? outbox;
     private readonly List<Guid> superseded = [];
 
-    private MessageContext Context => (MessageContext)wolverine;
+    // One Wolverine context per transaction: a context sends what it holds once, so a second command in the same scope
+    // (a page or the demo seeder sending two) would leave its envelopes stored but never sent from memory.
+    private MessageContext? context;
+
+    private MessageContext Context => context ?? throw new InvalidOperationException("Not enlisted in a transaction.");
 
     /// <summary>
     /// Through Wolverine's outbox in the unit of work's transaction: one envelope per receiver, on the durable local
@@ -114,13 +118,13 @@ internal sealed class WolverineOutbox(
     private async Task EnlistAsync(string what)
     {
         session.RequireTransaction(what);
-        var context = Context;
-        context.CorrelationId = operation.CorrelationId;
         if (ReferenceEquals(enlistedIn, session.Transaction))
         {
+            Context.CorrelationId = operation.CorrelationId;
             return;
         }
 
+        var context = this.context = new MessageContext(wolverine) { CorrelationId = operation.CorrelationId };
         if (!context.TryFindMessageDatabase(out var database))
         {
             throw new InvalidOperationException("Wolverine has no PostgreSQL message store.");
