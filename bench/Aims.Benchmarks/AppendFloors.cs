@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Aims.BuildingBlocks.Persistence;
+using Aims.Host.Composition;
 using Aims.MessagingProbe;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Aims.BuildingBlocks.Persistence;
+using Aims.Host.Composition;
 using Aims.MessagingProbe;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -3,28 +3,33 @@ using Aims.Testing;
 namespace Aims.ArchitectureTests;
 
 /// <summary>
-/// The floor holds only what no library does and every module needs (ADR 0046): its line count may fall, never grow.
-/// Messaging, Mail and TextMessages are left out while they move to Notifications; count them again after that merge.
+/// The floor holds only what no library does and every module needs (ADR 0046); what only the host composes is in
+/// src/Host/Aims.Host/Composition. Its line count may fall, never grow.
 /// </summary>
 public sealed class BuildingBlocksSizeTests
 {
-    // Lines of .cs (as `wc -l` counts them) on 2026-12-06, after BotCheck, DataProtection, Seeding, UsStates and the
-    // host's web pipeline moved out; lower it as more leaves.
-    private const int MostLines = 1700;
+    // Issue 23's limit: every .cs line under src/BuildingBlocks (as `wc -l` counts them), nothing left out.
+    private const int MostLines = 1500;
 
-    private static readonly string[] NotCountedYet = ["Messaging", "Mail", "TextMessages", "bin", "obj"];
+    // While Messaging, Mail and TextMessages are moving out (to the host and Notifications), they are left out and the
+    // rest may hold at most this many lines (1,343 on 2026-12-06). Once they have gone, empty NotCountedYet.
+    private const int MostLinesWhileMoving = 1400;
+
+    private static readonly string[] NotCountedYet = ["Messaging", "Mail", "TextMessages"];
 
     [Test]
-    public void The_building_blocks_do_not_grow()
+    public void The_building_blocks_stay_under_their_limit()
     {
-        var floor = Path.Combine(Repository.Root(), "src", "BuildingBlocks", "Aims.BuildingBlocks");
+        var floor = Path.Combine(Repository.Root(), "src", "BuildingBlocks");
         var files = Directory.GetFiles(floor, "*.cs", SearchOption.AllDirectories)
-            .Where(path => !NotCountedYet.Contains(Path.GetRelativePath(floor, path).Split(Path.DirectorySeparatorChar)[0]))
+            .Where(path => !Path.GetRelativePath(floor, path).Split(Path.DirectorySeparatorChar)
+                .Any(folder => folder is "bin" or "obj" || NotCountedYet.Contains(folder)))
             .ToList();
 
         var lines = files.Sum(path => File.ReadAllLines(path).Length);
 
         files.ShouldNotBeEmpty();
-        lines.ShouldBeLessThanOrEqualTo(MostLines, "a piece one module uses belongs in that module; a web convention only the host wires, in src/Host");
+        lines.ShouldBeLessThanOrEqualTo(NotCountedYet.Length == 0 ? MostLines : MostLinesWhileMoving,
+            "a piece one module uses belongs in that module; what only the host composes, in src/Host/Aims.Host/Composition");
     }
 }

@@ -117,6 +117,18 @@ public sealed class ModuleBoundaryTests
     }
 
     [Test]
+    public void No_module_contracts_or_building_block_project_references_the_host()
+    {
+        var projects = Solution.ModuleNames.SelectMany(name => new[] { $"Aims.{name}", $"Aims.{name}.Contracts" }).Append("Aims.BuildingBlocks").ToList();
+
+        var declared = projects.Where(project => Solution.DeclaredReferences(project).Contains("Aims.Host")).Select(project => $"{project}.csproj → Aims.Host");
+        var compiled = projects.Where(project => Solution.OurReferences(Solution.Assemblies[project]).Contains("Aims.Host")).Select(project => $"{project} → Aims.Host");
+
+        projects.Count.ShouldBe(11);
+        declared.Concat(compiled).ToList().ShouldBeEmpty("the host composes the modules (ADR 0046); a module needing it would turn that around");
+    }
+
+    [Test]
     public void Nothing_in_a_module_is_public_but_its_module_entry_point()
     {
         var offenders = Solution.Modules

@@ -1,5 +1,5 @@
-using Aims.BuildingBlocks;
 using Aims.BuildingBlocks.Modules;
+using Aims.Host.Composition;
 using MediatR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

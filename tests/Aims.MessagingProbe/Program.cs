@@ -1,4 +1,4 @@
-using Aims.BuildingBlocks;
+using Aims.Host.Composition;
 using Aims.MessagingProbe;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

@@ -1,11 +1,10 @@
 using Aims.Appeals;
-using Aims.BuildingBlocks;
 using Aims.BuildingBlocks.Mail;
-using Aims.BuildingBlocks.TextMessages;
 using Aims.BuildingBlocks.Modules;
-using Aims.BuildingBlocks.Persistence;
+using Aims.BuildingBlocks.TextMessages;
 using Aims.BuildingBlocks.Web;
 using Aims.Documents;
+using Aims.Host.Composition;
 using Aims.Host.Startup;
 using Aims.Host.Web;
 using Aims.Identity;

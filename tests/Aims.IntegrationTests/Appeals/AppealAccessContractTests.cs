@@ -1,7 +1,6 @@
 using Aims.Appeals;
 using Aims.Appeals.Contracts;
-using Aims.BuildingBlocks;
-using Aims.BuildingBlocks.Persistence;
+using Aims.Host.Composition;
 using Aims.Identity;
 using Aims.Registration;
 using Aims.Testing;

@@ -1,4 +1,4 @@
-using Aims.BuildingBlocks.Persistence;
+using Aims.Host.Composition;
 using Aims.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,4 @@
-using Aims.BuildingBlocks;
+using Aims.Host.Composition;
 using Aims.Host.Web;
 using Aims.MessagingProbe;
 using MediatR;

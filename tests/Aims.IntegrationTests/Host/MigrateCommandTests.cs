@@ -1,4 +1,5 @@
 using Aims.BuildingBlocks.Persistence;
+using Aims.Host.Composition;
 using Aims.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;

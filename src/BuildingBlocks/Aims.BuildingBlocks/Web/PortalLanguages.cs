@@ -28,7 +28,8 @@ public static class PortalLanguages
     /// <summary>True where the page is the division's own or machine-facing, which stay English whatever the cookie says.</summary>
     public static bool IsEnglishOnly(PathString path) => EnglishOnly.Any(prefix => path.StartsWithSegments(prefix));
 
-    internal static IServiceCollection AddPortalLanguages(this IServiceCollection services)
+    /// <summary>The localizers, and the building blocks' own words (field rules) for the shared partials.</summary>
+    public static IServiceCollection AddPortalLanguages(this IServiceCollection services)
     {
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddPortalText<BuildingBlocksText>();

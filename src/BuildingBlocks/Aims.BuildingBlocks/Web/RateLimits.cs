@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,29 +17,6 @@ public sealed class RateLimit
 
 public static class RateLimits
 {
-    /// <summary>
-    /// A refused request gets 429 with Retry-After; a browser then sees the readable error page (status-code
-    /// re-execution), a program a problem-details body.
-    /// </summary>
-    public static IServiceCollection AddAimsRateLimiting(this IServiceCollection services)
-    {
-        services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.OnRejected = (context, _) =>
-            {
-                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-                {
-                    context.HttpContext.Response.Headers.RetryAfter =
-                        ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                }
-
-                return ValueTask.CompletedTask;
-            };
-        });
-        return services;
-    }
-
     /// <summary>Adds policy <paramref name="name"/>: <paramref name="permits"/> requests per window per client address unless configured otherwise.</summary>
     public static IServiceCollection AddRateLimitPolicy(this IServiceCollection services, IConfiguration configuration, string name, int permits, TimeSpan window)
     {

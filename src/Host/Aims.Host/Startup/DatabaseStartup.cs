@@ -1,6 +1,6 @@
 using System.Net.Sockets;
-using Aims.BuildingBlocks.Persistence;
 using Aims.BuildingBlocks.Web;
+using Aims.Host.Composition;
 using Npgsql;
 
 namespace Aims.Host.Startup;

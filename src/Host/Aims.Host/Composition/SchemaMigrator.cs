@@ -1,7 +1,7 @@
-using Microsoft.Extensions.Logging;
+using Aims.BuildingBlocks.Persistence;
 using Npgsql;
 
-namespace Aims.BuildingBlocks.Persistence;
+namespace Aims.Host.Composition;
 
 /// <summary>
 /// Every module's pending SQL migrations in one transaction, then the <see cref="ISchemaStep"/>s, under one advisory

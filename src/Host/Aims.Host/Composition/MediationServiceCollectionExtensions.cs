@@ -3,9 +3,9 @@ using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Aims.BuildingBlocks.Mediation;
+namespace Aims.Host.Composition;
 
-public static class MediationServiceCollectionExtensions
+internal static class MediationServiceCollectionExtensions
 {
     private static readonly Type[] ScannedInterfaces = [typeof(IRequestHandler<,>), typeof(INotificationHandler<>)];
 

@@ -2,7 +2,7 @@ using Aims.BuildingBlocks.Validation;
 using FluentValidation;
 using MediatR;
 
-namespace Aims.BuildingBlocks.Mediation;
+namespace Aims.Host.Composition;
 
 /// <summary>
 /// Runs every validator of the request before its handler, and the shared character check on all of its text

@@ -1,7 +1,8 @@
+using Aims.BuildingBlocks.Mediation;
 using Aims.BuildingBlocks.Persistence;
 using MediatR;
 
-namespace Aims.BuildingBlocks.Mediation;
+namespace Aims.Host.Composition;
 
 /// <summary>
 /// Wraps a command in one transaction on the scope's connection: its changes, events and outbox messages commit

@@ -1,18 +1,15 @@
 using System.Reflection;
 using Aims.BuildingBlocks.Mail;
-using Aims.BuildingBlocks.Mediation;
 using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.Modules;
 using Aims.BuildingBlocks.Persistence;
 using Aims.BuildingBlocks.TextMessages;
 using Aims.BuildingBlocks.Time;
 using Aims.BuildingBlocks.Web;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 
-namespace Aims.BuildingBlocks;
+namespace Aims.Host.Composition;
 
 public static class AimsServiceCollectionExtensions
 {
@@ -35,7 +32,7 @@ public static class AimsServiceCollectionExtensions
         services.AddBusinessCalendar(configuration);
 
         // The building blocks' own handlers and messages (e.g. sending mail) are found with the modules'.
-        var assemblies = ModuleAssemblies(modules).Append(typeof(AimsServiceCollectionExtensions).Assembly).ToList();
+        var assemblies = ModuleAssemblies(modules).Append(typeof(DbSession).Assembly).ToList();
         services.AddAimsMediation(assemblies);
         services.AddAimsMessaging(configuration, assemblies);
         services.AddOutgoingMail(configuration);

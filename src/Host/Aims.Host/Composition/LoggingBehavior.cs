@@ -5,7 +5,7 @@ using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.Logging;
 
-namespace Aims.BuildingBlocks.Mediation;
+namespace Aims.Host.Composition;
 
 /// <summary>One structured log line per request, carrying the correlation id; expected refusals are not errors.</summary>
 internal sealed class LoggingBehavior<TRequest, TResponse>(ILogger<LoggingBehavior<TRequest, TResponse>> logger, OperationContext operation)
