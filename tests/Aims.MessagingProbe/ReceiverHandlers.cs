@@ -43,18 +43,29 @@ public sealed class RecordingReceiver(DbSession session, OperationContext operat
 /// <summary>
 /// A second handler of <see cref="NoteAdded"/> that, when the probe process is told to, stops forever after the
 /// receiver has committed, so a test can SIGKILL the relay between a handler's commit and the message's acknowledgement.
-/// While <see cref="RefusePoison"/> is set it refuses a note titled <see cref="Poison"/> for good (the dead-letter tests).
+/// While <see cref="RefusePoison"/> is set it refuses a note titled <see cref="Poison"/> for good (the dead-letter tests);
+/// a note titled <see cref="AlwaysFails"/> it fails with an ordinary exception every time.
 /// </summary>
 public sealed class StallingHandler : INotificationHandler<NoteAdded>
 {
     public const string Variable = "PROBE_STALL_AFTER_RECEIVER";
     public const string Poison = "poison";
 
+    /// <summary>A note titled so makes this receiver throw every time: retried, then dead-lettered.</summary>
+    public const string AlwaysFails = "always fails";
+
     public static volatile bool RefusePoison;
     public static int PoisonAccepted;
+    public static int AlwaysFailsAttempts;
 
     public async Task Handle(NoteAdded notification, CancellationToken cancellationToken)
     {
+        if (notification.Text == AlwaysFails)
+        {
+            Interlocked.Increment(ref AlwaysFailsAttempts);
+            throw new InvalidOperationException($"Note {notification.NoteId} fails every time.");
+        }
+
         if (notification.Text == Poison)
         {
             if (RefusePoison)

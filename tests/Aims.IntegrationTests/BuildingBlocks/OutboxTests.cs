@@ -15,6 +15,14 @@ namespace Aims.IntegrationTests.BuildingBlocks;
 /// </summary>
 public sealed class OutboxTests : ProbeTest
 {
+    /// <summary>The scheduled retries a second apart (30 s, 2 min and 10 min in production), so a poison's last one comes soon.</summary>
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Aims:Messaging:ScheduledRetries:0"] = "00:00:01",
+        ["Aims:Messaging:ScheduledRetries:1"] = "00:00:01",
+        ["Aims:Messaging:ScheduledRetries:2"] = "00:00:01",
+    };
+
     [Test]
     public async Task Published_event_is_delivered_once_to_each_receiver_with_the_senders_correlation_id()
     {
@@ -92,6 +100,29 @@ public sealed class OutboxTests : ProbeTest
         await WolverineInbox.WaitUntilHandledAsync(Services);
         (await ProbeServices.CountAsync("probe.received")).ShouldBe(2);
         StallingHandler.PoisonAccepted.ShouldBe(0);
+    }
+
+    [Test]
+    public async Task A_receiver_that_always_throws_is_retried_then_dead_lettered_while_100_other_events_are_delivered_meanwhile()
+    {
+        StallingHandler.AlwaysFailsAttempts = 0;
+        await Services.SendAsync(new AddNote(StallingHandler.AlwaysFails));
+        for (var n = 1; n <= 100; n++)
+        {
+            await Services.SendAsync(new AddNote($"meanwhile {n}"));
+        }
+
+        var dead = (await WolverineInbox.WaitForDeadLettersAsync(Services, 1, TimeSpan.FromSeconds(60))).Single();
+        var receivedBeforeItDied = await ProbeServices.CountAsync("probe.received");
+
+        // Its retries (0.2 s, 1 s, 5 s, then three scheduled) held up nothing: every other envelope was handled meanwhile.
+        receivedBeforeItDied.ShouldBe(101);
+        StallingHandler.AlwaysFailsAttempts.ShouldBe(7, "the first try, three quick retries and three scheduled ones");
+        dead.ExceptionType.ShouldBe(typeof(InvalidOperationException).FullName);
+        dead.ExceptionMessage.ShouldContain("fails every time");
+        dead.Envelope.Headers["aims-receiver"].ShouldBe(typeof(StallingHandler).FullName);
+        await WolverineInbox.WaitUntilHandledAsync(Services);
+        (await WolverineInbox.EnvelopesAsync(Services)).Count(e => e.Status == EnvelopeStatus.Handled).ShouldBe(201);
     }
 
     [Test]

@@ -27,12 +27,14 @@ internal sealed class ProbeProcess : IAsyncDisposable
     public int Id => process.Id;
 
     /// <param name="settings">Extra configuration (e.g. "Aims:Mail:SmtpPort"), passed as environment variables.</param>
-    public static async Task<ProbeProcess> StartAsync(bool stallAfterReceiver = false, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="connectionString">Another way to the test database (through a <c>TcpProxy</c>, say).</param>
+    public static async Task<ProbeProcess> StartAsync(
+        bool stallAfterReceiver = false, IReadOnlyDictionary<string, string?>? settings = null, string? connectionString = null)
     {
         var probeDll = Path.Combine(AppContext.BaseDirectory, typeof(ProbeModule).Assembly.GetName().Name + ".dll");
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { probeDll, BuildingBlocksDatabase.ConnectionString },
+            ArgumentList = { probeDll, connectionString ?? BuildingBlocksDatabase.ConnectionString },
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Aims.IntegrationTests.BuildingBlocks;
@@ -23,17 +24,19 @@ internal sealed class ProbeWebApp : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<ProbeWebApp> StartAsync(string connectionString)
+    public static async Task<ProbeWebApp> StartAsync(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration["ConnectionStrings:Aims"] = connectionString;
         builder.Configuration["Aims:Messaging:RelayEnabled"] = "false";
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddAims(builder.Configuration, [new ProbeModule()]);
         builder.Services.AddHostWeb();
         var app = builder.Build();
         app.UseCorrelation();
         app.UseAimsErrorHandling("/error");
+        app.MapAimsHealth();
         app.MapGet("/notes/count", (IMediator mediator) => mediator.Send(new CountNotes()));
         app.MapPost("/notes", (AddNote command, IMediator mediator) => mediator.Send(command));
         app.MapPost("/counters/{id:guid}", (Guid id, IMediator mediator) => mediator.Send(new StartCounter(id, "http")));

@@ -22,6 +22,9 @@ public sealed class MessagingOptions
     /// <summary>How often Wolverine's leader node checks which node runs which agent (e.g. the durability agent).</summary>
     public TimeSpan AgentAssignmentCheck { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>After the quick retries, Wolverine retries a failing receiver at these delays (null: 30 s, 2 min, 10 min).</summary>
+    public TimeSpan[]? ScheduledRetries { get; set; }
+
     public int BatchSize { get; set; } = 20;
 
     /// <summary>How many messages of a claimed batch are delivered at once (each uses one connection).</summary>

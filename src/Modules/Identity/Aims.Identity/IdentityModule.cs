@@ -55,6 +55,7 @@ public sealed class IdentityModule : IModule
         services.AddApiAccess();
         services.AddHttpContextAccessor();
         services.AddScoped<SecurityAudit>();
+        services.AddScoped<AccountOpening>();
         services.Configure<StaffOptions>(configuration.GetSection(StaffOptions.Section));
         services.AddScoped<TemporaryPasswords>();
         services.AddScoped<ConfirmationLinks>();

@@ -2,16 +2,35 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Aims.Registration;
 
-/// <summary>An emailed invitation (to act for a provider, to represent a client): for one address, until it expires, once.</summary>
-internal interface IInvitation
+/// <summary>
+/// An emailed invitation (to act for a provider, to represent a client): for one address, until it expires, once. Only
+/// the link's hash is kept; each kind adds what the invitation is to.
+/// </summary>
+internal abstract class Invitation
 {
-    byte[] TokenHash { get; }
+    public Guid Id { get; private set; }
 
-    string NormalizedEmail { get; }
+    public string Email { get; private set; } = "";
 
-    DateTimeOffset ExpiresAt { get; }
+    public string NormalizedEmail { get; private set; } = "";
 
-    DateTimeOffset? AcceptedAt { get; }
+    public byte[] TokenHash { get; private set; } = [];
+
+    public DateTimeOffset ExpiresAt { get; private set; }
+
+    public DateTimeOffset? AcceptedAt { get; set; }
+
+    /// <summary>Makes this new invitation out to <paramref name="email"/> and returns the secret for its link (not kept).</summary>
+    public string Issue(string email, DateTimeOffset now)
+    {
+        var token = LinkSecrets.New();
+        Id = Guid.CreateVersion7(now);
+        Email = email.Trim();
+        NormalizedEmail = Email.ToUpperInvariant();
+        TokenHash = LinkSecrets.Hash(token);
+        ExpiresAt = now + Invitations.Lifetime;
+        return token;
+    }
 }
 
 internal enum InvitationAnswer
@@ -23,24 +42,14 @@ internal enum InvitationAnswer
     Unknown,
 }
 
-/// <summary>A new invitation's secret (for the emailed link), its hash (stored) and when it stops working.</summary>
-internal sealed record IssuedInvitation(string Email, string NormalizedEmail, string Token, byte[] TokenHash, DateTimeOffset ExpiresAt);
-
 internal static class Invitations
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
 
-    public static IssuedInvitation Issue(string email, DateTimeOffset now)
-    {
-        var token = LinkSecrets.New();
-        var trimmed = email.Trim();
-        return new IssuedInvitation(trimmed, trimmed.ToUpperInvariant(), token, LinkSecrets.Hash(token), now + Lifetime);
-    }
-
     /// <summary>The invitation behind a link, and whether the account signed in as <paramref name="email"/> may accept it now.</summary>
     public static async Task<(InvitationAnswer Answer, T? Invitation)> FindAsync<T>(
         IQueryable<T> invitations, string? token, string email, DateTimeOffset now, CancellationToken cancellationToken)
-        where T : class, IInvitation
+        where T : Invitation
     {
         if (!LinkSecrets.IsPlausible(token))
         {
@@ -52,7 +61,7 @@ internal static class Invitations
         return (Check(invitation, email, now), invitation);
     }
 
-    private static InvitationAnswer Check(IInvitation? invitation, string email, DateTimeOffset now) => invitation switch
+    private static InvitationAnswer Check(Invitation? invitation, string email, DateTimeOffset now) => invitation switch
     {
         null or { AcceptedAt: not null } => InvitationAnswer.Unknown,
         _ when invitation.ExpiresAt <= now => InvitationAnswer.Expired,

@@ -4,6 +4,7 @@ using Aims.Appeals.Contracts;
 using Aims.Appeals.Drafts;
 using Aims.Appeals.Model;
 using Aims.Appeals.Persistence;
+using Aims.Appeals.Rules;
 using Aims.BuildingBlocks.Errors;
 using Aims.BuildingBlocks.Web;
 using MediatR;
@@ -17,7 +18,7 @@ namespace Aims.Appeals.Filing;
 /// What the filing forms share: showing the form (draft or new), "Check my deadline", drafts, and a filing key so a
 /// second submit finds the first appeal. Rule breaks show atop the form; failures write nothing; unseen appeals are 404.
 /// </summary>
-internal abstract class FilingPage<TForm>(IMediator mediator, ILogger logger) : PageModel
+internal abstract class FilingPage<TForm>(IMediator mediator, AppealDeadlines deadlines, TimeProvider time, ILogger logger) : PageModel
     where TForm : class, IContactForm, new()
 {
     [BindProperty]
@@ -31,9 +32,17 @@ internal abstract class FilingPage<TForm>(IMediator mediator, ILogger logger) : 
 
     public bool Failed { get; private set; }
 
+    /// <summary>The filing window for the dates entered so far, shown before submit; null until they are entered.</summary>
+    public FilingWindow? Window { get; protected set; }
+
+    /// <summary>Today as a filing date: the server's clock, as a New York date.</summary>
+    public DateOnly Today => deadlines.FiledOn(time.GetUtcNow());
+
     protected abstract AppealKind Kind { get; }
 
     protected IMediator Mediator => mediator;
+
+    protected AppealDeadlines Deadlines => deadlines;
 
     protected Filer Filer => Filer.From(User);
 

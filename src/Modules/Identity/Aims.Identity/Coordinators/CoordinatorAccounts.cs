@@ -15,6 +15,7 @@ namespace Aims.Identity.Coordinators;
 /// </summary>
 internal sealed class CoordinatorAccounts(
     UserManager<AimsUser> users,
+    AccountOpening accounts,
     AccountActivations activations,
     SecurityAudit audit,
     IOutgoingMail mail,
@@ -27,22 +28,14 @@ internal sealed class CoordinatorAccounts(
         var user = await users.FindByEmailAsync(approved.Email);
         if (user is null)
         {
-            user = new AimsUser
-            {
-                Id = Guid.CreateVersion7(time.GetUtcNow()),
-                UserName = approved.Email,
-                Email = approved.Email,
-                DisplayName = approved.RequesterName,
-                CreatedAt = time.GetUtcNow(),
-                AgencyId = approved.AgencyId,
-                // Unverified until the coordinator verifies it in their profile; used for nothing else.
-                PhoneNumber = approved.Mobile,
-                // The language the request was made in, so this email and every later one are in it (ADR 0027).
-                PreferredLanguage = approved.Language,
-            };
-            (await users.CreateAsync(user)).Require("Coordinator account not created");
-            (await users.AddToRoleAsync(user, nameof(Role.AgencyCoordinator))).Require("Coordinator role not given");
-            await audit.RecordAsync(SecurityEventKind.AccountCreated, user.Id, user.Email, $"agency coordinator, request {approved.RequestId}", cancellationToken);
+            user = accounts.For(approved.Email, approved.RequesterName);
+            user.AgencyId = approved.AgencyId;
+            // Unverified until the coordinator verifies it in their profile; used for nothing else.
+            user.PhoneNumber = approved.Mobile;
+            // The language the request was made in, so this email and every later one are in it (ADR 0027).
+            user.PreferredLanguage = approved.Language;
+            (await accounts.OpenAsync(user, null, Role.AgencyCoordinator, $"agency coordinator, request {approved.RequestId}", cancellationToken))
+                .Require("Coordinator account not created");
         }
         else if (user.AgencyId != approved.AgencyId || user.IsStaff)
         {

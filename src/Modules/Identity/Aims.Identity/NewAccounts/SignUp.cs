@@ -2,7 +2,6 @@ using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Mediation;
 using Aims.BuildingBlocks.Validation;
 using Aims.Identity.Accounts;
-using Aims.Identity.Audit;
 using Aims.Identity.Contracts;
 using Aims.Identity.Passwords;
 using FluentValidation;
@@ -49,11 +48,10 @@ internal sealed class SignUpValidator : AbstractValidator<SignUp>
 internal sealed class SignUpHandler(
     UserManager<AimsUser> users,
     IPasswordHasher<AimsUser> hasher,
-    TimeProvider time,
+    AccountOpening accounts,
     IOutgoingMail mail,
     AccountEmails emails,
-    ConfirmationLinks links,
-    SecurityAudit audit) : IRequestHandler<SignUp, bool>
+    ConfirmationLinks links) : IRequestHandler<SignUp, bool>
 {
     public async Task<bool> Handle(SignUp command, CancellationToken cancellationToken)
     {
@@ -67,23 +65,14 @@ internal sealed class SignUpHandler(
             return true;
         }
 
-        var user = new AimsUser
-        {
-            Id = Guid.CreateVersion7(time.GetUtcNow()),
-            UserName = email,
-            Email = email,
-            DisplayName = command.DisplayName!.Trim(),
-            PhoneNumber = AimsRules.UsPhoneDigits(command.Mobile) is { } digits ? "+1" + digits : null,
-            CreatedAt = time.GetUtcNow(),
-        };
-        var created = await users.CreateAsync(user, command.Password!);
+        var user = accounts.For(email, command.DisplayName!.Trim());
+        user.PhoneNumber = AimsRules.UsPhoneDigits(command.Mobile) is { } digits ? "+1" + digits : null;
+        var created = await accounts.OpenAsync(user, command.Password!, command.Role!.Value, "signed up as " + command.Role, cancellationToken);
         if (!created.Succeeded)
         {
             throw new ValidationException(created.Errors.Select(e => new FluentValidation.Results.ValidationFailure(nameof(SignUp.Password), e.Description)));
         }
 
-        await users.AddToRoleAsync(user, command.Role!.Value.ToString());
-        await audit.RecordAsync(SecurityEventKind.AccountCreated, user.Id, email, "signed up as " + command.Role, cancellationToken);
         await mail.QueueAsync(emails.ConfirmAddress(email, await links.ForAsync(user)), cancellationToken);
         return true;
     }

@@ -2,7 +2,6 @@ using Aims.BuildingBlocks.Validation;
 using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Mediation;
 using Aims.Identity.Accounts;
-using Aims.Identity.Audit;
 using Aims.Identity.Contracts;
 using Aims.Identity.Passwords;
 using FluentValidation;
@@ -32,11 +31,10 @@ internal sealed class CreateStaffAccountValidator : AbstractValidator<CreateStaf
 
 internal sealed class CreateStaffAccountHandler(
     UserManager<AimsUser> users,
+    AccountOpening accounts,
     TemporaryPasswords temporaryPasswords,
-    SecurityAudit audit,
     IOutgoingMail mail,
-    AccountEmails emails,
-    TimeProvider time) : IRequestHandler<CreateStaffAccount, bool>
+    AccountEmails emails) : IRequestHandler<CreateStaffAccount, bool>
 {
     public async Task<bool> Handle(CreateStaffAccount command, CancellationToken cancellationToken)
     {
@@ -46,21 +44,13 @@ internal sealed class CreateStaffAccountHandler(
             throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(CreateStaffAccount.Email), "An account with this email address already exists.")]);
         }
 
-        var user = new AimsUser
-        {
-            Id = Guid.CreateVersion7(time.GetUtcNow()),
-            UserName = email,
-            Email = email,
-            // The administrator vouches for the agency address; the temporary password only arrives there.
-            EmailConfirmed = true,
-            DisplayName = command.DisplayName!.Trim(),
-            IsStaff = true,
-            CreatedAt = time.GetUtcNow(),
-        };
+        var user = accounts.For(email, command.DisplayName!.Trim());
+        // The administrator vouches for the agency address; the temporary password only arrives there.
+        user.EmailConfirmed = true;
+        user.IsStaff = true;
         var password = temporaryPasswords.IssueBeside(user);
-        (await users.CreateAsync(user)).Require("Staff account not created");
-        (await users.AddToRoleAsync(user, command.Role!.Value.ToString())).Require("Staff role not given");
-        await audit.RecordAsync(SecurityEventKind.AccountCreated, user.Id, user.Email, $"staff account created by administrator {command.AdministratorId}", cancellationToken);
+        (await accounts.OpenAsync(user, null, command.Role!.Value, $"staff account created by administrator {command.AdministratorId}", cancellationToken))
+            .Require("Staff account not created");
         await mail.QueueAsync(emails.StaffAccountCreated(email, password, user.TemporaryPasswordExpiresAt!.Value), cancellationToken);
         return true;
     }

@@ -14,19 +14,7 @@ internal sealed class ClientRepresentative
     public DateTimeOffset LinkedAt { get; init; }
 }
 
-internal sealed class ClientRepresentativeInvitation : IInvitation
+internal sealed class ClientRepresentativeInvitation : Invitation
 {
-    public Guid Id { get; init; }
-
     public Guid ClientUserId { get; init; }
-
-    public required string Email { get; init; }
-
-    public required string NormalizedEmail { get; init; }
-
-    public required byte[] TokenHash { get; init; }
-
-    public DateTimeOffset ExpiresAt { get; init; }
-
-    public DateTimeOffset? AcceptedAt { get; set; }
 }

@@ -35,21 +35,13 @@ internal sealed class InviteRepresentativeHandler(RegistrationDbContext db, IOut
             throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(InviteRepresentative.Email), "This person already represents you.")]);
         }
 
-        var now = time.GetUtcNow();
-        var issued = Invitations.Issue(email, now);
-        db.ClientRepresentativeInvitations.Add(new ClientRepresentativeInvitation
-        {
-            Id = Guid.CreateVersion7(now),
-            ClientUserId = client.UserId,
-            Email = issued.Email,
-            NormalizedEmail = issued.NormalizedEmail,
-            TokenHash = issued.TokenHash,
-            ExpiresAt = issued.ExpiresAt,
-        });
+        var invitation = new ClientRepresentativeInvitation { ClientUserId = client.UserId };
+        var token = invitation.Issue(email, time.GetUtcNow());
+        db.ClientRepresentativeInvitations.Add(invitation);
         await db.SaveChangesAsync(cancellationToken);
         var proofDays = (await mediator.Send(new GetFilingRules(), cancellationToken)).AuthorityProofDays;
         await mail.QueueAsync(
-            emails.RepresentativeInvitation(issued.Email, client.FullName, "/client/representatives/join?token=" + issued.Token, issued.ExpiresAt, proofDays), cancellationToken);
+            emails.RepresentativeInvitation(invitation.Email, client.FullName, "/client/representatives/join?token=" + token, invitation.ExpiresAt, proofDays), cancellationToken);
         return true;
     }
 }

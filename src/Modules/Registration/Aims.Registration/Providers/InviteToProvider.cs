@@ -37,20 +37,11 @@ internal sealed class InviteToProviderHandler(RegistrationDbContext db, IOutgoin
             throw new ValidationException([new FluentValidation.Results.ValidationFailure(nameof(InviteToProvider.Email), "This person already acts for the provider.")]);
         }
 
-        var now = time.GetUtcNow();
-        var issued = Invitations.Issue(email, now);
-        db.ProviderInvitations.Add(new ProviderInvitation
-        {
-            Id = Guid.CreateVersion7(now),
-            ProviderId = provider.Id,
-            Email = issued.Email,
-            NormalizedEmail = issued.NormalizedEmail,
-            TokenHash = issued.TokenHash,
-            ExpiresAt = issued.ExpiresAt,
-            InvitedBy = command.InviterId,
-        });
+        var invitation = new ProviderInvitation { ProviderId = provider.Id, InvitedBy = command.InviterId };
+        var token = invitation.Issue(email, time.GetUtcNow());
+        db.ProviderInvitations.Add(invitation);
         await db.SaveChangesAsync(cancellationToken);
-        await mail.QueueAsync(emails.ProviderInvitation(issued.Email, command.InviterName, provider.Name, "/providers/join?token=" + issued.Token, issued.ExpiresAt), cancellationToken);
+        await mail.QueueAsync(emails.ProviderInvitation(invitation.Email, command.InviterName, provider.Name, "/providers/join?token=" + token, invitation.ExpiresAt), cancellationToken);
         return true;
     }
 }

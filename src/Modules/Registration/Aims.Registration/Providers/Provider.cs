@@ -49,21 +49,9 @@ internal sealed class ProviderMember
 }
 
 /// <summary>An emailed invitation to act for a provider: for one address, 7 days, used once; only its hash is kept.</summary>
-internal sealed class ProviderInvitation : IInvitation
+internal sealed class ProviderInvitation : Invitation
 {
-    public Guid Id { get; init; }
-
     public Guid ProviderId { get; init; }
 
-    public required string Email { get; init; }
-
-    public required string NormalizedEmail { get; init; }
-
-    public required byte[] TokenHash { get; init; }
-
-    public DateTimeOffset ExpiresAt { get; init; }
-
     public Guid InvitedBy { get; init; }
-
-    public DateTimeOffset? AcceptedAt { get; set; }
 }

@@ -15,7 +15,7 @@ namespace Aims.Appeals.Pages.Appeals;
 
 [Authorize(Policy = nameof(Permission.FileClientAppeals))]
 internal sealed class FileClientModel(IMediator mediator, AppealDeadlines deadlines, TimeProvider time, ILogger<FileClientModel> logger)
-    : FilingPage<ClientAppealForm>(mediator, logger)
+    : FilingPage<ClientAppealForm>(mediator, deadlines, time, logger)
 {
     public IReadOnlyList<AgencySummary> Agencies { get; private set; } = [];
 
@@ -24,12 +24,8 @@ internal sealed class FileClientModel(IMediator mediator, AppealDeadlines deadli
 
     public bool IsRepresentative => Filer.IsRepresentative;
 
-    public FilingWindow? Window { get; private set; }
-
     /// <summary>Whether benefits would continue if the appeal were filed today; null until the notice date is entered.</summary>
     public bool? ContinuesBenefitsToday { get; private set; }
-
-    public DateOnly Today => deadlines.FiledOn(time.GetUtcNow());
 
     protected override AppealKind Kind => AppealKind.Client;
 
@@ -51,16 +47,16 @@ internal sealed class FileClientModel(IMediator mediator, AppealDeadlines deadli
         Profile = IsRepresentative ? null : await Mediator.Send(new GetClientProfile(UserId), cancellationToken);
         if (AimsRules.ParseDate(Form.NoticeDate) is { } noticeDate)
         {
-            ContinuesBenefitsToday = deadlines.ContinuesBenefits(noticeDate, AimsRules.ParseDate(Form.EffectiveDate), Today);
+            ContinuesBenefitsToday = Deadlines.ContinuesBenefits(noticeDate, AimsRules.ParseDate(Form.EffectiveDate), Today);
         }
 
         if (Form.McoMember == "yes" && Form.McoOutcome == "decided" && AimsRules.ParseDate(Form.McoFinalDecisionDate) is { } mcoDecided)
         {
-            Window = deadlines.McoMemberWindow(mcoDecided);
+            Window = Deadlines.McoMemberWindow(mcoDecided);
         }
         else if (Form.McoMember != "yes" && AimsRules.ParseDate(Form.NoticeDate) is { } notice)
         {
-            Window = deadlines.ClientWindow(notice);
+            Window = Deadlines.ClientWindow(notice);
         }
 
         return true;

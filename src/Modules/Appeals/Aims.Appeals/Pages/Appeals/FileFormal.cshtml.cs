@@ -14,13 +14,9 @@ namespace Aims.Appeals.Pages.Appeals;
 
 [Authorize(Policy = nameof(Permission.FileProviderAppeals))]
 internal sealed class FileFormalModel(IMediator mediator, AppealDeadlines deadlines, TimeProvider time, ILogger<FileFormalModel> logger)
-    : FilingPage<FormalAppealForm>(mediator, logger)
+    : FilingPage<FormalAppealForm>(mediator, deadlines, time, logger)
 {
     public AppealView Informal { get; private set; } = null!;
-
-    public FilingWindow? Window { get; private set; }
-
-    public DateOnly Today => deadlines.FiledOn(time.GetUtcNow());
 
     protected override AppealKind Kind => AppealKind.ProviderFormal;
 
@@ -72,7 +68,7 @@ internal sealed class FileFormalModel(IMediator mediator, AppealDeadlines deadli
         Form.InformalAppealId = id;
         if (view.Appeal.InformalDecision is { } decision && Enum.TryParse<ReceiptMethod>(Form.DecisionReceivedBy, out var method))
         {
-            Window = deadlines.ProviderFormalWindow(decision.DecidedOn, method);
+            Window = Deadlines.ProviderFormalWindow(decision.DecidedOn, method);
         }
 
         return true;

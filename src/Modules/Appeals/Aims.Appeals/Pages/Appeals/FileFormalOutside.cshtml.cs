@@ -40,15 +40,11 @@ internal sealed class LetterSizedRequestAttribute : Attribute, IAsyncAuthorizati
 [Authorize(Policy = nameof(Permission.FileProviderAppeals))]
 [LetterSizedRequest]
 internal sealed class FileFormalOutsideModel(IMediator mediator, AppealDeadlines deadlines, TimeProvider time, ILogger<FileFormalOutsideModel> logger)
-    : FilingPage<OutsideFormalAppealForm>(mediator, logger)
+    : FilingPage<OutsideFormalAppealForm>(mediator, deadlines, time, logger)
 {
     public IReadOnlyList<ProviderMembership> Providers { get; private set; } = [];
 
     public IReadOnlyList<AgencySummary> Agencies { get; private set; } = [];
-
-    public FilingWindow? Window { get; private set; }
-
-    public DateOnly Today => deadlines.FiledOn(time.GetUtcNow());
 
     protected override AppealKind Kind => AppealKind.ProviderFormal;
 
@@ -77,7 +73,7 @@ internal sealed class FileFormalOutsideModel(IMediator mediator, AppealDeadlines
         UploadRules = await Mediator.Send(new GetUploadRules(), cancellationToken);
         if (AimsRules.ParseDate(Form.InformalDecisionDate) is { } decided && Enum.TryParse<ReceiptMethod>(Form.DecisionReceivedBy, out var method))
         {
-            Window = deadlines.ProviderFormalWindow(decided, method);
+            Window = Deadlines.ProviderFormalWindow(decided, method);
         }
 
         return true;

@@ -14,16 +14,11 @@ namespace Aims.Appeals.Pages.Appeals;
 
 [Authorize(Policy = nameof(Permission.FileProviderAppeals))]
 internal sealed class FileInformalModel(IMediator mediator, AppealDeadlines deadlines, TimeProvider time, ILogger<FileInformalModel> logger)
-    : FilingPage<InformalAppealForm>(mediator, logger)
+    : FilingPage<InformalAppealForm>(mediator, deadlines, time, logger)
 {
     public IReadOnlyList<ProviderMembership> Providers { get; private set; } = [];
 
     public IReadOnlyList<AgencySummary> Agencies { get; private set; } = [];
-
-    /// <summary>The filing window for the dates entered so far, shown before submit.</summary>
-    public FilingWindow? Window { get; private set; }
-
-    public DateOnly Today => deadlines.FiledOn(time.GetUtcNow());
 
     protected override AppealKind Kind => AppealKind.ProviderInformal;
 
@@ -46,7 +41,7 @@ internal sealed class FileInformalModel(IMediator mediator, AppealDeadlines dead
         Agencies = await Mediator.Send(new ListAgencies(AgencyType.ProviderAgency), cancellationToken);
         if (AimsRules.ParseDate(Form.NoticeDate) is { } notice && Enum.TryParse<ReceiptMethod>(Form.ReceivedBy, out var method))
         {
-            Window = deadlines.ProviderInformalWindow(notice, method);
+            Window = Deadlines.ProviderInformalWindow(notice, method);
         }
 
         return true;
