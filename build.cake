@@ -113,10 +113,12 @@ Task("test")
                 WorkingDirectory = root,
                 EnvironmentVariables = new Dictionary<string, string> { ["NO_COLOR"] = "1" },
             });
+            // One test assembly at a time (-m:1): run side by side on 2 cores, the browser tests' first requests starved
+            // past Playwright's 30 s while the integration suite ran (the flaky sign-up journey, ADR 0054).
             var rest = string.IsNullOrEmpty(testFilter) ? "FullyQualifiedName!~Aims.UnitTests" : $"({testFilter})&FullyQualifiedName!~Aims.UnitTests";
             exit = StartProcess("dotnet", new ProcessSettings
             {
-                Arguments = $"test Aims.sln --no-build --logger trx --results-directory \"{resultsDir}\" --filter \"{rest}\"",
+                Arguments = $"test Aims.sln --no-build -m:1 --logger trx --results-directory \"{resultsDir}\" --filter \"{rest}\"",
                 WorkingDirectory = root,
                 EnvironmentVariables = new Dictionary<string, string>
                 {
