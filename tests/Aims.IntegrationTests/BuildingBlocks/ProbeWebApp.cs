@@ -28,7 +28,6 @@ internal sealed class ProbeWebApp : IAsyncDisposable
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration["ConnectionStrings:Aims"] = connectionString;
-        builder.Configuration["Aims:Messaging:RelayEnabled"] = "false";
         builder.Services.AddAims(builder.Configuration, [new ProbeModule()]);
         builder.Services.AddHostWeb();
         var app = builder.Build();
