@@ -24,7 +24,7 @@ internal sealed partial class AppendFloors : IScenario
     public async Task<IReadOnlyList<Measurement>> RunAsync(BenchEnvironment environment)
     {
         var database = await environment.RecreateDatabaseAsync("aims_bench_appendfloors");
-        await using (var services = ProbeComposition.Build(database, new Dictionary<string, string?> { ["Aims:Messaging:RelayEnabled"] = "false" }))
+        await using (var services = ProbeComposition.Build(database))
         {
             await services.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
             await new AppendLayers(services).CreateFloorTablesAsync();

@@ -34,7 +34,6 @@ internal sealed partial class CaseWork : IScenario
         var database = await environment.RecreateDatabaseAsync("aims_bench_casework");
         await using var portal = new AimsAppFactory(database, settings: new Dictionary<string, string?>
         {
-            ["Aims:Messaging:RelayEnabled"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
         });
 

@@ -27,7 +27,6 @@ internal sealed partial class DocumentTransfers : IScenario
         await using var portal = new AimsAppFactory(database, settings: new Dictionary<string, string?>
         {
             ["Aims:SeedDemoData"] = "true",
-            ["Aims:Messaging:RelayEnabled"] = "false",
             ["Aims:Documents:MaxFileBytes"] = (128L * Megabyte).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Logging:LogLevel:Default"] = "Warning",
         });

@@ -17,16 +17,16 @@ internal sealed class EventAppends : IScenario
     public async Task<IReadOnlyList<Measurement>> RunAsync(BenchEnvironment environment)
     {
         var database = await environment.RecreateDatabaseAsync("aims_bench_events");
-        await using var services = ProbeComposition.Build(database, new Dictionary<string, string?> { ["Aims:Messaging:RelayEnabled"] = "false" });
+        await using var services = ProbeComposition.Build(database);
         await services.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
 
         // Layer by layer (ADR 0042): the floor of the same shape over bare SQL, Marten alone, the whole pipeline, and
         // the whole pipeline as it was before ADR 0042 (no prepared statements, so the pool's DISCARD ALL drops the plans).
         var discardAll = new NpgsqlConnectionStringBuilder(database) { MaxAutoPrepare = 0 }.ConnectionString;
-        await using var unprepared = ProbeComposition.Build(discardAll, new Dictionary<string, string?> { ["Aims:Messaging:RelayEnabled"] = "false" });
+        await using var unprepared = ProbeComposition.Build(discardAll);
         // And the pipeline as ADR 0042 left it, before custom plans were forced: PL/pgSQL may keep generic plans.
         var generic = new NpgsqlConnectionStringBuilder(database) { Options = "-c plan_cache_mode=auto" }.ConnectionString;
-        await using var genericPlans = ProbeComposition.Build(generic, new Dictionary<string, string?> { ["Aims:Messaging:RelayEnabled"] = "false" });
+        await using var genericPlans = ProbeComposition.Build(generic);
         var layers = new AppendLayers(services);
         await layers.CreateFloorTablesAsync();
         var results = new List<Measurement>();

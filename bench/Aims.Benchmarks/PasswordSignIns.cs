@@ -44,7 +44,6 @@ internal sealed class PasswordSignIns : IScenario
         await using var portal = new AimsAppFactory(database, settings: new Dictionary<string, string?>
         {
             ["Aims:SeedDemoData"] = "true",
-            ["Aims:Messaging:RelayEnabled"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
         });
         _ = portal.Services;

@@ -26,7 +26,7 @@ internal sealed class ReminderDispatch : IScenario
     {
         var database = await environment.RecreateDatabaseAsync("aims_bench_reminders");
         var filed = new System.Collections.Concurrent.ConcurrentBag<Guid>();
-        await using (var filer = new AimsAppFactory(database, settings: Settings(relay: false, mailFolder: null)))
+        await using (var filer = new AimsAppFactory(database, settings: Settings(mailFolder: null)))
         {
             var secret = await AppealFilings.IssueTokenAsync(filer, database);
             var next = 0;
@@ -57,10 +57,9 @@ internal sealed class ReminderDispatch : IScenario
         return results;
     }
 
-    private static Dictionary<string, string?> Settings(bool relay, string? mailFolder) => new()
+    private static Dictionary<string, string?> Settings(string? mailFolder) => new()
     {
         ["Aims:SeedDemoData"] = "true",
-        ["Aims:Messaging:RelayEnabled"] = relay ? "true" : "false",
         ["Aims:Mail:Delivery"] = "Folder",
         ["Aims:Mail:Folder"] = mailFolder ?? Path.Combine(Path.GetTempPath(), "aims-bench-reminders-filing"),
         ["Logging:LogLevel:Default"] = "Warning",
@@ -74,7 +73,7 @@ internal sealed class ReminderDispatch : IScenario
         {
             for (var n = 0; n < hosts; n++)
             {
-                var host = new AimsAppFactory(database, settings: Settings(relay: true, folder));
+                var host = new AimsAppFactory(database, settings: Settings(folder));
                 _ = host.Services;
                 started.Add(host);
             }

@@ -50,8 +50,6 @@ internal static class DemoPortal
         var connectionString = await TestDatabase.RecreateAsync(database);
         var all = new Dictionary<string, string?>
         {
-            // The relay runs: approvals travel from Registration to Identity as they would in production.
-            ["Aims:Messaging:RelayEnabled"] = "true",
             ["Aims:SeedDemoData"] = "true",
             ["Aims:Identity:Passkeys:ServerDomain"] = "localhost",
             ["Aims:Mail:Delivery"] = "Folder",

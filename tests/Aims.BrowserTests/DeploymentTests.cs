@@ -51,8 +51,6 @@ public sealed partial class DeploymentTests : BrowserTest
             ["Aims:Mail:SmtpHost"] = "smtp.example.gov",
             ["Aims:TextMessages:GatewayUrl"] = "https://sms.example.gov/send",
             ["Aims:Documents:AllowUnscanned"] = "true",
-            // The demo portal's relay delivers this portal's emails too (to its folder); the code is read from the outbox.
-            ["Aims:Messaging:RelayEnabled"] = "false",
         }, environment: "Production");
         portal.UseKestrel(0);
         portal.StartServer();

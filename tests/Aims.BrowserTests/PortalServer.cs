@@ -30,8 +30,7 @@ public sealed class PortalServer
         ConnectionString = await TestDatabase.RecreateAsync("aims_test_browser");
         factory = new AimsAppFactory(
             ConnectionString,
-            services => services.AddSingleton<IStartupFilter, FailingPage>(),
-            new Dictionary<string, string?> { ["Aims:Messaging:RelayEnabled"] = "false" });
+            services => services.AddSingleton<IStartupFilter, FailingPage>());
         factory.UseKestrel(0);
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

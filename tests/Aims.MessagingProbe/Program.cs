@@ -4,12 +4,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 // Usage: Aims.MessagingProbe <connection string>. Prints READY, waits for "go" on stdin (so two probes start
-// together), then runs the message relay until killed.
+// together), then runs a Wolverine node that delivers the probe module's messages until killed.
 var builder = Host.CreateApplicationBuilder();
 builder.Configuration["ConnectionStrings:Aims"] = args[0];
-builder.Configuration["Aims:Messaging:PollInterval"] = "00:00:00.100";
-builder.Configuration["Aims:Messaging:Lease"] = "00:00:02";
-builder.Configuration["Aims:Messaging:BatchSize"] = "10";
 // A SIGKILLed probe's envelopes pass to a live one within seconds, not the production minute.
 builder.Configuration["Aims:Messaging:NodeStaleAfter"] = "00:00:03";
 builder.Configuration["Aims:Messaging:NodeHealthCheck"] = "00:00:01";

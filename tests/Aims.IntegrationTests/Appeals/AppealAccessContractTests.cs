@@ -24,7 +24,6 @@ public sealed class AppealAccessContractTests
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Aims"] = connectionString,
-            ["Aims:Messaging:RelayEnabled"] = "false",
         }).Build();
         var collection = new ServiceCollection().AddLogging();
         // Appeals asks Registration who acts for which provider and agency, and Identity whether someone is staff.

@@ -206,7 +206,6 @@ public sealed class EventStoreUpgradeTests
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Aims"] = await TestDatabase.RecreateAsync(database),
-            ["Aims:Messaging:RelayEnabled"] = "false",
         }).Build();
         var collection = new ServiceCollection().AddLogging();
         collection.AddAims(configuration, [new IdentityModule(), new RegistrationModule(), new AppealsModule()]);

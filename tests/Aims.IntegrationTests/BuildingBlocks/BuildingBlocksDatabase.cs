@@ -5,8 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Aims.IntegrationTests.BuildingBlocks;
 
 /// <summary>
-/// The building-block tests get a database of their own with the probe module's schema and no running relay, so
-/// they decide exactly when messages are delivered.
+/// The building-block tests get a database of their own with the probe module's schema; scheduled messages are made due
+/// by the tests' moved clocks.
 /// </summary>
 [SetUpFixture]
 public sealed class BuildingBlocksDatabase

@@ -21,7 +21,7 @@ public sealed class DataSourceTests
     public async Task A_connection_string_that_sets_the_plan_cache_mode_is_obeyed()
     {
         var generic = new NpgsqlConnectionStringBuilder(BuildingBlocksDatabase.ConnectionString) { Options = "-c plan_cache_mode=auto" }.ConnectionString;
-        await using var services = ProbeComposition.Build(generic, new Dictionary<string, string?> { ["Aims:Messaging:RelayEnabled"] = "false" });
+        await using var services = ProbeComposition.Build(generic);
         (await PlanCacheModeAsync(services)).ShouldBe("auto");
     }
 

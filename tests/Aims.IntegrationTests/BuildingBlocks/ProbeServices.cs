@@ -6,8 +6,8 @@ using Npgsql;
 namespace Aims.IntegrationTests.BuildingBlocks;
 
 /// <summary>
-/// The probe module's services for in-process tests (no running relay for scheduled messages: tests deliver those by
-/// hand; Wolverine delivers the integration events), and SQL helpers for the probe's own tables.
+/// The probe module's services for in-process tests (Wolverine delivers; scheduled messages are made due by the test's
+/// clock), and SQL helpers for the probe's own tables.
 /// </summary>
 internal static class ProbeServices
 {
@@ -17,7 +17,6 @@ internal static class ProbeServices
             BuildingBlocksDatabase.ConnectionString,
             new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
             {
-                ["Aims:Messaging:RelayEnabled"] = "false",
                 ["Aims:Messaging:DeliverEvents"] = deliverEvents ? "true" : "false",
                 // As in the probe processes: a killed node's envelopes pass on within seconds, whoever leads.
                 ["Aims:Messaging:NodeStaleAfter"] = "00:00:03",
@@ -56,9 +55,9 @@ internal static class ProbeServices
 
     public static Task ExecuteAsync(string sql) => ScalarAsync<object>(sql + "; SELECT 1");
 
-    /// <summary>Each test starts with empty message, inbox, bot-check and probe tables.</summary>
+    /// <summary>Each test starts with empty key, outgoing and probe tables.</summary>
     public static Task ResetAsync() => ExecuteAsync(
-        "TRUNCATE messaging.messages, messaging.inbox, messaging.scheduled, messaging.outgoing, probe.notes, probe.received, probe.counters, probe.mt_events, probe.mt_streams");
+        "TRUNCATE messaging.scheduled, messaging.outgoing, probe.notes, probe.received, probe.counters, probe.mt_events, probe.mt_streams");
 
     public static Task<long> CountAsync(string sqlWhere) => ScalarAsync<long>($"SELECT count(*) FROM {sqlWhere}");
 }

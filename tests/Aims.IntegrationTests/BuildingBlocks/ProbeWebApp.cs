@@ -29,7 +29,6 @@ internal sealed class ProbeWebApp : IAsyncDisposable
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration["ConnectionStrings:Aims"] = connectionString;
-        builder.Configuration["Aims:Messaging:RelayEnabled"] = "false";
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddAims(builder.Configuration, [new ProbeModule()]);
         builder.Services.AddHostWeb();

@@ -16,8 +16,6 @@ public sealed class SchedulerTests : ProbeTest
 
     protected override TimeProvider Clock => clock;
 
-    private MessagePump Pump => Services.GetRequiredService<MessagePump>();
-
     [SetUp]
     public void StartTheClock()
     {
@@ -136,28 +134,6 @@ public sealed class SchedulerTests : ProbeTest
     }
 
     [Test]
-    public async Task A_reminder_left_pending_on_the_stand_in_by_the_previous_version_is_replaced_or_cancelled_with_its_key()
-    {
-        // As the previous version left them: keyed reminders pending in the stand-in table, due 15:00 on 11/20/2026.
-        foreach (var key in new[] { "hearing-reminder:46", "hearing-reminder:47" })
-        {
-            await ProbeServices.ExecuteAsync(
-                "INSERT INTO messaging.messages (id, type, payload, key, due_at, created_at) VALUES (gen_random_uuid(), " +
-                $"'Aims.MessagingProbe.ProbeMessage', '{{\"number\":1}}', '{key}', '2026-11-20T15:00:00Z', '2026-11-20T13:00:00Z')");
-        }
-
-        await ScheduleAsync(new ProbeMessage(2), Start.AddHours(2), key: "hearing-reminder:46");
-        (await InCommandAsync(bus => bus.CancelAsync("hearing-reminder:47"))).ShouldBeTrue();
-
-        (await ProbeServices.CountAsync("messaging.messages WHERE status = 0")).ShouldBe(0);
-        clock.SetUtcNow(Start.AddHours(2));
-        (await Pump.ProcessDueAsync(CancellationToken.None)).ShouldBe(0);
-        (await WolverineInbox.MakeDueAsync(Services)).ShouldBe(1);
-        await WolverineInbox.WaitUntilHandledAsync(Services);
-        (await ProbeServices.CountAsync("probe.received")).ShouldBe(1);
-    }
-
-    [Test]
     public async Task Failed_delivery_is_retried_with_backoff_then_succeeds()
     {
         await ScheduleAsync(new ProbeMessage(1, FailTimes: 2), Start);
@@ -167,19 +143,6 @@ public sealed class SchedulerTests : ProbeTest
         RecordingReceiver.FailuresSoFar.ShouldBe(3);
         (await ProbeServices.CountAsync("probe.received")).ShouldBe(1);
         (await WolverineInbox.DeadLettersAsync(Services)).ShouldBeEmpty();
-    }
-
-    [Test]
-    public async Task Stand_in_message_of_a_type_no_module_declares_is_dead_lettered_at_once()
-    {
-        await ProbeServices.ExecuteAsync(
-            "INSERT INTO messaging.messages (id, type, payload, due_at, created_at) " +
-            "VALUES (gen_random_uuid(), 'Gone.Module.OldEvent', '{}', '2026-11-20T13:00:00Z', '2026-11-20T13:00:00Z')");
-
-        (await Pump.ProcessDueAsync(CancellationToken.None)).ShouldBe(1);
-
-        (await ProbeServices.ScalarAsync<short>("SELECT status FROM messaging.messages")).ShouldBe((short)MessageStatus.DeadLettered);
-        (await ProbeServices.ScalarAsync<string>("SELECT last_error FROM messaging.messages")).ShouldContain("Gone.Module.OldEvent");
     }
 
     private Task ScheduleAsync(IMessage message, DateTimeOffset dueAt, string? key = null) =>

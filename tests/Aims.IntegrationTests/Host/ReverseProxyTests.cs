@@ -28,7 +28,6 @@ public sealed class ReverseProxyTests
             ["Aims:Mail:SmtpHost"] = "smtp.example.gov",
             ["Aims:TextMessages:GatewayUrl"] = "https://sms.example.gov/send",
             ["Aims:Documents:AllowUnscanned"] = "true",
-            ["Aims:Messaging:RelayEnabled"] = "false",
         }, environment: "Production");
         portal.UseKestrel(0);
         portal.StartServer();

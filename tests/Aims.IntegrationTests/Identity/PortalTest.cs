@@ -7,8 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Aims.IntegrationTests.Identity;
 
 /// <summary>
-/// A real host on its own database with a test clock and the relay off (queued messages stay readable); mail goes to the
-/// fixture's SMTP server. Each test uses its own addresses, so lockouts never leak between tests.
+/// A real host on its own database with a test clock (Wolverine delivers what it queues); mail goes to the fixture's SMTP
+/// server. Each test uses its own addresses, so lockouts never leak between tests.
 /// </summary>
 public abstract class PortalTest(string database)
 {
@@ -38,7 +38,6 @@ public abstract class PortalTest(string database)
             settings[key] = value;
         }
 
-        settings["Aims:Messaging:RelayEnabled"] = "false";
         Portal = new AimsAppFactory(ConnectionString, services =>
         {
             services.AddSingleton<TimeProvider>(Clock);

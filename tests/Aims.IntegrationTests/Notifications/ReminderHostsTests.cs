@@ -5,19 +5,18 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Aims.IntegrationTests.Notifications;
 
 /// <summary>
-/// Two hosts with relays on deliver each due reminder once, and reminders due while no host ran go out at start. Filed
+/// Two hosts (two Wolverine nodes) deliver each due reminder once, and reminders due while no host ran go out at start. Filed
 /// Mon 11/23/2026: the 180-day decision is due Sat 05/22/2027, its 14-day reminder Sat 05/08/2027 09:00 New York (13:00 UTC).
 /// </summary>
 public sealed class ReminderHostsTests() : AppealsTest("aims_test_reminder_hosts")
 {
     private static readonly DateTimeOffset FourteenDaysBefore = new(2027, 5, 8, 13, 0, 0, TimeSpan.Zero);
 
-    /// <summary>A host of its own with the relay on, at the given moment, mailing into a folder.</summary>
+    /// <summary>A host of its own (a Wolverine node) at the given moment, mailing into a folder.</summary>
     private AimsAppFactory Host(DateTimeOffset now, string mailFolder)
     {
         var host = new AimsAppFactory(ConnectionString, services => services.AddSingleton<TimeProvider>(new ManualTimeProvider(now)), new Dictionary<string, string?>
         {
-            ["Aims:Messaging:RelayEnabled"] = "true",
             ["Aims:Mail:Delivery"] = "Folder",
             ["Aims:Mail:Folder"] = mailFolder,
         });

@@ -290,7 +290,7 @@ public sealed partial class PracticeTests() : AppealsTest("aims_test_practice")
         (await CountAsync("SELECT count(*) FROM practice.completions WHERE user_id = @p", userId)).ShouldBe(2L);
 
         // A second host starting leaves one pending purge for the coming night (01:00 Tuesday in Richmond).
-        await using (var second = new AimsAppFactory(ConnectionString, services => services.AddSingleton<TimeProvider>(Clock), new Dictionary<string, string?> { ["Aims:Messaging:RelayEnabled"] = "false" }))
+        await using (var second = new AimsAppFactory(ConnectionString, services => services.AddSingleton<TimeProvider>(Clock)))
         {
             _ = second.Services;
         }

@@ -1,5 +1,4 @@
 using Aims.BuildingBlocks.Persistence;
-using Npgsql;
 using Wolverine.Persistence.Durability;
 using Wolverine.Persistence.Durability.DeadLetterManagement;
 using Wolverine.Persistence.Durability.ScheduledMessageManagement;
@@ -12,12 +11,10 @@ public sealed record MessageSummary(
 
 /// <summary>
 /// What administrators need to run the scheduler (ADR 0041, 0047): upcoming reminders, emails just sent, dead letters to
-/// retry or discard; Wolverine's through its storage API, the stand-in's only as a previous version left them.
+/// retry or discard, through Wolverine's storage API.
 /// </summary>
-public sealed class MessageOperations(DbSession session, TimeProvider time, IMessageStore store, OutgoingLog outgoing)
+public sealed class MessageOperations(DbSession session, IMessageStore store, OutgoingLog outgoing)
 {
-    private const string Columns = "id, type, key, due_at, attempts, last_error, completed_at, payload->>'to', payload->>'subject'";
-
     /// <summary>
     /// Keyed scheduled messages, soonest first, optionally only keys starting with <paramref name="keyPrefix"/>. The key says
     /// which envelope is current; Wolverine's scheduled-message API says it is still waiting.
@@ -54,44 +51,32 @@ public sealed class MessageOperations(DbSession session, TimeProvider time, IMes
         outgoing.RecentEmailsAsync(limit, cancellationToken);
 
     /// <summary>
-    /// Dead letters, newest first: Wolverine's (events, reminders, emails, texts) with their error and, for an email or
-    /// text, whom it was for; then any a previous version's stand-in left.
+    /// Dead letters, newest first (events, reminders, emails, texts), with their error and, for an email or text, whom it
+    /// was for.
     /// </summary>
     public async Task<IReadOnlyList<MessageSummary>> DeadLettersAsync(int limit, CancellationToken cancellationToken)
     {
         var wolverine = await store.DeadLetters.QueryAsync(new DeadLetterEnvelopeQuery { PageSize = limit, Replayable = false }, cancellationToken);
         var sends = await outgoing.ByEnvelopeAsync(wolverine.Envelopes.Select(d => d.Id).ToList(), cancellationToken);
-        var dead = wolverine.Envelopes
+        return wolverine.Envelopes
             .Select(d => new MessageSummary(
                 d.Id, ShortName(d.MessageType), d.Envelope.Headers.GetValueOrDefault(ScheduledWork.KeyHeader), d.ExecutionTime ?? d.SentAt,
                 d.Envelope.Attempts, $"{d.ExceptionType}: {d.ExceptionMessage}", d.SentAt,
                 sends.GetValueOrDefault(d.Id)?.EmailTo, sends.GetValueOrDefault(d.Id)?.EmailSubject))
             .ToList();
-        dead.AddRange(await QueryAsync(
-            $"SELECT {Columns} FROM messaging.messages WHERE status = 2 ORDER BY completed_at DESC LIMIT @limit", limit, keyPrefix: "", cancellationToken));
-        return dead;
     }
 
-    /// <summary>Sends a dead letter again now, from its first attempt; false when it is not dead or its key is taken again.</summary>
+    /// <summary>Sends a dead letter again now, from its first attempt; false when it is no longer a dead letter.</summary>
     public async Task<bool> RetryAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (await store.DeadLetters.DeadLetterEnvelopeByIdAsync(id) is { Replayable: false })
+        if (await store.DeadLetters.DeadLetterEnvelopeByIdAsync(id) is not { Replayable: false })
         {
-            // Wolverine's durability agent moves a replayable dead letter back to its queue.
-            await store.DeadLetters.ReplayAsync(new DeadLetterEnvelopeQuery([id]), cancellationToken);
-            return true;
+            return false;
         }
 
-        await using var update = await session.CommandAsync(
-            """
-            UPDATE messaging.messages m SET status = 0, attempts = 0, due_at = @now, last_error = NULL, completed_at = NULL, locked_until = NULL, locked_by = NULL
-            WHERE id = @id AND status = 2
-              AND (key IS NULL OR NOT EXISTS (SELECT 1 FROM messaging.messages p WHERE p.key = m.key AND p.status = 0))
-            """,
-            cancellationToken);
-        update.Parameters.AddWithValue("id", id);
-        update.Parameters.AddWithValue("now", time.GetUtcNow());
-        return await update.ExecuteNonQueryAsync(cancellationToken) == 1;
+        // Wolverine's durability agent moves a replayable dead letter back to its queue.
+        await store.DeadLetters.ReplayAsync(new DeadLetterEnvelopeQuery([id]), cancellationToken);
+        return true;
     }
 
     /// <summary>Cancels an upcoming scheduled message or discards a dead letter; false when it was already delivered or cancelled.</summary>
@@ -106,37 +91,14 @@ public sealed class MessageOperations(DbSession session, TimeProvider time, IMes
             return true;
         }
 
-        if (await store.DeadLetters.DeadLetterEnvelopeByIdAsync(id) is not null)
+        if (await store.DeadLetters.DeadLetterEnvelopeByIdAsync(id) is null)
         {
-            await store.DeadLetters.DiscardAsync(new DeadLetterEnvelopeQuery([id]), cancellationToken);
-            return true;
+            return false;
         }
 
-        await using var update = await session.CommandAsync(
-            "UPDATE messaging.messages SET status = 3, completed_at = @now, locked_until = NULL WHERE id = @id AND status IN (0, 2)", cancellationToken);
-        update.Parameters.AddWithValue("id", id);
-        update.Parameters.AddWithValue("now", time.GetUtcNow());
-        return await update.ExecuteNonQueryAsync(cancellationToken) == 1;
+        await store.DeadLetters.DiscardAsync(new DeadLetterEnvelopeQuery([id]), cancellationToken);
+        return true;
     }
-
-    private async Task<IReadOnlyList<MessageSummary>> QueryAsync(string sql, int limit, string keyPrefix, CancellationToken cancellationToken)
-    {
-        await using var query = await session.CommandAsync(sql, cancellationToken);
-        query.Parameters.AddWithValue("limit", limit);
-        query.Parameters.AddWithValue("prefix", keyPrefix);
-        var messages = new List<MessageSummary>();
-        await using var row = await query.ExecuteReaderAsync(cancellationToken);
-        while (await row.ReadAsync(cancellationToken))
-        {
-            messages.Add(new MessageSummary(
-                row.GetGuid(0), ShortName(row.GetString(1)), Text(row, 2), row.GetFieldValue<DateTimeOffset>(3), row.GetInt32(4), Text(row, 5),
-                row.IsDBNull(6) ? null : row.GetFieldValue<DateTimeOffset>(6), Text(row, 7), Text(row, 8)));
-        }
-
-        return messages;
-    }
-
-    private static string? Text(NpgsqlDataReader row, int ordinal) => row.IsDBNull(ordinal) ? null : row.GetString(ordinal);
 
     private static string ShortName(string type) => type[(type.LastIndexOf('.') + 1)..].Replace("+", ".", StringComparison.Ordinal);
 }

@@ -48,14 +48,9 @@ public sealed class MessageTypeRegistry
         return JsonSerializer.Serialize(message, type, Json);
     }
 
-    public IMessage Deserialize(string typeName, string payload)
-    {
-        if (!types.TryGetValue(typeName, out var type))
-        {
-            throw new UnknownMessageTypeException(typeName);
-        }
-
-        return (IMessage)(JsonSerializer.Deserialize(payload, type, Json)
-            ?? throw new JsonException($"The stored {typeName} is empty."));
-    }
+    /// <summary>A message as the stand-in stored it (ADR 0050's hand-over); null when no loaded module declares the type.</summary>
+    public IMessage? Deserialize(string typeName, string payload) =>
+        types.TryGetValue(typeName, out var type)
+            ? (IMessage)(JsonSerializer.Deserialize(payload, type, Json) ?? throw new JsonException($"The stored {typeName} is empty."))
+            : null;
 }

@@ -3,8 +3,6 @@ using Aims.BuildingBlocks.Persistence;
 using JasperFx.CodeGeneration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using Npgsql;
 using Wolverine;
 using Wolverine.ErrorHandling;
@@ -33,16 +31,9 @@ public static class MessagingServiceCollectionExtensions
         services.AddScoped<IOutbox, WolverineOutbox>();
         services.AddScoped<MessageOperations>();
         services.AddScoped<OutgoingLog>();
-        services.AddSingleton<MessagePump>();
-        // Wolverine is registered before the relay (which only drains a previous version's stand-in rows, ADR 0047), so
-        // it has started (hosted services start in order) before the relay delivers something that publishes.
+        services.AddSingleton<ISchemaStep, StandInHandOver>();
         var settings = configuration.GetSection(MessagingOptions.Section).Get<MessagingOptions>() ?? new MessagingOptions();
         services.AddWolverine(options => ConfigureWolverine(options, registry, settings));
-        services.AddSingleton<IHostedService>(provider =>
-            provider.GetRequiredService<IOptions<MessagingOptions>>().Value.RelayEnabled
-                ? ActivatorUtilities.CreateInstance<MessageRelayService>(provider)
-                : new NoRelay());
-
         return services;
     }
 
@@ -88,13 +79,5 @@ public static class MessagingServiceCollectionExtensions
             .RetryWithCooldown(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5))
             .Then.ScheduleRetry(settings.ScheduledRetries ?? [TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10)])
             .Then.MoveToErrorQueue();
-    }
-
-    /// <summary>Stands in for the relay where configuration turns it off, so registration stays unconditional.</summary>
-    private sealed class NoRelay : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

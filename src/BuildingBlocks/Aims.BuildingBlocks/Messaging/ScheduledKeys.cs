@@ -45,17 +45,12 @@ internal static class ScheduledKeys
         return await command.ExecuteScalarAsync(cancellationToken) is Guid id ? id : null;
     }
 
-    /// <summary>
-    /// Cancels a pending stand-in row with the key, left by a database of the previous version (ADR 0041 hand-over):
-    /// a re-planned or cancelled reminder must not also fire from there. True when there was one.
-    /// </summary>
-    public static async Task<bool> CancelStandInAsync(DbSession session, string key, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>Whether some envelope is current for the key.</summary>
+    public static async Task<bool> HasAsync(DbSession session, string key, CancellationToken cancellationToken)
     {
-        await using var command = await session.CommandAsync(
-            "UPDATE messaging.messages SET status = 3, completed_at = @now, locked_until = NULL WHERE key = @key AND status = 0", cancellationToken);
+        await using var command = await session.CommandAsync("SELECT 1 FROM messaging.scheduled WHERE key = @key", cancellationToken);
         command.Parameters.AddWithValue("key", key);
-        command.Parameters.AddWithValue("now", time.GetUtcNow());
-        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
     }
 
     /// <summary>

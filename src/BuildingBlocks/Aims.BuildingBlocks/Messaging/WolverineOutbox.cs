@@ -75,7 +75,6 @@ internal sealed class WolverineOutbox(
         await Context.PublishAsync(message, delivery);
         if (key is not null)
         {
-            await ScheduledKeys.CancelStandInAsync(session, key, time, cancellationToken);
             var envelope = outbox!.LastStored ?? throw new InvalidOperationException($"Wolverine stored no envelope for {typeName}.");
             if (await ScheduledKeys.ReplaceAsync(session, key, envelope.Id, typeName, payload, dueAt, cancellationToken) is { } previous)
             {
@@ -87,10 +86,9 @@ internal sealed class WolverineOutbox(
     public async Task<bool> CancelAsync(string key, CancellationToken cancellationToken = default)
     {
         await EnlistAsync("Cancelling a message");
-        var standIn = await ScheduledKeys.CancelStandInAsync(session, key, time, cancellationToken);
         if (await ScheduledKeys.RemoveAsync(session, key, cancellationToken) is not { } previous)
         {
-            return standIn;
+            return false;
         }
 
         superseded.Add(previous);

@@ -1,3 +1,2 @@
--- The order messages were written in, which neither the clock (tests move it) nor xmin (a delivery rewrites the row)
--- can give: readers that want "the latest code sent" order by this.
-ALTER TABLE messaging.messages ADD COLUMN written bigint GENERATED ALWAYS AS IDENTITY;
+-- Once a column of the stand-in's outbox table (ADR 0002), retired with it by ADR 0050. The id stays recorded.
+SELECT 1;
