@@ -22,6 +22,9 @@ public sealed class MessagingOptions
     /// <summary>How often Wolverine's leader node checks which node runs which agent (e.g. the durability agent).</summary>
     public TimeSpan AgentAssignmentCheck { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Envelopes each durable local queue runs at once: receivers wait on the database, not the CPU (ADR 0055).</summary>
+    public int QueueParallelism { get; set; } = 5;
+
     public int BatchSize { get; set; } = 20;
 
     /// <summary>How many messages of a claimed batch are delivered at once (each uses one connection).</summary>
