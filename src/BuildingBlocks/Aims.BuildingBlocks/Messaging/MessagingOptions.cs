@@ -21,4 +21,8 @@ public sealed class MessagingOptions
 
     /// <summary>After the quick retries, Wolverine retries a failing receiver at these delays (null: 30 s, 2 min, 10 min).</summary>
     public TimeSpan[]? ScheduledRetries { get; set; }
+
+    /// <summary>Envelopes each durable local queue runs at once: receivers wait on the database, not the CPU (ADR 0055).</summary>
+    public int QueueParallelism { get; set; } = 5;
+
 }

@@ -61,8 +61,8 @@ public static class MessagingServiceCollectionExtensions
         options.Durability.FirstHealthCheckExecution = TimeSpan.FromMilliseconds(200);
         options.AutoBuildMessageStorageOnStartup = JasperFx.AutoCreate.CreateOrUpdate;
 
-        options.LocalQueue(EventQueue).UseDurableInbox();
-        options.LocalQueue(SendingQueue).UseDurableInbox();
+        options.LocalQueue(EventQueue).UseDurableInbox().MaximumParallelMessages(settings.QueueParallelism);
+        options.LocalQueue(SendingQueue).UseDurableInbox().MaximumParallelMessages(settings.QueueParallelism);
         foreach (var eventType in registry.ReceivedMessages)
         {
             options.PublishMessage(eventType).ToLocalQueue(typeof(IOutsideDelivery).IsAssignableFrom(eventType) ? SendingQueue : EventQueue);

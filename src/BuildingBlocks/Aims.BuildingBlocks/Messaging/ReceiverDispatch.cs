@@ -4,6 +4,7 @@ using Aims.BuildingBlocks.Modules;
 using Aims.BuildingBlocks.Persistence;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
 using Wolverine.RDBMS;
 using Wolverine.Runtime;
 using Wolverine.Runtime.Handlers;
@@ -52,7 +53,8 @@ internal sealed class ReceiverDispatch(Type messageType) : MessageHandler
                 await Invoker(messageType)(handler, envelope.Message!, cancellation);
             }
 
-            if (context.TryFindMessageDatabase(out var database))
+            var marked = context.TryFindMessageDatabase(out var database);
+            if (marked)
             {
                 // Handled in the receiver's own transaction: a crash after this commit cannot run the receiver again.
                 await database!.MarkIncomingEnvelopeAsHandledInTransactionAsync(
@@ -61,6 +63,11 @@ internal sealed class ReceiverDispatch(Type messageType) : MessageHandler
             }
 
             await session.CommitAsync(cancellation);
+            if (marked)
+            {
+                // Wolverine then skips its own second mark (another connection and round trip per envelope).
+                envelope.Status = EnvelopeStatus.Handled;
+            }
         }
         catch
         {
