@@ -24,5 +24,4 @@ public sealed class MessagingOptions
 
     /// <summary>Envelopes each durable local queue runs at once: receivers wait on the database, not the CPU (ADR 0055).</summary>
     public int QueueParallelism { get; set; } = 5;
-
 }
