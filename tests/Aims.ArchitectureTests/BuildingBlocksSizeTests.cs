@@ -9,8 +9,9 @@ namespace Aims.ArchitectureTests;
 public sealed class BuildingBlocksSizeTests
 {
     // Lines of .cs (as `wc -l` counts them) on 2026-12-06, after BotCheck, DataProtection, Seeding, UsStates and the
-    // host's web pipeline moved out; lower it as more leaves.
-    private const int MostLines = 1700;
+    // host's web pipeline moved out, plus the 25 of Web/PortalDates that came from the uncounted Mail (ADR 0051, which
+    // took Mail's other 340 out of the floor); lower it as more leaves.
+    private const int MostLines = 1725;
 
     private static readonly string[] NotCountedYet = ["Messaging", "Mail", "TextMessages", "bin", "obj"];
 

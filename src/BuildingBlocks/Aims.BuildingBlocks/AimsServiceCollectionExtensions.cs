@@ -1,10 +1,8 @@
 using System.Reflection;
-using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Mediation;
 using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.Modules;
 using Aims.BuildingBlocks.Persistence;
-using Aims.BuildingBlocks.TextMessages;
 using Aims.BuildingBlocks.Time;
 using Aims.BuildingBlocks.Web;
 using Microsoft.Extensions.Configuration;
@@ -38,8 +36,6 @@ public static class AimsServiceCollectionExtensions
         var assemblies = ModuleAssemblies(modules).Append(typeof(AimsServiceCollectionExtensions).Assembly).ToList();
         services.AddAimsMediation(assemblies);
         services.AddAimsMessaging(configuration, assemblies);
-        services.AddOutgoingMail(configuration);
-        services.AddOutgoingTextMessages(configuration);
 
         services.AddProblemDetails();
         services.Configure<ContactOptions>(configuration.GetSection(ContactOptions.Section));

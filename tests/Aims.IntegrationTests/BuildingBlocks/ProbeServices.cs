@@ -58,7 +58,7 @@ internal static class ProbeServices
 
     /// <summary>Each test starts with empty message, inbox, bot-check and probe tables.</summary>
     public static Task ResetAsync() => ExecuteAsync(
-        "TRUNCATE messaging.messages, messaging.inbox, messaging.scheduled, messaging.outgoing, probe.notes, probe.received, probe.counters, probe.mt_events, probe.mt_streams");
+        "TRUNCATE messaging.messages, messaging.inbox, messaging.scheduled, notifications.outgoing, probe.notes, probe.received, probe.counters, probe.mt_events, probe.mt_streams");
 
     public static Task<long> CountAsync(string sqlWhere) => ScalarAsync<long>($"SELECT count(*) FROM {sqlWhere}");
 }

@@ -14,7 +14,7 @@ public sealed record MessageSummary(
 /// What administrators need to run the scheduler (ADR 0041, 0047): upcoming reminders, emails just sent, dead letters to
 /// retry or discard; Wolverine's through its storage API, the stand-in's only as a previous version left them.
 /// </summary>
-public sealed class MessageOperations(DbSession session, TimeProvider time, IMessageStore store, OutgoingLog outgoing)
+public sealed class MessageOperations(DbSession session, TimeProvider time, IMessageStore store)
 {
     private const string Columns = "id, type, key, due_at, attempts, last_error, completed_at, payload->>'to', payload->>'subject'";
 
@@ -49,23 +49,17 @@ public sealed class MessageOperations(DbSession session, TimeProvider time, IMes
         return keyed.Where(m => ids.Contains(m.Id)).ToList();
     }
 
-    /// <summary>The emails sent lately, newest first, from AIMS's own record of them.</summary>
-    public Task<IReadOnlyList<MessageSummary>> RecentEmailsAsync(int limit, CancellationToken cancellationToken) =>
-        outgoing.RecentEmailsAsync(limit, cancellationToken);
-
     /// <summary>
-    /// Dead letters, newest first: Wolverine's (events, reminders, emails, texts) with their error and, for an email or
-    /// text, whom it was for; then any a previous version's stand-in left.
+    /// Dead letters, newest first: Wolverine's (events, reminders, emails, texts) with their error (whom an email or text
+    /// was for is the Notifications module's record, ADR 0051); then any a previous version's stand-in left.
     /// </summary>
     public async Task<IReadOnlyList<MessageSummary>> DeadLettersAsync(int limit, CancellationToken cancellationToken)
     {
         var wolverine = await store.DeadLetters.QueryAsync(new DeadLetterEnvelopeQuery { PageSize = limit, Replayable = false }, cancellationToken);
-        var sends = await outgoing.ByEnvelopeAsync(wolverine.Envelopes.Select(d => d.Id).ToList(), cancellationToken);
         var dead = wolverine.Envelopes
             .Select(d => new MessageSummary(
                 d.Id, ShortName(d.MessageType), d.Envelope.Headers.GetValueOrDefault(ScheduledWork.KeyHeader), d.ExecutionTime ?? d.SentAt,
-                d.Envelope.Attempts, $"{d.ExceptionType}: {d.ExceptionMessage}", d.SentAt,
-                sends.GetValueOrDefault(d.Id)?.EmailTo, sends.GetValueOrDefault(d.Id)?.EmailSubject))
+                d.Envelope.Attempts, $"{d.ExceptionType}: {d.ExceptionMessage}", d.SentAt, null, null))
             .ToList();
         dead.AddRange(await QueryAsync(
             $"SELECT {Columns} FROM messaging.messages WHERE status = 2 ORDER BY completed_at DESC LIMIT @limit", limit, keyPrefix: "", cancellationToken));

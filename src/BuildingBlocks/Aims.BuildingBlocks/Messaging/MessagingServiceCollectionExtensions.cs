@@ -32,7 +32,6 @@ public static class MessagingServiceCollectionExtensions
         services.AddSingleton(registry);
         services.AddScoped<IOutbox, WolverineOutbox>();
         services.AddScoped<MessageOperations>();
-        services.AddScoped<OutgoingLog>();
         services.AddSingleton<MessagePump>();
         // Wolverine is registered before the relay (which only drains a previous version's stand-in rows, ADR 0047), so
         // it has started (hosted services start in order) before the relay delivers something that publishes.

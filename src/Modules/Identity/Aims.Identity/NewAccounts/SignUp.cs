@@ -1,10 +1,10 @@
-using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Mediation;
 using Aims.BuildingBlocks.Validation;
 using Aims.Identity.Accounts;
 using Aims.Identity.Audit;
 using Aims.Identity.Contracts;
 using Aims.Identity.Passwords;
+using Aims.Notifications.Contracts;
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
