@@ -1,6 +1,6 @@
 -- Emails and texts are Wolverine messages (ADR 0047). AIMS keeps its own record of each: what was queued (the payload, for
 -- the record and for tests), under which envelope (to name a dead letter's recipient), and when it went out.
-CREATE TABLE notifications.outgoing (
+CREATE TABLE messaging.outgoing (
     message_id  text        PRIMARY KEY,
     kind        text        NOT NULL,
     recipient   text        NOT NULL,
@@ -13,4 +13,4 @@ CREATE TABLE notifications.outgoing (
     written     bigint      GENERATED ALWAYS AS IDENTITY
 );
 
-CREATE INDEX outgoing_sent ON notifications.outgoing (sent_at DESC) WHERE sent_at IS NOT NULL;
+CREATE INDEX outgoing_sent ON messaging.outgoing (sent_at DESC) WHERE sent_at IS NOT NULL;
