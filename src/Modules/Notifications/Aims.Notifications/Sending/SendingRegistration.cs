@@ -49,5 +49,5 @@ internal static class SendingRegistration
 
     // A relative folder (development) is relative to the host's content root, wherever the host was started from.
     private static string InContentRoot(string folder, IServiceProvider provider) =>
-        provider.GetService<IHostEnvironment>() is { } host ? Path.GetFullPath(folder, host.ContentRootPath) : folder;
+        provider.GetService<IHostEnvironment>()?.ContentRootPath is { } root && Path.IsPathFullyQualified(root) ? Path.GetFullPath(folder, root) : folder;
 }
