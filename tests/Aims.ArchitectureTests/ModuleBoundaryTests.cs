@@ -116,6 +116,20 @@ public sealed class ModuleBoundaryTests
         Solution.OurReferences(Solution.BuildingBlocks).ShouldBeEmpty();
     }
 
+    /// <summary>Sending belongs to Notifications (ADR 0051): other modules queue through its Contracts, only it talks to a mail server.</summary>
+    [Test]
+    public void Only_the_Notifications_module_builds_and_sends_mail()
+    {
+        var senders = Solution.Assemblies.Values
+            .Where(assembly => assembly.GetReferencedAssemblies().Any(name => name.Name is "MailKit" or "MimeKit"))
+            .Select(assembly => assembly.GetName().Name)
+            .ToList();
+
+        senders.ShouldBe(["Aims.Notifications"]);
+        Solution.BuildingBlocks.GetTypes().Where(type => type.Namespace is { } name && (name.EndsWith(".Mail", StringComparison.Ordinal) || name.EndsWith(".TextMessages", StringComparison.Ordinal)))
+            .ShouldBeEmpty("emails and texts are the Notifications module's");
+    }
+
     [Test]
     public void No_module_contracts_or_building_block_project_references_the_host()
     {

@@ -15,6 +15,8 @@ public sealed partial class SpanishTextTests
         "src/Host/Aims.Host",
         "src/BuildingBlocks/Aims.BuildingBlocks",
         .. Solution.ModuleNames.Select(name => $"src/Modules/{name}/Aims.{name}"),
+        // The one Contracts project with words of its own: the footer every module's emails carry (ADR 0051).
+        "src/Modules/Notifications/Aims.Notifications.Contracts",
     ];
 
     [TestCaseSource(nameof(Projects))]

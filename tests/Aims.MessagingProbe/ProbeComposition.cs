@@ -1,5 +1,6 @@
 using Aims.BuildingBlocks.Modules;
 using Aims.Host.Composition;
+using Aims.Notifications;
 using MediatR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +11,10 @@ using Wolverine.Runtime;
 
 namespace Aims.MessagingProbe;
 
-/// <summary>The building blocks composed exactly as the host composes them, around the probe module.</summary>
+/// <summary>
+/// The building blocks composed exactly as the host composes them, around the probe module and the Notifications module,
+/// which sends emails and texts (ADR 0051).
+/// </summary>
 public static class ProbeComposition
 {
     public static ServiceProvider Build(string connectionString, IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
@@ -27,7 +31,7 @@ public static class ProbeComposition
             services.AddSingleton(clock);
         }
 
-        services.AddAims(configuration, [new ProbeModule()]);
+        services.AddAims(configuration, [new ProbeModule(), new NotificationsModule()]);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = false });
         // The container disposes in reverse order of first use: the data source, taken first, outlives Wolverine's
         // shutdown, which still writes to the database (no host runs here, so disposing the provider stops Wolverine).

@@ -1,5 +1,5 @@
 using System.Text;
-using Aims.BuildingBlocks.Mail;
+using Aims.Notifications.Sending;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;

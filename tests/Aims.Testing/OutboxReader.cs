@@ -1,12 +1,11 @@
 using System.Text.Json;
-using Aims.BuildingBlocks.Mail;
-using Aims.BuildingBlocks.Messaging;
+using Aims.Notifications.Sending;
 using Npgsql;
 
 namespace Aims.Testing;
 
 /// <summary>
-/// The emails and text messages the portal queued, read from AIMS's own record of them (messaging.outgoing, ADR 0047) —
+/// The emails and text messages the portal queued, read from AIMS's own record of them (notifications.outgoing, ADR 0047) —
 /// what was committed, without waiting for delivery (test hosts often have no mail server to deliver to).
 /// </summary>
 public static class OutboxReader
@@ -36,7 +35,7 @@ public static class OutboxReader
             .ToList();
 
     /// <summary>Every email queued, in the order written, as the scheduled message that sends it.</summary>
-    public static async Task<IReadOnlyList<SendEmail>> QueuedEmailsAsync(string connectionString) =>
+    internal static async Task<IReadOnlyList<SendEmail>> QueuedEmailsAsync(string connectionString) =>
         (await PayloadsAsync(connectionString, OutgoingLog.Email)).Select(p => p.Deserialize<SendEmail>(JsonSerializerOptions.Web)!).ToList();
 
     public static async Task<IReadOnlyList<Text>> TextsToAsync(string connectionString, string to) =>
@@ -52,7 +51,7 @@ public static class OutboxReader
         // In the order they were written: not by queued_at, because tests move the clock back and forth, and not by
         // xmin, because sending stamps the row (an older sign-in code sent late would look newest).
         await using var command = new NpgsqlCommand(
-            "SELECT payload::text FROM messaging.outgoing WHERE kind = @kind ORDER BY written", connection);
+            "SELECT payload::text FROM notifications.outgoing WHERE kind = @kind ORDER BY written", connection);
         command.Parameters.AddWithValue("kind", kind);
         var payloads = new List<JsonElement>();
         await using var reader = await command.ExecuteReaderAsync();

@@ -21,7 +21,7 @@ public static class WolverineInbox
 
     /// <summary>The envelopes of one message type (a <c>SendEmail</c>: "was it sent, or is it waiting for a retry?").</summary>
     public static async Task<IReadOnlyList<Envelope>> OfTypeAsync<T>(IServiceProvider services) =>
-        (await EnvelopesAsync(services)).Where(e => e.MessageType == typeof(T).FullName).ToList();
+        (await EnvelopesAsync(services)).Where(e => e.MessageType == MessageTypeRegistry.NameOf(typeof(T))).ToList();
 
     /// <summary>
     /// Envelopes still to be handled: waiting, being handled, retries, and scheduled messages already due by the AIMS

@@ -1,7 +1,5 @@
 using Aims.Appeals;
-using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Modules;
-using Aims.BuildingBlocks.TextMessages;
 using Aims.BuildingBlocks.Web;
 using Aims.Documents;
 using Aims.Host.Composition;
@@ -41,9 +39,6 @@ try
     builder.Services.AddAims(builder.Configuration, modules);
     builder.Services.AddHostedService<DemoDataStartup>();
     builder.Services.AddAimsTelemetry(builder.Configuration);
-    // A relative mail folder (development) is relative to the project, wherever the host was started from.
-    builder.Services.PostConfigure<MailOptions>(mail => mail.Folder = Path.GetFullPath(mail.Folder, builder.Environment.ContentRootPath));
-    builder.Services.PostConfigure<TextMessageOptions>(text => text.Folder = Path.GetFullPath(text.Folder, builder.Environment.ContentRootPath));
     builder.Services.AddSingleton<DemoSignInAnnouncer>();
     builder.Services.AddHostedService(provider => provider.GetRequiredService<DemoSignInAnnouncer>());
     builder.Services.AddHttpsBehindProxy(builder.Configuration);

@@ -51,7 +51,7 @@ public sealed partial class InformalFilingTests() : AppealsTest("aims_test_appea
         var userId = await UserIdAsync("filer.atomic@clinic.example");
         const string Envelopes = "SELECT count(*) FROM wolverine.wolverine_incoming_envelopes WHERE position(convert_to('Atomic Failure Clinic', 'UTF8') in body) > 0";
         // The account's own emails (Wolverine envelopes too, ADR 0047) may name the clinic already: only new ones count.
-        var before = (Events: await CountAsync("SELECT count(*) FROM appeals.mt_events"), Messages: await CountAsync("SELECT count(*) FROM messaging.outgoing"),
+        var before = (Events: await CountAsync("SELECT count(*) FROM appeals.mt_events"), Messages: await CountAsync("SELECT count(*) FROM notifications.outgoing"),
             Envelopes: await CountAsync(Envelopes));
         await ExecuteAsync(
             """
@@ -78,7 +78,7 @@ public sealed partial class InformalFilingTests() : AppealsTest("aims_test_appea
         (await CountAsync("SELECT count(*) FROM appeals.appeal_summaries WHERE appellant_name = 'Atomic Failure Clinic'")).ShouldBe(0L);
         (await CountAsync("SELECT count(*) FROM appeals.filing_keys WHERE user_id = @p", userId)).ShouldBe(0L);
         // Nor any email queued, nor any envelope (events, reminders, emails).
-        (await CountAsync("SELECT count(*) FROM messaging.outgoing")).ShouldBe(before.Messages);
+        (await CountAsync("SELECT count(*) FROM notifications.outgoing")).ShouldBe(before.Messages);
         (await CountAsync(Envelopes)).ShouldBe(before.Envelopes);
         (await AppealEmailsToAsync("filer.atomic@clinic.example")).ShouldBeEmpty();
 

@@ -1,8 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
-using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Messaging;
 using Aims.MessagingProbe;
+using Aims.Notifications.Contracts;
+using Aims.Notifications.Sending;
 using Aims.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
@@ -168,11 +169,34 @@ public sealed class MailTests : ProbeTest
 
         var dead = (await WolverineInbox.WaitForDeadLettersAsync(Services, 1)).Single();
 
-        dead.MessageType.ShouldBe(typeof(SendEmail).FullName);
+        dead.MessageType.ShouldBe("Aims.BuildingBlocks.Mail.SendEmail");
         dead.Envelope.Attempts.ShouldBe(1);
         dead.ExceptionType.ShouldEndWith(nameof(PermanentFailureException));
         dead.ExceptionMessage.ShouldContain("refused 'nobody@provider.example': 550");
         smtp.Received.ShouldBeEmpty();
+    }
+
+    /// <summary>
+    /// An email the previous version left in Wolverine's inbox (a retry, a dead letter replayed) names the message and its
+    /// receiver as BuildingBlocks did; after the move to Notifications it is still sent, once (ADR 0051).
+    /// </summary>
+    [Test]
+    public async Task An_email_queued_by_the_previous_version_under_its_old_names_is_sent()
+    {
+        var previous = new SendEmail("<previous-1@aims.test>", "pat@provider.example", "Hearing notice", "Your hearing is on 01/19/2027.", null);
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Wolverine.IMessageBus>().PublishAsync(
+                previous, new Wolverine.DeliveryOptions().WithHeader("aims-receiver", "Aims.BuildingBlocks.Mail.SendEmailHandler"));
+        }
+
+        await Eventually.TrueAsync(() => smtp.Received.Count == 1, "the previous version's email");
+        smtp.Received.ShouldHaveSingleItem().Message.MessageId.ShouldBe("previous-1@aims.test");
+        var envelope = (await WolverineInbox.OfTypeAsync<SendEmail>(Services)).ShouldHaveSingleItem();
+        envelope.MessageType.ShouldBe("Aims.BuildingBlocks.Mail.SendEmail");
+        await Eventually.TrueAsync(
+            async () => (await WolverineInbox.OfTypeAsync<SendEmail>(Services)).Single().Status == Wolverine.EnvelopeStatus.Handled, "the envelope handled");
+        (await WolverineInbox.DeadLettersAsync(Services)).ShouldBeEmpty();
     }
 
     [TestCase("not an address")]
@@ -243,6 +267,6 @@ public sealed class MailTests : ProbeTest
     /// <summary>Waits until AIMS's record says the email went out (stamped in the sending handler's committed transaction).</summary>
     private static Task SentAsync(string messageId) =>
         Eventually.TrueAsync(
-            async () => await ProbeServices.ScalarAsync<long>("SELECT count(*) FROM messaging.outgoing WHERE message_id = @id AND sent_at IS NOT NULL", ("id", messageId)) == 1,
+            async () => await ProbeServices.ScalarAsync<long>("SELECT count(*) FROM notifications.outgoing WHERE message_id = @id AND sent_at IS NOT NULL", ("id", messageId)) == 1,
             $"{messageId} recorded as sent");
 }

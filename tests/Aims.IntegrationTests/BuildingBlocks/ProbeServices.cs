@@ -57,7 +57,7 @@ internal static class ProbeServices
 
     /// <summary>Each test starts with empty key, outgoing and probe tables.</summary>
     public static Task ResetAsync() => ExecuteAsync(
-        "TRUNCATE messaging.scheduled, messaging.outgoing, probe.notes, probe.received, probe.counters, probe.mt_events, probe.mt_streams");
+        "TRUNCATE messaging.scheduled, notifications.outgoing, probe.notes, probe.received, probe.counters, probe.mt_events, probe.mt_streams");
 
     public static Task<long> CountAsync(string sqlWhere) => ScalarAsync<long>($"SELECT count(*) FROM {sqlWhere}");
 }

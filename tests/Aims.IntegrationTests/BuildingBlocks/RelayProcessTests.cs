@@ -1,6 +1,6 @@
-using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Messaging;
 using Aims.MessagingProbe;
+using Aims.Notifications.Contracts;
 using Aims.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -125,7 +125,7 @@ public sealed class RelayProcessTests
         var sent = smtp.Received.Select(r => $"<{r.Message.MessageId}>").ToList();
         sent.Count.ShouldBe(count, "none sent twice");
         sent.ShouldBe(queued, ignoreOrder: true);
-        (await ProbeServices.CountAsync("messaging.outgoing WHERE sent_at IS NOT NULL")).ShouldBe(count);
+        (await ProbeServices.CountAsync("notifications.outgoing WHERE sent_at IS NOT NULL")).ShouldBe(count);
     }
 
     [Test]

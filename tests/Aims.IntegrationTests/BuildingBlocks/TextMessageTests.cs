@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using Aims.BuildingBlocks.TextMessages;
+using Aims.Notifications.Contracts;
+using Aims.Notifications.Sending;
 using Aims.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

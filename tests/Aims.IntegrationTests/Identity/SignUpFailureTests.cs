@@ -1,4 +1,4 @@
-using Aims.BuildingBlocks.Mail;
+using Aims.Notifications.Contracts;
 using Aims.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -53,6 +53,8 @@ public sealed class SignUpFailureTests() : PortalTest("aims_test_sign_up_failure
     /// <summary>The outbox write fails after the account row was written in the same unit of work.</summary>
     private sealed class FailingMail : IOutgoingMail
     {
+        public string From => "AIMS <no-reply@aims.test>";
+
         public Task<string> QueueAsync(EmailMessage email, CancellationToken cancellationToken = default) =>
             throw new InvalidOperationException("The message table is unavailable (a test failure on purpose).");
     }

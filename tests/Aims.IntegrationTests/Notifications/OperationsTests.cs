@@ -1,6 +1,6 @@
-using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Persistence;
 using Aims.IntegrationTests.Registration;
+using Aims.Notifications.Contracts;
 using Aims.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -22,7 +22,7 @@ public sealed partial class PracticeTests() : AppealsTest("aims_test_practice")
     private static readonly string[] RealTables =
     [
         "appeals.mt_streams", "appeals.mt_events", "appeals.appeal_summaries", "appeals.filing_keys", "appeals.appeal_access", "appeals.mt_doc_appeal_draft",
-        "documents.documents", "documents.chunks", "messaging.outgoing", "notifications.notices",
+        "documents.documents", "documents.chunks", "notifications.outgoing", "notifications.notices",
     ];
 
     [Test]
@@ -75,7 +75,7 @@ public sealed partial class PracticeTests() : AppealsTest("aims_test_practice")
         await DeliverAsync();
         var after = await CountRealRowsAsync();
         after["appeals.mt_events"].ShouldBeGreaterThan(before["appeals.mt_events"]);
-        after["messaging.outgoing"].ShouldBeGreaterThan(before["messaging.outgoing"]);
+        after["notifications.outgoing"].ShouldBeGreaterThan(before["notifications.outgoing"]);
         after["notifications.notices"].ShouldBeGreaterThan(before["notifications.notices"]);
         (await AppealEmailsToAsync("coord.separation@pic.example")).ShouldNotBeEmpty();
     }

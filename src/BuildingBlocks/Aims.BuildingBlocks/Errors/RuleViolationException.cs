@@ -1,5 +1,4 @@
 using System.Globalization;
-using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Web;
 
 namespace Aims.BuildingBlocks.Errors;
@@ -11,7 +10,7 @@ namespace Aims.BuildingBlocks.Errors;
 public sealed class RuleViolationException : Exception
 {
     /// <param name="wording">English with <c>{0}</c>-style placeholders: the key of its translation in the resource files.</param>
-    /// <param name="values">What fills the placeholders; dates are written as the reader reads them (<see cref="EmailText"/>).</param>
+    /// <param name="values">What fills the placeholders; dates are written as the reader reads them (<see cref="PortalDates"/>).</param>
     public RuleViolationException(string wording, params object?[] values)
         : base(InEnglish(wording, values))
     {
@@ -38,8 +37,8 @@ public sealed class RuleViolationException : Exception
 
     private static object? Written(object? value, Func<string, string> translate) => value switch
     {
-        DateOnly date => EmailText.Date(date),
-        DateTimeOffset moment => EmailText.Eastern(moment),
+        DateOnly date => PortalDates.Date(date),
+        DateTimeOffset moment => PortalDates.Eastern(moment),
         string text => translate(text),
         _ => value,
     };

@@ -13,7 +13,7 @@ public sealed record MessageSummary(
 /// What administrators need to run the scheduler (ADR 0041, 0047): upcoming reminders, emails just sent, dead letters to
 /// retry or discard, through Wolverine's storage API.
 /// </summary>
-public sealed class MessageOperations(DbSession session, IMessageStore store, OutgoingLog outgoing)
+public sealed class MessageOperations(DbSession session, IMessageStore store)
 {
     /// <summary>
     /// Keyed scheduled messages, soonest first, optionally only keys starting with <paramref name="keyPrefix"/>. The key says
@@ -46,23 +46,17 @@ public sealed class MessageOperations(DbSession session, IMessageStore store, Ou
         return keyed.Where(m => ids.Contains(m.Id)).ToList();
     }
 
-    /// <summary>The emails sent lately, newest first, from AIMS's own record of them.</summary>
-    public Task<IReadOnlyList<MessageSummary>> RecentEmailsAsync(int limit, CancellationToken cancellationToken) =>
-        outgoing.RecentEmailsAsync(limit, cancellationToken);
-
     /// <summary>
-    /// Dead letters, newest first (events, reminders, emails, texts), with their error and, for an email or text, whom it
-    /// was for.
+    /// Dead letters, newest first (events, reminders, emails, texts), with their error; whom an email or text was for is
+    /// the Notifications module's record (ADR 0051).
     /// </summary>
     public async Task<IReadOnlyList<MessageSummary>> DeadLettersAsync(int limit, CancellationToken cancellationToken)
     {
         var wolverine = await store.DeadLetters.QueryAsync(new DeadLetterEnvelopeQuery { PageSize = limit, Replayable = false }, cancellationToken);
-        var sends = await outgoing.ByEnvelopeAsync(wolverine.Envelopes.Select(d => d.Id).ToList(), cancellationToken);
         return wolverine.Envelopes
             .Select(d => new MessageSummary(
                 d.Id, ShortName(d.MessageType), d.Envelope.Headers.GetValueOrDefault(ScheduledWork.KeyHeader), d.ExecutionTime ?? d.SentAt,
-                d.Envelope.Attempts, $"{d.ExceptionType}: {d.ExceptionMessage}", d.SentAt,
-                sends.GetValueOrDefault(d.Id)?.EmailTo, sends.GetValueOrDefault(d.Id)?.EmailSubject))
+                d.Envelope.Attempts, $"{d.ExceptionType}: {d.ExceptionMessage}", d.SentAt, null, null))
             .ToList();
     }
 

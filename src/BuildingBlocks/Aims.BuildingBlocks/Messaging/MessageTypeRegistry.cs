@@ -34,7 +34,8 @@ public sealed class MessageTypeRegistry
     /// <summary>The receivers of a message, by type name: each gets an envelope of its own.</summary>
     public IReadOnlyList<string> ReceiversOf(Type eventType) => receivers.GetValueOrDefault(eventType, []);
 
-    public static string NameOf(Type type) => type.FullName ?? type.Name;
+    /// <summary>A message's name on the wire: Wolverine's, which a message may pin to a previous name (ADR 0051).</summary>
+    public static string NameOf(Type type) => type.GetCustomAttribute<Wolverine.Attributes.MessageIdentityAttribute>()?.Alias ?? type.FullName ?? type.Name;
 
     public string Serialize(IMessage message, out string typeName)
     {

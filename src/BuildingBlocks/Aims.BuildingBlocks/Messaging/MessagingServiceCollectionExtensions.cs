@@ -30,7 +30,6 @@ public static class MessagingServiceCollectionExtensions
         services.AddSingleton(registry);
         services.AddScoped<IOutbox, WolverineOutbox>();
         services.AddScoped<MessageOperations>();
-        services.AddScoped<OutgoingLog>();
         services.AddSingleton<ISchemaStep, StandInHandOver>();
         var settings = configuration.GetSection(MessagingOptions.Section).Get<MessagingOptions>() ?? new MessagingOptions();
         services.AddWolverine(options => ConfigureWolverine(options, registry, settings));

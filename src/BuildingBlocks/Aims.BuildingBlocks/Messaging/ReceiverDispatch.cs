@@ -38,7 +38,10 @@ internal sealed class ReceiverDispatch(Type messageType) : MessageHandler
         operation.ActorId = envelope.Headers.TryGetValue(ActorHeader, out var actor) ? actor : null;
 
         var handlerInterface = typeof(INotificationHandler<>).MakeGenericType(messageType);
-        var handler = scope.ServiceProvider.GetServices(handlerInterface).FirstOrDefault(h => h!.GetType().FullName == receiver)
+        var handlers = scope.ServiceProvider.GetServices(handlerInterface).ToList();
+        // A command for outside AIMS has one receiver, whatever it was called when queued (a previous version's, ADR 0051).
+        var handler = handlers.FirstOrDefault(h => h!.GetType().FullName == receiver)
+            ?? (typeof(IOutsideDelivery).IsAssignableFrom(messageType) && handlers.Count == 1 ? handlers[0] : null)
             ?? throw new PermanentFailureException($"No receiver '{receiver}' handles {messageType.FullName} in this build.");
 
         var session = scope.ServiceProvider.GetRequiredService<DbSession>();

@@ -1,9 +1,7 @@
 using System.Reflection;
-using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.Modules;
 using Aims.BuildingBlocks.Persistence;
-using Aims.BuildingBlocks.TextMessages;
 using Aims.BuildingBlocks.Time;
 using Aims.BuildingBlocks.Web;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -35,8 +33,6 @@ public static class AimsServiceCollectionExtensions
         var assemblies = ModuleAssemblies(modules).Append(typeof(DbSession).Assembly).ToList();
         services.AddAimsMediation(assemblies);
         services.AddAimsMessaging(configuration, assemblies);
-        services.AddOutgoingMail(configuration);
-        services.AddOutgoingTextMessages(configuration);
 
         services.AddProblemDetails();
         services.Configure<ContactOptions>(configuration.GetSection(ContactOptions.Section));

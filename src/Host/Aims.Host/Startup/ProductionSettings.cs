@@ -1,6 +1,5 @@
-using Aims.BuildingBlocks.Mail;
-using Aims.BuildingBlocks.TextMessages;
 using Aims.BuildingBlocks.Web;
+using Aims.Notifications;
 
 namespace Aims.Host.Startup;
 
@@ -13,16 +12,12 @@ internal static class ProductionSettings
     /// <returns>Warnings for deliberate opt-outs, to be logged once the host can log.</returns>
     public static IReadOnlyList<string> Check(IConfiguration configuration)
     {
-        var mail = configuration.GetSection(MailOptions.Section).Get<MailOptions>() ?? new MailOptions();
-        var texts = configuration.GetSection(TextMessageOptions.Section).Get<TextMessageOptions>() ?? new TextMessageOptions();
-        Refuse(mail.Delivery == MailDelivery.Folder,
-            "Aims:Mail:Delivery is Folder, the development outbox (emails would be written to disk, never sent): set Aims__Mail__Delivery=Smtp and Aims__Mail__SmtpHost.");
-        Refuse(string.IsNullOrWhiteSpace(mail.SmtpHost),
-            "No SMTP server is configured (Aims:Mail:SmtpHost is empty), so no one could receive a sign-in code: set Aims__Mail__SmtpHost (and Aims__Mail__SmtpUserName, Aims__Mail__SmtpPassword).");
-        Refuse(texts.Delivery == TextMessageDelivery.Folder,
-            "Aims:TextMessages:Delivery is Folder, the development outbox (text messages would be written to disk, never sent): set Aims__TextMessages__Delivery=Http and Aims__TextMessages__GatewayUrl.");
-        Refuse(string.IsNullOrWhiteSpace(texts.GatewayUrl),
-            "No text-message gateway is configured (Aims:TextMessages:GatewayUrl is empty): set Aims__TextMessages__GatewayUrl and Aims__TextMessages__GatewayApiKey.");
+        // The sending settings are the Notifications module's (ADR 0051); it names what it cannot send with.
+        if (NotificationsModule.UnsafeInProduction(configuration).FirstOrDefault() is { } sending)
+        {
+            throw new StartupException(sending);
+        }
+
         Refuse(configuration.GetValue<bool>("Aims:SeedDemoData"),
             "Aims:SeedDemoData is true: it creates the demo accounts, whose password is published in the README. Set Aims__SeedDemoData=false.");
         Refuse(configuration.GetValue<bool>("Aims:Identity:Sessions:AllowHttp"),

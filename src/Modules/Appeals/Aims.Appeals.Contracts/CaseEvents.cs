@@ -1,4 +1,3 @@
-using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.Web;
 using MediatR;

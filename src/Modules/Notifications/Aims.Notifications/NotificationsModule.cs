@@ -2,6 +2,7 @@ using Aims.BuildingBlocks.Modules;
 using Aims.BuildingBlocks.Persistence;
 using Aims.BuildingBlocks.Web;
 using Aims.Notifications.Centre;
+using Aims.Notifications.Sending;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,5 +18,9 @@ public sealed class NotificationsModule : IModule
         services.AddSingleton(new ModuleSchema("notifications", SqlMigration.EmbeddedIn(typeof(NotificationsModule).Assembly)));
         services.AddScoped<Notices>();
         services.AddScoped<Appeals.AppealAudiences>();
+        services.AddSending(configuration);
     }
+
+    /// <summary>Settings safe only on a developer's machine (the development outbox), as the lines Production refuses to start with.</summary>
+    public static IEnumerable<string> UnsafeInProduction(IConfiguration configuration) => SendingRegistration.UnsafeInProduction(configuration);
 }

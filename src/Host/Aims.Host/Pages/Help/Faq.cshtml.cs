@@ -1,9 +1,9 @@
 using System.Net.Mail;
 using Aims.Appeals.Contracts;
-using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Web;
 using Aims.Host.Help;
 using Aims.Identity.Contracts;
+using Aims.Notifications.Contracts;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -17,7 +17,7 @@ namespace Aims.Host.Pages.Help;
 /// Contracts), so the answers change with the configuration.
 /// </summary>
 [AllowAnonymous]
-internal sealed class FaqModel(IMediator mediator, IOptions<MailOptions> mail, IOptions<ContactOptions> contact) : PageModel
+internal sealed class FaqModel(IMediator mediator, IOutgoingMail mail, IOptions<ContactOptions> contact) : PageModel
 {
     public HelpAudience Audience { get; private set; }
 
@@ -28,7 +28,7 @@ internal sealed class FaqModel(IMediator mediator, IOptions<MailOptions> mail, I
     public ContactOptions Contact => contact.Value;
 
     /// <summary>The address codes come from, without its display name ("no-reply@…"), to add to safe senders.</summary>
-    public string SenderAddress => new MailAddress(mail.Value.From).Address;
+    public string SenderAddress => new MailAddress(mail.From).Address;
 
     public async Task<IActionResult> OnGetAsync(string audience, CancellationToken cancellationToken)
     {

@@ -1,7 +1,6 @@
 using Aims.Appeals.Contracts;
 using Aims.Appeals.Model;
 using Aims.Appeals.Persistence;
-using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.Time;
 using Aims.BuildingBlocks.Web;
@@ -38,7 +37,7 @@ internal sealed class AuthorityProofCheckHandler(EventStreams store, IOutbox bus
         await bus.PublishAsync(
             new AppealReminderDue(
                 appeal.Id, cn, $"AuthorityProofOverdue:{check.DueOn:yyyy-MM-dd}", Wording.English(new NoticeText($"Proof of authority not received: appeal {cn}",
-                $"The representative who filed appeal {cn} for {appeal.AppellantName} had until {EmailText.Day(check.DueOn)} to send proof of their " +
+                $"The representative who filed appeal {cn} for {appeal.AppellantName} had until {PortalDates.Day(check.DueOn)} to send proof of their " +
                 "authority to act, and none has arrived. The appeal is flagged; review it and decide whether to dismiss it (authority not proven).")),
                 ReminderAudience.CaseWorker),
             cancellationToken);

@@ -2,7 +2,6 @@ using Aims.Appeals.Contracts;
 using Aims.Appeals.Filing;
 using Aims.Appeals.Model;
 using Aims.Appeals.Rules;
-using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.Time;
 using Aims.BuildingBlocks.Web;
@@ -85,8 +84,8 @@ internal sealed class NoShowWindowCheckHandler(CaseWork work, AppealDeadlines de
         await bus.PublishAsync(
             new AppealReminderDue(
                 appeal.Id, appeal.CaseNumber, $"NoShowWindowEnded:{check.GoodCauseBy:yyyy-MM-dd}", Wording.English(new NoticeText($"Good-cause window ended: appeal {appeal.CaseNumber} closed",
-                $"No good cause was shown by {EmailText.Day(check.GoodCauseBy)} for missing the {Viewing.AppealLabels.Hearing(appeal.Kind)} on appeal {appeal.CaseNumber}, so " +
-                $"AIMS dismissed it today. {(dismissed.PetitionToVacateBy is { } by ? $"The provider may petition to vacate by {EmailText.Day(by)}." : "")}".TrimEnd())),
+                $"No good cause was shown by {PortalDates.Day(check.GoodCauseBy)} for missing the {Viewing.AppealLabels.Hearing(appeal.Kind)} on appeal {appeal.CaseNumber}, so " +
+                $"AIMS dismissed it today. {(dismissed.PetitionToVacateBy is { } by ? $"The provider may petition to vacate by {PortalDates.Day(by)}." : "")}".TrimEnd())),
                 ReminderAudience.CaseWorker),
             cancellationToken);
     }

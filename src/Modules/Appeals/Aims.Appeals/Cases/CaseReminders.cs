@@ -1,7 +1,6 @@
 using Aims.Appeals.Contracts;
 using Aims.Appeals.Model;
 using Aims.Appeals.Persistence;
-using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.Time;
 using Aims.BuildingBlocks.Web;
@@ -120,13 +119,13 @@ internal sealed class CaseReminderHandler(
                 var hearingAt = appeal.Hearing!.StartsAt;
                 return new(appeal.Id, cn, cause, Wording.InEachLanguage(() => reminder.Kind == ReminderKind.SummaryDueSoon
                         ? new NoticeText(
-                            t["The {0} for appeal {1} is due {2}", t[summary], cn, EmailText.Date(reminder.ForDate)],
+                            t["The {0} for appeal {1} is due {2}", t[summary], cn, PortalDates.Date(reminder.ForDate)],
                             t["The agency's {0} for appeal {1} is due by {2}, three business days from now, before the {3} on {4}. File it on the appeal's page in AIMS.",
-                                t[summary], cn, EmailText.Day(reminder.ForDate), HearingWord(), EmailText.Eastern(hearingAt)])
+                                t[summary], cn, PortalDates.Day(reminder.ForDate), HearingWord(), PortalDates.Eastern(hearingAt)])
                         : new NoticeText(
                             t["The {0} for appeal {1} is overdue", t[summary], cn],
                             t["The agency's {0} for appeal {1} was due by {2} and has not been filed. The {3} on {4} is flagged as not ready. File it on the appeal's page in AIMS at once.",
-                                t[summary], cn, EmailText.Day(reminder.ForDate), HearingWord(), EmailText.Eastern(hearingAt)])),
+                                t[summary], cn, PortalDates.Day(reminder.ForDate), HearingWord(), PortalDates.Eastern(hearingAt)])),
                     ReminderAudience.Agency | ReminderAudience.CaseWorker);
             case ReminderKind.HearingInSevenDays or ReminderKind.HearingTomorrow
                 when appeal.Status == AppealStatus.Scheduled && appeal.NoShow is null && calendar.ToLocalDate(appeal.Hearing!.StartsAt) == reminder.ForDate:
@@ -134,7 +133,7 @@ internal sealed class CaseReminderHandler(
                 return new(appeal.Id, cn, cause, Wording.InEachLanguage(() => new NoticeText(
                         t["{0} {1}: appeal {2}", t[what],
                             reminder.Kind == ReminderKind.HearingTomorrow ? t["tomorrow"] : t["in 7 days"], cn],
-                        t["Reminder: the {0} on appeal {1} is {2}, {3}.", HearingWord(), cn, EmailText.Eastern(hearing.StartsAt),
+                        t["Reminder: the {0} on appeal {1} is {2}, {3}.", HearingWord(), cn, PortalDates.Eastern(hearing.StartsAt),
                             t[Viewing.AppealLabels.Channel(hearing.Channel)].Value.ToLowerInvariant()] +
                         "\n\n" + t["How to join: {0}", hearing.Details] + "\n\n" + t["If you cannot attend, call the Appeals Division at once."])),
                     ReminderAudience.Parties | ReminderAudience.Agency | ReminderAudience.Attendees | ReminderAudience.Decider);
@@ -148,7 +147,7 @@ internal sealed class CaseReminderHandler(
                     _ => $"Decision overdue: appeal {cn}",
                 };
                 return new(appeal.Id, cn, cause, Wording.English(new NoticeText(subject,
-                    $"{Viewing.AppealLabels.Clock(clock.Kind, rules.Value)} on appeal {cn} {(reminder.Kind == ReminderKind.ClockPassed ? "was" : "is")} due {EmailText.Day(clock.Due)}" +
+                    $"{Viewing.AppealLabels.Clock(clock.Kind, rules.Value)} on appeal {cn} {(reminder.Kind == ReminderKind.ClockPassed ? "was" : "is")} due {PortalDates.Day(clock.Due)}" +
                     (appeal.WaivedDays > 0 ? $" ({appeal.WaivedDays} days added at the appellant's request)" : "") +
                     $". Status: {Viewing.AppealLabels.Status(appeal.Status).ToLowerInvariant()}; decided by {appeal.Decider?.Name ?? "nobody assigned yet"}." +
                     (reminder.Kind == ReminderKind.ClockPassed ? " Issue the decision now, on the appeal's page in AIMS."
@@ -160,7 +159,7 @@ internal sealed class CaseReminderHandler(
                 return new(appeal.Id, cn, cause, Wording.InEachLanguage(() => new NoticeText(
                         t["{1} days left to file a formal appeal: appeal {0}", cn, lastDay.DayNumber - informal.DecidedOn.AddDays(20).DayNumber],
                         t["The informal decision on appeal {0} was issued {1}: {2}. If you want a formal appeal, file it by {3}: open the appeal in AIMS and choose \"{4}\".",
-                            cn, EmailText.Day(informal.DecidedOn), t[Viewing.AppealLabels.Outcome(informal)], EmailText.Day(lastDay), t["File a formal appeal"]])),
+                            cn, PortalDates.Day(informal.DecidedOn), t[Viewing.AppealLabels.Outcome(informal)], PortalDates.Day(lastDay), t["File a formal appeal"]])),
                     ReminderAudience.Parties);
             default:
                 return null;

@@ -1,9 +1,9 @@
 using Aims.Appeals.Model;
 using Aims.Appeals.Rules;
-using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Mediation;
 using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.Time;
+using Aims.BuildingBlocks.Web;
 using FluentValidation;
 using MediatR;
 
@@ -37,6 +37,6 @@ internal sealed class RescheduleHearingHandler(CaseWork work, AppealDeadlines de
         await work.AppendAsync(appeal, moved, cancellationToken);
         await bus.PublishAsync(CaseAnnouncements.Hearing(appeal, moved.Hearing, appeal.Version + 1, moved.PreviousStart, moved.Reason, deadlines.Rules), cancellationToken);
         var waiver = moved.WaivedDays > 0 ? $" The decision is now due {appeal.RunningClock!.Due:MM/dd/yyyy} ({moved.WaivedDays} days added at the appellant's request)." : "";
-        return $"The {Viewing.AppealLabels.Hearing(appeal.Kind)} on {appeal.CaseNumber} moved from {EmailText.Eastern(moved.PreviousStart)} to {EmailText.Eastern(moved.Hearing.StartsAt)}.{waiver}";
+        return $"The {Viewing.AppealLabels.Hearing(appeal.Kind)} on {appeal.CaseNumber} moved from {PortalDates.Eastern(moved.PreviousStart)} to {PortalDates.Eastern(moved.Hearing.StartsAt)}.{waiver}";
     }
 }

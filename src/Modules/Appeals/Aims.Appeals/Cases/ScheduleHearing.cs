@@ -1,10 +1,10 @@
 using Aims.Appeals.Model;
 using Aims.Appeals.Rules;
 using Aims.Appeals.Viewing;
-using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Mediation;
 using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.Time;
+using Aims.BuildingBlocks.Web;
 using FluentValidation;
 using MediatR;
 
@@ -29,6 +29,6 @@ internal sealed class ScheduleHearingHandler(CaseWork work, AppealDeadlines dead
         var scheduled = appeal.Schedule(command.Form.ToHearing(appeal, deadlines, calendar), command.By.Person, work.Now);
         await work.AppendAsync(appeal, scheduled, cancellationToken);
         await bus.PublishAsync(CaseAnnouncements.Hearing(appeal, scheduled.Hearing, appeal.Version + 1, null, null, deadlines.Rules), cancellationToken);
-        return $"The {AppealLabels.Hearing(appeal.Kind)} on {appeal.CaseNumber} is scheduled for {EmailText.Eastern(scheduled.Hearing.StartsAt)}. Every party is sent the notice.";
+        return $"The {AppealLabels.Hearing(appeal.Kind)} on {appeal.CaseNumber} is scheduled for {PortalDates.Eastern(scheduled.Hearing.StartsAt)}. Every party is sent the notice.";
     }
 }

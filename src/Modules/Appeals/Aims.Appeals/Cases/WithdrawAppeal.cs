@@ -2,10 +2,10 @@ using Aims.Appeals.Access;
 using Aims.Appeals.Contracts;
 using Aims.Appeals.Filing;
 using Aims.Appeals.Model;
-using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Mediation;
 using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.Web;
+using Aims.Notifications.Contracts;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.Localization;
@@ -47,8 +47,8 @@ internal sealed class WithdrawAppealHandler(
             t["Appeal {0} withdrawn", appeal.CaseNumber],
             t["Hello {0},", command.Filer.Name] + "\n\n"
             + t["You withdrew appeal {0} on {1}. The case is closed; the agency and the Appeals Division have been told. If you did not mean to withdraw it, call the Appeals Division at {2} at once.",
-                appeal.CaseNumber, EmailText.Day(withdrawn.WithdrawnOn), contact.Value.AppealsDivisionPhone]
-            + EmailText.Footer(contact.Value)),
+                appeal.CaseNumber, PortalDates.Day(withdrawn.WithdrawnOn), contact.Value.AppealsDivisionPhone]
+            + EmailFooter.Text(contact.Value)),
             cancellationToken);
         return new WithdrawnAppeal(appeal.CaseNumber, withdrawn.WithdrawnOn);
     }

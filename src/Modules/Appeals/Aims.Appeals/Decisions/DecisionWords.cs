@@ -1,5 +1,5 @@
 using Aims.Appeals.Model;
-using Aims.BuildingBlocks.Mail;
+using Aims.BuildingBlocks.Web;
 using Microsoft.Extensions.Localization;
 
 namespace Aims.Appeals.Decisions;
@@ -23,9 +23,9 @@ internal static class DecisionWords
     /// <summary>In the current language: the PDF is English (issued from a staff page); the parties' notice has it in each language.</summary>
     public static string? FurtherStep(DecisionLevel level, DateOnly? by, IStringLocalizer<AppealsText> t) => by is not { } day ? null : level switch
     {
-        DecisionLevel.Informal => t["The provider may file a formal appeal by {0}.", EmailText.Date(day)].Value,
-        DecisionLevel.Recommended => t["Exceptions may be filed by {0}; the agency director then issues the final decision.", EmailText.Date(day)].Value,
-        _ => t["This decision may be appealed to the circuit court: file a notice of appeal by {0}.", EmailText.Date(day)].Value,
+        DecisionLevel.Informal => t["The provider may file a formal appeal by {0}.", PortalDates.Date(day)].Value,
+        DecisionLevel.Recommended => t["Exceptions may be filed by {0}; the agency director then issues the final decision.", PortalDates.Date(day)].Value,
+        _ => t["This decision may be appealed to the circuit court: file a notice of appeal by {0}.", PortalDates.Date(day)].Value,
     };
 
     /// <summary>The cover letter of a client hearing decision (12VAC30-110-370): the right to go to circuit court, with the date.</summary>

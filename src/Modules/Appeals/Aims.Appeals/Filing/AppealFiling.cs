@@ -4,11 +4,11 @@ using Aims.Appeals.Contracts;
 using Aims.Appeals.Drafts;
 using Aims.Appeals.Model;
 using Aims.Appeals.Persistence;
-using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.Persistence;
 using Aims.BuildingBlocks.Time;
 using Aims.BuildingBlocks.Web;
+using Aims.Notifications.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -89,10 +89,10 @@ internal sealed class AppealFiling(
             filer.Email,
             t["Appeal {0} received", announcement.CaseNumber],
             t["Hello {0},", filer.Name] + "\n\n" +
-            t["The Appeals Division received your appeal on {0}. Its case number is {1}; quote it whenever you write or call.", EmailText.Day(announcement.FiledOn), announcement.CaseNumber] + "\n\n" +
+            t["The Appeals Division received your appeal on {0}. Its case number is {1}; quote it whenever you write or call.", PortalDates.Day(announcement.FiledOn), announcement.CaseNumber] + "\n\n" +
             string.Join("\n", confirmationLines) + "\n\n" +
             t["Follow the appeal, add documents or withdraw it under “My appeals” in AIMS. Questions about the appeal: call the Appeals Division at {0}.", phone] +
-            EmailText.Footer(contact.Value)),
+            EmailFooter.Text(contact.Value)),
             cancellationToken);
         return new FiledAppeal(appealId, announcement.CaseNumber);
     }
@@ -107,7 +107,7 @@ internal sealed class AppealFiling(
     };
 
     public string TimelinessLine(DateOnly receivedOn, DateOnly lastDay, bool timely) => timely
-        ? t["It was filed on time: the notice counts as received {0}, and the last day to file was {1}.", EmailText.Day(receivedOn), EmailText.Day(lastDay)]
+        ? t["It was filed on time: the notice counts as received {0}, and the last day to file was {1}.", PortalDates.Day(receivedOn), PortalDates.Day(lastDay)]
         : t["It was filed after the last day to file ({0}; the notice counts as received {1}). The Appeals Division will decide whether there was good cause for filing late; it may dismiss the appeal.",
-            EmailText.Day(lastDay), EmailText.Day(receivedOn)];
+            PortalDates.Day(lastDay), PortalDates.Day(receivedOn)];
 }

@@ -5,11 +5,11 @@ using Aims.Appeals.Parties;
 using Aims.Appeals.Persistence;
 using Aims.Appeals.Rules;
 using Aims.BuildingBlocks.Errors;
-using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Mediation;
 using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.Time;
 using Aims.BuildingBlocks.Validation;
+using Aims.BuildingBlocks.Web;
 using Aims.Registration.Contracts;
 using FluentValidation;
 using MediatR;
@@ -185,19 +185,19 @@ internal sealed class FileClientAppealHandler(
     {
         List<string> lines =
         [
-            t["Appeal for {0} of the notice dated {1} ({2}).", filed.AppellantName, EmailText.Day(filed.NoticeDate),
+            t["Appeal for {0} of the notice dated {1} ({2}).", filed.AppellantName, PortalDates.Day(filed.NoticeDate),
                 t[AppealChoices.Label(AppealChoices.ClientActions, filed.ActionType)].Value.ToLowerInvariant()],
             filing.TimelinessLine(filed.ReceivedOn, filed.LastDayToFile, filed.Timely),
             filed.ContinuesBenefits
                 ? t["Benefits continue while the appeal is decided, because it was filed before the action took effect or within {0} days of the notice. If the decision goes against you, you may have to repay them.", rules.Value.ContinuationOfBenefitsDays]
                 : t["Benefits do not continue while the appeal is decided: it was filed after the action took effect and more than {0} days after the notice.", rules.Value.ContinuationOfBenefitsDays],
             filed.Expedited is null
-                ? t["A decision is due by {0}.", EmailText.Day(filed.DecisionDue)]
-                : t["You asked for an expedited appeal. If the Appeals Division agrees, a decision is due by {0}; if not, the appeal continues on the standard track and you are told.", EmailText.Day(filed.DecisionDue)],
+                ? t["A decision is due by {0}.", PortalDates.Day(filed.DecisionDue)]
+                : t["You asked for an expedited appeal. If the Appeals Division agrees, a decision is due by {0}; if not, the appeal continues on the standard track and you are told.", PortalDates.Day(filed.DecisionDue)],
         ];
         if (filed.AuthorityProofDue is { } due)
         {
-            lines.Add(t["As the appellant's authorized representative, send the signed statement naming you by {0}, or the appeal is invalid.", EmailText.Day(due)]);
+            lines.Add(t["As the appellant's authorized representative, send the signed statement naming you by {0}, or the appeal is invalid.", PortalDates.Day(due)]);
         }
 
         return lines;

@@ -5,8 +5,8 @@ using Aims.Appeals.Persistence;
 using Aims.Appeals.Rules;
 using Aims.Appeals.Viewing;
 using Aims.BuildingBlocks.Errors;
-using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Mediation;
+using Aims.BuildingBlocks.Web;
 using FluentValidation;
 using MediatR;
 
@@ -75,10 +75,10 @@ internal sealed class FileFormalAppealHandler(
             command.Filer, appealId, command.DraftId, filed,
             new AppealFiled(appealId, caseNumber, AppealKind.ProviderFormal, informal.Agency?.Id, informal.Provider!.Name, filedOn, filed.Timely, Expedited: false),
             [
-                $"Formal appeal for {informal.Provider.Name} of the informal decision of {EmailText.Day(decision.DecidedOn)} in {informal.CaseNumber}; " +
+                $"Formal appeal for {informal.Provider.Name} of the informal decision of {PortalDates.Day(decision.DecidedOn)} in {informal.CaseNumber}; " +
                 "the record of the informal appeal carries forward.",
                 filing.TimelinessLine(window.ReceivedOn, window.LastDay, filed.Timely),
-                $"A recommended decision is due by {EmailText.Day(filed.RecommendationDue)}.",
+                $"A recommended decision is due by {PortalDates.Day(filed.RecommendationDue)}.",
             ],
             cancellationToken);
     }

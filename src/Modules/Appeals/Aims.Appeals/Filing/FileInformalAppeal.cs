@@ -3,10 +3,10 @@ using Aims.Appeals.Model;
 using Aims.Appeals.Parties;
 using Aims.Appeals.Persistence;
 using Aims.Appeals.Rules;
-using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Mediation;
 using Aims.BuildingBlocks.Time;
 using Aims.BuildingBlocks.Validation;
+using Aims.BuildingBlocks.Web;
 using Aims.Registration.Contracts;
 using FluentValidation;
 using MediatR;
@@ -122,9 +122,9 @@ internal sealed class FileInformalAppealHandler(
             command.Filer, appealId, command.DraftId, filed,
             new AppealFiled(appealId, caseNumber, AppealKind.ProviderInformal, agency?.Id, provider.Name, filedOn, filed.Timely, Expedited: false),
             [
-                $"Informal appeal for {provider.Name} (NPI {provider.Npi}) of the {AppealChoices.Label(AppealChoices.ProviderActions, filed.ActionType).ToLowerInvariant()} notice dated {EmailText.Day(noticeDate)}.",
+                $"Informal appeal for {provider.Name} (NPI {provider.Npi}) of the {AppealChoices.Label(AppealChoices.ProviderActions, filed.ActionType).ToLowerInvariant()} notice dated {PortalDates.Day(noticeDate)}.",
                 filing.TimelinessLine(window.ReceivedOn, window.LastDay, filed.Timely),
-                $"An informal decision is due by {EmailText.Day(filed.DecisionDue)}.",
+                $"An informal decision is due by {PortalDates.Day(filed.DecisionDue)}.",
             ],
             cancellationToken);
     }

@@ -4,10 +4,10 @@ using Aims.Appeals.Parties;
 using Aims.Appeals.Persistence;
 using Aims.Appeals.Rules;
 using Aims.BuildingBlocks.Errors;
-using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Mediation;
 using Aims.BuildingBlocks.Time;
 using Aims.BuildingBlocks.Validation;
+using Aims.BuildingBlocks.Web;
 using Aims.Documents.Contracts;
 using Aims.Registration.Contracts;
 using FluentValidation;
@@ -103,10 +103,10 @@ internal sealed class FileOutsideFormalAppealHandler(
             command.Filer, appealId, command.DraftId, filed,
             new AppealFiled(appealId, caseNumber, AppealKind.ProviderFormal, agency?.Id, provider.Name, filedOn, filed.Timely, Expedited: false),
             [
-                $"Formal appeal for {provider.Name} (NPI {provider.Npi}) of the informal decision of {EmailText.Day(decidedOn)} in {informalCaseNumber}, made outside AIMS. " +
+                $"Formal appeal for {provider.Name} (NPI {provider.Npi}) of the informal decision of {PortalDates.Day(decidedOn)} in {informalCaseNumber}, made outside AIMS. " +
                 $"The decision letter you sent ({letter.Name}) is on the appeal.",
                 filing.TimelinessLine(window.ReceivedOn, window.LastDay, filed.Timely),
-                $"A recommended decision is due by {EmailText.Day(filed.RecommendationDue)}.",
+                $"A recommended decision is due by {PortalDates.Day(filed.RecommendationDue)}.",
             ],
             cancellationToken);
     }

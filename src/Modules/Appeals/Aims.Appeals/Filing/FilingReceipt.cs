@@ -1,7 +1,7 @@
 using Aims.Appeals.Contracts;
 using Aims.Appeals.Decisions;
 using Aims.Appeals.Viewing;
-using Aims.BuildingBlocks.Mail;
+using Aims.BuildingBlocks.Web;
 using Microsoft.Extensions.Localization;
 
 namespace Aims.Appeals.Filing;
@@ -22,19 +22,19 @@ internal sealed class FilingReceipt(DecisionPdf pdf, IStringLocalizer<AppealsTex
         [
             (t["Case number"], appeal.CaseNumber),
             (t["Appellant"], appeal.AppellantName),
-            (t["Filed"], EmailText.Eastern(filedAt)),
+            (t["Filed"], PortalDates.Eastern(filedAt)),
             (t["Filed by"], appeal.FiledBy.Name),
             (t["On time?"], appeal.Timely ? t["Yes"] : t["No"]),
         ];
         if (appeal.NextDeadline is { } next)
         {
-            fields.Add((t["Next deadline"], $"{EmailText.Date(next.Date)}: {t[AppealLabels.Deadline(next.Kind)]}"));
+            fields.Add((t["Next deadline"], $"{PortalDates.Date(next.Date)}: {t[AppealLabels.Deadline(next.Kind)]}"));
         }
 
         List<DecisionPdfSection> sections =
         [
             new(t["What was filed"], t["{0} for {1}: {2}.", t[AppealLabels.Kind(appeal.Kind)], appeal.AppellantName, t[action]]),
-            new(t["Last day to file"], t["{0}; this appeal was filed {1}.", EmailText.Date(appeal.LastDayToFile),
+            new(t["Last day to file"], t["{0}; this appeal was filed {1}.", PortalDates.Date(appeal.LastDayToFile),
                 appeal.Timely ? t["on time"] : t["late: the Appeals Division decides whether there was good cause"]]),
         ];
         if (appeal.NextStep is { } step)

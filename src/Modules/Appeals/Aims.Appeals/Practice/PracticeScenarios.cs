@@ -1,6 +1,6 @@
 using System.Globalization;
 using Aims.Appeals.Model;
-using Aims.BuildingBlocks.Mail;
+using Aims.BuildingBlocks.Web;
 using Aims.Documents.Contracts;
 using Microsoft.Extensions.Localization;
 
@@ -66,14 +66,14 @@ internal static class PracticeScenarios
         filed.ActionType != DeniedClaimAction || filed.Items.Count == 0
             ? null
             : t["You filed {0}, an informal appeal of a denied claim. The notice counts as received {1}, so the last day to file was {2}: {3}. An informal decision would be due by {4}. A real filing is also confirmed by email and the agency is told; practice sends nothing.",
-                caseNumber, EmailText.Date(filed.ReceivedOn), EmailText.Date(filed.LastDayToFile),
-                filed.Timely ? t["you were on time"] : t["you were late, and a real appeal would need good cause"], EmailText.Date(filed.DecisionDue)].Value;
+                caseNumber, PortalDates.Date(filed.ReceivedOn), PortalDates.Date(filed.LastDayToFile),
+                filed.Timely ? t["you were on time"] : t["you were late, and a real appeal would need good cause"], PortalDates.Date(filed.DecisionDue)].Value;
 
     public static string? Monitored(IStringLocalizer t, string caseNumber, NextDeadline? next, DateOnly answer) =>
         next is null || next.Date != answer
             ? null
             : t["Right: the next deadline on {0} is \"{1}\" on {2}. On a real appeal, \"My appeals\" lists each appeal's next deadline, and the appeal's page shows every date and what happens next.",
-                caseNumber, t[Viewing.AppealLabels.Deadline(next.Kind)], EmailText.Date(next.Date)].Value;
+                caseNumber, t[Viewing.AppealLabels.Deadline(next.Kind)], PortalDates.Date(next.Date)].Value;
 
     public static string Uploaded(IStringLocalizer t, string caseNumber, string fileName, DocumentCategory category, long sizeBytes) =>
         t["You added {0} ({1}) to {2} as {3}. On a real appeal the file is checked for viruses, kept in the appeal's record and seen by the Appeals Division and the agency; practice keeps only its name and size.",
@@ -82,7 +82,7 @@ internal static class PracticeScenarios
 
     public static string Withdrew(IStringLocalizer t, string caseNumber, WithdrawnByAppellant withdrawn, DateOnly lastDayToFile) =>
         t["You withdrew {0} on {1}. On a real appeal the Appeals Division and the agency are told and the case closes for good; to appeal again you would file a new appeal, and the last day to file ({2}) would still apply.",
-            caseNumber, EmailText.Date(withdrawn.WithdrawnOn), EmailText.Date(lastDayToFile)];
+            caseNumber, PortalDates.Date(withdrawn.WithdrawnOn), PortalDates.Date(lastDayToFile)];
 
     /// <summary>The categories a practice upload may take: those an appellant adds to their own case.</summary>
     public static IReadOnlyList<DocumentCategory> Categories { get; } =

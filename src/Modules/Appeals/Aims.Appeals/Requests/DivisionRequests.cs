@@ -5,7 +5,6 @@ using Aims.Appeals.Filing;
 using Aims.Appeals.Model;
 using Aims.Appeals.Rules;
 using Aims.Appeals.Viewing;
-using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Mediation;
 using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.Web;
@@ -123,7 +122,7 @@ internal static class DivisionRequestNotices
     public static AppealReminderDue ToStaff(Appeal appeal, DivisionRequestMade made) => new(
         appeal.Id, appeal.CaseNumber, $"DivisionRequest:{made.RequestId:N}", Wording.English(new NoticeText(
             $"{RequestLabels.Label(made.Kind)}: request on appeal {appeal.CaseNumber}",
-            $"{made.By.Name} asked on {EmailText.Day(made.MadeOn)} for: {RequestLabels.Label(made.Kind).ToLowerInvariant()} (the last day to ask was {EmailText.Day(made.LastDay)}).\n\n" +
+            $"{made.By.Name} asked on {PortalDates.Day(made.MadeOn)} for: {RequestLabels.Label(made.Kind).ToLowerInvariant()} (the last day to ask was {PortalDates.Day(made.LastDay)}).\n\n" +
             $"Reason: {made.Reason}" + (made.CompellingReason is null ? "" : $"\n\nCompelling reason: {made.CompellingReason}") +
             $"\n\nGrant or refuse it, with the reason, on the appeal's page in AIMS: /staff/appeals/{appeal.Id}/requests/{made.RequestId}")),
         ReminderAudience.CaseWorker | ReminderAudience.Decider);
@@ -133,8 +132,8 @@ internal static class DivisionRequestNotices
         appeal.Id, appeal.CaseNumber, $"DivisionRequestAnswered:{made.RequestId:N}", Wording.InEachLanguage(() => new NoticeText(
             answer.Granted ? t["Your request on appeal {0} is granted", appeal.CaseNumber] : t["Your request on appeal {0} is refused", appeal.CaseNumber],
             (answer.Granted
-                ? t["The Appeals Division granted your request on appeal {0}, made {1}: {2}.", appeal.CaseNumber, EmailText.Day(made.MadeOn), t[RequestLabels.Label(made.Kind)].Value.ToLowerInvariant()]
-                : t["The Appeals Division refused your request on appeal {0}, made {1}: {2}.", appeal.CaseNumber, EmailText.Day(made.MadeOn), t[RequestLabels.Label(made.Kind)].Value.ToLowerInvariant()])
+                ? t["The Appeals Division granted your request on appeal {0}, made {1}: {2}.", appeal.CaseNumber, PortalDates.Day(made.MadeOn), t[RequestLabels.Label(made.Kind)].Value.ToLowerInvariant()]
+                : t["The Appeals Division refused your request on appeal {0}, made {1}: {2}.", appeal.CaseNumber, PortalDates.Day(made.MadeOn), t[RequestLabels.Label(made.Kind)].Value.ToLowerInvariant()])
             + "\n\n" + t["The division's reason: {0}", answer.Reason])),
         ReminderAudience.Parties);
 }

@@ -1,7 +1,7 @@
 using Aims.Appeals.Contracts;
 using Aims.Appeals.Model;
 using Aims.Appeals.Rules;
-using Aims.BuildingBlocks.Mail;
+using Aims.BuildingBlocks.Web;
 using Microsoft.Extensions.Localization;
 
 namespace Aims.Appeals.Viewing;
@@ -131,10 +131,14 @@ internal static class AppealLabels
         deemed.Level == DecisionLevel.Informal
             ? "No informal decision was issued by {0}, the last day the law allows. Under {1} the appeal is deemed decided in the provider's favour."
             : "No final decision was issued by {0}, the last day the law allows. Under {1} the appeal is deemed decided in the provider's favour.",
-        EmailText.Date(deemed.ClockEndedOn), t[Statute(deemed.Statute)]];
+        PortalDates.Date(deemed.ClockEndedOn), t[Statute(deemed.Statute)]];
 
     public static string Statute(DeemingStatute statute) => statute switch
     {
         _ => "§ 32.1-325.1 of the Code of Virginia",
     };
+
+    /// <summary>An amount of money: "$1,250.00" either way (US dollars), with the reader's language's separators.</summary>
+    public static string Money(decimal amount) =>
+        amount.ToString("C", System.Globalization.CultureInfo.CurrentCulture.TwoLetterISOLanguageName == "es" ? PortalLanguages.Spanish : PortalLanguages.English);
 }

@@ -4,7 +4,7 @@ using Aims.Appeals.Decisions;
 using Aims.Appeals.Filing;
 using Aims.Appeals.Model;
 using Aims.Appeals.Persistence;
-using Aims.BuildingBlocks.Mail;
+using Aims.BuildingBlocks.Web;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -137,28 +137,28 @@ internal sealed class AppealQueries(AppealAudience audience, EventStreams store,
             WithdrawnByAppellant e => Line(e.By.Name, e.Reason is null ? t["Appeal withdrawn"] : t["Appeal withdrawn: “{0}”", e.Reason]),
             DecisionIssued e => Line(e.By.Name, t["{0} issued: {1}", t[DecisionWords.Name(e.Level)], t[e.Outcome]]),
             DeemedInProviderFavour e => Line("AIMS", e.Level == DecisionLevel.Informal
-                ? t["No informal decision by {0}, the last day the law allows: the appeal is deemed decided in the provider's favour", EmailText.Date(e.ClockEndedOn)]
-                : t["No final decision by {0}, the last day the law allows: the appeal is deemed decided in the provider's favour", EmailText.Date(e.ClockEndedOn)]),
+                ? t["No informal decision by {0}, the last day the law allows: the appeal is deemed decided in the provider's favour", PortalDates.Date(e.ClockEndedOn)]
+                : t["No final decision by {0}, the last day the law allows: the appeal is deemed decided in the provider's favour", PortalDates.Date(e.ClockEndedOn)]),
             AuthorityProofOverdue e => Line("AIMS",
-                t["No proof of the representative's authority by {0}; flagged for the Appeals Division to find the appeal invalid", EmailText.Date(e.DueOn)]),
+                t["No proof of the representative's authority by {0}; flagged for the Appeals Division to find the appeal invalid", PortalDates.Date(e.DueOn)]),
             AuthorityProofReceived e => Line(e.By.Name, t["Proof of the representative's authority received: {0}", e.DocumentName]),
             AppealDocketed => Line(division, t["Appeal accepted (docketed)"]),
             AppealDismissed e => Line(division, t["Appeal dismissed: {0}", t[AppealLabels.Dismissal(e.Reason)]]),
             CaseAssigned => Line(division, t["Appeals Division staff assigned to the case"]),
             HearingScheduled e => Line(division, conference
-                ? t["Informal fact-finding conference scheduled for {0}", EmailText.Eastern(e.Hearing.StartsAt)]
-                : t["Hearing scheduled for {0}", EmailText.Eastern(e.Hearing.StartsAt)]),
+                ? t["Informal fact-finding conference scheduled for {0}", PortalDates.Eastern(e.Hearing.StartsAt)]
+                : t["Hearing scheduled for {0}", PortalDates.Eastern(e.Hearing.StartsAt)]),
             HearingRescheduled { AppellantRequested: true } e => Line(division, conference
-                ? t["Informal fact-finding conference moved to {0} at the appellant's request", EmailText.Eastern(e.Hearing.StartsAt)]
-                : t["Hearing moved to {0} at the appellant's request", EmailText.Eastern(e.Hearing.StartsAt)]),
+                ? t["Informal fact-finding conference moved to {0} at the appellant's request", PortalDates.Eastern(e.Hearing.StartsAt)]
+                : t["Hearing moved to {0} at the appellant's request", PortalDates.Eastern(e.Hearing.StartsAt)]),
             HearingRescheduled e => Line(division, conference
-                ? t["Informal fact-finding conference moved to {0}", EmailText.Eastern(e.Hearing.StartsAt)]
-                : t["Hearing moved to {0}", EmailText.Eastern(e.Hearing.StartsAt)]),
+                ? t["Informal fact-finding conference moved to {0}", PortalDates.Eastern(e.Hearing.StartsAt)]
+                : t["Hearing moved to {0}", PortalDates.Eastern(e.Hearing.StartsAt)]),
             CaseSummaryFiled e => Line(agency, e.OnTime ? t["Agency's case summary filed"] : t["Agency's case summary filed, late"]),
             AgencyAttendeesChanged => Line(agency, t["Agency's attendees for the hearing updated"]),
             NoShowRecorded e => Line(division, conference
-                ? t["Missed informal fact-finding conference recorded ({0}); good cause may be shown until {1}", EmailText.Date(e.HearingOn), EmailText.Date(e.GoodCauseBy)]
-                : t["Missed hearing recorded ({0}); good cause may be shown until {1}", EmailText.Date(e.HearingOn), EmailText.Date(e.GoodCauseBy)]),
+                ? t["Missed informal fact-finding conference recorded ({0}); good cause may be shown until {1}", PortalDates.Date(e.HearingOn), PortalDates.Date(e.GoodCauseBy)]
+                : t["Missed hearing recorded ({0}); good cause may be shown until {1}", PortalDates.Date(e.HearingOn), PortalDates.Date(e.GoodCauseBy)]),
             GoodCauseAccepted => Line(division, conference
                 ? t["Good cause for missing the informal fact-finding conference accepted; it is to be scheduled again"]
                 : t["Good cause for missing the hearing accepted; it is to be scheduled again"]),
@@ -171,5 +171,5 @@ internal sealed class AppealQueries(AppealAudience audience, EventStreams store,
     }
 
     private string Late(string filed, bool timely, DateOnly lastDay) =>
-        timely ? filed : t["{0} after the last day to file ({1}); marked untimely", filed, EmailText.Date(lastDay)];
+        timely ? filed : t["{0} after the last day to file ({1}); marked untimely", filed, PortalDates.Date(lastDay)];
 }

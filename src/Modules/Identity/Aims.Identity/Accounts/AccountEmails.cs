@@ -1,6 +1,6 @@
-using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Web;
 using Aims.Identity.Codes;
+using Aims.Notifications.Contracts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -18,7 +18,7 @@ internal sealed class AccountEmails(
     IOptions<DataProtectionTokenProviderOptions> links,
     IStringLocalizer<IdentityText> t)
 {
-    private string Footer => EmailText.Footer(contact.Value);
+    private string Footer => EmailFooter.Text(contact.Value);
 
     private string LinkHours => links.Value.TokenLifespan.TotalHours.ToString("0", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -55,14 +55,14 @@ internal sealed class AccountEmails(
         owner.Email!,
         t["Your AIMS account is locked for {0} minutes", (int)lockedFor.TotalMinutes],
         t["Your AIMS account was locked after too many failed sign-in attempts. It unlocks by itself at {0}. If this was not you, reset your password once it unlocks, or call the helpline.",
-            EmailText.Eastern(until)] + Footer));
+            PortalDates.Eastern(until)] + Footer));
 
     public EmailMessage TemporaryPassword(string to, string password, DateTimeOffset expires) => new(
         to,
         t["Your AIMS temporary password"],
         t["Your temporary AIMS password is:"] + $"\n\n{password}\n\n"
         + t["It works until {0}. Sign in with it at {1}; you will still receive a one-time code, and you will then choose a new password. Your old password keeps working until you do. If you did not ask for this, you need do nothing.",
-            EmailText.Eastern(expires), portal.Value.Link("/account/sign-in")] + Footer);
+            PortalDates.Eastern(expires), portal.Value.Link("/account/sign-in")] + Footer);
 
     public EmailMessage PasswordChanged(AimsUser owner) => InLanguageOf(owner, () => new EmailMessage(
         owner.Email!,
@@ -83,7 +83,7 @@ internal sealed class AccountEmails(
         owner.Email!,
         t["A new AIMS API token was created"],
         t["An API token named “{0}” was created for your AIMS account. It works until {1} unless you revoke it in your profile. If you did not do this, revoke it and call the helpline now.",
-            name, EmailText.Eastern(expires)] + Footer));
+            name, PortalDates.Eastern(expires)] + Footer));
 
     public EmailMessage MobileChanged(AimsUser owner) => InLanguageOf(owner, () => new EmailMessage(
         owner.Email!,
@@ -107,7 +107,7 @@ internal sealed class AccountEmails(
         t["Your AIMS access is approved: set your password"],
         t["The Appeals Division approved your request for AIMS access for {0}. Set your password here:", agencyName] + $"\n\n{portal.Value.Link(activatePath)}\n\n"
         + t["The link works once, until {0}. Then sign in with this email address and your password; we send you a one-time code each time, and in your profile you can add a passkey or a mobile number for text-message codes.",
-            EmailText.Eastern(expires)] + Footer));
+            PortalDates.Eastern(expires)] + Footer));
 
     /// <summary>In the language the access request was made in, as the address's own account may not be the requester's.</summary>
     public EmailMessage ApprovedButAddressInUse(string to, string agencyName, string? language) => InLanguage(language, () => new EmailMessage(
@@ -127,7 +127,7 @@ internal sealed class AccountEmails(
         to,
         "Your AIMS staff account",
         $"An appeals administrator created your AIMS staff account. Sign in at {portal.Value.Link("/staff/sign-in")} with this email "
-        + $"address and the temporary password:\n\n{password}\n\nIt works until {EmailText.Eastern(expires)}; you will then choose your own password "
+        + $"address and the temporary password:\n\n{password}\n\nIt works until {PortalDates.Eastern(expires)}; you will then choose your own password "
         + "and can add a passkey in your profile." + Footer));
 
     public EmailMessage StaffPasswordReset(string to, string password, DateTimeOffset expires) => InLanguage(null, () => new EmailMessage(
@@ -135,7 +135,7 @@ internal sealed class AccountEmails(
         "Your AIMS password was reset by an administrator",
         $"An appeals administrator reset the password of your AIMS staff account; your old password no longer works and every "
         + $"session was signed out. Sign in at {portal.Value.Link("/staff/sign-in")} with the temporary password:\n\n{password}\n\n"
-        + $"It works until {EmailText.Eastern(expires)}; you will then choose a new password. If you did not ask for this, call the helpline now." + Footer));
+        + $"It works until {PortalDates.Eastern(expires)}; you will then choose a new password. If you did not ask for this, call the helpline now." + Footer));
 
     private static T InLanguageOf<T>(AimsUser owner, Func<T> compose) => InLanguage(owner.PreferredLanguage, compose);
 

@@ -1,7 +1,7 @@
-using Aims.BuildingBlocks.Mail;
 using Aims.Identity.Accounts;
 using Aims.Identity.Audit;
 using Aims.Identity.Contracts;
+using Aims.Notifications.Contracts;
 using Aims.Registration.Contracts;
 using MediatR;
 using Microsoft.AspNetCore.Identity;

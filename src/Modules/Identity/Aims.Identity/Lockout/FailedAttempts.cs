@@ -1,6 +1,6 @@
-using Aims.BuildingBlocks.Mail;
 using Aims.Identity.Accounts;
 using Aims.Identity.Audit;
+using Aims.Notifications.Contracts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 

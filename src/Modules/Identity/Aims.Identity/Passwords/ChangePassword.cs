@@ -1,8 +1,8 @@
 using Aims.BuildingBlocks.Errors;
-using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Mediation;
 using Aims.Identity.Accounts;
 using Aims.Identity.Audit;
+using Aims.Notifications.Contracts;
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Identity;

@@ -1,9 +1,9 @@
-using Aims.BuildingBlocks.Validation;
-using Aims.Identity.BotCheck;
-using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Mediation;
+using Aims.BuildingBlocks.Validation;
 using Aims.Identity.Accounts;
 using Aims.Identity.Audit;
+using Aims.Identity.BotCheck;
+using Aims.Notifications.Contracts;
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Identity;

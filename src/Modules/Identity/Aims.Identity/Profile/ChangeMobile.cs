@@ -1,12 +1,11 @@
 using Aims.BuildingBlocks.Errors;
-using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Mediation;
-using Aims.BuildingBlocks.TextMessages;
 using Aims.BuildingBlocks.Validation;
 using Aims.Identity.Accounts;
 using Aims.Identity.Audit;
 using Aims.Identity.Codes;
 using Aims.Identity.Lockout;
+using Aims.Notifications.Contracts;
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Identity;

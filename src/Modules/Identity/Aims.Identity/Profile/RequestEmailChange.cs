@@ -1,8 +1,8 @@
-using Aims.BuildingBlocks.Validation;
 using Aims.BuildingBlocks.Errors;
-using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Mediation;
+using Aims.BuildingBlocks.Validation;
 using Aims.Identity.Accounts;
+using Aims.Notifications.Contracts;
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Identity;

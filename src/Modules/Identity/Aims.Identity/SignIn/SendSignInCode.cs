@@ -1,10 +1,9 @@
 using Aims.BuildingBlocks.Errors;
-using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Mediation;
-using Aims.BuildingBlocks.TextMessages;
 using Aims.Identity.Accounts;
 using Aims.Identity.Audit;
 using Aims.Identity.Codes;
+using Aims.Notifications.Contracts;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 

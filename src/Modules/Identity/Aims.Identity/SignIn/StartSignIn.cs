@@ -1,4 +1,3 @@
-using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Mediation;
 using Aims.BuildingBlocks.Validation;
 using Aims.Identity.Accounts;
@@ -6,6 +5,7 @@ using Aims.Identity.Audit;
 using Aims.Identity.Lockout;
 using Aims.Identity.Passwords;
 using Aims.Identity.Sessions;
+using Aims.Notifications.Contracts;
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Identity;

@@ -1,9 +1,9 @@
-using Aims.BuildingBlocks.Validation;
-using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Mediation;
+using Aims.BuildingBlocks.Validation;
 using Aims.Identity.Accounts;
 using Aims.Identity.Contracts;
 using Aims.Identity.Passwords;
+using Aims.Notifications.Contracts;
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.Identity;

@@ -1,5 +1,5 @@
 using Aims.Appeals.Contracts;
-using Aims.BuildingBlocks.Mail;
+using Aims.BuildingBlocks.Web;
 using Aims.Notifications.Centre;
 using Aims.Notifications.Contracts;
 using Aims.Registration.Contracts;
@@ -21,7 +21,7 @@ internal sealed class AgencyAppealNotices(AppealAudiences audiences, Notices not
         NoticeKind.AppealFiledForAgency,
         () => new(
             t["New appeal {0} names your agency", filed.CaseNumber],
-            t["{0} filed appeal {1} on {2}", filed.AppellantName, filed.CaseNumber, EmailText.Day(filed.FiledOn)] +
+            t["{0} filed appeal {1} on {2}", filed.AppellantName, filed.CaseNumber, PortalDates.Day(filed.FiledOn)] +
             (filed.Expedited ? t[", asking for an expedited decision"] : "") +
             (filed.Timely ? "." : t[", after the last day to file; the Appeals Division decides whether to accept it."]) +
             " " + t["The Appeals Division will tell you when your case summary is due."]),
@@ -34,8 +34,8 @@ internal sealed class AgencyAppealNotices(AppealAudiences audiences, Notices not
         () => new(
             t["Appeal {0} withdrawn", withdrawn.CaseNumber],
             (withdrawn.Reason is null
-                ? t["{0} withdrew appeal {1} on {2}.", withdrawn.AppellantName, withdrawn.CaseNumber, EmailText.Day(withdrawn.WithdrawnOn)]
-                : t["{0} withdrew appeal {1} on {2}, saying: \"{3}\".", withdrawn.AppellantName, withdrawn.CaseNumber, EmailText.Day(withdrawn.WithdrawnOn), withdrawn.Reason]) +
+                ? t["{0} withdrew appeal {1} on {2}.", withdrawn.AppellantName, withdrawn.CaseNumber, PortalDates.Day(withdrawn.WithdrawnOn)]
+                : t["{0} withdrew appeal {1} on {2}, saying: \"{3}\".", withdrawn.AppellantName, withdrawn.CaseNumber, PortalDates.Day(withdrawn.WithdrawnOn), withdrawn.Reason]) +
             " " + t["The case is closed; nothing more is due from your agency on it; its record stays in AIMS."]),
         cancellationToken);
 

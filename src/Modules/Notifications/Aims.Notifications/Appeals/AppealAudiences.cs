@@ -1,5 +1,4 @@
 using Aims.Appeals.Contracts;
-using Aims.BuildingBlocks.Mail;
 using Aims.Identity.Contracts;
 using Aims.Notifications.Centre;
 using Aims.Notifications.Contracts;

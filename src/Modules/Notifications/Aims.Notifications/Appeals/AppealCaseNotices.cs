@@ -1,7 +1,8 @@
 using Aims.Appeals.Contracts;
-using Aims.BuildingBlocks.Mail;
+using Aims.BuildingBlocks.Web;
 using Aims.Notifications.Centre;
 using Aims.Notifications.Contracts;
+using Aims.Notifications.Sending;
 using MediatR;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,7 @@ internal sealed class AppealCaseNotices(
     public Task Handle(CaseDocketed docketed, CancellationToken cancellationToken) => TellAsync(
         docketed.AppealId, NoticeKind.AppealDocketed, $"docketed:{docketed.AppealId}",
         () => new(t["Appeal {0} docketed", docketed.CaseNumber],
-            t["The Appeals Division docketed appeal {0} on {1}: it goes ahead.", docketed.CaseNumber, EmailText.Day(docketed.DocketedOn)] + " " +
+            t["The Appeals Division docketed appeal {0} on {1}: it goes ahead.", docketed.CaseNumber, PortalDates.Day(docketed.DocketedOn)] + " " +
             (docketed.Kind == AppealKind.ProviderInformal
                 ? t["The informal fact-finding conference will be scheduled next; everyone taking part gets a notice with the date, the time and how to join."]
                 : t["The hearing will be scheduled next; everyone taking part gets a notice with the date, the time and how to join."])),
@@ -28,9 +29,9 @@ internal sealed class AppealCaseNotices(
     public Task Handle(CaseDismissed dismissed, CancellationToken cancellationToken) => TellAsync(
         dismissed.AppealId, NoticeKind.Dismissal, $"dismissed:{dismissed.AppealId}",
         () => new(t["Appeal {0} dismissed", dismissed.CaseNumber],
-            t["Appeal {0} was dismissed on {1}. Reason: {2}.", dismissed.CaseNumber, EmailText.Day(dismissed.DismissedOn), t[dismissed.Reason]] +
+            t["Appeal {0} was dismissed on {1}. Reason: {2}.", dismissed.CaseNumber, PortalDates.Day(dismissed.DismissedOn), t[dismissed.Reason]] +
             (dismissed.Explanation is null ? "" : $"\n\n{dismissed.Explanation}") +
-            (dismissed.PetitionToVacateBy is { } by ? "\n\n" + t["The provider is in default. A petition to vacate the default may be filed by {0}.", EmailText.Day(by)] : "") +
+            (dismissed.PetitionToVacateBy is { } by ? "\n\n" + t["The provider is in default. A petition to vacate the default may be filed by {0}.", PortalDates.Day(by)] : "") +
             "\n\n" + t["The case is closed. If you believe this is wrong, call the Appeals Division."]),
         attachments: null, toAttendees: false, cancellationToken);
 
@@ -40,12 +41,12 @@ internal sealed class AppealCaseNotices(
         {
             var what = notice.Conference ? t["Informal fact-finding conference"] : t["Hearing"];
             var subject = notice.PreviousStart is null ? t["{0} scheduled: appeal {1}", what, notice.CaseNumber] : t["{0} moved: appeal {1}", what, notice.CaseNumber];
-            var body = t["{0} on appeal {1}: {2}, {3}.", what, notice.CaseNumber, EmailText.Eastern(notice.StartsAt), t[notice.Channel].Value.ToLowerInvariant()] +
+            var body = t["{0} on appeal {1}: {2}, {3}.", what, notice.CaseNumber, PortalDates.Eastern(notice.StartsAt), t[notice.Channel].Value.ToLowerInvariant()] +
                 "\n\n" + t["How to join: {0}", notice.Details] +
                 (notice.PreviousStart is { } previous
-                    ? "\n\n" + (notice.Reason is null ? t["It was moved from {0}.", EmailText.Eastern(previous)] : t["It was moved from {0}: {1}", EmailText.Eastern(previous), notice.Reason])
+                    ? "\n\n" + (notice.Reason is null ? t["It was moved from {0}.", PortalDates.Eastern(previous)] : t["It was moved from {0}: {1}", PortalDates.Eastern(previous), notice.Reason])
                     : "") +
-                (notice.SummaryDue is { } due ? "\n\n" + t["The agency's case summary is due by {0}.", EmailText.Day(due)] : "") +
+                (notice.SummaryDue is { } due ? "\n\n" + t["The agency's case summary is due by {0}.", PortalDates.Day(due)] : "") +
                 "\n\n" + t["You may bring counsel and evidence. If a party does not take part and shows no good cause within {0} days, the appeal may be closed (a provider may be held in default). If you cannot attend, call the Appeals Division at once. A calendar invitation is attached.", notice.GoodCauseDays];
             return new(subject, body);
         }
@@ -70,7 +71,7 @@ internal sealed class AppealCaseNotices(
     public Task Handle(CaseDecided decided, CancellationToken cancellationToken) => TellAsync(
         decided.AppealId, NoticeKind.Decision, $"decision:{decided.AppealId}:{decided.Decision}",
         () => new(t["{0} on appeal {1}", t[decided.Decision], decided.CaseNumber],
-            t["The {0} on appeal {1} was issued on {2}: {3}.", t[decided.Decision].Value.ToLowerInvariant(), decided.CaseNumber, EmailText.Day(decided.DecidedOn), t[decided.Outcome]] +
+            t["The {0} on appeal {1} was issued on {2}: {3}.", t[decided.Decision].Value.ToLowerInvariant(), decided.CaseNumber, PortalDates.Day(decided.DecidedOn), t[decided.Outcome]] +
             (decided.FurtherStep is { } further ? $"\n\n{further.Current}" : "") +
             "\n\n" + t["Read and download the decision on the appeal's page in AIMS."]),
         attachments: null, toAttendees: false, cancellationToken);

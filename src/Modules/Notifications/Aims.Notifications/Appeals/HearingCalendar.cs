@@ -1,6 +1,6 @@
 using Aims.Appeals.Contracts;
-using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Time;
+using Aims.Notifications.Contracts;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;

@@ -1,5 +1,5 @@
 using Aims.Appeals.Contracts;
-using Aims.BuildingBlocks.Mail;
+using Aims.BuildingBlocks.Web;
 using Aims.Notifications.Contracts;
 using MediatR;
 
@@ -17,7 +17,7 @@ internal sealed class StaffWithdrawalNotices(AppealAudiences audiences) : INotif
         NoticeKind.AppealWithdrawnForStaff,
         $"withdrawn-staff:{withdrawn.AppealId}",
         $"Appeal {withdrawn.CaseNumber} withdrawn",
-        $"{withdrawn.AppellantName} withdrew appeal {withdrawn.CaseNumber} on {EmailText.Day(withdrawn.WithdrawnOn)}" +
+        $"{withdrawn.AppellantName} withdrew appeal {withdrawn.CaseNumber} on {PortalDates.Day(withdrawn.WithdrawnOn)}" +
         (withdrawn.Reason is null ? "." : $", saying: \"{withdrawn.Reason}\".") +
         " The case is closed: any hearing or conference on it will not take place, and its deadlines and reminders are cancelled." +
         " Nothing more is due from you on it; its record stays in AIMS.",

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
-using Aims.BuildingBlocks.Mail;
+using Aims.Appeals.Contracts;
 using Aims.BuildingBlocks.Web;
+using Aims.Notifications.Contracts;
 using Microsoft.Extensions.Localization;
 
 namespace Aims.Notifications.Centre;
@@ -44,7 +45,7 @@ internal static class NoticeEmail
     {
         var hello = t["Hello {0},", to.Name].Value;
         var appeals = t["Questions about an appeal: the Appeals Division at {0}.", contact.AppealsDivisionPhone].Value;
-        var text = $"{hello}\n\n{notice.Body}" + (link is null ? "" : $"\n\n{link}") + EmailText.Footer(contact) + $"\n{appeals}";
+        var text = $"{hello}\n\n{notice.Body}" + (link is null ? "" : $"\n\n{link}") + EmailFooter.Text(contact) + $"\n{appeals}";
         var paragraphs = string.Concat(notice.Body.Split("\n\n").Select(p => $"<p style=\"margin:0 0 16px\">{Html.Encode(p)}</p>"));
         var button = link is null ? ""
             : $"<p style=\"margin:24px 0\"><a href=\"{Html.Encode(link)}\" style=\"background:#005ea2;color:#ffffff;padding:12px 20px;text-decoration:none;border-radius:4px\">{Html.Encode(t["Open in AIMS"])}</a></p>";
@@ -52,9 +53,9 @@ internal static class NoticeEmail
             <p style="margin:0 0 16px;font-weight:bold">{Html.Encode(t["AIMS — Virginia Medicaid appeals"])}</p>
             <p style="margin:0 0 16px">{Html.Encode(hello)}</p>
             {paragraphs}{button}
-            <p style="margin:24px 0 0;font-size:14px;color:#565c65">{Html.Encode(EmailText.Helpline(contact))}
+            <p style="margin:24px 0 0;font-size:14px;color:#565c65">{Html.Encode(EmailFooter.Helpline(contact))}
             {Html.Encode(appeals)}<br>
-            {Html.Encode(EmailText.Department)}</p>
+            {Html.Encode(EmailFooter.Department)}</p>
             """;
         return (text, html);
     }

@@ -1,4 +1,4 @@
-using Aims.BuildingBlocks.Mail;
+using Aims.Appeals.Contracts;
 using Aims.BuildingBlocks.Persistence;
 using Aims.BuildingBlocks.Web;
 using Aims.Notifications.Contracts;

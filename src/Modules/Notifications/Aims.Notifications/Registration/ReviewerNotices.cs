@@ -1,4 +1,4 @@
-using Aims.BuildingBlocks.Mail;
+using Aims.BuildingBlocks.Web;
 using Aims.Identity.Contracts;
 using Aims.Notifications.Centre;
 using Aims.Notifications.Contracts;
@@ -14,7 +14,7 @@ internal sealed class ReviewerNotices(IMediator mediator, Notices notices) : INo
     {
         var days = waiting.BusinessDays == 1 ? "1 business day" : $"{waiting.BusinessDays} business days";
         var subject = $"Access request from {waiting.AgencyName} waiting {days}";
-        var body = $"{waiting.RequesterName} asked for AIMS access for {waiting.AgencyName} on {EmailText.Eastern(waiting.SubmittedAt)}. "
+        var body = $"{waiting.RequesterName} asked for AIMS access for {waiting.AgencyName} on {PortalDates.Eastern(waiting.SubmittedAt)}. "
             + (waiting.BusinessDays >= RegistrationRules.ReplyWithinBusinessDays
                 ? $"The reply promised within {RegistrationRules.ReplyWithinBusinessDays} business days is due today: approve or deny it now."
                 : $"The requester was promised a reply within {RegistrationRules.ReplyWithinBusinessDays} business days.");

@@ -1,5 +1,5 @@
-using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Web;
+using Aims.Notifications.Contracts;
 using Aims.Registration.Contracts;
 using Aims.Registration.Model;
 using Microsoft.Extensions.Localization;
@@ -13,7 +13,7 @@ namespace Aims.Registration.Claims;
 /// </summary>
 internal sealed class ClaimEmails(IOptions<ContactOptions> contact, IOptions<PortalOptions> portal, IStringLocalizer<RegistrationText> t)
 {
-    private string Footer => EmailText.Footer(contact.Value);
+    private string Footer => EmailFooter.Text(contact.Value);
 
     /// <summary>The claim as the claimant knows it: a Medicaid ID by its last four digits only, an NPI (public) with the provider's name.</summary>
     public string What(ClaimKind kind, string identifier, string? providerName) => kind == ClaimKind.MedicaidId

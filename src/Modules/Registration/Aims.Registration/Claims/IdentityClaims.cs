@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using Aims.BuildingBlocks.Errors;
-using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Web;
 using Aims.Identity.Contracts;
+using Aims.Notifications.Contracts;
 using Aims.Registration.Model;
 using Aims.Registration.Persistence;
 using Aims.Registration.Providers;

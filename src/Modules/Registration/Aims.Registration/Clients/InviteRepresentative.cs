@@ -1,8 +1,8 @@
 using Aims.Appeals.Contracts;
 using Aims.BuildingBlocks.Errors;
-using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Mediation;
 using Aims.BuildingBlocks.Validation;
+using Aims.Notifications.Contracts;
 using Aims.Registration.Persistence;
 using Aims.Registration.Requests;
 using FluentValidation;

@@ -1,7 +1,7 @@
 using Aims.BuildingBlocks.Errors;
-using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Mediation;
 using Aims.BuildingBlocks.Messaging;
+using Aims.Notifications.Contracts;
 using Aims.Registration.Agencies;
 using Aims.Registration.Contracts;
 using Aims.Registration.Persistence;

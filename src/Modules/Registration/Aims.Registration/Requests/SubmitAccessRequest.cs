@@ -1,11 +1,11 @@
 using System.Globalization;
-using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Mediation;
 using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.Time;
 using Aims.BuildingBlocks.Validation;
 using Aims.BuildingBlocks.Web;
 using Aims.Identity.Contracts;
+using Aims.Notifications.Contracts;
 using Aims.Registration.Contracts;
 using Aims.Registration.Model;
 using Aims.Registration.Persistence;

@@ -3,7 +3,6 @@ using Aims.Appeals.Requests;
 using Aims.Appeals.Rules;
 using Aims.Appeals.Viewing;
 using Aims.BuildingBlocks.Errors;
-using Aims.BuildingBlocks.Mail;
 using Aims.BuildingBlocks.Time;
 using Aims.BuildingBlocks.Web;
 using MediatR;
@@ -79,7 +78,7 @@ internal sealed class AskModel(IMediator mediator, AppealDeadlines deadlines, Bu
             var asked = await mediator.SendFormAsync(new AskDivision(Filer.From(User), id, SeenVersion, Kind, Reason, CompellingReason), ModelState, "", cancellationToken);
             if (asked is not null)
             {
-                TempData["Notice"] = t["Your request is sent to the Appeals Division ({0}). You will be told their answer.", EmailText.Date(asked.MadeOn)].Value;
+                TempData["Notice"] = t["Your request is sent to the Appeals Division ({0}). You will be told their answer.", PortalDates.Date(asked.MadeOn)].Value;
                 return Redirect($"/appeals/{id}#requests");
             }
         }

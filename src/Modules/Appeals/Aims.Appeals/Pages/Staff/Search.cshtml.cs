@@ -39,7 +39,7 @@ internal sealed class SearchModel(IMediator mediator, AppealsDbContext db, IOpti
             {
                 row.CaseNumber, AppealLabels.Kind(row.Kind), AppealLabels.Status(row.Status), row.AppellantName, row.Npi, row.MedicaidId, row.AgencyName,
                 Day(row.FiledOn), row.Timely ? "yes" : "no", row.Expedited ? "yes" : "no", row.CaseWorkerName, row.DeciderName,
-                row.HearingAt is { } at ? BuildingBlocks.Mail.EmailText.Eastern(at) : null, Day(row.SummaryDue), Day(row.SummaryFiledOn), row.ClockKind is { } clock ? AppealLabels.Clock(clock, rules.Value) : null, Day(row.ClockDue),
+                row.HearingAt is { } at ? BuildingBlocks.Web.PortalDates.Eastern(at) : null, Day(row.SummaryDue), Day(row.SummaryFiledOn), row.ClockKind is { } clock ? AppealLabels.Clock(clock, rules.Value) : null, Day(row.ClockDue),
             }.Select(Csv)));
         }
 

@@ -1,11 +1,10 @@
-using Aims.BuildingBlocks.Mail;
-using Aims.BuildingBlocks.TextMessages;
 using Aims.BuildingBlocks.Web;
 using Aims.Identity.Accounts;
 using Aims.Identity.Codes;
 using Aims.Identity.Lockout;
 using Aims.Identity.Sessions;
 using Aims.Identity.SignIn;
+using Aims.Notifications.Contracts;
 using MediatR;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -24,8 +23,8 @@ internal sealed class CodeModel(
     IMediator mediator,
     SignInManager<AimsUser> signIns,
     TimeProvider time,
-    IOptions<MailOptions> mailOptions,
-    IOptions<TextMessageOptions> textOptions,
+    IOutgoingMail mail,
+    IOutgoingTextMessages texts,
     IOptions<OneTimeCodeOptions> codeOptions,
     IOptions<SignInLockoutOptions> lockout,
     IStringLocalizer<IdentityText> t) : PageModel
@@ -39,7 +38,7 @@ internal sealed class CodeModel(
     public bool ByText => Via == "text";
 
     /// <summary>Named on the page so the person can find the message (and tell it from a phishing attempt).</summary>
-    public string Sender => ByText ? textOptions.Value.From : mailOptions.Value.From;
+    public string Sender => ByText ? texts.From : mail.From;
 
     public int CodeMinutes => codeOptions.Value.LifetimeMinutes;
 

@@ -1,5 +1,6 @@
 using Aims.BuildingBlocks.Messaging;
 using Aims.Identity.Contracts;
+using Aims.Notifications.Sending;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +12,7 @@ namespace Aims.Notifications.Pages.Admin;
 /// an SMTP server that kept failing) with the error, to retry once the cause is fixed or to cancel.
 /// </summary>
 [Authorize(Policy = nameof(Permission.RunOperations))]
-internal sealed class OperationsModel(MessageOperations operations) : PageModel
+internal sealed class OperationsModel(MessageOperations operations, OutgoingLog outgoing) : PageModel
 {
     private const int Shown = 50;
 
@@ -30,8 +31,11 @@ internal sealed class OperationsModel(MessageOperations operations) : PageModel
     {
         Key = string.IsNullOrWhiteSpace(Key) ? null : Key.Trim();
         Upcoming = await operations.UpcomingAsync(Shown, Key, cancellationToken);
-        Sent = await operations.RecentEmailsAsync(Shown, cancellationToken);
-        Dead = await operations.DeadLettersAsync(Shown, cancellationToken);
+        Sent = await outgoing.RecentEmailsAsync(Shown, cancellationToken);
+        var dead = await operations.DeadLettersAsync(Shown, cancellationToken);
+        // Whom a dead email or text was for comes from the module's own record, by envelope (ADR 0051).
+        var sends = await outgoing.ByEnvelopeAsync(dead.Select(d => d.Id).ToList(), cancellationToken);
+        Dead = dead.Select(d => sends.TryGetValue(d.Id, out var send) ? d with { EmailTo = send.EmailTo, EmailSubject = send.EmailSubject } : d).ToList();
     }
 
     public async Task<IActionResult> OnPostRetryAsync(Guid message, CancellationToken cancellationToken)

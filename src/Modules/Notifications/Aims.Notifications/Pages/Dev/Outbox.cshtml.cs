@@ -1,9 +1,11 @@
-using Aims.BuildingBlocks.Mail;
+using Aims.Notifications.Sending;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace Aims.Host.Pages.Dev;
+namespace Aims.Notifications.Pages.Dev;
 
 /// <summary>
 /// Development only: the emails and texts "sent" to the local folder, so a newcomer can read a sign-in code. Anywhere

@@ -1,10 +1,13 @@
 using Aims.BuildingBlocks.Messaging;
+using Aims.Notifications.Contracts;
 using Microsoft.Extensions.Options;
 
-namespace Aims.BuildingBlocks.Mail;
+namespace Aims.Notifications.Sending;
 
 internal sealed class OutgoingMail(IOutbox bus, OutgoingLog log, IOptions<MailOptions> options) : IOutgoingMail
 {
+    public string From => options.Value.From;
+
     public async Task<string> QueueAsync(EmailMessage email, CancellationToken cancellationToken = default)
     {
         var messageId = $"<{Guid.CreateVersion7():N}@{options.Value.MessageIdDomain}>";

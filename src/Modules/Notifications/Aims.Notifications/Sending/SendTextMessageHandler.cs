@@ -6,7 +6,7 @@ using Aims.BuildingBlocks.Messaging;
 using MediatR;
 using Microsoft.Extensions.Options;
 
-namespace Aims.BuildingBlocks.TextMessages;
+namespace Aims.Notifications.Sending;
 
 /// <summary>
 /// Sends one queued text through the gateway. Server errors, throttling and timeouts throw, so Wolverine retries; a

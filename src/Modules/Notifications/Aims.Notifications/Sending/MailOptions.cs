@@ -1,6 +1,7 @@
-namespace Aims.BuildingBlocks.Mail;
+namespace Aims.Notifications.Sending;
 
-public sealed class MailOptions
+/// <summary>Settings under <c>Aims:Mail</c>, the names deployments already use (ADR 0051).</summary>
+internal sealed class MailOptions
 {
     public const string Section = "Aims:Mail";
 
@@ -26,4 +27,10 @@ public sealed class MailOptions
 
     /// <summary>The domain in Message-IDs, so a retried send is recognisably the same message.</summary>
     public string MessageIdDomain { get; set; } = "aims.dmas.virginia.gov";
+}
+
+internal enum MailDelivery
+{
+    Smtp,
+    Folder,
 }

@@ -1,23 +1,25 @@
+using System.Text.Json;
+using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.Persistence;
 using NpgsqlTypes;
 
-namespace Aims.BuildingBlocks.Messaging;
+namespace Aims.Notifications.Sending;
 
 /// <summary>
-/// AIMS's record of each email and text it queued (ADR 0047), written with the envelope in the caller's transaction and
-/// stamped sent in the sender's: the operations page reads what was sent and a dead letter's recipient from here.
+/// AIMS's record of each email and text it queued (ADR 0047, 0051), written with the envelope in the caller's transaction
+/// and stamped sent in the sender's: the operations page reads what was sent and a dead letter's recipient from here.
 /// </summary>
-public sealed class OutgoingLog(DbSession session, TimeProvider time, MessageTypeRegistry registry)
+internal sealed class OutgoingLog(DbSession session, TimeProvider time)
 {
     public const string Email = "email";
     public const string Text = "text";
 
-    internal async Task QueuedAsync(
+    public async Task QueuedAsync(
         string messageId, string kind, string to, string? subject, IOutsideDelivery message, Guid envelopeId, CancellationToken cancellationToken)
     {
         await using var command = await session.CommandAsync(
             """
-            INSERT INTO messaging.outgoing (message_id, kind, recipient, subject, payload, envelope_id, queued_at)
+            INSERT INTO notifications.outgoing (message_id, kind, recipient, subject, payload, envelope_id, queued_at)
             VALUES (@id, @kind, @to, @subject, @payload, @envelope, @now)
             """,
             cancellationToken);
@@ -25,17 +27,17 @@ public sealed class OutgoingLog(DbSession session, TimeProvider time, MessageTyp
         command.Parameters.AddWithValue("kind", kind);
         command.Parameters.AddWithValue("to", to);
         command.Parameters.AddWithValue("subject", (object?)subject ?? DBNull.Value);
-        command.Parameters.AddWithValue("payload", NpgsqlDbType.Jsonb, registry.Serialize(message, out _));
+        command.Parameters.AddWithValue("payload", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(message, message.GetType(), JsonSerializerOptions.Web));
         command.Parameters.AddWithValue("envelope", envelopeId);
         command.Parameters.AddWithValue("now", time.GetUtcNow());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>In the sending handler's transaction: a send whose record fails to commit is sent again (at least once).</summary>
-    internal async Task SentAsync(string messageId, CancellationToken cancellationToken)
+    public async Task SentAsync(string messageId, CancellationToken cancellationToken)
     {
         await using var command = await session.CommandAsync(
-            "UPDATE messaging.outgoing SET sent_at = @now WHERE message_id = @id", cancellationToken);
+            "UPDATE notifications.outgoing SET sent_at = @now WHERE message_id = @id", cancellationToken);
         command.Parameters.AddWithValue("id", messageId);
         command.Parameters.AddWithValue("now", time.GetUtcNow());
         await command.ExecuteNonQueryAsync(cancellationToken);
@@ -54,7 +56,7 @@ public sealed class OutgoingLog(DbSession session, TimeProvider time, MessageTyp
     private async Task<IReadOnlyList<MessageSummary>> QueryAsync(string where, (string Name, object Value) parameter, CancellationToken cancellationToken)
     {
         await using var query = await session.CommandAsync(
-            $"SELECT envelope_id, kind, queued_at, sent_at, recipient, subject FROM messaging.outgoing WHERE {where}", cancellationToken);
+            $"SELECT envelope_id, kind, queued_at, sent_at, recipient, subject FROM notifications.outgoing WHERE {where}", cancellationToken);
         query.Parameters.AddWithValue(parameter.Name, parameter.Value);
         var messages = new List<MessageSummary>();
         await using var row = await query.ExecuteReaderAsync(cancellationToken);

@@ -1,4 +1,4 @@
-namespace Aims.BuildingBlocks.Mail;
+namespace Aims.Notifications.Contracts;
 
 /// <summary>An email to send. <see cref="HtmlBody"/> is optional; the plain text is always sent.</summary>
 public sealed record EmailMessage(string To, string Subject, string TextBody, string? HtmlBody = null, IReadOnlyList<EmailAttachment>? Attachments = null);

@@ -1,9 +1,13 @@
 using Aims.BuildingBlocks.Messaging;
+using Aims.Notifications.Contracts;
+using Microsoft.Extensions.Options;
 
-namespace Aims.BuildingBlocks.TextMessages;
+namespace Aims.Notifications.Sending;
 
-internal sealed class OutgoingTextMessages(IOutbox bus, OutgoingLog log) : IOutgoingTextMessages
+internal sealed class OutgoingTextMessages(IOutbox bus, OutgoingLog log, IOptions<TextMessageOptions> options) : IOutgoingTextMessages
 {
+    public string From => options.Value.From;
+
     public async Task<string> QueueAsync(string to, string body, CancellationToken cancellationToken = default)
     {
         var messageId = Guid.CreateVersion7().ToString("N");

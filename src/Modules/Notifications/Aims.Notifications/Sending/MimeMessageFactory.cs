@@ -2,7 +2,7 @@ using Aims.BuildingBlocks.Messaging;
 using MimeKit;
 using MimeKit.Utils;
 
-namespace Aims.BuildingBlocks.Mail;
+namespace Aims.Notifications.Sending;
 
 /// <summary>
 /// A queued email as a MIME message: text and HTML as alternatives, attachments beside them, and the Message-ID fixed

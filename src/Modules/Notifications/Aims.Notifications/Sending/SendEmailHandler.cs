@@ -4,7 +4,7 @@ using MailKit.Security;
 using MediatR;
 using Microsoft.Extensions.Options;
 
-namespace Aims.BuildingBlocks.Mail;
+namespace Aims.Notifications.Sending;
 
 /// <summary>
 /// Sends one queued email with MailKit (ADR 0030). A failure throws, so Wolverine retries it with backoff (ADR 0047); a mailbox

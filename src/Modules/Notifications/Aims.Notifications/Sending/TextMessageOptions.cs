@@ -1,6 +1,7 @@
-namespace Aims.BuildingBlocks.TextMessages;
+namespace Aims.Notifications.Sending;
 
-public sealed class TextMessageOptions
+/// <summary>Settings under <c>Aims:TextMessages</c>, the names deployments already use (ADR 0051).</summary>
+internal sealed class TextMessageOptions
 {
     public const string Section = "Aims:TextMessages";
 
@@ -16,4 +17,10 @@ public sealed class TextMessageOptions
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
 
     public string Folder { get; set; } = ".local/outbox";
+}
+
+internal enum TextMessageDelivery
+{
+    Http,
+    Folder,
 }

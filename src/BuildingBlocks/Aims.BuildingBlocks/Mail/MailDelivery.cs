@@ -1,7 +1,0 @@
-namespace Aims.BuildingBlocks.Mail;
-
-public enum MailDelivery
-{
-    Smtp,
-    Folder,
-}

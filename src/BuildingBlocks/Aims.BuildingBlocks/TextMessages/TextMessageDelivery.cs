@@ -1,7 +1,0 @@
-namespace Aims.BuildingBlocks.TextMessages;
-
-public enum TextMessageDelivery
-{
-    Http,
-    Folder,
-}
