@@ -1,5 +1,6 @@
 using Aims.BuildingBlocks;
 using Aims.BuildingBlocks.Persistence;
+using Aims.Host.Composition;
 using Aims.Notifications;
 using Aims.Notifications.Sending;
 using Aims.Testing;
