@@ -78,6 +78,9 @@ internal sealed partial class CaseWork : IScenario
             using (var capture = new SqlCapture())
             {
                 capture.Start();
+                // EF Core checks whether diagnostics are listened to at most once a second per context, and a pooled
+                // context keeps what it last found: wait that long, or the captured run would report nothing.
+                await Task.Delay(TimeSpan.FromSeconds(1.5));
                 rows = await SendAsync(portal.Services, query);
                 commands = capture.Stop(Table);
             }
