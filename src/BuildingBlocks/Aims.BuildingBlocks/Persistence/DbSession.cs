@@ -125,8 +125,7 @@ public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable, I
 
     public async ValueTask DisposeAsync()
     {
-        // The scope's contexts went back to their pool first (made after this session, disposed before it) and were
-        // reset there; one may already serve another request, so it is not touched again.
+        // The scope's contexts went back to their pool first (disposed before this session); another request may hold one.
         joined.Clear();
         await RollbackAsync();
         if (connection is not null)

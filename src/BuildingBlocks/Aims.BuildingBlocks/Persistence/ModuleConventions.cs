@@ -4,8 +4,7 @@ namespace Aims.BuildingBlocks.Persistence;
 
 /// <summary>
 /// What every module context does, whatever its base class (<see cref="ModuleDbContext"/>, or a framework context such
-/// as Identity's): its own schema with snake_case names. Saves join the scope's open transaction through the
-/// registration (<see cref="PersistenceServiceCollectionExtensions.AddModuleDbContext{TContext}"/>).
+/// as Identity's): its own schema with snake_case names. Its saves join the scope's transaction through its registration.
 /// </summary>
 public static class ModuleConventions
 {
