@@ -102,14 +102,28 @@ internal sealed class AppendLayers(IServiceProvider services)
     /// </summary>
     public Task<long> SqlAsync(Guid stream, long version) => SqlAsync(stream, version, 1);
 
+    /// <summary>
+    /// The same statements in one round trip: the batch alone, which PostgreSQL runs as one implicit transaction (its
+    /// commit comes with the batch's Sync), as if the unit of work could send <c>COMMIT</c> with its last statement.
+    /// </summary>
+    public Task<long> OneTripAsync(Guid stream, long version) => SqlAsync(stream, version, 1, oneTrip: true);
+
+    /// <summary>
+    /// The same-shape floor through a copy of Marten's function without its <c>plan_cache_mode = auto</c>, so under the
+    /// host's forced custom plans it plans its statements on every call: the append as it was before ADR 0053.
+    /// </summary>
+    public Task<long> SqlCustomPlansAsync(Guid stream, long version) => SqlAsync(stream, version, 1, oneTrip: false, function: "floor_custom_append_events");
+
     /// <summary>The same-shape floor for an append of <paramref name="events"/> events: one call of Marten's function.</summary>
-    public async Task<long> SqlAsync(Guid stream, long version, int events)
+    public Task<long> SqlAsync(Guid stream, long version, int events) => SqlAsync(stream, version, events, oneTrip: false);
+
+    private async Task<long> SqlAsync(Guid stream, long version, int events, bool oneTrip, string function = "mt_quick_append_events")
     {
         await using var connection = await services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
+        await using var transaction = oneTrip ? null : await connection.BeginTransactionAsync();
         await using var batch = new NpgsqlBatch(connection, transaction);
         var append = new NpgsqlBatchCommand(
-            "select probe.mt_quick_append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)");
+            $"select probe.{function}($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)");
         append.Parameters.Add(new NpgsqlParameter { Value = stream, NpgsqlDbType = NpgsqlDbType.Uuid });
         append.Parameters.Add(new NpgsqlParameter { Value = "counter", NpgsqlDbType = NpgsqlDbType.Varchar });
         append.Parameters.Add(new NpgsqlParameter { Value = "*DEFAULT*", NpgsqlDbType = NpgsqlDbType.Varchar });
@@ -127,7 +141,11 @@ internal sealed class AppendLayers(IServiceProvider services)
         batch.BatchCommands.Add(append);
         batch.BatchCommands.Add(Upsert(stream, events));
         await batch.ExecuteNonQueryAsync();
-        await transaction.CommitAsync();
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync();
+        }
+
         return version + events;
     }
 
@@ -189,7 +207,10 @@ internal sealed class AppendLayers(IServiceProvider services)
         return version + 1;
     }
 
-    /// <summary>The floors' own tables: pgbench's, and copies of Marten's events and streams tables (indexes, keys).</summary>
+    /// <summary>
+    /// The floors' own tables: pgbench's, and copies of Marten's events and streams tables (indexes, keys); and a copy of
+    /// Marten's append function as it was before ADR 0053.
+    /// </summary>
     public async Task CreateFloorTablesAsync()
     {
         await using var connection = await services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
@@ -199,6 +220,8 @@ internal sealed class AppendLayers(IServiceProvider services)
             CREATE TABLE probe.floor_streams (LIKE probe.mt_streams INCLUDING ALL);
             CREATE TABLE probe.floor_events (LIKE probe.mt_events INCLUDING ALL);
             ALTER TABLE probe.floor_events ADD FOREIGN KEY (stream_id) REFERENCES probe.floor_streams (id);
+            DO $$ BEGIN EXECUTE replace(replace(pg_get_functiondef('probe.mt_quick_append_events'::regproc),
+                'probe.mt_quick_append_events(', 'probe.floor_custom_append_events('), 'SET plan_cache_mode TO ''auto''', ''); END $$;
             """, connection);
         await create.ExecuteNonQueryAsync();
     }

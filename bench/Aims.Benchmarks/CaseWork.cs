@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Aims.Appeals.Caseload;
 using Aims.Appeals.Model;
 using Aims.Appeals.Persistence;
+using Aims.BuildingBlocks.Persistence;
 using Aims.BuildingBlocks.Time;
 using Aims.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -46,6 +47,9 @@ internal sealed partial class CaseWork : IScenario
         // The same statements prepared as the host's pool prepares them, with PostgreSQL's default plan_cache_mode: after
         // five runs a prepared statement may take a generic plan (what the host did before it forced custom plans).
         await using var prepared = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(database) { MaxAutoPrepare = 50, Options = "-c plan_cache_mode=auto" }.ConnectionString);
+        // The host's own pool (auto-prepare, its lighter reset, custom plans forced): the floor on it places what
+        // Npgsql's settings cost apart from what EF Core and the scope cost.
+        var hostSource = portal.Services.GetRequiredService<NpgsqlDataSource>();
         await using (var vacuum = source.CreateCommand($"VACUUM (ANALYZE) appeals.{Table}"))
         {
             await vacuum.ExecuteNonQueryAsync();
@@ -64,6 +68,7 @@ internal sealed partial class CaseWork : IScenario
             {
                 await SendAsync(portal.Services, query);
                 await HandleAsync(portal.Services, query);
+                await UnpooledAsync(portal.Services, query);
             }
 
             // Listening to EF Core's diagnostics costs the handler time of its own, so only for the one captured run.
@@ -72,6 +77,9 @@ internal sealed partial class CaseWork : IScenario
             using (var capture = new SqlCapture())
             {
                 capture.Start();
+                // EF Core checks whether diagnostics are listened to at most once a second per context, and a pooled
+                // context keeps what it last found: wait that long, or the captured run would report nothing.
+                await Task.Delay(TimeSpan.FromSeconds(1.5));
                 rows = await SendAsync(portal.Services, query);
                 commands = capture.Stop(Table);
             }
@@ -84,6 +92,7 @@ internal sealed partial class CaseWork : IScenario
             {
                 await FloorAsync(source, commands);
                 await FloorAsync(prepared, commands);
+                await FloorAsync(hostSource, commands);
             }
 
             // Interleaved, so drift on a shared machine falls on both alike.
@@ -91,6 +100,9 @@ internal sealed partial class CaseWork : IScenario
             var alone = new Latencies();
             var floor = new Latencies();
             var generic = new Latencies();
+            var unpooled = new Latencies();
+            var hostPool = new Latencies();
+            var context = new Latencies();
             for (var i = 0; i < Runs; i++)
             {
                 var started = Stopwatch.GetTimestamp();
@@ -105,6 +117,15 @@ internal sealed partial class CaseWork : IScenario
                 started = Stopwatch.GetTimestamp();
                 await FloorAsync(prepared, commands);
                 generic.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                started = Stopwatch.GetTimestamp();
+                await UnpooledAsync(portal.Services, query);
+                unpooled.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                started = Stopwatch.GetTimestamp();
+                await FloorAsync(hostSource, commands);
+                hostPool.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                started = Stopwatch.GetTimestamp();
+                await ContextAsync(portal.Services);
+                context.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
 
             var server = await ExplainAsync(source, query, commands, rows, plans);
@@ -114,11 +135,16 @@ internal sealed partial class CaseWork : IScenario
             results.Add(new Measurement($"{key}-p99", "  p99", handler.Percentile(99), "ms", $"{key}-floor-p99"));
             results.Add(new Measurement($"{key}-alone-p50", "  its handler alone (no mediator behaviours): p50", alone.Percentile(50), "ms", $"{key}-floor-p50"));
             results.Add(new Measurement($"{key}-alone-p95", "  its handler alone: p95", alone.Percentile(95), "ms", $"{key}-floor-p95"));
+            results.Add(new Measurement($"{key}-unpooled-p50", "  its handler alone on a DbContext made for the request (before ADR 0053): p50", unpooled.Percentile(50), "ms", $"{key}-floor-p50"));
+            results.Add(new Measurement($"{key}-unpooled-p95", "  its handler alone, DbContext made for the request: p95", unpooled.Percentile(95), "ms", $"{key}-floor-p95"));
             results.Add(new Measurement($"{key}-floor-p50", $"  floor, its {commands.Count} statement(s) over Npgsql: p50", floor.Percentile(50), "ms"));
             results.Add(new Measurement($"{key}-floor-p95", "  floor p95", floor.Percentile(95), "ms"));
             results.Add(new Measurement($"{key}-floor-p99", "  floor p99", floor.Percentile(99), "ms"));
             results.Add(new Measurement($"{key}-prepared-p50", "  floor prepared, plan_cache_mode=auto (generic plans allowed): p50", generic.Percentile(50), "ms", $"{key}-floor-p50"));
             results.Add(new Measurement($"{key}-prepared-p95", "  floor prepared, plan_cache_mode=auto: p95", generic.Percentile(95), "ms", $"{key}-floor-p95"));
+            results.Add(new Measurement($"{key}-hostpool-p50", "  floor on the host's own pool (auto-prepare, its reset, custom plans): p50", hostPool.Percentile(50), "ms", $"{key}-floor-p50"));
+            results.Add(new Measurement($"{key}-hostpool-p95", "  floor on the host's own pool: p95", hostPool.Percentile(95), "ms", $"{key}-floor-p95"));
+            results.Add(new Measurement($"{key}-context-p50", "  a scope and its DbContext made, no query: p50", context.Percentile(50), "ms"));
             results.Add(new Measurement($"{key}-server", "  server execution (EXPLAIN ANALYZE, once)", server, "ms"));
         }
 
@@ -140,6 +166,28 @@ internal sealed partial class CaseWork : IScenario
     {
         await using var scope = services.CreateAsyncScope();
         return await query.Handle(scope.ServiceProvider);
+    }
+
+    /// <summary>
+    /// The handler alone on a DbContext built for this request as the host built one before ADR 0053 (options on the
+    /// scope's connection, the context's internal services made anew), not leased from the pool.
+    /// </summary>
+    private static async Task<int> UnpooledAsync(IServiceProvider services, CaseQuery query)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var options = new DbContextOptionsBuilder<AppealsDbContext>()
+            .UseApplicationServiceProvider(scope.ServiceProvider)
+            .UseNpgsql(scope.ServiceProvider.GetRequiredService<DbSession>().Connection)
+            .Options;
+        await using var db = new AppealsDbContext(options);
+        return await query.HandleOn(scope.ServiceProvider, db);
+    }
+
+    /// <summary>What every query pays before its SQL: a request-sized scope and the module's DbContext, made ready for a query.</summary>
+    private static async Task ContextAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        _ = scope.ServiceProvider.GetRequiredService<AppealsDbContext>().Model;
     }
 
     /// <summary>The same statements with the same parameter values, every row and column read, on a pooled connection.</summary>
@@ -192,7 +240,10 @@ internal sealed partial class CaseWork : IScenario
     {
         yield return CaseQuery.Of<ListIntake, SearchResult>("intake", "intake queue, page 1", 50, new ListIntake(1), Rows);
         // The intake queue as its handler read it before it was compiled (issue 19), through EF Core's LINQ on each call.
-        yield return new CaseQuery("intake-linq", "intake queue, page 1, uncompiled LINQ (before)", 50, UncompiledIntakeAsync, UncompiledIntakeAsync);
+        yield return new CaseQuery(
+            "intake-linq", "intake queue, page 1, uncompiled LINQ (before)", 50,
+            services => UncompiledIntakeAsync(services.GetRequiredService<AppealsDbContext>()), services => UncompiledIntakeAsync(services.GetRequiredService<AppealsDbContext>()),
+            (_, db) => UncompiledIntakeAsync(db));
         yield return CaseQuery.Of<ListDeadlines, DeadlineBoard>("deadlines", "deadlines, whole team", 30, new ListDeadlines(null, 14), Count);
         yield return CaseQuery.Of<ListDeadlines, DeadlineBoard>("deadlines-mine", "deadlines, one person", 30, new ListDeadlines(sample.AssigneeId, 14), Count);
         yield return Search("search-case", "search: case number", 1, new AppealSearch { Text = sample.CaseNumber });
@@ -204,9 +255,8 @@ internal sealed partial class CaseWork : IScenario
         yield return Search("search-agency", "search: agency, last year, newest", 50, new AppealSearch { AgencyId = sample.AgencyId, FiledFrom = from, FiledTo = to, Sort = SearchSort.Newest });
     }
 
-    private static async Task<int> UncompiledIntakeAsync(IServiceProvider services)
+    private static async Task<int> UncompiledIntakeAsync(AppealsDbContext db)
     {
-        var db = services.GetRequiredService<AppealsDbContext>();
         var rows = await CaseRow.From(db.Summaries.AsNoTracking().Where(a => a.Status == AppealStatus.Filed).OrderBy(a => a.FiledOn).ThenBy(a => a.CaseNumber))
             .Skip(0).Take(AppealSearch.PageSize + 1).ToListAsync();
         return new SearchResult(rows.Take(AppealSearch.PageSize).ToList(), 1, rows.Count > AppealSearch.PageSize).Rows.Count;

@@ -34,14 +34,16 @@ internal sealed class EventAppends : IScenario
         {
             var measured = await AppendLayers.RunAsync(
                 services, writers, layers.SqlAsync, layers.MartenAsync, layers.PipelineAsync, new AppendLayers(unprepared).PipelineAsync, layers.TransactionAsync, layers.AutocommitAsync,
-                new AppendLayers(genericPlans).PipelineAsync);
-            var (sql, marten, pipeline, discarding, transaction, autocommit, auto) = (measured[0], measured[1], measured[2], measured[3], measured[4], measured[5], measured[6]);
+                new AppendLayers(genericPlans).PipelineAsync, layers.OneTripAsync, layers.SqlCustomPlansAsync);
+            var (sql, marten, pipeline, discarding, transaction, autocommit, auto, oneTrip, customPlans) = (measured[0], measured[1], measured[2], measured[3], measured[4], measured[5], measured[6], measured[7], measured[8]);
             results.Add(new Measurement($"events-auto-{writers}", $"  ADR 0042 alone (plan_cache_mode=auto), {writers} writer(s)", auto.PerSecond, "/s", $"pgbench-{writers}"));
             results.Add(new Measurement($"events-auto-{writers}-p50", $"  ADR 0042 alone: latency p50, {writers} writer(s)", auto.Latencies.Percentile(50), "ms"));
             // What no append in a transaction of its own can pass on this machine (issue 19's goal is ≥ 0.5 of pgbench).
             results.Add(new Measurement($"events-autocommit-{writers}", $"floor: pgbench's one-row insert from .NET, autocommit (1 round trip), {writers} writer(s)", autocommit.PerSecond, "/s", $"pgbench-{writers}"));
             results.Add(new Measurement($"events-transaction-{writers}", $"floor: BEGIN + the same insert, COMMIT (2 round trips), {writers} writer(s)", transaction.PerSecond, "/s", $"pgbench-{writers}"));
+            results.Add(new Measurement($"events-onetrip-{writers}", $"floor: the append's batch alone, COMMIT with it (1 round trip), {writers} writer(s)", oneTrip.PerSecond, "/s", $"pgbench-{writers}"));
             results.Add(new Measurement($"events-sql-{writers}", $"same-shape floor: BEGIN, append batch, COMMIT over bare SQL, {writers} writer(s)", sql.PerSecond, "/s", $"pgbench-{writers}"));
+            results.Add(new Measurement($"events-sql-custom-{writers}", $"  the same, Marten's function planning every call (before ADR 0053), {writers} writer(s)", customPlans.PerSecond, "/s", $"events-sql-{writers}"));
             results.Add(new Measurement($"events-marten-{writers}", $"Marten session alone (no scope, no MediatR), {writers} writer(s)", marten.PerSecond, "/s", $"events-sql-{writers}"));
             results.Add(new Measurement($"events-{writers}", $"event append (pipeline + projection), {writers} writer(s)", pipeline.PerSecond, "/s", $"pgbench-{writers}"));
             results.Add(new Measurement($"events-{writers}-shape", "  the same, as a ratio to the same-shape floor", pipeline.PerSecond, "/s", $"events-sql-{writers}"));
@@ -96,6 +98,33 @@ internal sealed class EventAppends : IScenario
             results.Add(new Measurement($"events-{way.Key}-1", $"{way.Label}, 1 event, p50", single, "ms"));
             results.Add(new Measurement($"events-{way.Key}-100", $"{way.Label}, 100 events, p50", hundred, "ms"));
             results.Add(new Measurement($"events-{way.Key}-100-ratio", "    100 events / 1 event", hundred / single, "x"));
+        }
+
+        // The same comparison for each append mode Marten 9.62 offers (bare stores, no projection), with the round trips
+        // of a one-event append in that mode: which mode, if any, keeps 100 events within 2× of one.
+        await using (var modes = new AppendModes(services.GetRequiredService<NpgsqlDataSource>()))
+        {
+            foreach (var mode in AppendModes.Modes)
+            {
+                Task<long> Start(Guid stream) => modes.StartAsync(mode, stream);
+                Task<long> Append(Guid stream, long version, int events) => modes.AppendAsync(mode, stream, version, events);
+                var single = await AppendLatencyAsync(Start, Append, 1);
+                var hundred = await AppendLatencyAsync(Start, Append, 100);
+                using var roundTrips = new RoundTrips();
+                var stream = Guid.NewGuid();
+                var version = await Start(stream);
+                var before = roundTrips.Count;
+                for (var i = 0; i < 20; i++)
+                {
+                    version = await Append(stream, version, 1);
+                }
+
+                var key = $"events-mode-{mode.ToString().ToLowerInvariant()}";
+                results.Add(new Measurement($"{key}-1", $"Marten alone, AppendMode.{mode}: 1 event, p50", single, "ms"));
+                results.Add(new Measurement($"{key}-100", $"  AppendMode.{mode}: 100 events, p50", hundred, "ms"));
+                results.Add(new Measurement($"{key}-100-ratio", "    100 events / 1 event", hundred / single, "x"));
+                results.Add(new Measurement($"{key}-roundtrips", $"  AppendMode.{mode}: round trips per one-event append (+ COMMIT)", (roundTrips.Count - before) / 20.0, ""));
+            }
         }
 
         return results;

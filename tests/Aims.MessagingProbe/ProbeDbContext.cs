@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Aims.MessagingProbe;
 
-public sealed class ProbeDbContext(DbContextOptions<ProbeDbContext> options, DbSession session) : ModuleDbContext(options, session)
+public sealed class ProbeDbContext(DbContextOptions<ProbeDbContext> options) : ModuleDbContext(options)
 {
     public DbSet<Note> Notes => Set<Note>();
 

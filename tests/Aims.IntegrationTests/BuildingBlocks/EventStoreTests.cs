@@ -1,4 +1,5 @@
 using Aims.BuildingBlocks.Errors;
+using Aims.BuildingBlocks.Persistence;
 using Aims.Appeals.Persistence;
 using Aims.MessagingProbe;
 using Aims.Testing;
@@ -31,6 +32,22 @@ public sealed class EventStoreTests : ProbeTest
         counter.Version.ShouldBe(3);
         (await ProbeServices.ScalarAsync<int>("SELECT total FROM probe.counters WHERE stream_id = @id", ("id", id))).ShouldBe(12);
         (await ProbeServices.ScalarAsync<long>("SELECT version FROM probe.mt_streams WHERE id = @id", ("id", id))).ShouldBe(3);
+    }
+
+    [Test]
+    public async Task Martens_append_function_keeps_its_plans_under_the_hosts_forced_custom_plans_after_every_migrate()
+    {
+        const string Setting = "SELECT array_to_string(proconfig, ',') FROM pg_proc WHERE oid = 'probe.mt_quick_append_events'::regproc";
+        (await ProbeServices.ScalarAsync<string>(Setting)).ShouldBe("plan_cache_mode=auto");
+
+        // Marten replacing its function drops the setting; migrate sets it again.
+        await ProbeServices.ExecuteAsync("ALTER FUNCTION probe.mt_quick_append_events RESET ALL");
+        await Services.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
+
+        (await ProbeServices.ScalarAsync<string>(Setting)).ShouldBe("plan_cache_mode=auto");
+        var id = Guid.NewGuid();
+        await Services.SendAsync(new StartCounter(id, "after migrate"));
+        (await Services.SendAsync(new IncrementCounter(id, 1, 2))).ShouldBe(2);
     }
 
     [Test]

@@ -1,7 +1,9 @@
 using Aims.BuildingBlocks.Messaging;
+using Aims.BuildingBlocks.Persistence;
 using Aims.MessagingProbe;
 using Aims.Testing;
 using FluentValidation;
+using Microsoft.EntityFrameworkCore;
 using Wolverine.Util;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -44,6 +46,28 @@ public sealed class UnitOfWorkTests : ProbeTest
     }
 
     [Test]
+    public async Task A_context_leased_again_from_the_pool_saves_in_its_new_scopes_transaction()
+    {
+        ProbeDbContext first;
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            first = await SaveNotesAsync(scope.ServiceProvider, commit: true, "kept");
+        }
+
+        // Two rows, so EF Core needs a transaction for the save: it must join the new scope's, not begin its own
+        // (refused on a connection already in one) nor reuse the one of the scope it was leased to before.
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var again = await SaveNotesAsync(scope.ServiceProvider, commit: false, "rolled back", "rolled back too");
+
+            again.ShouldBeSameAs(first);
+            again.Database.GetDbConnection().ShouldBeSameAs(scope.ServiceProvider.GetRequiredService<DbSession>().Connection);
+        }
+
+        (await ProbeServices.ScalarAsync<string>("SELECT string_agg(text, ',') FROM probe.notes")).ShouldBe("kept");
+    }
+
+    [Test]
     public async Task Publishing_outside_a_command_is_an_error_because_the_message_would_not_commit_with_its_cause()
     {
         await using var scope = Services.CreateAsyncScope();
@@ -52,5 +76,17 @@ public sealed class UnitOfWorkTests : ProbeTest
         var error = await Should.ThrowAsync<InvalidOperationException>(() => bus.PublishAsync(new NoteAdded(Guid.NewGuid(), "x")));
 
         error.Message.ShouldContain("inside a command");
+    }
+
+    /// <summary>Adds notes through the scope's context in a transaction of the scope's session, then commits or rolls back.</summary>
+    private static async Task<ProbeDbContext> SaveNotesAsync(IServiceProvider services, bool commit, params string[] texts)
+    {
+        var session = services.GetRequiredService<DbSession>();
+        var db = services.GetRequiredService<ProbeDbContext>();
+        await session.BeginAsync(CancellationToken.None);
+        db.Notes.AddRange(texts.Select(text => new Note { Id = Guid.NewGuid(), Text = text }));
+        await db.SaveChangesAsync();
+        await (commit ? session.CommitAsync(CancellationToken.None) : session.RollbackAsync());
+        return db;
     }
 }

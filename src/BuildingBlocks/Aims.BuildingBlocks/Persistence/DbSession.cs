@@ -125,6 +125,8 @@ public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable, I
 
     public async ValueTask DisposeAsync()
     {
+        // The scope's contexts went back to their pool first (disposed before this session); another request may hold one.
+        joined.Clear();
         await RollbackAsync();
         if (connection is not null)
         {

@@ -3,18 +3,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Aims.BuildingBlocks.Persistence;
 
 /// <summary>
-/// Base of a module's DbContext: its own schema, snake_case names matching the SQL migrations, and saves that join
-/// the scope's open transaction instead of starting their own (see <see cref="ModuleConventions"/>).
+/// Base of a module's DbContext: its own schema and snake_case names matching the SQL migrations (see
+/// <see cref="ModuleConventions"/>); its saves join the scope's open transaction (see <see cref="PersistenceServiceCollectionExtensions"/>).
 /// </summary>
-public abstract class ModuleDbContext(DbContextOptions options, DbSession session) : DbContext(options)
+public abstract class ModuleDbContext(DbContextOptions options) : DbContext(options)
 {
     protected abstract string Schema { get; }
-
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        this.JoinSessionTransaction(session);
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-    }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         throw new NotSupportedException("Use SaveChangesAsync: the database is only reached asynchronously.");

@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Aims.Appeals.Persistence;
 
-internal sealed class AppealsDbContext(DbContextOptions<AppealsDbContext> options, DbSession session)
-    : ModuleDbContext(options, session)
+internal sealed class AppealsDbContext(DbContextOptions<AppealsDbContext> options)
+    : ModuleDbContext(options)
 {
     public const string SchemaName = "appeals";
 

@@ -36,7 +36,8 @@ internal static class EventStreamsServiceCollectionExtensions
             return options;
         });
         services.AddScoped<EventStreams>();
-        services.AddSingleton<ISchemaStep, EventStreamsSchema>();
+        services.AddSingleton<ISchemaStep>(provider =>
+            new EventStreamsSchema(provider.GetRequiredService<IDocumentStore>(), provider.GetRequiredService<NpgsqlDataSource>(), schema));
         return services;
     }
 

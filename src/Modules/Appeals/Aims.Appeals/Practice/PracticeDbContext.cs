@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Aims.Appeals.Practice;
 
 /// <summary>The practice schema: training appeals, what was uploaded to them, and completed scenarios (ADR 0024).</summary>
-internal sealed class PracticeDbContext(DbContextOptions<PracticeDbContext> options, DbSession session)
-    : ModuleDbContext(options, session)
+internal sealed class PracticeDbContext(DbContextOptions<PracticeDbContext> options)
+    : ModuleDbContext(options)
 {
     public const string SchemaName = "practice";
 

@@ -14,7 +14,7 @@ namespace Aims.Identity.Persistence;
 /// ASP.NET Core Identity's EF store (schema version 3, with passkeys) in the identity schema, following the same
 /// module conventions as every other module context.
 /// </summary>
-internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> options, DbSession session)
+internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> options)
     : IdentityDbContext<AimsUser, IdentityRole<Guid>, Guid>(options)
 {
     public const string SchemaName = "identity";
@@ -28,12 +28,6 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public DbSet<AccountActivation> AccountActivations => Set<AccountActivation>();
-
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        this.JoinSessionTransaction(session);
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

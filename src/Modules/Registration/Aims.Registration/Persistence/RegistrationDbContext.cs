@@ -8,8 +8,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Aims.Registration.Persistence;
 
-internal sealed class RegistrationDbContext(DbContextOptions<RegistrationDbContext> options, DbSession session)
-    : ModuleDbContext(options, session)
+internal sealed class RegistrationDbContext(DbContextOptions<RegistrationDbContext> options)
+    : ModuleDbContext(options)
 {
     public const string SchemaName = "registration";
 
