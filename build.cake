@@ -89,7 +89,8 @@ Task("publish")
     .Does(() =>
     {
         EnsurePackages(Node);
-        PublishHost(publishDir, configuration);
+        CleanDirectory(publishDir);
+        Run("dotnet", $"publish src/Host/Aims.Host/Aims.Host.csproj -nologo -c {configuration} --no-self-contained -o \"{publishDir}\"");
         Information($"Published to {publishDir}: run it with  dotnet {publishDir}/Aims.Host.dll  (docs/deploy.md).");
     });
 
@@ -142,20 +143,11 @@ Task("bench")
         StartCluster(null);
         // --scenario=coldstart (or several, comma-separated) runs only those; without it, every scenario.
         var scenarios = Argument("scenario", "").Replace(',', ' ');
-        var settings = new Dictionary<string, string>
+        Run("dotnet", $"run -c Release --project bench/Aims.Benchmarks -- {scenarios}", new Dictionary<string, string>
         {
             ["AIMS_BENCH_POSTGRES"] = AdminConnectionString(),
             ["AIMS_PGBENCH"] = $"{PostgresBin()}/pgbench",
-        };
-        if (scenarios == "" || scenarios.Split(' ').Contains("coldstart"))
-        {
-            // The cold start is timed on what a deployment runs: ./build.sh publish's output (ReadyToRun, ADR 0049).
-            var host = $"{root}/artifacts/bench/host";
-            PublishHost(host, "Release");
-            settings["AIMS_BENCH_COLDSTART_HOST"] = $"{host}/Aims.Host.dll";
-        }
-
-        Run("dotnet", $"run -c Release --project bench/Aims.Benchmarks -- {scenarios}", settings);
+        });
     });
 
 Task("reset")
@@ -175,17 +167,6 @@ Task("reset")
     });
 
 RunTarget(target);
-
-/// <summary>
-/// The portal for a server, framework-dependent, ahead-of-time compiled (ReadyToRun) for this machine's platform: a
-/// start then JITs little, which took about half of a cold start (ADR 0049, amended).
-/// </summary>
-void PublishHost(string folder, string buildConfiguration)
-{
-    CleanDirectory(folder);
-    var platform = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
-    Run("dotnet", $"publish src/Host/Aims.Host/Aims.Host.csproj -nologo -c {buildConfiguration} --no-self-contained -r {platform} -p:PublishReadyToRun=true -o \"{folder}\"");
-}
 
 // ---------------------------------------------------------------- Debian packages
 
