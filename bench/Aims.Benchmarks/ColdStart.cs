@@ -1,15 +1,18 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.RegularExpressions;
 
 namespace Aims.Benchmarks;
 
 /// <summary>
 /// The built host (Release, <c>dotnet Aims.Host.dll</c>, Production settings) started five times on an up-to-date
 /// database: from the process start to the first 200 from <c>/health/ready</c> (issue 20's target: under 3 s). The
-/// database is migrated once first (by the first start), so what is timed is a restart, as after a deployment.
+/// database is migrated once first (<c>Aims.Host migrate</c>), so what is timed is a restart, as after a deployment.
+/// <c>AIMS_BENCH_COLDSTART_HOST</c> names another Aims.Host.dll to time (a published one), and
+/// <c>AIMS_BENCH_COLDSTART_BASELINE</c> one to start in turn with it (before/after in the same minutes).
 /// </summary>
-internal sealed class ColdStart : IScenario
+internal sealed partial class ColdStart : IScenario
 {
     private const int Runs = 5;
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(60);
@@ -19,25 +22,48 @@ internal sealed class ColdStart : IScenario
     public async Task<IReadOnlyList<Measurement>> RunAsync(BenchEnvironment environment)
     {
         var database = await environment.RecreateDatabaseAsync("aims_bench_coldstart");
-        var host = HostAssembly();
-        // The first start creates the schema; its time is a first installation's, not a restart's.
-        var first = await StartUntilReadyAsync(host, database);
-        Console.WriteLine($"  first start (migrating an empty database): {first:0} ms");
+        var host = Environment.GetEnvironmentVariable("AIMS_BENCH_COLDSTART_HOST") is { Length: > 0 } chosen ? chosen : HostAssembly();
+        // Another build of the host (e.g. main's), started in turn with this one on the same database, so that both
+        // are measured in the same minutes of a shared machine.
+        var baseline = Environment.GetEnvironmentVariable("AIMS_BENCH_COLDSTART_BASELINE") is { Length: > 0 } other ? other : null;
+        // The schema is migrate's job (ADR 0049, amended): a deployment migrates, then starts the service.
+        var migrate = Stopwatch.StartNew();
+        var migrated = await RunToExitAsync(host, database, "migrate");
+        Console.WriteLine($"  migrate (an empty database): {migrate.Elapsed.TotalMilliseconds:0} ms; {migrated}");
         var latencies = new Latencies();
+        var baselineLatencies = new Latencies();
         for (var run = 1; run <= Runs; run++)
         {
-            var elapsed = await StartUntilReadyAsync(host, database);
-            Console.WriteLine($"  start {run}: {elapsed:0} ms to /health/ready");
+            if (baseline is not null)
+            {
+                var before = await StartUntilReadyAsync(baseline, database, showPhases: false);
+                Console.WriteLine($"  baseline start {run}: {before:0} ms to /health/ready (load {LoadAverage()})");
+                baselineLatencies.Add(before);
+            }
+
+            var elapsed = await StartUntilReadyAsync(host, database, showPhases: run == Runs);
+            Console.WriteLine($"  start {run}: {elapsed:0} ms to /health/ready (load {LoadAverage()})");
             latencies.Add(elapsed);
         }
 
-        return
+        List<Measurement> results =
         [
-            new("coldstart-first", "host start to /health/ready, empty database (migrates)", first, "ms"),
+            new("coldstart-migrate", "migrate an empty database (Aims.Host migrate)", migrate.Elapsed.TotalMilliseconds, "ms"),
             new("coldstart-p50", $"host start to /health/ready, built, migrated database, median of {Runs}", latencies.Percentile(50), "ms"),
             new("coldstart-max", $"host start to /health/ready, slowest of {Runs}", latencies.Percentile(100), "ms"),
         ];
+        if (baseline is not null)
+        {
+            results.Add(new("coldstart-baseline-p50", $"the baseline build, same runs interleaved, median of {Runs}", baselineLatencies.Percentile(50), "ms"));
+            results.Add(new("coldstart-baseline-max", "the baseline build, slowest", baselineLatencies.Percentile(100), "ms"));
+        }
+
+        return results;
     }
+
+    /// <summary>The 1-minute load average, to read the figures by.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 
     /// <summary>The host's own Release build (built by <c>dotnet run -c Release</c> of this project, which references it).</summary>
     private static string HostAssembly()
@@ -54,9 +80,21 @@ internal sealed class ColdStart : IScenario
             : throw new InvalidOperationException("The host's Release build was not found: run the benchmarks with ./build.sh bench (or dotnet run -c Release).");
     }
 
-    private static async Task<double> StartUntilReadyAsync(string host, string database)
+    private static async Task<string> RunToExitAsync(string host, string database, string verb)
     {
-        var address = $"http://127.0.0.1:{FreePort()}";
+        var start = StartInfo(host, database);
+        start.ArgumentList.Add(verb);
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return process.ExitCode == 0
+            ? output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? ""
+            : throw new InvalidOperationException($"`{verb}` exited with code {process.ExitCode}:\n{output}");
+    }
+
+    /// <summary>Production, with the settings production requires pointed at nothing that is contacted at start-up.</summary>
+    private static ProcessStartInfo StartInfo(string host, string database)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { host },
@@ -64,9 +102,7 @@ internal sealed class ColdStart : IScenario
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        // Production, with the settings production requires pointed at nothing that is contacted at start-up.
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_URLS"] = address;
         start.Environment["ConnectionStrings__Aims"] = database;
         start.Environment["Aims__Mail__Delivery"] = "Smtp";
         start.Environment["Aims__Mail__SmtpHost"] = "127.0.0.1";
@@ -75,6 +111,16 @@ internal sealed class ColdStart : IScenario
         start.Environment["Aims__Portal__PublicUrl"] = "https://aims.example/";
         start.Environment["Aims__Documents__AllowUnscanned"] = "true";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // The host's own timeline of its start (StartupTimeline), printed for the last run.
+        start.Environment["Logging__LogLevel__Startup"] = "Debug";
+        return start;
+    }
+
+    private static async Task<double> StartUntilReadyAsync(string host, string database, bool showPhases)
+    {
+        var address = $"http://127.0.0.1:{FreePort()}";
+        var start = StartInfo(host, database);
+        start.Environment["ASPNETCORE_URLS"] = address;
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         var clock = Stopwatch.StartNew();
@@ -98,7 +144,17 @@ internal sealed class ColdStart : IScenario
                     using var response = await http.GetAsync($"{address}/health/ready");
                     if (response.StatusCode == HttpStatusCode.OK)
                     {
-                        return clock.Elapsed.TotalMilliseconds;
+                        var ready = clock.Elapsed.TotalMilliseconds;
+                        if (showPhases)
+                        {
+                            await Task.Delay(200); // the timeline is logged just after the server starts listening
+                            foreach (Match phase in Phase().Matches(output.ToString()))
+                            {
+                                Console.WriteLine($"    {phase.Groups[1].Value}");
+                            }
+                        }
+
+                        return ready;
                     }
                 }
                 catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
@@ -120,6 +176,9 @@ internal sealed class ColdStart : IScenario
             }
         }
     }
+
+    [GeneratedRegex("\"Message\":\"Start-up: ([^\"]+)\"")]
+    private static partial Regex Phase();
 
     private static int FreePort()
     {

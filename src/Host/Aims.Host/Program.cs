@@ -13,6 +13,7 @@ IModule[] modules = [new IdentityModule(), new RegistrationModule(), new Appeals
 
 try
 {
+    StartupTimeline.Mark("Main");
     var builder = WebApplication.CreateBuilder(args);
     // Secrets as files: systemd's LoadCredential= puts each in $CREDENTIALS_DIRECTORY, named like the environment
     // variable (ConnectionStrings__Aims), never in the repository or the unit file (docs/deploy.md).
@@ -33,9 +34,10 @@ try
         builder.Logging.AddJsonConsole(options => options.IncludeScopes = true);
     }
 
-    // Hosted services start in registration order: the database is migrated before the relay or server touch it,
-    // and the demo data is seeded after Wolverine (inside AddAims) has started, since seeding publishes events.
-    builder.Services.AddHostedService<DatabaseStartup>();
+    // Hosted services start in registration order: the database is checked (Production) or migrated before the relay
+    // or server touch it, and the demo data is seeded after Wolverine (inside AddAims) has started, since seeding
+    // publishes events.
+    builder.Services.AddDatabaseStartup();
     builder.Services.AddAims(builder.Configuration, modules);
     builder.Services.AddHostedService<DemoDataStartup>();
     builder.Services.AddAimsTelemetry(builder.Configuration);
@@ -48,7 +50,9 @@ try
     // The API speaks in names ("ProviderInformal", "Withdrawn"), which stay stable when an enum gains a member.
     builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
+    StartupTimeline.Mark("services registered");
     var app = builder.Build();
+    StartupTimeline.Mark("host built");
 
     if (migrating)
     {
@@ -89,6 +93,7 @@ try
     // The API's description is public, like any agency's published interface; calling the API needs a token.
     app.MapOpenApi().AllowAnonymous();
 
+    StartupTimeline.LogWhenListening(app);
     await app.RunAsync();
     return 0;
 }

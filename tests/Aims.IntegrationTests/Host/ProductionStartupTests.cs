@@ -61,7 +61,7 @@ public sealed class ProductionStartupTests
     }
 
     /// <summary>Production settings that pass the checks (nothing here is contacted before the database).</summary>
-    private static Dictionary<string, string> SafeProduction() => new()
+    internal static Dictionary<string, string> SafeProduction() => new()
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
         ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",

@@ -20,7 +20,11 @@ public sealed class ReverseProxyTests
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        portal = new AimsAppFactory(await TestDatabase.RecreateAsync("aims_test_integration_proxy"), settings: new Dictionary<string, string?>
+        // Production starts only on a database migrate has brought up to date (ADR 0049, amended), as a deployment does.
+        var database = await TestDatabase.RecreateAsync("aims_test_integration_proxy");
+        (await HostProcess.RunAsync(new Dictionary<string, string> { ["ConnectionStrings__Aims"] = database, ["ASPNETCORE_ENVIRONMENT"] = "Production" }, "migrate"))
+            .ExitCode.ShouldBe(0);
+        portal = new AimsAppFactory(database, settings: new Dictionary<string, string?>
         {
             ["Aims:Identity:Sessions:AllowHttp"] = "false",
             ["Aims:Portal:PublicUrl"] = "https://aims.example.gov/",

@@ -13,10 +13,13 @@ internal sealed class DemoDataStartup(
     IConfiguration configuration,
     DemoSignInAnnouncer announcer) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken) =>
-        configuration.GetValue<bool>("Aims:SeedDemoData")
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        StartupTimeline.Mark("Wolverine and the module hosted services started");
+        return configuration.GetValue<bool>("Aims:SeedDemoData")
             ? DatabaseStartup.ExplainFailuresAsync(dataSource, () => SeedAsync(cancellationToken))
             : Task.CompletedTask;
+    }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -53,28 +53,41 @@ internal sealed class PracticePurgeHandler(
 }
 
 /// <summary>
-/// Schedules the coming night's purge when a host starts (after migration). A failure is only logged, so real appeals
-/// are still served; a later start or an already pending purge covers the night.
+/// Schedules the coming night's purge once a starting host listens, so no start waits for it (issue 20). A failure is
+/// only logged: real appeals are still served, and a later start or an already pending purge covers the night.
 /// </summary>
-internal sealed class PracticePurgeStartup(IServiceScopeFactory scopes, BusinessCalendar calendar, TimeProvider time, ILogger<PracticePurgeStartup> logger)
-    : IHostedService
+internal sealed class PracticePurgeStartup(
+    IServiceScopeFactory scopes, BusinessCalendar calendar, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<PracticePurgeStartup> logger)
+    : BackgroundService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        await using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
+        {
+            try
+            {
+                await started.Task;
+            }
+            catch (OperationCanceledException)
+            {
+                return; // stopped before it ever started
+            }
+        }
+
         var night = PracticePurgeSchedule.NextNight(calendar, time.GetUtcNow());
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var session = scope.ServiceProvider.GetRequiredService<DbSession>();
-            await session.BeginAsync(cancellationToken);
-            await PracticePurgeSchedule.ScheduleAsync(scope.ServiceProvider.GetRequiredService<IOutbox>(), calendar, night, cancellationToken);
-            await session.CommitAsync(cancellationToken);
+            await session.BeginAsync(stoppingToken);
+            await PracticePurgeSchedule.ScheduleAsync(scope.ServiceProvider.GetRequiredService<IOutbox>(), calendar, night, stoppingToken);
+            await session.CommitAsync(stoppingToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             logger.LogError(exception, "The practice purge for {Night} could not be scheduled.", night);
         }
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
