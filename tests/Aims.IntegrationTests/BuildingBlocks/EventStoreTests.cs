@@ -1,6 +1,7 @@
 using Aims.BuildingBlocks.Errors;
 using Aims.BuildingBlocks.Persistence;
 using Aims.Appeals.Persistence;
+using Aims.Host.Composition;
 using Aims.MessagingProbe;
 using Aims.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Aims.BuildingBlocks.Persistence;
 using Aims.BuildingBlocks.Web;
 using Aims.Host.Composition;
 using JasperFx;
