@@ -1,5 +1,6 @@
 using Aims.Host.Composition;
 using Aims.MessagingProbe;
+using Aims.Notifications;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -12,7 +13,7 @@ builder.Configuration["Aims:Messaging:NodeStaleAfter"] = "00:00:03";
 builder.Configuration["Aims:Messaging:NodeHealthCheck"] = "00:00:01";
 builder.Configuration["Aims:Messaging:AgentAssignmentCheck"] = "00:00:01";
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
-builder.Services.AddAims(builder.Configuration, [new ProbeModule()]);
+builder.Services.AddAims(builder.Configuration, [new ProbeModule(), new NotificationsModule()]);
 using var host = builder.Build();
 
 Console.WriteLine("READY");

@@ -2,6 +2,7 @@ using Aims.Appeals;
 using Aims.Appeals.Contracts;
 using Aims.Host.Composition;
 using Aims.Identity;
+using Aims.Notifications;
 using Aims.Registration;
 using Aims.Testing;
 using MediatR;
@@ -27,7 +28,7 @@ public sealed class AppealAccessContractTests
         }).Build();
         var collection = new ServiceCollection().AddLogging();
         // Appeals asks Registration who acts for which provider and agency, and Identity whether someone is staff.
-        collection.AddAims(configuration, [new IdentityModule(), new RegistrationModule(), new AppealsModule()]);
+        collection.AddAims(configuration, [new IdentityModule(), new RegistrationModule(), new AppealsModule(), new NotificationsModule()]);
         services = collection.BuildServiceProvider();
         await services.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
     }

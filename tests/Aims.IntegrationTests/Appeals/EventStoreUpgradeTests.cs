@@ -9,6 +9,7 @@ using Aims.BuildingBlocks.Persistence;
 using Aims.BuildingBlocks.Web;
 using Aims.Host.Composition;
 using Aims.Identity;
+using Aims.Notifications;
 using Aims.Registration;
 using Aims.Testing;
 using MediatR;
@@ -208,7 +209,7 @@ public sealed class EventStoreUpgradeTests
             ["ConnectionStrings:Aims"] = await TestDatabase.RecreateAsync(database),
         }).Build();
         var collection = new ServiceCollection().AddLogging();
-        collection.AddAims(configuration, [new IdentityModule(), new RegistrationModule(), new AppealsModule()]);
+        collection.AddAims(configuration, [new IdentityModule(), new RegistrationModule(), new AppealsModule(), new NotificationsModule()]);
         var services = collection.BuildServiceProvider();
         await new SchemaMigrator(services.GetRequiredService<NpgsqlDataSource>(), services.GetServices<ModuleSchema>(), [], NullLogger<SchemaMigrator>.Instance)
             .MigrateAsync(CancellationToken.None);

@@ -93,7 +93,7 @@ public sealed class StandInHandOverTests
         // The dead letter is Wolverine's now, with the stand-in's error, for the operations page to retry or discard.
         var dead = (await WolverineInbox.DeadLettersAsync(services)).ShouldHaveSingleItem();
         dead.ExceptionMessage.ShouldBe("Aims.BuildingBlocks.Messaging.PermanentFailureException: 550 mailbox unavailable");
-        dead.Envelope.Headers[ReceiverDispatch.ReceiverHeader].ShouldBe("Aims.BuildingBlocks.Mail.SendEmailHandler");
+        dead.Envelope.Headers[ReceiverDispatch.ReceiverHeader].ShouldBe("Aims.Notifications.Sending.SendEmailHandler");
 
         // The reminder waits in Wolverine for 4:00 PM on 11/20/2026, current for its key, and fires once when due.
         var reminder = (await WolverineInbox.ScheduledAsync(services)).ShouldHaveSingleItem();
