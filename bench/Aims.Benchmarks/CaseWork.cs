@@ -105,27 +105,13 @@ internal sealed partial class CaseWork : IScenario
             var context = new Latencies();
             for (var i = 0; i < Runs; i++)
             {
-                var started = Stopwatch.GetTimestamp();
-                await SendAsync(portal.Services, query);
-                handler.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                started = Stopwatch.GetTimestamp();
-                await HandleAsync(portal.Services, query);
-                alone.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                started = Stopwatch.GetTimestamp();
-                await FloorAsync(source, commands);
-                floor.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                started = Stopwatch.GetTimestamp();
-                await FloorAsync(prepared, commands);
-                generic.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                started = Stopwatch.GetTimestamp();
-                await UnpooledAsync(portal.Services, query);
-                unpooled.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                started = Stopwatch.GetTimestamp();
-                await FloorAsync(hostSource, commands);
-                hostPool.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                started = Stopwatch.GetTimestamp();
-                await ContextAsync(portal.Services);
-                context.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                await handler.TimeAsync(() => SendAsync(portal.Services, query));
+                await alone.TimeAsync(() => HandleAsync(portal.Services, query));
+                await floor.TimeAsync(() => FloorAsync(source, commands));
+                await generic.TimeAsync(() => FloorAsync(prepared, commands));
+                await unpooled.TimeAsync(() => UnpooledAsync(portal.Services, query));
+                await hostPool.TimeAsync(() => FloorAsync(hostSource, commands));
+                await context.TimeAsync(() => ContextAsync(portal.Services));
             }
 
             var server = await ExplainAsync(source, query, commands, rows, plans);

@@ -24,6 +24,14 @@ internal sealed class Latencies
         }
     }
 
+    /// <summary>Runs <paramref name="work"/> once and adds how long it took.</summary>
+    public async Task TimeAsync(Func<Task> work)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await work();
+        Add(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
     public double Percentile(double p)
     {
         lock (samples)
