@@ -31,10 +31,35 @@ public sealed class DocumentJourneyTests : BrowserTest
             new FilePayload { Name = "contractor letter.pdf", MimeType = "application/pdf", Buffer = letter },
             new FilePayload { Name = "call notes.txt", MimeType = "text/plain", Buffer = note },
         ]);
+        // The uploads are held until both bars are seen: on a fast machine both finish, and the page reloads, before a
+        // look at the bars could land.
+        var barsSeen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var bothHeld = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var held = 0;
+        await Page.RouteAsync("**/appeals/*/documents", async route =>
+        {
+            if (route.Request.Method != "POST")
+            {
+                await route.ContinueAsync();
+                return;
+            }
+            if (Interlocked.Increment(ref held) == 2)
+            {
+                bothHeld.SetResult();
+            }
+            await barsSeen.Task;
+            await route.ContinueAsync();
+        });
         await Page.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
 
-        // One bar per file while they go; the page reloads when both are in.
-        await Page.Locator("[data-aims-upload-progress] progress").Nth(1).WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        // One request and one bar per file while they go; the page reloads when both are in.
+        await bothHeld.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var bars = Page.Locator("[data-aims-upload-progress] progress");
+        await bars.Nth(1).WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        (await bars.CountAsync()).ShouldBe(2);
+        (await bars.Nth(0).GetAttributeAsync("aria-label")).ShouldBe("contractor letter.pdf");
+        barsSeen.SetResult();
+        await Page.UnrouteAllAsync(new() { Behavior = UnrouteBehavior.Wait });
         var documents = Page.Locator("#documents table");
         await documents.GetByText("contractor letter.pdf").WaitForAsync();
         var listed = await documents.InnerTextAsync();
