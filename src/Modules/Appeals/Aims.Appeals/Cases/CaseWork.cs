@@ -8,9 +8,8 @@ using Microsoft.Extensions.Localization;
 namespace Aims.Appeals.Cases;
 
 /// <summary>
-/// What every case action shares: load, refuse a stale version or a lost append race with "changed, reload" (409), append
-/// the one event, cancel clocks (and a hearing still ahead) once closed and re-plan reminders. Whether the action may
-/// happen is the appeal's to say.
+/// What every case action shares: load, refuse a stale version or a lost race with "changed, reload" (409), append, and
+/// once closed cancel the clocks and a hearing still ahead; re-plan reminders. Whether it may happen is the appeal's to say.
 /// </summary>
 internal sealed class CaseWork(EventStreams store, IOutbox bus, BusinessCalendar calendar, TimeProvider time, IStringLocalizer<AppealsText> t)
 {
