@@ -30,6 +30,22 @@ public sealed partial class HabitTests
         named.Where(path => !File.Exists(Path.Combine(root, path))).ShouldBeEmpty();
     }
 
+    [Test]
+    public void Every_file_the_overviews_use_cases_name_exists()
+    {
+        var modules = Path.Combine(Repository.Root(), "src", "Modules");
+        var named = File.ReadLines(Path.Combine(Repository.Root(), "docs", "architecture.md"))
+            .Where(line => line.StartsWith("| ", StringComparison.Ordinal))
+            .SelectMany(line => ModuleFile().Matches(line).Select(match => match.Groups[1].Value))
+            .ToList();
+
+        named.Count.ShouldBeGreaterThanOrEqualTo(20, "the table names each use case's files under src/Modules");
+        named.Where(path => !File.Exists(Path.Combine(modules, path))).ShouldBeEmpty();
+    }
+
+    [GeneratedRegex(@"`((Identity|Registration|Appeals|Documents|Notifications)/Aims\.[\w.]+/[\w/.]+\.cs)`")]
+    private static partial Regex ModuleFile();
+
     [GeneratedRegex(@"^Date: \d{4}-\d{2}-\d{2} · Status: \S")]
     private static partial Regex DateAndStatus();
 
