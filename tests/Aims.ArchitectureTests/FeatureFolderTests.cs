@@ -9,17 +9,6 @@ namespace Aims.ArchitectureTests;
 /// </summary>
 public sealed class FeatureFolderTests
 {
-    /// <summary>
-    /// Folder uses left for later (issue 23): Appeal's clock names and its events name the receipt method and expedited
-    /// track from Rules, until the clock names become codes (Model/Appeal.cs is being rewritten); a provider's members
-    /// are read from the verified identity claims, while verifying a claim adds the member.
-    /// </summary>
-    private static readonly HashSet<(string From, string To)> KnownFolderUses =
-    [
-        ("Aims.Appeals.Model", "Aims.Appeals.Rules"),
-        ("Aims.Registration.Providers", "Aims.Registration.Claims"),
-    ];
-
     [Test]
     public void Nothing_outside_Pages_uses_a_type_from_a_Pages_namespace()
     {
@@ -28,18 +17,9 @@ public sealed class FeatureFolderTests
                 .Where(use => module.Folder(use.From) is not "Pages" && module.Folder(use.To) is "Pages")
                 .Select(use => $"{use.From} → {use.To}"))
             .Distinct()
-                        .ToList();
+            .ToList();
 
         offenders.ShouldBeEmpty("a command, its validator and its handler belong in the feature's folder; the page model is a thin adapter over it");
-    }
-
-    [Test]
-    public void The_known_exceptions_are_still_needed()
-    {
-        var folderUses = Solution.Modules.Select(Read)
-            .SelectMany(module => module.Uses.Select(use => ($"{module.Root}.{module.Folder(use.From)}", $"{module.Root}.{module.Folder(use.To)}")))
-            .ToHashSet();
-        KnownFolderUses.Where(known => !folderUses.Contains(known)).ShouldBeEmpty("an exception no longer used is removed from the list");
     }
 
     [Test]
@@ -68,8 +48,7 @@ public sealed class FeatureFolderTests
     {
         var edges = module.Uses
             .Select(use => (From: module.Folder(use.From), To: module.Folder(use.To), use))
-            .Where(e => e.From is not null && e.To is not null && e.From != e.To && !module.Composes(e.use.From)
-                && !KnownFolderUses.Contains(($"{module.Root}.{e.From}", $"{module.Root}.{e.To}")))
+            .Where(e => e.From is not null && e.To is not null && e.From != e.To && !module.Composes(e.use.From))
             .GroupBy(e => (e.From!, e.To!))
             .ToDictionary(g => g.Key, g => g.Select(e => e.use).OrderBy(u => u.From, StringComparer.Ordinal).ThenBy(u => u.To, StringComparer.Ordinal).First());
         var next = edges.Keys.ToLookup(e => e.Item1, e => e.Item2);

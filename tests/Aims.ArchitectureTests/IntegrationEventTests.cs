@@ -58,7 +58,7 @@ public sealed class IntegrationEventTests
             .ToHashSet();
 
     /// <summary>Whether any method of <paramref name="module"/> (async state machines and lambdas included) news up <paramref name="message"/>.</summary>
-    private static bool Constructs(Assembly module, Type message)
+    internal static bool Constructs(Assembly module, Type message)
     {
         var constructors = message.GetConstructors().Select(constructor => constructor.MetadataToken).ToHashSet();
         foreach (var type in module.GetTypes())

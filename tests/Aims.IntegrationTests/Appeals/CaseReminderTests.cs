@@ -146,6 +146,41 @@ public sealed class CaseReminderTests() : AppealsTest("aims_test_case_reminders"
     }
 
     [Test]
+    public async Task A_withdrawal_before_the_hearing_cancels_its_calendar_event_in_each_partys_calendar()
+    {
+        // Filed and docketed Mon 11/23/2026; the hearing is set for Tue 01/19/2027 10:00 Eastern; withdrawn the same day.
+        var (client, id, caseNumber, _) = await ClientAppealAsync("unset", "300000000184");
+        using var worker = await StaffAsync("worker.unset@dmas.virginia.gov", Role.CaseWorker);
+        using var officer = await StaffAsync("officer.unset@dmas.virginia.gov", Role.HearingOfficer);
+        (await ActAsync(worker, $"/staff/appeals/{id}/docket", [])).Location.ShouldBe($"/appeals/{id}");
+        (await ActAsync(worker, $"/staff/appeals/{id}/assign", new() { ["Role"] = "HearingOfficer", ["AssigneeId"] = (await UserIdAsync("officer.unset@dmas.virginia.gov")).ToString() }))
+            .Location.ShouldBe($"/appeals/{id}");
+        (await ActAsync(officer, $"/staff/appeals/{id}/schedule", new()
+        {
+            ["Form.Date"] = "01/19/2027", ["Form.Time"] = "10:00 AM", ["Form.Channel"] = "Telephone", ["Form.Details"] = "Call 804-555-0100, code 5521.",
+        })).Location.ShouldBe($"/appeals/{id}");
+        (await ActAsync(client, $"/appeals/{id}/withdraw", [])).Location.ShouldBe($"/appeals/{id}");
+        await DeliverAsync();
+
+        // Each party's calendar takes it out: METHOD:CANCEL, the same UID and start, a higher SEQUENCE, STATUS:CANCELLED.
+        foreach (var email in new[] { "client.unset@example.com", "coord.unset@dss.example" })
+        {
+            var emails = await AppealEmailsToAsync(email);
+            var set = CalendarInvitation.Of(emails.Single(e => e.Subject == $"Hearing scheduled: appeal {caseNumber}"));
+            var cancelled = CalendarInvitation.Of(emails.Single(e => e.Subject == $"Hearing cancelled: appeal {caseNumber}"));
+            set.Calendar.Method.ShouldBe("PUBLISH");
+            cancelled.Calendar.Method.ShouldBe("CANCEL", email);
+            cancelled.Event.Status.ShouldBe("CANCELLED");
+            cancelled.Event.Uid.ShouldBe(set.Event.Uid);
+            cancelled.Event.Sequence.ShouldBeGreaterThan(set.Event.Sequence);
+            cancelled.Event.DtStart!.Value.ShouldBe(new DateTime(2027, 1, 19, 10, 0, 0));
+            cancelled.Event.DtStart!.TzId.ShouldBe(CalendarInvitation.Richmond);
+            emails.Single(e => e.Subject == $"Hearing cancelled: appeal {caseNumber}").TextBody
+                .ShouldContain($"The hearing on appeal {caseNumber} set for January 19, 2027 at 10:00 AM Eastern will not take place: the appeal is closed.");
+        }
+    }
+
+    [Test]
     public async Task A_withdrawal_tells_the_assigned_staff_and_an_unassigned_one_tells_no_staff()
     {
         // Withdrawn Mon 11/23/2026, after docketing and assignment: the case worker and the hearing officer hear of it.

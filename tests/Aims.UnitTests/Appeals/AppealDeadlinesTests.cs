@@ -1,3 +1,4 @@
+using Aims.Appeals.Model;
 using Aims.Appeals.Rules;
 using Aims.BuildingBlocks.Time;
 using Microsoft.Extensions.Options;

@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Resources;
 using Aims.Appeals;
 using Aims.Appeals.Contracts;
+using Aims.Appeals.Filing;
 using Aims.Appeals.Model;
 using Aims.Appeals.Rules;
 using Aims.Appeals.Viewing;
@@ -85,6 +86,24 @@ public sealed class AppealSpeaksInCodesTests
         // A staff decision keeps its own words.
         var staff = new DecisionIssued(DecisionLevel.Informal, new DateOnly(2027, 1, 20), "Reversed", "The findings.", new Person(Guid.NewGuid(), "Ida Officer"), null);
         AppealLabels.Worded(staff, t).ShouldBe(staff);
+    }
+
+    [Test]
+    public void A_formal_appeal_names_its_action_by_code_and_each_language_words_it()
+    {
+        // Before, the appeal held "Formal appeal of PI-2026-000001", which the list row stored and a Spanish page showed in English.
+        var formal = new Appeal();
+        formal.When(new FormalAppealFiled(
+            "PF-2026-000001", new Person(Guid.NewGuid(), "Lee Park"), new ProviderRef(Guid.NewGuid(), "Blue Ridge Clinic", "1234567893"), null, Guid.NewGuid(), "PI-2026-000001",
+            new DateOnly(2026, 11, 2), ReceiptMethod.Email, "Wrong rate.", new ContactDetails("Lee Park", "540-555-0142", "lee@clinic.example"),
+            new DateOnly(2026, 11, 23), new DateOnly(2026, 11, 2), new DateOnly(2026, 12, 2), true, new DateOnly(2027, 3, 23)));
+        var t = new ResourceManagerStringLocalizer(
+            new ResourceManager("Aims.Appeals.Resources.AppealsText", typeof(AppealsText).Assembly), typeof(AppealsText).Assembly,
+            "Aims.Appeals.Resources.AppealsText", new ResourceNamesCache(), NullLogger.Instance);
+
+        formal.ActionType.ShouldBe("InformalDecision");
+        InCulture("en-US", () => AppealChoices.ActionLabel(formal, t)).ShouldBe("Informal decision on PI-2026-000001");
+        InCulture("es", () => AppealChoices.ActionLabel(formal, t)).ShouldBe("Decisión informal sobre PI-2026-000001");
     }
 
     private static T InCulture<T>(string name, Func<T> read)

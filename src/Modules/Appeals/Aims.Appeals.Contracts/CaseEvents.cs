@@ -23,6 +23,13 @@ public sealed record HearingNoticeIssued(
     DateTimeOffset? PreviousStart, string? Reason, DateOnly? SummaryDue, int GoodCauseDays, IReadOnlyList<string>? OnlyAttendees = null) : IIntegrationEvent;
 
 /// <summary>
+/// The appeal closed (withdrawn, dismissed, decided) before its hearing or conference: calendars drop the event the
+/// notices of <paramref name="Sequence"/> - 1 and earlier put there.
+/// </summary>
+public sealed record HearingCancelled(
+    Guid AppealId, string CaseNumber, Guid? AgencyId, bool Conference, DateTimeOffset StartsAt, string Channel, string Details, int Sequence) : IIntegrationEvent;
+
+/// <summary>
 /// A decision was issued, or the law deemed one. <paramref name="Decision"/> (its name) and <paramref name="Outcome"/>
 /// are from fixed English lists; <paramref name="FurtherStep"/> says what may follow and by when, in each portal language.
 /// </summary>

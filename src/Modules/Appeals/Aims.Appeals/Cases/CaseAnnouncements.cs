@@ -23,4 +23,8 @@ internal static class CaseAnnouncements
     public static HearingNoticeIssued Hearing(Appeal appeal, Hearing hearing, long sequence, DateTimeOffset? previousStart, string? reason, AppealRulesOptions rules) => new(
         appeal.Id, appeal.CaseNumber, appeal.Agency?.Id, hearing.Conference, hearing.StartsAt, AppealLabels.Channel(hearing.Channel), hearing.Details,
         (int)sequence, previousStart, reason, hearing.SummaryDue, rules.NoShowGoodCauseDays);
+
+    /// <param name="sequence">The closing event's version: above every notice's, so calendars take the cancellation.</param>
+    public static HearingCancelled Cancelled(Appeal appeal, Hearing hearing, long sequence) => new(
+        appeal.Id, appeal.CaseNumber, appeal.Agency?.Id, hearing.Conference, hearing.StartsAt, AppealLabels.Channel(hearing.Channel), hearing.Details, (int)sequence);
 }

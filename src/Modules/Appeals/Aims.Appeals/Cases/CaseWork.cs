@@ -8,8 +8,8 @@ using Microsoft.Extensions.Localization;
 namespace Aims.Appeals.Cases;
 
 /// <summary>
-/// What every case action shares: load, refuse a stale version or a lost append race with "changed, reload" (409), append
-/// the one event, cancel clocks once closed and re-plan reminders. Whether the action may happen is the appeal's to say.
+/// What every case action shares: load, refuse a stale version or a lost race with "changed, reload" (409), append, and
+/// once closed cancel the clocks and a hearing still ahead; re-plan reminders. Whether it may happen is the appeal's to say.
 /// </summary>
 internal sealed class CaseWork(EventStreams store, IOutbox bus, BusinessCalendar calendar, TimeProvider time, IStringLocalizer<AppealsText> t)
 {
@@ -64,6 +64,8 @@ internal sealed class CaseWork(EventStreams store, IOutbox bus, BusinessCalendar
     /// <summary>Several events that make one action (an answer and what it sets off), appended together or not at all.</summary>
     public async Task AppendAsync(Appeal appeal, IReadOnlyList<object> changes, CancellationToken cancellationToken)
     {
+        var wasOpen = !appeal.IsClosed;
+        var hearing = appeal.Hearing;
         try
         {
             await store.AppendAsync(appeal.Id, appeal.Version, changes, cancellationToken);
@@ -81,6 +83,10 @@ internal sealed class CaseWork(EventStreams store, IOutbox bus, BusinessCalendar
         if (appeal.IsClosed)
         {
             await CaseClocks.CancelAllAsync(bus, appeal.Id, cancellationToken);
+            if (wasOpen && hearing is not null && hearing.StartsAt > time.GetUtcNow())
+            {
+                await bus.PublishAsync(CaseAnnouncements.Cancelled(appeal, hearing, appeal.Version + changes.Count), cancellationToken);
+            }
         }
 
         await CaseReminders.PlanAsync(bus, calendar, time.GetUtcNow(), appeal, cancellationToken);

@@ -1,6 +1,8 @@
+using Aims.Appeals.Contracts;
 using Aims.Appeals.Model;
 using Aims.Appeals.Rules;
 using Aims.BuildingBlocks.Web;
+using Microsoft.Extensions.Localization;
 
 namespace Aims.Appeals.Filing;
 
@@ -60,6 +62,11 @@ internal static class AppealChoices
     ];
 
     public static IReadOnlyList<Choice> YesNo { get; } = [new("yes", "Yes"), new("no", "No")];
+
+    /// <summary>The action appealed, in the reader's language; a formal appeal's is the informal decision it names.</summary>
+    public static string ActionLabel(Appeal appeal, IStringLocalizer t) => appeal.Filing is FormalAppealFiled formal
+        ? t["Informal decision on {0}", formal.InformalCaseNumber]
+        : t[Label(appeal.Kind == AppealKind.Client ? ClientActions : ProviderActions, appeal.ActionType)];
 
     public static string Label(IReadOnlyList<Choice> choices, string value) => choices.FirstOrDefault(c => c.Value == value)?.Label ?? value;
 

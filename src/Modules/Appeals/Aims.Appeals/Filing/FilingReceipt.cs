@@ -17,7 +17,7 @@ internal sealed class FilingReceipt(DecisionPdf pdf, IStringLocalizer<AppealsTex
         var appeal = view.Appeal;
         // The history is newest first; its last line is the filing, stamped with the server's time (12VAC30-20-520).
         var filedAt = view.Timeline[^1].At;
-        var action = AppealChoices.Label(appeal.Kind == AppealKind.Client ? AppealChoices.ClientActions : AppealChoices.ProviderActions, appeal.ActionType);
+        var action = AppealChoices.ActionLabel(appeal, t);
         List<(string, string)> fields =
         [
             (t["Case number"], appeal.CaseNumber),
@@ -33,7 +33,7 @@ internal sealed class FilingReceipt(DecisionPdf pdf, IStringLocalizer<AppealsTex
 
         List<DecisionPdfSection> sections =
         [
-            new(t["What was filed"], t["{0} for {1}: {2}.", t[AppealLabels.Kind(appeal.Kind)], appeal.AppellantName, t[action]]),
+            new(t["What was filed"], t["{0} for {1}: {2}.", t[AppealLabels.Kind(appeal.Kind)], appeal.AppellantName, action]),
             new(t["Last day to file"], t["{0}; this appeal was filed {1}.", PortalDates.Date(appeal.LastDayToFile),
                 appeal.Timely ? t["on time"] : t["late: the Appeals Division decides whether there was good cause"]]),
         ];

@@ -207,7 +207,7 @@ internal sealed class Appeal
                     ? [new(DecisionClockKind.RecommendedDecision, formal.RecommendationDue, recommended.DecidedOn), new(DecisionClockKind.FinalDecision, finalDue, Met(DecisionLevel.Final) ?? closedOn)]
                     : [new(DecisionClockKind.RecommendedDecision, formal.RecommendationDue, Met(DecisionLevel.Recommended) ?? closedOn)],
                 ClientAppealFiled { Expedited: { } track } client =>
-                    [new(track == Rules.ExpeditedTrack.Services ? DecisionClockKind.ExpeditedServices : DecisionClockKind.ExpeditedEligibility, client.DecisionDue, Met(DecisionLevel.Hearing) ?? closedOn)],
+                    [new(track == ExpeditedTrack.Services ? DecisionClockKind.ExpeditedServices : DecisionClockKind.ExpeditedEligibility, client.DecisionDue, Met(DecisionLevel.Hearing) ?? closedOn)],
                 ClientAppealFiled client => [new(DecisionClockKind.ClientDecision, client.DecisionDue.AddDays(WaivedDays), Met(DecisionLevel.Hearing) ?? closedOn)],
                 _ => [],
             };
@@ -266,7 +266,7 @@ internal sealed class Appeal
                 Agency = informal.Agency;
                 break;
             case FormalAppealFiled formal:
-                Filed(formal, AppealKind.ProviderFormal, formal.CaseNumber, formal.FiledBy, formal.Provider.Name, $"Formal appeal of {formal.InformalCaseNumber}", formal.FiledOn, formal.LastDayToFile, formal.Timely);
+                Filed(formal, AppealKind.ProviderFormal, formal.CaseNumber, formal.FiledBy, formal.Provider.Name, FormalAppealFiled.Action, formal.FiledOn, formal.LastDayToFile, formal.Timely);
                 Provider = formal.Provider;
                 Agency = formal.Agency;
                 break;

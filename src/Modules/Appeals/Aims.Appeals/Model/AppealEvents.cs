@@ -1,5 +1,3 @@
-using Aims.Appeals.Rules;
-
 namespace Aims.Appeals.Model;
 
 // The facts an appeal's stream holds. Each carries the dates computed when it happened, so the record shows what the
@@ -46,7 +44,11 @@ internal sealed record InformalAppealFiled(
 internal sealed record FormalAppealFiled(
     string CaseNumber, Person FiledBy, ProviderRef Provider, AgencyRef? Agency, Guid InformalAppealId, string InformalCaseNumber,
     DateOnly InformalDecisionDate, ReceiptMethod DecisionReceivedBy, string Grounds, ContactDetails Contact,
-    DateOnly FiledOn, DateOnly ReceivedOn, DateOnly LastDayToFile, bool Timely, DateOnly RecommendationDue, bool InformalOutsideAims = false);
+    DateOnly FiledOn, DateOnly ReceivedOn, DateOnly LastDayToFile, bool Timely, DateOnly RecommendationDue, bool InformalOutsideAims = false)
+{
+    /// <summary>The action a formal appeal appeals, as a code: the informal decision, named by its case number.</summary>
+    public const string Action = "InformalDecision";
+}
 
 internal sealed record ClientAppealFiled(
     string CaseNumber, Person FiledBy, FilerCapacity Capacity, string AppellantName, string MedicaidId, AgencyRef? Agency,

@@ -48,11 +48,11 @@ internal static class AppealLabels
     };
 
     /// <summary>How a notice arrived, as a sentence says it: "received by email".</summary>
-    public static string Receipt(Rules.ReceiptMethod method) => method switch
+    public static string Receipt(ReceiptMethod method) => method switch
     {
-        Rules.ReceiptMethod.Mail => "by mail",
-        Rules.ReceiptMethod.Email => "by email",
-        Rules.ReceiptMethod.Fax => "by fax",
+        ReceiptMethod.Mail => "by mail",
+        ReceiptMethod.Email => "by email",
+        ReceiptMethod.Fax => "by fax",
         _ => "through a portal",
     };
 

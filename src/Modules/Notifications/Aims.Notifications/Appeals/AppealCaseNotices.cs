@@ -10,12 +10,13 @@ using Microsoft.Extensions.Options;
 namespace Aims.Notifications.Appeals;
 
 /// <summary>
-/// Tells an appeal's participants what the division did (docketed, dismissed, hearing set or moved with its calendar
-/// invitation, decided); recorded once per person and cause, so a redelivered message adds nothing.
+/// Tells an appeal's participants what the division did (docketed, dismissed, hearing set, moved or cancelled with its
+/// calendar invitation, decided); recorded once per person and cause, so a redelivered message adds nothing.
 /// </summary>
 internal sealed class AppealCaseNotices(
     IMediator mediator, Notices notices, AppealAudiences audiences, TimeProvider time, IStringLocalizer<NotificationsText> t, IOptions<MailOptions> mail) :
-    INotificationHandler<CaseDocketed>, INotificationHandler<CaseDismissed>, INotificationHandler<HearingNoticeIssued>, INotificationHandler<CaseDecided>
+    INotificationHandler<CaseDocketed>, INotificationHandler<CaseDismissed>, INotificationHandler<HearingNoticeIssued>, INotificationHandler<HearingCancelled>,
+    INotificationHandler<CaseDecided>
 {
     public Task Handle(CaseDocketed docketed, CancellationToken cancellationToken) => TellAsync(
         docketed.AppealId, NoticeKind.AppealDocketed, $"docketed:{docketed.AppealId}",
@@ -65,6 +66,17 @@ internal sealed class AppealCaseNotices(
 
         await TellAsync(notice.AppealId, NoticeKind.HearingNotice, $"hearing:{notice.AppealId}:{notice.Sequence}", Text, [invitation], toAttendees: true, cancellationToken);
     }
+
+    public Task Handle(HearingCancelled cancelled, CancellationToken cancellationToken) => TellAsync(
+        cancelled.AppealId, NoticeKind.HearingNotice, $"hearing-cancelled:{cancelled.AppealId}:{cancelled.Sequence}",
+        () =>
+        {
+            var what = cancelled.Conference ? t["Informal fact-finding conference"] : t["Hearing"];
+            return new(t["{0} cancelled: appeal {1}", what, cancelled.CaseNumber],
+                t["The {0} on appeal {1} set for {2} will not take place: the appeal is closed. A calendar cancellation is attached.",
+                    what.Value.ToLowerInvariant(), cancelled.CaseNumber, PortalDates.Eastern(cancelled.StartsAt)]);
+        },
+        [HearingCalendar.Cancel(cancelled, time.GetUtcNow(), mail.Value.From)], toAttendees: true, cancellationToken);
 
     // The decision's name and outcome are from fixed lists, translated here; the further step, which carries a date,
     // comes worded in each language from Appeals.

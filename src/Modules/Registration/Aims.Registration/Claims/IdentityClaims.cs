@@ -5,7 +5,6 @@ using Aims.Identity.Contracts;
 using Aims.Notifications.Contracts;
 using Aims.Registration.Model;
 using Aims.Registration.Persistence;
-using Aims.Registration.Providers;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,6 +2,7 @@ using Aims.BuildingBlocks.Persistence;
 using Aims.Registration.Agencies;
 using Aims.Registration.Claims;
 using Aims.Registration.Clients;
+using Aims.Registration.Model;
 using Aims.Registration.Providers;
 using Aims.Registration.Requests;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,7 @@
 using Aims.BuildingBlocks.Mediation;
 using Aims.BuildingBlocks.Messaging;
 using Aims.Registration.Contracts;
+using Aims.Registration.Model;
 using Aims.Registration.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;

@@ -48,7 +48,7 @@ internal sealed class DetailModel(IMediator mediator, BusinessCalendar calendar,
         : View.Access.Party == AppealParty.AssignedStaff ? ("/", t["Back to the home page"])
         : Appeal.IsClosed ? ("/appeals/closed", t["Back to closed cases"]) : ("/appeals", t["Back to my appeals"]);
 
-    public string ActionLabel => AppealChoices.Label(Appeal.Kind == AppealKind.Client ? AppealChoices.ClientActions : AppealChoices.ProviderActions, Appeal.ActionType);
+    public string ActionLabel => AppealChoices.ActionLabel(Appeal, t);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Aims.BuildingBlocks.Web;
 using Aims.Identity.Contracts;
+using Aims.Registration.Model;
 using Aims.Registration.Persistence;
 using Aims.Registration.Providers;
 using MediatR;

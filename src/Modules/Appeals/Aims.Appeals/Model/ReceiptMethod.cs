@@ -1,4 +1,4 @@
-namespace Aims.Appeals.Rules;
+namespace Aims.Appeals.Model;
 
 /// <summary>How the notice reached the appellant; it decides the presumed date of receipt (12VAC30-20-520).</summary>
 internal enum ReceiptMethod

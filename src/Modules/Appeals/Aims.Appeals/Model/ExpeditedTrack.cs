@@ -1,4 +1,4 @@
-namespace Aims.Appeals.Rules;
+namespace Aims.Appeals.Model;
 
 /// <summary>Which expedited clock applies (42 CFR 431.244(f)(2)): services 3 working days, eligibility 7.</summary>
 internal enum ExpeditedTrack

@@ -1,4 +1,4 @@
-namespace Aims.Registration.Providers;
+namespace Aims.Registration.Model;
 
 /// <summary>A provider organization's profile. Appeals filed for it belong to it, whichever of its users files them.</summary>
 internal sealed class Provider
@@ -46,12 +46,4 @@ internal sealed class ProviderMember
     public bool IsAdministrator { get; init; }
 
     public DateTimeOffset JoinedAt { get; init; }
-}
-
-/// <summary>An emailed invitation to act for a provider: for one address, 7 days, used once; only its hash is kept.</summary>
-internal sealed class ProviderInvitation : Invitation
-{
-    public Guid ProviderId { get; init; }
-
-    public Guid InvitedBy { get; init; }
 }
