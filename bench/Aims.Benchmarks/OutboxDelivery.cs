@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Aims.Host.Composition;
 using Aims.MessagingProbe;
+using Aims.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
@@ -46,6 +47,7 @@ internal sealed class OutboxDelivery : IScenario
         var sentAt = new System.Collections.Concurrent.ConcurrentDictionary<Guid, DateTime>();
         var committedAt = new System.Collections.Concurrent.ConcurrentDictionary<Guid, DateTime>();
         var sends = new List<Task>();
+        using var pool = new ThreadPoolSampler();
         var clock = Stopwatch.StartNew();
         for (var sent = 0; clock.Elapsed < SteadyDuration; sent++)
         {
@@ -65,17 +67,28 @@ internal sealed class OutboxDelivery : IScenario
         }
 
         await Task.WhenAll(sends);
+        pool.Dispose();
         await WaitForDeliveriesAsync(database, warmedUp + committedAt.Count);
         var latencies = new Latencies();
         var fromSend = new Latencies();
+        var timeline = new List<(double Sent, double Returned, double Received)>();
+        var origin = sentAt.Values.Min();
         foreach (var (noteId, receivedAt) in await ReceivedAsync(database))
         {
             if (committedAt.TryGetValue(noteId, out var committed))
             {
                 latencies.Add((receivedAt - committed).TotalMilliseconds);
                 fromSend.Add((receivedAt - sentAt[noteId]).TotalMilliseconds);
+                timeline.Add(((sentAt[noteId] - origin).TotalMilliseconds, (committed - origin).TotalMilliseconds, (receivedAt - origin).TotalMilliseconds));
             }
         }
+
+        // Where a slow delivery's time went, message by message, and what the thread pool looked like meanwhile.
+        var folder = Path.Combine(Repository.Root(), "artifacts", "bench");
+        Directory.CreateDirectory(folder);
+        await File.WriteAllLinesAsync(Path.Combine(folder, "outbox-steady.csv"), timeline.OrderBy(t => t.Sent)
+            .Select(t => FormattableString.Invariant($"{t.Sent:0.0},{t.Returned:0.0},{t.Received:0.0}")).Prepend("sent_ms,returned_ms,received_ms"));
+        await File.WriteAllLinesAsync(Path.Combine(folder, "outbox-threadpool.csv"), pool.Samples);
 
         var burstStart = DateTime.UtcNow;
         var burst = Stopwatch.StartNew();
@@ -146,5 +159,37 @@ internal sealed class OutboxDelivery : IScenario
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();
         return (DateTime)(await new NpgsqlCommand("SELECT max(received_at) FROM probe.received", connection).ExecuteScalarAsync())!;
+    }
+
+    /// <summary>The thread pool's threads and queued work items every 20 ms, as CSV lines (a starved pool shows here).</summary>
+    private sealed class ThreadPoolSampler : IDisposable
+    {
+        private readonly Stopwatch clock = Stopwatch.StartNew();
+        private readonly Timer timer;
+        private readonly List<string> samples = ["at_ms,threads,queued,completed"];
+
+        public ThreadPoolSampler() => timer = new Timer(_ => Sample(), null, 0, 20);
+
+        public IReadOnlyList<string> Samples
+        {
+            get
+            {
+                lock (samples)
+                {
+                    return samples.ToList();
+                }
+            }
+        }
+
+        private void Sample()
+        {
+            lock (samples)
+            {
+                samples.Add(FormattableString.Invariant(
+                    $"{clock.Elapsed.TotalMilliseconds:0},{ThreadPool.ThreadCount},{ThreadPool.PendingWorkItemCount},{ThreadPool.CompletedWorkItemCount}"));
+            }
+        }
+
+        public void Dispose() => timer.Dispose();
     }
 }

@@ -93,6 +93,7 @@ try
     // The API's description is public, like any agency's published interface; calling the API needs a token.
     app.MapOpenApi().AllowAnonymous();
 
+    StartupTimeline.Mark("endpoints mapped");
     StartupTimeline.LogWhenListening(app);
     await app.RunAsync();
     return 0;

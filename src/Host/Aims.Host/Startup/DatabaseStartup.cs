@@ -18,6 +18,7 @@ internal sealed class DatabaseStartup(
     public Task StartAsync(CancellationToken cancellationToken) =>
         ExplainFailuresAsync(dataSource, async () =>
         {
+            StartupTimeline.Mark("hosted services built");
             // The migrator is resolved only where it runs: its steps build Marten's store, which a Production start
             // would otherwise pay for before anyone asked for an appeal (issue 20's cold start).
             if (environment.IsProduction())
@@ -47,7 +48,9 @@ internal sealed class DatabaseStartup(
         var applied = new HashSet<string>(StringComparer.Ordinal);
         try
         {
-            await using var command = dataSource.CreateCommand(history);
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            StartupTimeline.Mark("database connected");
+            await using var command = new NpgsqlCommand(history, connection);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {

@@ -10,6 +10,9 @@ namespace Aims.Appeals.Persistence;
 
 internal static class EventStreamsServiceCollectionExtensions
 {
+    /// <summary>The name of Marten's hosted service that runs <c>IAsyncConfigureMarten</c> registrations at start.</summary>
+    internal const string AsyncMartenConfiguration = "AsyncConfigureMartenApplication";
+
         /// <summary>
         /// Marten on the host's data source, in the module's schema, made by <c>migrate</c> and never at run time (ADR 0034);
         /// <paramref name="configure"/> names the module's events, aggregates and projections.
@@ -35,6 +38,13 @@ internal static class EventStreamsServiceCollectionExtensions
             configure(options);
             return options;
         });
+        // Marten's hosted service that applies IAsyncConfigureMarten registrations (AIMS has none) builds the store's
+        // options at every start, before the server listens (ADR 0049); without it they are built when appeals are first used.
+        foreach (var unused in services.Where(d => d.ImplementationType is { Name: AsyncMartenConfiguration } type && type.Assembly == typeof(StoreOptions).Assembly).ToList())
+        {
+            services.Remove(unused);
+        }
+
         services.AddScoped<EventStreams>();
         services.AddSingleton<ISchemaStep>(provider =>
             new EventStreamsSchema(provider.GetRequiredService<IDocumentStore>(), provider.GetRequiredService<NpgsqlDataSource>(), schema));
