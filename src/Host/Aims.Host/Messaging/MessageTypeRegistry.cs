@@ -1,8 +1,9 @@
 using System.Collections.Frozen;
 using System.Reflection;
 using System.Text.Json;
+using Aims.BuildingBlocks.Messaging;
 
-namespace Aims.BuildingBlocks.Messaging;
+namespace Aims.Host.Messaging;
 
 /// <summary>Maps stored type names to message types, found once by scanning the module and Contracts assemblies.</summary>
 public sealed class MessageTypeRegistry

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.Modules;
 using Aims.BuildingBlocks.Persistence;
 using MediatR;
@@ -9,7 +10,7 @@ using Wolverine.RDBMS;
 using Wolverine.Runtime;
 using Wolverine.Runtime.Handlers;
 
-namespace Aims.BuildingBlocks.Messaging;
+namespace Aims.Host.Messaging;
 
 /// <summary>
 /// Wolverine's pre-built handler for one message type (no generated code). Each envelope names one receiver, run in its own

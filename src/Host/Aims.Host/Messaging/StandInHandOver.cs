@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.Persistence;
 using Aims.BuildingBlocks.Web;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,8 +9,9 @@ using Wolverine;
 using Wolverine.RDBMS;
 using Wolverine.Runtime;
 using Wolverine.Transports;
+using IMessage = Aims.BuildingBlocks.Messaging.IMessage;
 
-namespace Aims.BuildingBlocks.Messaging;
+namespace Aims.Host.Messaging;
 
 /// <summary>
 /// Hands what a previous version left in the retired stand-in (ADR 0002) to Wolverine at migrate time, then drops the
