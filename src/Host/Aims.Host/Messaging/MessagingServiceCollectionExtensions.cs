@@ -73,6 +73,12 @@ public static class MessagingServiceCollectionExtensions
             options.AddMessageHandler(eventType, new ReceiverDispatch(eventType));
         }
 
+        // A previous version's envelopes may name a message type as it was called then (ADR 0051).
+        foreach (var (former, type) in registry.FormerTypeNames)
+        {
+            options.RegisterMessageType(type, former);
+        }
+
         // A receiver that cannot succeed goes to the dead letters at once; anything else is retried with backoff first.
         options.OnException<PermanentFailureException>().MoveToErrorQueue();
         options.OnException<Exception>()

@@ -99,7 +99,7 @@ internal sealed class StandInHandOver(
             return [];
         }
 
-        var receivers = registry.ReceiversOf(message.GetType()).Except(row.Handled, StringComparer.Ordinal).ToList();
+        var receivers = registry.ReceiversOf(message.GetType()).Except(row.Handled.Select(MessageTypeRegistry.CurrentName), StringComparer.Ordinal).ToList();
         if (row.Key is not null && receivers.Count > 1)
         {
             throw new StartupException($"The keyed message {row.Id} ({row.Type}) left by the retired stand-in has {receivers.Count} receivers, not one: {Fix}");
@@ -109,7 +109,7 @@ internal sealed class StandInHandOver(
         var envelopes = receivers.Select(receiver => NewEnvelope(wolverine, message, receiver, row, delay)).ToList();
         if (row.Key is not null && !row.DeadLettered && envelopes is [var keyed])
         {
-            await ScheduledKeys.ReplaceAsync(session, row.Key, keyed.Id, row.Type, registry.Serialize(message, out _), row.DueAt, cancellationToken);
+            await ScheduledKeys.ReplaceAsync(session, row.Key, keyed.Id, MessageTypeRegistry.CurrentName(row.Type), registry.Serialize(message, out _), row.DueAt, cancellationToken);
         }
 
         return envelopes;
