@@ -160,6 +160,18 @@ public sealed class ModuleBoundaryTests
             ignoreOrder: true, "Wolverine's wiring is src/Host/Aims.Host/Messaging; the floor keeps what modules name");
     }
 
+    /// <summary>Modules publish, schedule and receive through the port; a message's old wire name is the host's to map (ADR 0046).</summary>
+    [Test]
+    public void Only_the_host_compiles_against_Wolverine()
+    {
+        var users = Solution.Assemblies.Values
+            .Where(assembly => assembly.GetReferencedAssemblies().Any(name => name.Name!.StartsWith("Wolverine", StringComparison.Ordinal)))
+            .Select(assembly => assembly.GetName().Name)
+            .ToList();
+
+        users.ShouldBe(["Aims.Host"]);
+    }
+
     [Test]
     public void Nothing_in_a_module_is_public_but_its_module_entry_point()
     {
