@@ -142,6 +142,36 @@ public sealed class ModuleBoundaryTests
         declared.Concat(compiled).ToList().ShouldBeEmpty("the host composes the modules (ADR 0046); a module needing it would turn that around");
     }
 
+    /// <summary>Wolverine is the host's (ADR 0046, 0050): the floor keeps only the port modules send, schedule and read through.</summary>
+    [Test]
+    public void The_building_blocks_carry_the_messaging_port_and_nothing_of_Wolverine()
+    {
+        static bool IsWolverines(string name) => name.StartsWith("Wolverine", StringComparison.Ordinal) || name.StartsWith("JasperFx", StringComparison.Ordinal) || name.StartsWith("Weasel", StringComparison.Ordinal);
+        var project = Path.Combine(Repository.Root(), "src", "BuildingBlocks", "Aims.BuildingBlocks", "Aims.BuildingBlocks.csproj");
+        var packages = System.Xml.Linq.XDocument.Load(project).Descendants("PackageReference").Select(package => package.Attribute("Include")!.Value);
+        var port = Solution.BuildingBlocks.GetTypes()
+            .Where(type => type.Namespace == "Aims.BuildingBlocks.Messaging" && !type.IsNested && type.GetCustomAttribute<CompilerGeneratedAttribute>() is null)
+            .Select(type => type.Name);
+
+        packages.Where(IsWolverines).ShouldBeEmpty();
+        Solution.BuildingBlocks.GetReferencedAssemblies().Select(name => name.Name!).Where(IsWolverines).ShouldBeEmpty();
+        port.ShouldBe(
+            ["IMessage", "IIntegrationEvent", "IOutsideDelivery", "IOutbox", "ScheduledWork", "PermanentFailureException", "IMessageOperations", "MessageSummary"],
+            ignoreOrder: true, "Wolverine's wiring is src/Host/Aims.Host/Messaging; the floor keeps what modules name");
+    }
+
+    /// <summary>Modules publish, schedule and receive through the port; a message's old wire name is the host's to map (ADR 0046).</summary>
+    [Test]
+    public void Only_the_host_compiles_against_Wolverine()
+    {
+        var users = Solution.Assemblies.Values
+            .Where(assembly => assembly.GetReferencedAssemblies().Any(name => name.Name!.StartsWith("Wolverine", StringComparison.Ordinal)))
+            .Select(assembly => assembly.GetName().Name)
+            .ToList();
+
+        users.ShouldBe(["Aims.Host"]);
+    }
+
     [Test]
     public void Nothing_in_a_module_is_public_but_its_module_entry_point()
     {

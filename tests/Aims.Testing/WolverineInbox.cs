@@ -1,5 +1,6 @@
 using System.Globalization;
 using Aims.BuildingBlocks.Messaging;
+using Aims.Host.Messaging;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Wolverine;

@@ -169,7 +169,7 @@ public sealed class MailTests : ProbeTest
 
         var dead = (await WolverineInbox.WaitForDeadLettersAsync(Services, 1)).Single();
 
-        dead.MessageType.ShouldBe("Aims.BuildingBlocks.Mail.SendEmail");
+        dead.MessageType.ShouldBe(typeof(SendEmail).FullName);
         dead.Envelope.Attempts.ShouldBe(1);
         dead.ExceptionType.ShouldEndWith(nameof(PermanentFailureException));
         dead.ExceptionMessage.ShouldContain("refused 'nobody@provider.example': 550");
@@ -183,20 +183,28 @@ public sealed class MailTests : ProbeTest
     [Test]
     public async Task An_email_queued_by_the_previous_version_under_its_old_names_is_sent()
     {
-        var previous = new SendEmail("<previous-1@aims.test>", "pat@provider.example", "Hearing notice", "Your hearing is on 01/19/2027.", null);
-        await using (var scope = Services.CreateAsyncScope())
+        // Stored as the previous version left it in Wolverine's inbox (a retry pending at the upgrade): its type and its
+        // receiver under their BuildingBlocks names (ADR 0051), unowned, for this node to recover.
+        var wolverine = Services.GetRequiredService<Wolverine.Runtime.IWolverineRuntime>();
+        var previous = new Wolverine.Envelope(new SendEmail("<previous-1@aims.test>", "pat@provider.example", "Hearing notice", "Your hearing is on 01/19/2027.", null))
         {
-            await scope.ServiceProvider.GetRequiredService<Wolverine.IMessageBus>().PublishAsync(
-                previous, new Wolverine.DeliveryOptions().WithHeader("aims-receiver", "Aims.BuildingBlocks.Mail.SendEmailHandler"));
-        }
+            Id = Guid.CreateVersion7(),
+            MessageType = "Aims.BuildingBlocks.Mail.SendEmail",
+            Destination = new Uri("local://aims-sending"),
+            Serializer = wolverine.Options.DefaultSerializer,
+            ContentType = wolverine.Options.DefaultSerializer.ContentType,
+            OwnerId = Wolverine.Transports.TransportConstants.AnyNode,
+            Status = Wolverine.EnvelopeStatus.Incoming,
+        };
+        previous.Headers["aims-receiver"] = "Aims.BuildingBlocks.Mail.SendEmailHandler";
+        await wolverine.Storage.Inbox.StoreIncomingAsync(previous);
 
         await Eventually.TrueAsync(() => smtp.Received.Count == 1, "the previous version's email");
         smtp.Received.ShouldHaveSingleItem().Message.MessageId.ShouldBe("previous-1@aims.test");
-        var envelope = (await WolverineInbox.OfTypeAsync<SendEmail>(Services)).ShouldHaveSingleItem();
-        envelope.MessageType.ShouldBe("Aims.BuildingBlocks.Mail.SendEmail");
         await Eventually.TrueAsync(
-            async () => (await WolverineInbox.OfTypeAsync<SendEmail>(Services)).Single().Status == Wolverine.EnvelopeStatus.Handled, "the envelope handled");
+            async () => (await WolverineInbox.EnvelopesAsync(Services)).Single(e => e.Id == previous.Id).Status == Wolverine.EnvelopeStatus.Handled, "the envelope handled");
         (await WolverineInbox.DeadLettersAsync(Services)).ShouldBeEmpty();
+        smtp.Received.Count.ShouldBe(1);
     }
 
     [TestCase("not an address")]

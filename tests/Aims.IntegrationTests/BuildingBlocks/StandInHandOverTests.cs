@@ -2,6 +2,7 @@ using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.Persistence;
 using Aims.BuildingBlocks.Web;
 using Aims.Host.Composition;
+using Aims.Host.Messaging;
 using Aims.MessagingProbe;
 using Aims.Testing;
 using Microsoft.Extensions.DependencyInjection;

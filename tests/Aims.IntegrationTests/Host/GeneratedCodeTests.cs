@@ -1,4 +1,4 @@
-using Aims.BuildingBlocks.Messaging;
+using Aims.Host.Messaging;
 using Aims.Testing;
 using JasperFx.CodeGeneration;
 using Microsoft.Extensions.DependencyInjection;

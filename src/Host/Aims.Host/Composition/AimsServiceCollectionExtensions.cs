@@ -1,9 +1,9 @@
 using System.Reflection;
-using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.Modules;
 using Aims.BuildingBlocks.Persistence;
 using Aims.BuildingBlocks.Time;
 using Aims.BuildingBlocks.Web;
+using Aims.Host.Messaging;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 

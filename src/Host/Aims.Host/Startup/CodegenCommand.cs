@@ -1,4 +1,4 @@
-using Aims.BuildingBlocks.Messaging;
+using Aims.Host.Messaging;
 using JasperFx.CodeGeneration;
 
 namespace Aims.Host.Startup;

@@ -12,7 +12,7 @@ namespace Aims.Notifications.Pages.Admin;
 /// an SMTP server that kept failing) with the error, to retry once the cause is fixed or to cancel.
 /// </summary>
 [Authorize(Policy = nameof(Permission.RunOperations))]
-internal sealed class OperationsModel(MessageOperations operations, OutgoingLog outgoing) : PageModel
+internal sealed class OperationsModel(IMessageOperations operations, OutgoingLog outgoing) : PageModel
 {
     private const int Shown = 50;
 

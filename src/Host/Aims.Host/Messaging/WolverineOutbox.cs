@@ -1,3 +1,4 @@
+using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.Modules;
 using Aims.BuildingBlocks.Persistence;
 using Microsoft.Extensions.Options;
@@ -5,8 +6,9 @@ using Wolverine;
 using Wolverine.Persistence.Durability.ScheduledMessageManagement;
 using Wolverine.RDBMS;
 using Wolverine.Runtime;
+using IMessage = Aims.BuildingBlocks.Messaging.IMessage;
 
-namespace Aims.BuildingBlocks.Messaging;
+namespace Aims.Host.Messaging;
 
 internal sealed class WolverineOutbox(
     DbSession session, OperationContext operation, TimeProvider time, MessageTypeRegistry registry,

@@ -1,13 +1,25 @@
 using System.Collections.Frozen;
 using System.Reflection;
 using System.Text.Json;
+using Aims.BuildingBlocks.Messaging;
 
-namespace Aims.BuildingBlocks.Messaging;
+namespace Aims.Host.Messaging;
 
 /// <summary>Maps stored type names to message types, found once by scanning the module and Contracts assemblies.</summary>
 public sealed class MessageTypeRegistry
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    // What a previous version wrote on the wire (a message type, an aims-receiver header) and its name now (ADR 0051):
+    // an envelope or stand-in row under an old name is read under the new one; nothing is written under an old name.
+    private static readonly FrozenDictionary<string, string> FormerNames = new Dictionary<string, string>
+    {
+        ["Aims.BuildingBlocks.Mail.SendEmail"] = "Aims.Notifications.Sending.SendEmail",
+        ["Aims.BuildingBlocks.Mail.SendEmailHandler"] = "Aims.Notifications.Sending.SendEmailHandler",
+        ["Aims.BuildingBlocks.TextMessages.SendTextMessage"] = "Aims.Notifications.Sending.SendTextMessage",
+        ["Aims.BuildingBlocks.TextMessages.SendTextMessageHandler"] = "Aims.Notifications.Sending.SendTextMessageHandler",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
     private readonly FrozenDictionary<string, Type> types;
     private readonly FrozenDictionary<Type, string[]> receivers;
 
@@ -34,8 +46,15 @@ public sealed class MessageTypeRegistry
     /// <summary>The receivers of a message, by type name: each gets an envelope of its own.</summary>
     public IReadOnlyList<string> ReceiversOf(Type eventType) => receivers.GetValueOrDefault(eventType, []);
 
-    /// <summary>A message's name on the wire: Wolverine's, which a message may pin to a previous name (ADR 0051).</summary>
-    public static string NameOf(Type type) => type.GetCustomAttribute<Wolverine.Attributes.MessageIdentityAttribute>()?.Alias ?? type.FullName ?? type.Name;
+    /// <summary>A message's or receiver's name on the wire, as Wolverine names a message type: its full name.</summary>
+    public static string NameOf(Type type) => type.FullName ?? type.Name;
+
+    /// <summary>The name a message type or receiver has now, for a name a previous version may have written.</summary>
+    public static string CurrentName(string name) => FormerNames.GetValueOrDefault(name, name);
+
+    /// <summary>Old wire names of the message types loaded here, for Wolverine to read a previous version's envelopes.</summary>
+    public IEnumerable<(string Former, Type Type)> FormerTypeNames =>
+        FormerNames.Where(pair => types.ContainsKey(pair.Value)).Select(pair => (pair.Key, types[pair.Value]));
 
     public string Serialize(IMessage message, out string typeName)
     {
@@ -51,7 +70,7 @@ public sealed class MessageTypeRegistry
 
     /// <summary>A message as the stand-in stored it (ADR 0050's hand-over); null when no loaded module declares the type.</summary>
     public IMessage? Deserialize(string typeName, string payload) =>
-        types.TryGetValue(typeName, out var type)
+        types.TryGetValue(CurrentName(typeName), out var type)
             ? (IMessage)(JsonSerializer.Deserialize(payload, type, Json) ?? throw new JsonException($"The stored {typeName} is empty."))
             : null;
 }

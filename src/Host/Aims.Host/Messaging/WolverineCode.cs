@@ -2,7 +2,7 @@ using JasperFx.CodeGeneration;
 using JasperFx.CodeGeneration.Model;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Aims.BuildingBlocks.Messaging;
+namespace Aims.Host.Messaging;
 
 /// <summary>
 /// Wolverine's pre-generated code (ADR 0049): written by the host's <c>codegen</c> verb into <see cref="Folder"/>,
@@ -11,10 +11,10 @@ namespace Aims.BuildingBlocks.Messaging;
 public static class WolverineCode
 {
     /// <summary>Where the generated files are committed, relative to the repository root.</summary>
-    public const string Folder = "src/BuildingBlocks/Aims.BuildingBlocks/Messaging/Generated";
+    public const string Folder = "src/Host/Aims.Host/Messaging/Generated";
 
     /// <summary>The generated types' namespace (Wolverine finds them by base type in this assembly).</summary>
-    public const string Namespace = "Aims.BuildingBlocks.Messaging.Generated";
+    public const string Namespace = "Aims.Host.Messaging.Generated";
 
     /// <summary>
     /// Writes every file Wolverine would generate for this configuration into <paramref name="folder"/> (through

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.Persistence;
 using Aims.BuildingBlocks.Web;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,8 +9,9 @@ using Wolverine;
 using Wolverine.RDBMS;
 using Wolverine.Runtime;
 using Wolverine.Transports;
+using IMessage = Aims.BuildingBlocks.Messaging.IMessage;
 
-namespace Aims.BuildingBlocks.Messaging;
+namespace Aims.Host.Messaging;
 
 /// <summary>
 /// Hands what a previous version left in the retired stand-in (ADR 0002) to Wolverine at migrate time, then drops the
@@ -97,7 +99,7 @@ internal sealed class StandInHandOver(
             return [];
         }
 
-        var receivers = registry.ReceiversOf(message.GetType()).Except(row.Handled, StringComparer.Ordinal).ToList();
+        var receivers = registry.ReceiversOf(message.GetType()).Except(row.Handled.Select(MessageTypeRegistry.CurrentName), StringComparer.Ordinal).ToList();
         if (row.Key is not null && receivers.Count > 1)
         {
             throw new StartupException($"The keyed message {row.Id} ({row.Type}) left by the retired stand-in has {receivers.Count} receivers, not one: {Fix}");
@@ -107,7 +109,7 @@ internal sealed class StandInHandOver(
         var envelopes = receivers.Select(receiver => NewEnvelope(wolverine, message, receiver, row, delay)).ToList();
         if (row.Key is not null && !row.DeadLettered && envelopes is [var keyed])
         {
-            await ScheduledKeys.ReplaceAsync(session, row.Key, keyed.Id, row.Type, registry.Serialize(message, out _), row.DueAt, cancellationToken);
+            await ScheduledKeys.ReplaceAsync(session, row.Key, keyed.Id, MessageTypeRegistry.CurrentName(row.Type), registry.Serialize(message, out _), row.DueAt, cancellationToken);
         }
 
         return envelopes;

@@ -1,19 +1,16 @@
+using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.Persistence;
 using Wolverine.Persistence.Durability;
 using Wolverine.Persistence.Durability.DeadLetterManagement;
 using Wolverine.Persistence.Durability.ScheduledMessageManagement;
 
-namespace Aims.BuildingBlocks.Messaging;
-
-/// <summary>A message as operators see it; for an email, who it is to and its subject.</summary>
-public sealed record MessageSummary(
-    Guid Id, string Type, string? Key, DateTimeOffset DueAt, int Attempts, string? LastError, DateTimeOffset? CompletedAt, string? EmailTo, string? EmailSubject);
+namespace Aims.Host.Messaging;
 
 /// <summary>
 /// What administrators need to run the scheduler (ADR 0041, 0047): upcoming reminders, emails just sent, dead letters to
 /// retry or discard, through Wolverine's storage API.
 /// </summary>
-public sealed class MessageOperations(DbSession session, IMessageStore store)
+internal sealed class MessageOperations(DbSession session, IMessageStore store) : IMessageOperations
 {
     /// <summary>
     /// Keyed scheduled messages, soonest first, optionally only keys starting with <paramref name="keyPrefix"/>. The key says

@@ -1,6 +1,6 @@
 using Aims.BuildingBlocks.Persistence;
 
-namespace Aims.BuildingBlocks.Messaging;
+namespace Aims.Host.Messaging;
 
 /// <summary>
 /// Which Wolverine scheduled envelope is current for a key (ADR 0041). Wolverine has no keys: a replaced envelope that fires

@@ -1,4 +1,4 @@
-namespace Aims.BuildingBlocks.Messaging;
+namespace Aims.Host.Messaging;
 
 public sealed class MessagingOptions
 {

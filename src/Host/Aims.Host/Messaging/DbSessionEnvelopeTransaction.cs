@@ -4,7 +4,7 @@ using Wolverine.Persistence.Durability;
 using Wolverine.RDBMS;
 using Wolverine.Transports;
 
-namespace Aims.BuildingBlocks.Messaging;
+namespace Aims.Host.Messaging;
 
 /// <summary>
 /// The seam between Wolverine's outbox and the unit of work (ADR 0035): envelopes are written by Wolverine's message store

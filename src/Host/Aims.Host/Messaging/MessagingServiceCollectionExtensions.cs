@@ -1,4 +1,5 @@
 using System.Reflection;
+using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.Persistence;
 using JasperFx.CodeGeneration;
 using Microsoft.Extensions.Configuration;
@@ -8,7 +9,7 @@ using Wolverine;
 using Wolverine.ErrorHandling;
 using Wolverine.Postgresql;
 
-namespace Aims.BuildingBlocks.Messaging;
+namespace Aims.Host.Messaging;
 
 public static class MessagingServiceCollectionExtensions
 {
@@ -24,12 +25,12 @@ public static class MessagingServiceCollectionExtensions
     public static IServiceCollection AddAimsMessaging(
         this IServiceCollection services, IConfiguration configuration, IEnumerable<Assembly> messageAssemblies)
     {
-        services.AddSingleton(new ModuleSchema("messaging", SqlMigration.EmbeddedIn(typeof(IMessage).Assembly, "Messaging")));
+        services.AddSingleton(new ModuleSchema("messaging", SqlMigration.EmbeddedIn(typeof(WolverineCode).Assembly, "Messaging")));
         services.Configure<MessagingOptions>(configuration.GetSection(MessagingOptions.Section));
         var registry = new MessageTypeRegistry(messageAssemblies);
         services.AddSingleton(registry);
         services.AddScoped<IOutbox, WolverineOutbox>();
-        services.AddScoped<MessageOperations>();
+        services.AddScoped<IMessageOperations, MessageOperations>();
         services.AddSingleton<ISchemaStep, StandInHandOver>();
         var settings = configuration.GetSection(MessagingOptions.Section).Get<MessagingOptions>() ?? new MessagingOptions();
         services.AddWolverine(options => ConfigureWolverine(options, registry, settings));
@@ -70,6 +71,12 @@ public static class MessagingServiceCollectionExtensions
         foreach (var eventType in registry.ReceivedMessages)
         {
             options.AddMessageHandler(eventType, new ReceiverDispatch(eventType));
+        }
+
+        // A previous version's envelopes may name a message type as it was called then (ADR 0051).
+        foreach (var (former, type) in registry.FormerTypeNames)
+        {
+            options.RegisterMessageType(type, former);
         }
 
         // A receiver that cannot succeed goes to the dead letters at once; anything else is retried with backoff first.

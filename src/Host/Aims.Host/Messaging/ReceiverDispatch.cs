@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.Modules;
 using Aims.BuildingBlocks.Persistence;
 using MediatR;
@@ -9,7 +10,7 @@ using Wolverine.RDBMS;
 using Wolverine.Runtime;
 using Wolverine.Runtime.Handlers;
 
-namespace Aims.BuildingBlocks.Messaging;
+namespace Aims.Host.Messaging;
 
 /// <summary>
 /// Wolverine's pre-built handler for one message type (no generated code). Each envelope names one receiver, run in its own
@@ -30,7 +31,7 @@ internal sealed class ReceiverDispatch(Type messageType) : MessageHandler
     public override async Task HandleAsync(MessageContext context, CancellationToken cancellation)
     {
         var envelope = context.Envelope!;
-        var receiver = envelope.Headers.TryGetValue(ReceiverHeader, out var name) ? name : null;
+        var receiver = envelope.Headers.TryGetValue(ReceiverHeader, out var name) && name is not null ? MessageTypeRegistry.CurrentName(name) : null;
         await using var scope = context.Runtime.Services.CreateAsyncScope();
         var operation = scope.ServiceProvider.GetRequiredService<OperationContext>();
         operation.CorrelationId = envelope.CorrelationId ?? operation.CorrelationId;
@@ -38,10 +39,7 @@ internal sealed class ReceiverDispatch(Type messageType) : MessageHandler
         operation.ActorId = envelope.Headers.TryGetValue(ActorHeader, out var actor) ? actor : null;
 
         var handlerInterface = typeof(INotificationHandler<>).MakeGenericType(messageType);
-        var handlers = scope.ServiceProvider.GetServices(handlerInterface).ToList();
-        // A command for outside AIMS has one receiver, whatever it was called when queued (a previous version's, ADR 0051).
-        var handler = handlers.FirstOrDefault(h => h!.GetType().FullName == receiver)
-            ?? (typeof(IOutsideDelivery).IsAssignableFrom(messageType) && handlers.Count == 1 ? handlers[0] : null)
+        var handler = scope.ServiceProvider.GetServices(handlerInterface).FirstOrDefault(h => h!.GetType().FullName == receiver)
             ?? throw new PermanentFailureException($"No receiver '{receiver}' handles {messageType.FullName} in this build.");
 
         var session = scope.ServiceProvider.GetRequiredService<DbSession>();

@@ -1,0 +1,21 @@
+namespace Aims.BuildingBlocks.Messaging;
+
+/// <summary>A message as operators see it; for an email, who it is to and its subject.</summary>
+public sealed record MessageSummary(
+    Guid Id, string Type, string? Key, DateTimeOffset DueAt, int Attempts, string? LastError, DateTimeOffset? CompletedAt, string? EmailTo, string? EmailSubject);
+
+/// <summary>The operations page's port onto the message store (ADR 0041, 0047); the host implements it on Wolverine's storage.</summary>
+public interface IMessageOperations
+{
+    /// <summary>Keyed scheduled messages still waiting, soonest first, optionally only keys starting with <paramref name="keyPrefix"/>.</summary>
+    Task<IReadOnlyList<MessageSummary>> UpcomingAsync(int limit, string? keyPrefix, CancellationToken cancellationToken);
+
+    /// <summary>Dead letters (events, reminders, emails, texts), newest first, with their error.</summary>
+    Task<IReadOnlyList<MessageSummary>> DeadLettersAsync(int limit, CancellationToken cancellationToken);
+
+    /// <summary>Sends a dead letter again now, from its first attempt; false when it is no longer a dead letter.</summary>
+    Task<bool> RetryAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>Cancels an upcoming scheduled message or discards a dead letter; false when it was already delivered or cancelled.</summary>
+    Task<bool> CancelAsync(Guid id, CancellationToken cancellationToken);
+}
