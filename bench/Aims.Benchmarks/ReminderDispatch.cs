@@ -161,6 +161,9 @@ internal sealed class ReminderDispatch : IScenario
             }
 
             var due = envelopes.Count;
+            // A mark to attach a profiler by (dotnet-trace collect -p <pid>, docs/benchmarks.md).
+            Console.WriteLine($"  {due} {kind} reminders due from {start:HH:mm:ss} UTC, {hosts} host(s), {(ratePerSecond is null ? "burst" : "steady")}" +
+                (DateTimeOffset.UtcNow > start ? " (WARNING: moving them took past that time, so the burst was spread over the moving)" : ""));
             var statementsBefore = await StatementsAsync(connection, reset: true);
             var cpuBefore = await CpuUse.NowAsync(connection);
             var updatesBefore = await EnvelopeUpdatesAsync(connection);
