@@ -11,13 +11,12 @@ namespace Aims.Appeals.Access;
 /// </summary>
 internal sealed class GetAppealRecipientsHandler(EventStreams store) : IRequestHandler<GetAppealRecipients, AppealRecipients?>
 {
-    public async Task<AppealRecipients?> Handle(GetAppealRecipients request, CancellationToken cancellationToken)
-    {
-        if (await store.LoadAppealAsync(request.AppealId, cancellationToken) is not { } appeal)
-        {
-            return null;
-        }
+    public async Task<AppealRecipients?> Handle(GetAppealRecipients request, CancellationToken cancellationToken) =>
+        await store.LoadAppealAsync(request.AppealId, cancellationToken) is { } appeal ? Of(appeal) : null;
 
+    /// <summary>The recipients of an appeal already in hand (a reminder that fires carries them, ADR 0055).</summary>
+    public static AppealRecipients Of(Appeal appeal)
+    {
         var contact = appeal.Filing switch
         {
             InformalAppealFiled f => f.Contact,

@@ -102,7 +102,8 @@ internal sealed class CaseReminderHandler(
             return;
         }
 
-        await bus.PublishAsync(due, cancellationToken);
+        // Who is told goes with it: Notifications would otherwise read and fold the same stream again (ADR 0055).
+        await bus.PublishAsync(due with { Recipients = Access.GetAppealRecipientsHandler.Of(appeal) }, cancellationToken);
     }
 
     private AppealReminderDue? Compose(Appeal appeal, CaseReminder reminder)

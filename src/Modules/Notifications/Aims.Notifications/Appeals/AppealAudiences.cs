@@ -20,9 +20,9 @@ internal sealed class AppealAudiences(IMediator mediator, Notices notices)
 
     public async Task TellAsync(
         Guid appealId, ReminderAudience audience, NoticeKind kind, string sourceKey, Func<NoticeText> text, IReadOnlyList<EmailAttachment>? attachments,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, AppealRecipients? known = null)
     {
-        if (await mediator.Send(new GetAppealRecipients(appealId), cancellationToken) is not { } recipients)
+        if ((known ?? await mediator.Send(new GetAppealRecipients(appealId), cancellationToken)) is not { } recipients)
         {
             return;
         }
