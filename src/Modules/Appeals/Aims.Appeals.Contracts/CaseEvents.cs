@@ -62,10 +62,9 @@ public enum ReminderAudience
 }
 
 /// <summary>
-/// A date on an appeal is near or passed, worded in each portal language for outsiders and in English for the division
-/// (ADR 0026). <paramref name="Cause"/> is unique per reminder and date, so a redelivery tells nobody twice.
-/// <paramref name="Recipients"/> are the appeal's as it stood when the reminder fired, where Appeals had just read it
-/// (ADR 0055): Notifications then need not read the appeal again; null (a previous version's event) means ask Appeals.
+/// A date on an appeal is near or passed, worded per language (ADR 0026); <paramref name="Cause"/> is unique per reminder
+/// and date, so a redelivery tells nobody twice. <paramref name="Recipients"/>: the appeal's when it fired (ADR 0055);
+/// null (a previous version's event) means ask Appeals.
 /// </summary>
 public sealed record AppealReminderDue(
     Guid AppealId, string CaseNumber, string Cause, Wording<NoticeText> Text, ReminderAudience Audience, AppealRecipients? Recipients = null)
