@@ -34,7 +34,8 @@ BEGIN
     -- A count that reached nothing goes, or the table would keep every day ever used.
     IF TG_OP <> 'INSERT' AND NOT OLD.closed THEN
         DELETE FROM appeals.staff_load
-        WHERE cases = 0 AND user_id IN (OLD.case_worker_id, OLD.decider_id) AND clock_due = coalesce(OLD.clock_due, 'infinity'::date);
+        WHERE cases = 0 AND clock_due = coalesce(OLD.clock_due, 'infinity'::date)
+          AND (user_id, name) IN ((OLD.case_worker_id, coalesce(OLD.case_worker_name, '')), (OLD.decider_id, coalesce(OLD.decider_name, '')));
     END IF;
     RETURN NULL;
 END
