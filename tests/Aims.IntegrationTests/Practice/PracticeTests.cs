@@ -21,7 +21,7 @@ public sealed partial class PracticeTests() : AppealsTest("aims_test_practice")
     /// <summary>Every table a real filing, upload, withdrawal or notice writes to.</summary>
     private static readonly string[] RealTables =
     [
-        "appeals.mt_streams", "appeals.mt_events", "appeals.appeal_summaries", "appeals.filing_keys", "appeals.appeal_access", "appeals.mt_doc_appeal_draft",
+        "appeals.mt_streams", "appeals.mt_events", "appeals.appeal_summaries", "appeals.staff_load", "appeals.filing_keys", "appeals.appeal_access", "appeals.mt_doc_appeal_draft",
         "documents.documents", "documents.chunks", "notifications.outgoing", "notifications.notices",
     ];
 

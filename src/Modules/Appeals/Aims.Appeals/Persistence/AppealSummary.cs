@@ -124,3 +124,19 @@ internal sealed class FilingKey
 
     public DateTimeOffset CreatedAt { get; init; }
 }
+
+/// <summary>
+/// Open appeals per person (as case worker or decider, under the name their list rows carry) per day their decision
+/// clock runs out; kept by appeal_summaries' triggers (migration 0015) for the deadline dashboard's counts.
+/// </summary>
+internal sealed class StaffLoad
+{
+    public Guid UserId { get; init; }
+
+    public string Name { get; init; } = "";
+
+    /// <summary>The day the clock runs out; <see cref="DateOnly.MaxValue"/> ('infinity') when none runs.</summary>
+    public DateOnly ClockDue { get; init; }
+
+    public int Cases { get; init; }
+}

@@ -16,6 +16,8 @@ internal sealed class AppealsDbContext(DbContextOptions<AppealsDbContext> option
 
     public DbSet<FilingKey> FilingKeys => Set<FilingKey>();
 
+    public DbSet<StaffLoad> StaffLoads => Set<StaffLoad>();
+
     protected override string Schema => SchemaName;
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
@@ -45,6 +47,11 @@ internal sealed class AppealsDbContext(DbContextOptions<AppealsDbContext> option
         {
             entity.ToTable("filing_keys");
             entity.HasKey(k => new { k.UserId, k.Key });
+        });
+        modelBuilder.Entity<StaffLoad>(entity =>
+        {
+            entity.ToTable("staff_load");
+            entity.HasKey(l => new { l.UserId, l.Name, l.ClockDue });
         });
     }
 }
