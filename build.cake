@@ -22,6 +22,7 @@ string chosenClusterDir = null;
 string clusterDir => chosenClusterDir ??= ClusterDirectory();
 string dataDir => $"{clusterDir}/data";
 var startedCluster = false;
+var usedCluster = false;
 IProcess clamd = null;
 
 if (EnvironmentVariable("CI") is not null)
@@ -38,7 +39,13 @@ Teardown(context =>
         clamd.WaitForExit();
     }
 
-    if (startedCluster)
+    // Several `./build.sh run`s may share the local cluster (two hosts, docs/scale-out.md): the last one to stop stops it.
+    var sharedRun = target == "run" && usedCluster;
+    if (sharedRun && OtherClusterClients() > 0)
+    {
+        Information("Another host still uses the local PostgreSQL cluster: it keeps running.");
+    }
+    else if (startedCluster || sharedRun)
     {
         Information("Stopping the local PostgreSQL cluster.");
         PgCtl($"-D \"{dataDir}\" -m fast -w stop");
@@ -258,8 +265,12 @@ string StartCluster(string database)
         }
     }
 
+    usedCluster = true;
     return ConnectionString(database ?? "postgres");
 }
+
+int OtherClusterClients() =>
+    int.Parse(Psql("-tAc \"SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()\"").Trim());
 
 string Password() => System.IO.File.ReadAllText($"{clusterDir}/password").Trim();
 
