@@ -1,9 +1,8 @@
 namespace Aims.Host.Startup;
 
 /// <summary>
-/// The AIMS clock moved ahead by <c>Aims:DevClock:Offset</c>, in Development only, to try reminders by hand: on a clock
-/// set a few minutes before 9:00 AM New York time, a hearing set a week ahead reminds "in 7 days" minutes later
-/// (docs/scale-out.md). Every host of one database takes the same offset; any other environment ignores it.
+/// The AIMS clock moved ahead by <c>Aims:DevClock:Offset</c> in Development only, so reminders can be tried by hand within
+/// minutes (docs/scale-out.md). Every host of one database takes the same offset; other environments ignore it.
 /// </summary>
 internal sealed class DevClock(TimeSpan offset) : TimeProvider
 {
