@@ -22,6 +22,7 @@ string chosenClusterDir = null;
 string clusterDir => chosenClusterDir ??= ClusterDirectory();
 string dataDir => $"{clusterDir}/data";
 var startedCluster = false;
+var usedCluster = false;
 IProcess clamd = null;
 
 if (EnvironmentVariable("CI") is not null)
@@ -38,7 +39,13 @@ Teardown(context =>
         clamd.WaitForExit();
     }
 
-    if (startedCluster)
+    // Several `./build.sh run`s may share the local cluster (two hosts, docs/scale-out.md): the last one to stop stops it.
+    var sharedRun = target == "run" && usedCluster;
+    if (sharedRun && OtherClusterClients() > 0)
+    {
+        Information("Another host still uses the local PostgreSQL cluster: it keeps running.");
+    }
+    else if (startedCluster || sharedRun)
     {
         Information("Stopping the local PostgreSQL cluster.");
         PgCtl($"-D \"{dataDir}\" -m fast -w stop");
@@ -258,8 +265,12 @@ string StartCluster(string database)
         }
     }
 
+    usedCluster = true;
     return ConnectionString(database ?? "postgres");
 }
+
+int OtherClusterClients() =>
+    int.Parse(Psql("-tAc \"SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()\"").Trim());
 
 string Password() => System.IO.File.ReadAllText($"{clusterDir}/password").Trim();
 
@@ -335,14 +346,17 @@ string StartClamd()
     EnsureDirectoryExists(database);
     System.IO.File.WriteAllText($"{database}/aims-test.ndb",
         $"Aims.Test.EICAR:0:*:{Convert.ToHexStringLower(System.Text.Encoding.ASCII.GetBytes("EICAR-STANDARD-ANTIVIRUS-TEST-FILE"))}\n");
-    System.IO.File.WriteAllText($"{folder}/clamd.conf", string.Join("\n",
-        "Foreground yes", $"TCPSocket {clamdPort}", "TCPAddr 127.0.0.1", $"DatabaseDirectory {database}", $"LogFile {folder}/clamd.log", "StreamMaxLength 60M", ""));
+    // Named by port: a second `./build.sh run` (a second host, docs/scale-out.md) runs its own clamd, which cannot share
+    // the first one's log file (clamd locks it).
+    var config = $"{folder}/clamd-{clamdPort}";
+    System.IO.File.WriteAllText($"{config}.conf", string.Join("\n",
+        "Foreground yes", $"TCPSocket {clamdPort}", "TCPAddr 127.0.0.1", $"DatabaseDirectory {database}", $"LogFile {config}.log", "StreamMaxLength 60M", ""));
     if (!PortIsFree(int.Parse(clamdPort)))
     {
         throw new Exception($"Port {clamdPort} (clamd) is in use by another program: set AIMS_CLAMD_PORT to a free port.");
     }
 
-    clamd = StartAndReturnProcess("/usr/sbin/clamd", new ProcessSettings { Arguments = $"-c \"{folder}/clamd.conf\"", Silent = true, RedirectStandardOutput = true, RedirectStandardError = true });
+    clamd = StartAndReturnProcess("/usr/sbin/clamd", new ProcessSettings { Arguments = $"-c \"{config}.conf\"", Silent = true, RedirectStandardOutput = true, RedirectStandardError = true });
     for (var waited = 0; waited < 300; waited++)
     {
         if (!PortIsFree(int.Parse(clamdPort)))
@@ -354,7 +368,7 @@ string StartClamd()
         System.Threading.Thread.Sleep(100);
     }
 
-    throw new Exception($"clamd did not start; see {folder}/clamd.log.");
+    throw new Exception($"clamd did not start; see {config}.log.");
 }
 
 // ---------------------------------------------------------------- processes and results

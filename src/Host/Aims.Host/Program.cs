@@ -38,6 +38,7 @@ try
     // or server touch it, and the demo data is seeded after Wolverine (inside AddAims) has started, since seeding
     // publishes events.
     builder.Services.AddDatabaseStartup();
+    DevClock.AddIfSet(builder.Services, builder.Configuration, builder.Environment);
     builder.Services.AddAims(builder.Configuration, modules);
     builder.Services.AddHostedService<DemoDataStartup>();
     builder.Services.AddAimsTelemetry(builder.Configuration);
@@ -69,6 +70,11 @@ try
     foreach (var optOut in optOuts)
     {
         app.Logger.LogWarning("{OptOut}", optOut);
+    }
+
+    if (app.Services.GetRequiredService<TimeProvider>() is DevClock moved)
+    {
+        app.Logger.LogWarning("The AIMS clock is {Offset} ahead ({Setting}): it reads {Now:u}.", moved.Offset, DevClock.Setting, moved.GetUtcNow());
     }
 
     app.UseHttpsBehindProxy();

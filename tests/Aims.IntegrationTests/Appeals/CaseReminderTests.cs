@@ -11,7 +11,9 @@ namespace Aims.IntegrationTests.Appeals;
 /// </summary>
 public sealed class CaseReminderTests() : AppealsTest("aims_test_case_reminders")
 {
-    private Task<DateTimeOffset?> PendingAsync(Guid appealId, string kind) => ScheduledAtAsync($"appeal:{appealId}:remind:{kind}");
+    private Task<DateTimeOffset?> PendingAsync(Guid appealId, string kind) => ScheduledAtAsync(CaseReminderKey(appealId, kind));
+
+    private static string CaseReminderKey(Guid appealId, string kind) => $"appeal:{appealId}:remind:{kind}";
 
     private static DateTimeOffset Utc(int year, int month, int day, int hour) => new(year, month, day, hour, 0, 0, TimeSpan.Zero);
 
@@ -129,6 +131,64 @@ public sealed class CaseReminderTests() : AppealsTest("aims_test_case_reminders"
                 $"Status: scheduled; decided by Test HearingOfficer. Issue the decision by then, on the appeal's page in AIMS.");
         (await AppealEmailsToAsync(Administrator)).ShouldContain(e => e.Subject == fourteen);
         (await AppealEmailsToAsync("client.remind@example.com")).ShouldNotContain(e => e.Subject == fourteen);
+    }
+
+    [Test]
+    public async Task A_hearing_moved_earlier_reminds_once_at_its_new_times_and_not_again_at_the_old_ones()
+    {
+        // Client appeal filed Mon 11/23/2026. The hearing is set for Tue 01/26/2027 10:00 (reminders Tue 01/19 and Mon 01/25
+        // at 09:00), then moved by the division to Tue 01/19/2027 10:00: reminders Tue 01/12 and Mon 01/18 at 09:00, and
+        // the old moments pass without a second reminder.
+        var (_, id, caseNumber, _) = await ClientAppealAsync("earlier", "300000000184");
+        using var worker = await StaffAsync("worker.earlier@dmas.virginia.gov", Role.CaseWorker);
+        using var officer = await StaffAsync("officer.earlier@dmas.virginia.gov", Role.HearingOfficer);
+        (await ActAsync(worker, $"/staff/appeals/{id}/docket", [])).Location.ShouldBe($"/appeals/{id}");
+        (await ActAsync(worker, $"/staff/appeals/{id}/assign", new() { ["Role"] = "CaseWorker", ["AssigneeId"] = (await UserIdAsync("worker.earlier@dmas.virginia.gov")).ToString() }))
+            .Location.ShouldBe($"/appeals/{id}");
+        (await ActAsync(worker, $"/staff/appeals/{id}/assign", new() { ["Role"] = "HearingOfficer", ["AssigneeId"] = (await UserIdAsync("officer.earlier@dmas.virginia.gov")).ToString() }))
+            .Location.ShouldBe($"/appeals/{id}");
+        var hearing = new Dictionary<string, string?>
+        {
+            ["Form.Date"] = "01/26/2027", ["Form.Time"] = "10:00 AM", ["Form.Channel"] = "Telephone", ["Form.Details"] = "Call 804-555-0100, code 7731.",
+        };
+        (await ActAsync(officer, $"/staff/appeals/{id}/schedule", hearing)).Location.ShouldBe($"/appeals/{id}");
+        (await PendingAsync(id, "HearingInSevenDays")).ShouldBe(Utc(2027, 1, 19, 14));
+        (await PendingAsync(id, "HearingTomorrow")).ShouldBe(Utc(2027, 1, 25, 14));
+
+        hearing["Form.Date"] = "01/19/2027";
+        hearing["Reason"] = "The hearing officer's calendar changed.";
+        hearing["AppellantRequested"] = "false";
+        (await ActAsync(officer, $"/staff/appeals/{id}/reschedule", hearing)).Location.ShouldBe($"/appeals/{id}");
+        (await PendingAsync(id, "HearingInSevenDays")).ShouldBe(Utc(2027, 1, 12, 14));
+        (await PendingAsync(id, "HearingTomorrow")).ShouldBe(Utc(2027, 1, 18, 14));
+        await DeliverAsync();
+
+        var weekBefore = $"Hearing in 7 days: appeal {caseNumber}";
+        var dayBefore = $"Hearing tomorrow: appeal {caseNumber}";
+        async Task<(int Week, int Day)> RemindedAsync()
+        {
+            var emails = await AppealEmailsToAsync("client.earlier@example.com");
+            return (emails.Count(e => e.Subject == weekBefore), emails.Count(e => e.Subject == dayBefore));
+        }
+
+        Clock.SetUtcNow(Utc(2027, 1, 12, 14).AddMinutes(-1));
+        await DeliverAsync();
+        (await RemindedAsync()).ShouldBe((0, 0));
+
+        Clock.SetUtcNow(Utc(2027, 1, 12, 14));
+        await DeliverAsync();
+        (await RemindedAsync()).ShouldBe((1, 0));
+        (await AppealEmailsToAsync("client.earlier@example.com")).Single(e => e.Subject == weekBefore).TextBody.ShouldContain("January 19, 2027 at 10:00 AM Eastern");
+
+        Clock.SetUtcNow(Utc(2027, 1, 18, 14));
+        await DeliverAsync();
+        (await RemindedAsync()).ShouldBe((1, 1));
+
+        // Past both old moments (01/19 and 01/25 at 09:00): nothing more.
+        Clock.SetUtcNow(Utc(2027, 1, 25, 14));
+        await DeliverAsync();
+        (await RemindedAsync()).ShouldBe((1, 1));
+        (await HandledCountAsync(CaseReminderKey(id, "HearingInSevenDays"))).ShouldBe(1, "the first plan's envelope was cancelled, not run");
     }
 
     [Test]

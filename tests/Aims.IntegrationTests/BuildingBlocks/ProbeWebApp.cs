@@ -24,6 +24,9 @@ internal sealed class ProbeWebApp : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>This node's services, to ask Wolverine's storage API (it is a node, unlike the test process).</summary>
+    public IServiceProvider Services => app.Services;
+
     public static async Task<ProbeWebApp> StartAsync(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder();
