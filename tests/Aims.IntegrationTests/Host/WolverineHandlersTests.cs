@@ -1,4 +1,4 @@
-using Aims.BuildingBlocks.Messaging;
+using Aims.Host.Messaging;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine.Runtime;
