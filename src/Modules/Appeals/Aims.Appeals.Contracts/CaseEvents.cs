@@ -61,11 +61,9 @@ public enum ReminderAudience
     AssignedCaseWorker = 64,
 }
 
-/// <summary>
-/// A date on an appeal is near or passed, worded per language (ADR 0026); <paramref name="Cause"/> is unique per reminder
-/// and date, so a redelivery tells nobody twice. <paramref name="Recipients"/>: the appeal's when it fired (ADR 0055);
-/// null (a previous version's event) means ask Appeals.
-/// </summary>
+/// <summary>A date on an appeal is near or passed, worded per language (ADR 0026); <paramref name="Cause"/> is unique per
+/// reminder and date, so a redelivery tells nobody twice. <paramref name="Recipients"/>: the appeal's when it fired
+/// (ADR 0055); null (a previous version's event) means ask Appeals.</summary>
 public sealed record AppealReminderDue(
     Guid AppealId, string CaseNumber, string Cause, Wording<NoticeText> Text, ReminderAudience Audience, AppealRecipients? Recipients = null)
     : IIntegrationEvent;

@@ -37,11 +37,9 @@ internal sealed class ListDeadlinesHandler(AppealsDbContext db, BusinessCalendar
         var clocks = await CaseRow.From(due.OrderBy(a => a.ClockDue).ThenBy(a => a.CaseNumber)).Take(500).ToListAsync(cancellationToken);
         var summaries = await CaseRow.From(late.OrderBy(a => a.SummaryDue)).Take(500).ToListAsync(cancellationToken);
 
-        // Each open case counts for its case worker and its decider, already grouped by day in staff_load (migration
-        // 0015), so this sums a few thousand rows rather than grouping every open appeal. A case with no clock running
-        // is kept under 'infinity': open, never overdue nor due soon.
-        // Sorted as an anonymous type: EF Core cannot order by a member of a record it builds through its constructor,
-        // and fails the whole query at run time if asked to.
+        // Each open case counts for its case worker and its decider, grouped by day in staff_load (migration 0015); no
+        // clock running is kept under 'infinity' (open, never overdue nor due soon). Sorted as an anonymous type: EF Core
+        // cannot order by a member of a record it builds through its constructor, and fails the query at run time.
         var loads = await db.StaffLoads.AsNoTracking().GroupBy(l => new { l.UserId, l.Name })
             .Select(g => new
             {
