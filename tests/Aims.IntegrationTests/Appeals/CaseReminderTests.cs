@@ -209,7 +209,7 @@ public sealed class CaseReminderTests() : AppealsTest("aims_test_case_reminders"
     public async Task A_withdrawal_before_the_hearing_cancels_its_calendar_event_in_each_partys_calendar()
     {
         // Filed and docketed Mon 11/23/2026; the hearing is set for Tue 01/19/2027 10:00 Eastern; withdrawn the same day.
-        var (client, id, caseNumber, _) = await ClientAppealAsync("unset", "300000000184");
+        var (client, id, caseNumber, _) = await ClientAppealAsync("unset", "300000000186");
         using var worker = await StaffAsync("worker.unset@dmas.virginia.gov", Role.CaseWorker);
         using var officer = await StaffAsync("officer.unset@dmas.virginia.gov", Role.HearingOfficer);
         (await ActAsync(worker, $"/staff/appeals/{id}/docket", [])).Location.ShouldBe($"/appeals/{id}");
