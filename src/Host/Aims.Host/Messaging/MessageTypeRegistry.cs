@@ -25,12 +25,11 @@ public sealed class MessageTypeRegistry
 
     public MessageTypeRegistry(IEnumerable<Assembly> assemblies)
     {
-        types = assemblies.Distinct()
-            .SelectMany(assembly => assembly.GetTypes())
+        var loaded = assemblies.Distinct().SelectMany(assembly => assembly.GetTypes()).ToList();
+        types = loaded
             .Where(type => type is { IsAbstract: false, IsInterface: false } && typeof(IMessage).IsAssignableFrom(type))
             .ToFrozenDictionary(NameOf, StringComparer.Ordinal);
-        receivers = assemblies.Distinct()
-            .SelectMany(assembly => assembly.GetTypes())
+        receivers = loaded
             .Where(type => type is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false })
             .SelectMany(type => type.GetInterfaces()
                 .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(MediatR.INotificationHandler<>)

@@ -39,7 +39,7 @@ internal sealed class ReceiverDispatch(Type messageType) : MessageHandler
         operation.ActorId = envelope.Headers.TryGetValue(ActorHeader, out var actor) ? actor : null;
 
         var handlerInterface = typeof(INotificationHandler<>).MakeGenericType(messageType);
-        var handler = scope.ServiceProvider.GetServices(handlerInterface).FirstOrDefault(h => h!.GetType().FullName == receiver)
+        var handler = scope.ServiceProvider.GetServices(handlerInterface).FirstOrDefault(h => MessageTypeRegistry.NameOf(h!.GetType()) == receiver)
             ?? throw new PermanentFailureException($"No receiver '{receiver}' handles {messageType.FullName} in this build.");
 
         var session = scope.ServiceProvider.GetRequiredService<DbSession>();
