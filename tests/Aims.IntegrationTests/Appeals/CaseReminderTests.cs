@@ -284,21 +284,50 @@ public sealed class CaseReminderTests() : AppealsTest("aims_test_case_reminders"
         ["Form.Reasoning"] = "The record supports the reassessment.", ["Form.RequiredAction"] = "None.", ["Form.ActionDeadline"] = "",
     };
 
-    /// <summary>The party's calendar takes the hearing out: METHOD:CANCEL, the same UID and start, a higher SEQUENCE, STATUS:CANCELLED.</summary>
-    private async Task ShouldBeCancelledInCalendarAsync(string email, string caseNumber)
+    [Test]
+    public async Task A_provider_decision_deemed_before_the_conference_cancels_its_calendar_event()
+    {
+        // Informal appeal filed Mon 11/23/2026: its decision is due Sat 05/22/2027, but the conference is set for Tue
+        // 06/01/2027 10:00. At 00:01 on Sun 05/23 the clock deems the decision in the provider's favour, closing the
+        // appeal with its conference still ahead.
+        var agency = await AgencyAsync(AgencyType.ProviderAgency, "Program Integrity Deemed Conference", "coord.iffcgone@pic.example");
+        var (owner, provider) = await ProviderAsync("owner.iffcgone@clinic.example", "Piedmont Deemed Clinic");
+        using var ownerBrowser = owner;
+        var id = await FileAsync(owner, "/appeals/file/informal", InformalFields(provider, "11/10/2026", agencyId: agency));
+        using var worker = await StaffAsync("worker.iffcgone@dmas.virginia.gov", Role.CaseWorker);
+        using var agent = await StaffAsync("agent.iffcgone@dmas.virginia.gov", Role.InformalAppealsAgent);
+        (await ActAsync(worker, $"/staff/appeals/{id}/docket", [])).Location.ShouldBe($"/appeals/{id}");
+        (await ActAsync(worker, $"/staff/appeals/{id}/assign", new() { ["Role"] = "InformalAppealsAgent", ["AssigneeId"] = (await UserIdAsync("agent.iffcgone@dmas.virginia.gov")).ToString() }))
+            .Location.ShouldBe($"/appeals/{id}");
+        (await ActAsync(agent, $"/staff/appeals/{id}/schedule", new()
+        {
+            ["Form.Date"] = "06/01/2027", ["Form.Time"] = "10:00 AM", ["Form.Channel"] = "Video", ["Form.Details"] = "https://meet.example/iffcgone",
+        })).Location.ShouldBe($"/appeals/{id}");
+        await DeliverAsync();
+
+        Clock.SetUtcNow(new DateTimeOffset(2027, 5, 23, 4, 2, 0, TimeSpan.Zero));
+        await DeliverAsync();
+
+        var caseNumber = (string)(await ScalarAsync("SELECT case_number FROM appeals.appeal_summaries WHERE id = @p", id))!;
+        await ShouldBeCancelledInCalendarAsync("coord.iffcgone@pic.example", caseNumber, "Informal fact-finding conference", new DateTime(2027, 6, 1, 10, 0, 0), "June 1, 2027 at 10:00 AM Eastern");
+    }
+
+    /// <summary>The party's calendar takes the session out: METHOD:CANCEL, the same UID and start, a higher SEQUENCE, STATUS:CANCELLED.</summary>
+    private async Task ShouldBeCancelledInCalendarAsync(
+        string email, string caseNumber, string what = "Hearing", DateTime? start = null, string spokenStart = "January 19, 2027 at 10:00 AM Eastern")
     {
         var emails = await AppealEmailsToAsync(email);
-        var set = CalendarInvitation.Of(emails.Single(e => e.Subject == $"Hearing scheduled: appeal {caseNumber}"));
-        var cancelled = CalendarInvitation.Of(emails.Single(e => e.Subject == $"Hearing cancelled: appeal {caseNumber}"));
+        var set = CalendarInvitation.Of(emails.Single(e => e.Subject == $"{what} scheduled: appeal {caseNumber}"));
+        var cancelled = CalendarInvitation.Of(emails.Single(e => e.Subject == $"{what} cancelled: appeal {caseNumber}"));
         set.Calendar.Method.ShouldBe("PUBLISH");
         cancelled.Calendar.Method.ShouldBe("CANCEL", email);
         cancelled.Event.Status.ShouldBe("CANCELLED");
         cancelled.Event.Uid.ShouldBe(set.Event.Uid);
         cancelled.Event.Sequence.ShouldBeGreaterThan(set.Event.Sequence);
-        cancelled.Event.DtStart!.Value.ShouldBe(new DateTime(2027, 1, 19, 10, 0, 0));
+        cancelled.Event.DtStart!.Value.ShouldBe(start ?? new DateTime(2027, 1, 19, 10, 0, 0));
         cancelled.Event.DtStart!.TzId.ShouldBe(CalendarInvitation.Richmond);
-        emails.Single(e => e.Subject == $"Hearing cancelled: appeal {caseNumber}").TextBody
-            .ShouldContain($"The hearing on appeal {caseNumber} set for January 19, 2027 at 10:00 AM Eastern will not take place: the appeal is closed.");
+        emails.Single(e => e.Subject == $"{what} cancelled: appeal {caseNumber}").TextBody
+            .ShouldContain($"The {what.ToLowerInvariant()} on appeal {caseNumber} set for {spokenStart} will not take place: the appeal is closed.");
     }
 
     [Test]

@@ -8,9 +8,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Aims.Notifications.Pages.Admin;
 
 /// <summary>
-/// The scheduler as administrators run it: reminders coming up, emails just sent, messages waiting for a scheduled retry
-/// (to try now or discard), and dead letters (a refused address, an SMTP server that kept failing) with the error, to retry
-/// once the cause is fixed or to cancel.
+/// The scheduler as administrators run it: reminders coming up, emails just sent, scheduled retries (try now or discard),
+/// and dead letters (a refused address, a mail server that kept failing) with the error, to retry or cancel.
 /// </summary>
 [Authorize(Policy = nameof(Permission.RunOperations))]
 internal sealed class OperationsModel(IMessageOperations operations, OutgoingLog outgoing) : PageModel
