@@ -281,7 +281,7 @@ public sealed class CaseReminderTests() : AppealsTest("aims_test_case_reminders"
     {
         ["Form.Outcome"] = "Sustained", ["Form.ProceduralHistory"] = "Appeal filed 11/23/2026; hearing held 01/19/2027 by telephone.",
         ["Form.FindingsOfFact"] = "The reassessment considered every diagnosis.", ["Form.ConclusionsOfLaw"] = "The reduction follows 12VAC30-60-303.",
-        ["Form.Reasoning"] = "The record supports the reassessment.", ["Form.RequiredAction"] = "None.", ["Form.ActionDeadline"] = "",
+        ["Form.Reasoning"] = "The record supports the reassessment.", ["Form.RequiredAction"] = "None: the reduction stands.", ["Form.ActionDeadline"] = "02/05/2027",
     };
 
     [Test]
