@@ -209,35 +209,125 @@ public sealed class CaseReminderTests() : AppealsTest("aims_test_case_reminders"
     public async Task A_withdrawal_before_the_hearing_cancels_its_calendar_event_in_each_partys_calendar()
     {
         // Filed and docketed Mon 11/23/2026; the hearing is set for Tue 01/19/2027 10:00 Eastern; withdrawn the same day.
-        var (client, id, caseNumber, _) = await ClientAppealAsync("unset", "300000000186");
-        using var worker = await StaffAsync("worker.unset@dmas.virginia.gov", Role.CaseWorker);
-        using var officer = await StaffAsync("officer.unset@dmas.virginia.gov", Role.HearingOfficer);
+        var (client, id, caseNumber) = await ScheduledHearingAsync("unset", "300000000186");
+        using var appellant = client;
+        (await ActAsync(client, $"/appeals/{id}/withdraw", [])).Location.ShouldBe($"/appeals/{id}");
+        await DeliverAsync();
+
+        foreach (var email in new[] { "client.unset@example.com", "coord.unset@dss.example" })
+        {
+            await ShouldBeCancelledInCalendarAsync(email, caseNumber);
+        }
+    }
+
+    [Test]
+    public async Task A_dismissal_before_the_hearing_cancels_its_calendar_event_in_each_partys_calendar()
+    {
+        // Filed and docketed Mon 11/23/2026; the hearing is set for Tue 01/19/2027 10:00 Eastern; dismissed the same day
+        // (the notice turns out to grant what was asked).
+        var (client, id, caseNumber) = await ScheduledHearingAsync("dismiss", "300000000187");
+        client.Dispose();
+        using var worker = await StaffLaterAsync("worker.dismiss@dmas.virginia.gov");
+        (await ActAsync(worker, $"/staff/appeals/{id}/dismiss", new() { ["Reason"] = "NoAdverseAction", ["Explanation"] = "The notice granted the request." }))
+            .Location.ShouldBe($"/appeals/{id}");
+        await DeliverAsync();
+
+        foreach (var email in new[] { "client.dismiss@example.com", "coord.dismiss@dss.example" })
+        {
+            await ShouldBeCancelledInCalendarAsync(email, caseNumber);
+        }
+    }
+
+    [Test]
+    public async Task A_decision_waits_for_the_hearing_and_once_it_is_held_cancels_no_calendar_event()
+    {
+        // Hearing Tue 01/19/2027 10:00 Eastern. A decision on Mon 11/23/2026, before it, is refused, so no decision can
+        // close the appeal with its hearing ahead; decided Wed 01/20/2027, after it was held, nobody's calendar changes.
+        var (client, id, caseNumber) = await ScheduledHearingAsync("heard", "300000000188");
+        client.Dispose();
+        using var officer = await StaffLaterAsync("officer.heard@dmas.virginia.gov");
+        (await ActAsync(officer, $"/staff/appeals/{id}/decide", SevenParts())).Text.ShouldContain($"The hearing on {caseNumber} has not been held yet.");
+
+        Clock.SetUtcNow(new DateTimeOffset(2027, 1, 20, 15, 0, 0, TimeSpan.Zero));
+        using var officerLater = await StaffLaterAsync("officer.heard@dmas.virginia.gov");
+        (await ActAsync(officerLater, $"/staff/appeals/{id}/decide", SevenParts())).Location.ShouldBe($"/appeals/{id}");
+        await DeliverAsync();
+
+        foreach (var email in new[] { "client.heard@example.com", "coord.heard@dss.example" })
+        {
+            var subjects = (await AppealEmailsToAsync(email)).Select(e => e.Subject).ToList();
+            subjects.ShouldContain($"Hearing scheduled: appeal {caseNumber}");
+            subjects.ShouldNotContain($"Hearing cancelled: appeal {caseNumber}", email);
+        }
+    }
+
+    /// <summary>A client appeal filed (by the returned client), docketed and given a hearing officer on Mon 11/23/2026, its hearing set for Tue 01/19/2027 10:00.</summary>
+    private async Task<(FormClient Client, Guid Id, string CaseNumber)> ScheduledHearingAsync(string who, string medicaidId)
+    {
+        var (client, id, caseNumber, _) = await ClientAppealAsync(who, medicaidId);
+        using var worker = await StaffAsync($"worker.{who}@dmas.virginia.gov", Role.CaseWorker);
+        using var officer = await StaffAsync($"officer.{who}@dmas.virginia.gov", Role.HearingOfficer);
         (await ActAsync(worker, $"/staff/appeals/{id}/docket", [])).Location.ShouldBe($"/appeals/{id}");
-        (await ActAsync(worker, $"/staff/appeals/{id}/assign", new() { ["Role"] = "HearingOfficer", ["AssigneeId"] = (await UserIdAsync("officer.unset@dmas.virginia.gov")).ToString() }))
+        (await ActAsync(worker, $"/staff/appeals/{id}/assign", new() { ["Role"] = "HearingOfficer", ["AssigneeId"] = (await UserIdAsync($"officer.{who}@dmas.virginia.gov")).ToString() }))
             .Location.ShouldBe($"/appeals/{id}");
         (await ActAsync(officer, $"/staff/appeals/{id}/schedule", new()
         {
             ["Form.Date"] = "01/19/2027", ["Form.Time"] = "10:00 AM", ["Form.Channel"] = "Telephone", ["Form.Details"] = "Call 804-555-0100, code 5521.",
         })).Location.ShouldBe($"/appeals/{id}");
-        (await ActAsync(client, $"/appeals/{id}/withdraw", [])).Location.ShouldBe($"/appeals/{id}");
+        return (client, id, caseNumber);
+    }
+
+    private static Dictionary<string, string?> SevenParts() => new()
+    {
+        ["Form.Outcome"] = "Sustained", ["Form.ProceduralHistory"] = "Appeal filed 11/23/2026; hearing held 01/19/2027 by telephone.",
+        ["Form.FindingsOfFact"] = "The reassessment considered every diagnosis.", ["Form.ConclusionsOfLaw"] = "The reduction follows 12VAC30-60-303.",
+        ["Form.Reasoning"] = "The record supports the reassessment.", ["Form.RequiredAction"] = "None: the reduction stands.", ["Form.ActionDeadline"] = "02/05/2027",
+    };
+
+    [Test]
+    public async Task A_provider_decision_deemed_before_the_conference_cancels_its_calendar_event()
+    {
+        // Informal appeal filed Mon 11/23/2026: its decision is due Sat 05/22/2027, but the conference is set for Tue
+        // 06/01/2027 10:00. At 00:01 on Sun 05/23 the clock deems the decision in the provider's favour, closing the
+        // appeal with its conference still ahead.
+        var agency = await AgencyAsync(AgencyType.ProviderAgency, "Program Integrity Deemed Conference", "coord.iffcgone@pic.example");
+        var (owner, provider) = await ProviderAsync("owner.iffcgone@clinic.example", "Piedmont Deemed Clinic");
+        using var ownerBrowser = owner;
+        var id = await FileAsync(owner, "/appeals/file/informal", InformalFields(provider, "11/10/2026", agencyId: agency));
+        using var worker = await StaffAsync("worker.iffcgone@dmas.virginia.gov", Role.CaseWorker);
+        using var agent = await StaffAsync("agent.iffcgone@dmas.virginia.gov", Role.InformalAppealsAgent);
+        (await ActAsync(worker, $"/staff/appeals/{id}/docket", [])).Location.ShouldBe($"/appeals/{id}");
+        (await ActAsync(worker, $"/staff/appeals/{id}/assign", new() { ["Role"] = "InformalAppealsAgent", ["AssigneeId"] = (await UserIdAsync("agent.iffcgone@dmas.virginia.gov")).ToString() }))
+            .Location.ShouldBe($"/appeals/{id}");
+        (await ActAsync(agent, $"/staff/appeals/{id}/schedule", new()
+        {
+            ["Form.Date"] = "06/01/2027", ["Form.Time"] = "10:00 AM", ["Form.Channel"] = "Video", ["Form.Details"] = "https://meet.example/iffcgone",
+        })).Location.ShouldBe($"/appeals/{id}");
         await DeliverAsync();
 
-        // Each party's calendar takes it out: METHOD:CANCEL, the same UID and start, a higher SEQUENCE, STATUS:CANCELLED.
-        foreach (var email in new[] { "client.unset@example.com", "coord.unset@dss.example" })
-        {
-            var emails = await AppealEmailsToAsync(email);
-            var set = CalendarInvitation.Of(emails.Single(e => e.Subject == $"Hearing scheduled: appeal {caseNumber}"));
-            var cancelled = CalendarInvitation.Of(emails.Single(e => e.Subject == $"Hearing cancelled: appeal {caseNumber}"));
-            set.Calendar.Method.ShouldBe("PUBLISH");
-            cancelled.Calendar.Method.ShouldBe("CANCEL", email);
-            cancelled.Event.Status.ShouldBe("CANCELLED");
-            cancelled.Event.Uid.ShouldBe(set.Event.Uid);
-            cancelled.Event.Sequence.ShouldBeGreaterThan(set.Event.Sequence);
-            cancelled.Event.DtStart!.Value.ShouldBe(new DateTime(2027, 1, 19, 10, 0, 0));
-            cancelled.Event.DtStart!.TzId.ShouldBe(CalendarInvitation.Richmond);
-            emails.Single(e => e.Subject == $"Hearing cancelled: appeal {caseNumber}").TextBody
-                .ShouldContain($"The hearing on appeal {caseNumber} set for January 19, 2027 at 10:00 AM Eastern will not take place: the appeal is closed.");
-        }
+        Clock.SetUtcNow(new DateTimeOffset(2027, 5, 23, 4, 2, 0, TimeSpan.Zero));
+        await DeliverAsync();
+
+        var caseNumber = (string)(await ScalarAsync("SELECT case_number FROM appeals.appeal_summaries WHERE id = @p", id))!;
+        await ShouldBeCancelledInCalendarAsync("coord.iffcgone@pic.example", caseNumber, "Informal fact-finding conference", new DateTime(2027, 6, 1, 10, 0, 0), "June 1, 2027 at 10:00 AM Eastern");
+    }
+
+    /// <summary>The party's calendar takes the session out: METHOD:CANCEL, the same UID and start, a higher SEQUENCE, STATUS:CANCELLED.</summary>
+    private async Task ShouldBeCancelledInCalendarAsync(
+        string email, string caseNumber, string what = "Hearing", DateTime? start = null, string spokenStart = "January 19, 2027 at 10:00 AM Eastern")
+    {
+        var emails = await AppealEmailsToAsync(email);
+        var set = CalendarInvitation.Of(emails.Single(e => e.Subject == $"{what} scheduled: appeal {caseNumber}"));
+        var cancelled = CalendarInvitation.Of(emails.Single(e => e.Subject == $"{what} cancelled: appeal {caseNumber}"));
+        set.Calendar.Method.ShouldBe("PUBLISH");
+        cancelled.Calendar.Method.ShouldBe("CANCEL", email);
+        cancelled.Event.Status.ShouldBe("CANCELLED");
+        cancelled.Event.Uid.ShouldBe(set.Event.Uid);
+        cancelled.Event.Sequence.ShouldBeGreaterThan(set.Event.Sequence);
+        cancelled.Event.DtStart!.Value.ShouldBe(start ?? new DateTime(2027, 1, 19, 10, 0, 0));
+        cancelled.Event.DtStart!.TzId.ShouldBe(CalendarInvitation.Richmond);
+        emails.Single(e => e.Subject == $"{what} cancelled: appeal {caseNumber}").TextBody
+            .ShouldContain($"The {what.ToLowerInvariant()} on appeal {caseNumber} set for {spokenStart} will not take place: the appeal is closed.");
     }
 
     [Test]

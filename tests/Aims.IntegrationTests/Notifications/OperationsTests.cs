@@ -1,8 +1,6 @@
-using Aims.BuildingBlocks.Persistence;
 using Aims.IntegrationTests.Registration;
 using Aims.Notifications.Contracts;
 using Aims.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Aims.IntegrationTests.Notifications;
 
@@ -16,8 +14,8 @@ public sealed class OperationsTests() : RegistrationTest("aims_test_operations")
     [Test]
     public async Task A_refused_address_is_a_dead_letter_shown_with_its_error_and_retried_or_cancelled_and_reminders_are_listed()
     {
-        await QueueAsync(new EmailMessage("nobody@provider.example", "Appeal received", "See the portal."));
-        await QueueAsync(new EmailMessage("nobody@second.example", "Appeal withdrawn", "See the portal."));
+        await Portal.Services.QueueEmailAsync(new EmailMessage("nobody@provider.example", "Appeal received", "See the portal."));
+        await Portal.Services.QueueEmailAsync(new EmailMessage("nobody@second.example", "Appeal withdrawn", "See the portal."));
         await DeliverAsync();
         await SubmitAsync(NewBrowser(), RequestFields("ops.requester@henrico.example", "Henrico Operations Office"));
         using var admin = await AdministratorAsync();
@@ -61,13 +59,4 @@ public sealed class OperationsTests() : RegistrationTest("aims_test_operations")
         Guid.Parse(System.Text.RegularExpressions.Regex.Match(
             page.Html, $@"{System.Text.RegularExpressions.Regex.Escape(to)}:[^<]*</th>.*?name=""message"" value=""([0-9a-f-]{{36}})""",
             System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value);
-
-    private async Task QueueAsync(EmailMessage email)
-    {
-        await using var scope = Portal.Services.CreateAsyncScope();
-        var session = scope.ServiceProvider.GetRequiredService<DbSession>();
-        await session.BeginAsync(CancellationToken.None);
-        await scope.ServiceProvider.GetRequiredService<IOutgoingMail>().QueueAsync(email);
-        await session.CommitAsync(CancellationToken.None);
-    }
 }

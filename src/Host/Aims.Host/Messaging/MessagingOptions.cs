@@ -22,6 +22,9 @@ public sealed class MessagingOptions
     /// <summary>After the quick retries, Wolverine retries a failing receiver at these delays (null: 30 s, 2 min, 10 min).</summary>
     public TimeSpan[]? ScheduledRetries { get; set; }
 
+    /// <summary>The scheduled retries' delays in effect.</summary>
+    public TimeSpan[] RetryDelays() => ScheduledRetries ?? [TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10)];
+
     /// <summary>Envelopes each durable local queue runs at once: receivers wait on the database, not the CPU (ADR 0055).</summary>
     public int QueueParallelism { get; set; } = 5;
 }

@@ -83,7 +83,7 @@ public static class MessagingServiceCollectionExtensions
         options.OnException<PermanentFailureException>().MoveToErrorQueue();
         options.OnException<Exception>()
             .RetryWithCooldown(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5))
-            .Then.ScheduleRetry(settings.ScheduledRetries ?? [TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10)])
+            .Then.ScheduleRetry(settings.RetryDelays())
             .Then.MoveToErrorQueue();
     }
 }

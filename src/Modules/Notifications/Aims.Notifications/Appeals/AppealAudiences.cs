@@ -16,11 +16,11 @@ internal sealed class AppealAudiences(IMediator mediator, Notices notices)
     public Task TellAsync(
         Guid appealId, ReminderAudience audience, NoticeKind kind, string sourceKey, string subject, string body, IReadOnlyList<EmailAttachment>? attachments,
         CancellationToken cancellationToken) =>
-        TellAsync(appealId, audience, kind, sourceKey, () => new NoticeText(subject, body), attachments, cancellationToken);
+        TellAsync(appealId, audience, kind, sourceKey, () => new NoticeText(subject, body), attachments, known: null, cancellationToken);
 
     public async Task TellAsync(
         Guid appealId, ReminderAudience audience, NoticeKind kind, string sourceKey, Func<NoticeText> text, IReadOnlyList<EmailAttachment>? attachments,
-        CancellationToken cancellationToken, AppealRecipients? known = null)
+        AppealRecipients? known, CancellationToken cancellationToken)
     {
         if ((known ?? await mediator.Send(new GetAppealRecipients(appealId), cancellationToken)) is not { } recipients)
         {

@@ -93,5 +93,5 @@ internal sealed class AppealCaseNotices(
         CancellationToken cancellationToken) =>
         audiences.TellAsync(
             appealId, ReminderAudience.Parties | ReminderAudience.Agency | (toAttendees ? ReminderAudience.Attendees : ReminderAudience.None), kind, sourceKey, text,
-            attachments, cancellationToken);
+            attachments, known: null, cancellationToken);
 }

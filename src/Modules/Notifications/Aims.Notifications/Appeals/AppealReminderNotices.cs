@@ -12,5 +12,5 @@ internal sealed class AppealReminderNotices(AppealAudiences audiences) : INotifi
 {
     public Task Handle(AppealReminderDue reminder, CancellationToken cancellationToken) => audiences.TellAsync(
         reminder.AppealId, reminder.Audience, NoticeKind.Reminder, $"reminder:{reminder.AppealId}:{reminder.Cause}", () => reminder.Text.Current,
-        attachments: null, cancellationToken, reminder.Recipients);
+        attachments: null, reminder.Recipients, cancellationToken);
 }

@@ -18,15 +18,15 @@ internal static class HearingCalendar
 
     /// <param name="organizer">The address the notices come from: RFC 5546 wants an organizer on a published event.</param>
     public static EmailAttachment For(HearingNoticeIssued notice, DateTimeOffset now, string organizer) =>
-        Build("PUBLISH", notice.AppealId, notice.CaseNumber, notice.Conference, notice.StartsAt, notice.Channel, notice.Details, notice.Sequence, now, organizer);
+        Build("PUBLISH", new(notice.AppealId, notice.CaseNumber, notice.Conference, notice.StartsAt, notice.Channel, notice.Details, notice.Sequence), now, organizer);
 
     /// <summary>The same event (UID, start) at a higher sequence, cancelled: calendars remove it.</summary>
     public static EmailAttachment Cancel(HearingCancelled cancelled, DateTimeOffset now, string organizer) =>
-        Build("CANCEL", cancelled.AppealId, cancelled.CaseNumber, cancelled.Conference, cancelled.StartsAt, cancelled.Channel, cancelled.Details, cancelled.Sequence, now, organizer);
+        Build("CANCEL", new(cancelled.AppealId, cancelled.CaseNumber, cancelled.Conference, cancelled.StartsAt, cancelled.Channel, cancelled.Details, cancelled.Sequence), now, organizer);
 
-    private static EmailAttachment Build(
-        string method, Guid appealId, string caseNumber, bool conference, DateTimeOffset startsAt, string channel, string details, int sequence, DateTimeOffset now, string organizer)
+    private static EmailAttachment Build(string method, HearingEvent hearing, DateTimeOffset now, string organizer)
     {
+        var (appealId, caseNumber, conference, startsAt, channel, details, sequence) = hearing;
         var zone = BusinessCalendar.Eastern.Id;
         var what = conference ? "Informal fact-finding conference" : "Hearing";
         var starts = TimeZoneInfo.ConvertTime(startsAt, BusinessCalendar.Eastern).DateTime;
@@ -48,4 +48,7 @@ internal static class HearingCalendar
         });
         return new EmailAttachment($"{caseNumber}.ics", $"text/calendar; method={method}; charset=utf-8", new CalendarSerializer().SerializeToString(calendar)!);
     }
+
+    /// <summary>What a notice and a cancellation share about the event.</summary>
+    private sealed record HearingEvent(Guid AppealId, string CaseNumber, bool Conference, DateTimeOffset StartsAt, string Channel, string Details, int Sequence);
 }

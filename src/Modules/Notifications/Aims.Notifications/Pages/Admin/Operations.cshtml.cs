@@ -8,8 +8,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Aims.Notifications.Pages.Admin;
 
 /// <summary>
-/// The scheduler as administrators run it: reminders coming up, emails just sent, and dead letters (a refused address,
-/// an SMTP server that kept failing) with the error, to retry once the cause is fixed or to cancel.
+/// The scheduler as administrators run it: reminders coming up, emails just sent, scheduled retries (try now or discard),
+/// and dead letters (a refused address, a mail server that kept failing) with the error, to retry or cancel.
 /// </summary>
 [Authorize(Policy = nameof(Permission.RunOperations))]
 internal sealed class OperationsModel(IMessageOperations operations, OutgoingLog outgoing) : PageModel
@@ -22,6 +22,8 @@ internal sealed class OperationsModel(IMessageOperations operations, OutgoingLog
 
     public IReadOnlyList<MessageSummary> Dead { get; private set; } = [];
 
+    public IReadOnlyList<MessageSummary> Retries { get; private set; } = [];
+
     /// <summary>Shows only the reminders whose key starts with this (an appeal's page links here with "appeal:{id}:").</summary>
     [BindProperty(SupportsGet = true)]
     [FromQuery(Name = "key")]
@@ -32,10 +34,8 @@ internal sealed class OperationsModel(IMessageOperations operations, OutgoingLog
         Key = string.IsNullOrWhiteSpace(Key) ? null : Key.Trim();
         Upcoming = await operations.UpcomingAsync(Shown, Key, cancellationToken);
         Sent = await outgoing.RecentEmailsAsync(Shown, cancellationToken);
-        var dead = await operations.DeadLettersAsync(Shown, cancellationToken);
-        // Whom a dead email or text was for comes from the module's own record, by envelope (ADR 0051).
-        var sends = await outgoing.ByEnvelopeAsync(dead.Select(d => d.Id).ToList(), cancellationToken);
-        Dead = dead.Select(d => sends.TryGetValue(d.Id, out var send) ? d with { EmailTo = send.EmailTo, EmailSubject = send.EmailSubject } : d).ToList();
+        Dead = await WithRecipientsAsync(await operations.DeadLettersAsync(Shown, cancellationToken), cancellationToken);
+        Retries = await WithRecipientsAsync(await operations.RetriesAsync(Shown, cancellationToken), cancellationToken);
     }
 
     public async Task<IActionResult> OnPostRetryAsync(Guid message, CancellationToken cancellationToken)
@@ -52,9 +52,30 @@ internal sealed class OperationsModel(IMessageOperations operations, OutgoingLog
         return RedirectToPage();
     }
 
+    public async Task<IActionResult> OnPostRetryNowAsync(Guid message, CancellationToken cancellationToken)
+    {
+        if (await operations.RetryNowAsync(message, cancellationToken))
+        {
+            TempData["Notice"] = "The message will be tried again within a few seconds; if it fails again, its next retry is scheduled.";
+        }
+        else
+        {
+            TempData["Problem"] = "That message is not waiting for a retry any more: it was delivered, discarded or dead-lettered.";
+        }
+
+        return RedirectToPage();
+    }
+
     public async Task<IActionResult> OnPostCancelAsync(Guid message, CancellationToken cancellationToken)
     {
         TempData["Notice"] = await operations.CancelAsync(message, cancellationToken) ? "The message is cancelled." : "That message was already sent or cancelled.";
         return RedirectToPage();
+    }
+
+    /// <summary>Whom an email or text was for comes from the module's own record, by envelope (ADR 0051).</summary>
+    private async Task<IReadOnlyList<MessageSummary>> WithRecipientsAsync(IReadOnlyList<MessageSummary> messages, CancellationToken cancellationToken)
+    {
+        var sends = await outgoing.ByEnvelopeAsync(messages.Select(m => m.Id).ToList(), cancellationToken);
+        return messages.Select(m => sends.TryGetValue(m.Id, out var send) ? m with { EmailTo = send.EmailTo, EmailSubject = send.EmailSubject } : m).ToList();
     }
 }
