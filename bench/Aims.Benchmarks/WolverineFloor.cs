@@ -112,7 +112,7 @@ internal sealed class WolverineFloor(string database)
         source.ConnectionStringBuilder.MaxAutoPrepare = 50;
         source.ConnectionStringBuilder.Options = "-c plan_cache_mode=force_custom_plan";
         var dataSource = source.Build();
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(dataSource);
         builder.UseWolverine(options => Configure(options, dataSource, progress, deliver));
