@@ -117,6 +117,12 @@ internal sealed class WolverineFloor(string database)
         builder.Services.AddSingleton(dataSource);
         builder.UseWolverine(options => Configure(options, dataSource, progress, deliver));
         var host = builder.Build();
+        if (!deliver)
+        {
+            // Wolverine's tables before any node starts, as AIMS's migrate builds them (WolverineStorageSchema).
+            await host.Services.GetRequiredService<IMessageStore>().Admin.MigrateAsync(JasperFx.AutoCreate.CreateOrUpdate);
+        }
+
         await host.StartAsync();
         return new Node(host, dataSource);
     }
