@@ -48,6 +48,11 @@ internal sealed class ReminderDispatch : IScenario
         var results = new List<Measurement>();
         var kinds = new Queue<string>(["ClockFourteenDays", "ClockSevenDays", "ClockOneDay", "ClockPassed"]);
         var floor = WithFloor ? new WolverineFloor(await environment.RecreateDatabaseAsync("aims_bench_reminder_floor")) : null;
+        if (floor is not null)
+        {
+            await floor.WarmUpAsync();
+        }
+
         foreach (var hosts in HostCounts)
         {
             // The floor just before the burst it is compared with: the reminders' rate and CPU as ratios to a no-op chain's.
