@@ -25,6 +25,9 @@ internal sealed class ReminderDispatch : IScenario
     // Appeals of their own for a first, unmeasured burst: the first run in this process otherwise pays the JIT of the path.
     private const int WarmUp = 200;
 
+    // The Wolverine floor (WolverineFloor) runs before each burst; AIMS_BENCH_REMINDER_FLOOR=0 skips it (a quick profile).
+    private static readonly bool WithFloor = Environment.GetEnvironmentVariable("AIMS_BENCH_REMINDER_FLOOR") != "0";
+
     public string Name => "reminders";
 
     public async Task<IReadOnlyList<Measurement>> RunAsync(BenchEnvironment environment)
@@ -50,16 +53,30 @@ internal sealed class ReminderDispatch : IScenario
         await RunAsync(database, warm, hosts: 1, "ClockFourteenDays", ratePerSecond: null);
         var results = new List<Measurement>();
         var kinds = new Queue<string>(["ClockFourteenDays", "ClockSevenDays", "ClockOneDay", "ClockPassed"]);
+        var floor = WithFloor ? new WolverineFloor(await environment.RecreateDatabaseAsync("aims_bench_reminder_floor")) : null;
+        if (floor is not null)
+        {
+            await floor.WarmUpAsync();
+        }
+
         foreach (var hosts in HostCounts)
         {
+            // The floor just before the burst it is compared with: the reminders' rate and CPU as ratios to a no-op chain's.
+            if (floor is not null)
+            {
+                results.AddRange(FloorFigures(hosts, await floor.RunAsync(Appeals, hosts, chain: false), await floor.RunAsync(Appeals, hosts, chain: true)));
+            }
+
             var rate = await RunAsync(database, measured, hosts, kinds.Dequeue(), ratePerSecond: null);
-            results.Add(new Measurement($"reminders-{hosts}", $"reminders dispatched, burst of {Appeals}+, {hosts} host(s)", rate.PerSecond, "/s"));
-            results.Add(new Measurement($"reminders-{hosts}-cpu-hosts", $"  CPU per reminder in the burst: host(s), {hosts} host(s)", rate.Cpu.Process.TotalMilliseconds, "ms"));
-            results.Add(new Measurement($"reminders-{hosts}-cpu-db", $"  CPU per reminder in the burst: PostgreSQL, {hosts} host(s)", rate.Cpu.Database.TotalMilliseconds, "ms"));
+            var chain = $"reminders-floor-{hosts}-chain";
+            results.Add(new Measurement($"reminders-{hosts}", $"reminders dispatched, burst of {Appeals}+, {hosts} host(s)", rate.PerSecond, "/s", chain));
+            results.Add(new Measurement($"reminders-{hosts}-cpu-hosts", $"  CPU per reminder in the burst: host(s), {hosts} host(s)", rate.Cpu.Process.TotalMilliseconds, "ms", $"{chain}-cpu-hosts"));
+            results.Add(new Measurement($"reminders-{hosts}-cpu-db", $"  CPU per reminder in the burst: PostgreSQL, {hosts} host(s)", rate.Cpu.Database.TotalMilliseconds, "ms", $"{chain}-cpu-db"));
+            results.Add(new Measurement($"reminders-{hosts}-cpu", $"  CPU per reminder in the burst: both, {hosts} host(s)", (rate.Cpu.Process + rate.Cpu.Database).TotalMilliseconds, "ms", $"{chain}-cpu"));
             results.Add(new Measurement($"reminders-{hosts}-updates", $"  envelope UPDATEs per reminder in the burst, {hosts} host(s)", rate.EnvelopeUpdates, ""));
             if (rate.Statements is { } statements)
             {
-                results.Add(new Measurement($"reminders-{hosts}-statements", $"  SQL statements per reminder in the burst, {hosts} host(s)", statements, ""));
+                results.Add(new Measurement($"reminders-{hosts}-statements", $"  SQL statements per reminder in the burst, {hosts} host(s)", statements, "", $"{chain}-statements"));
             }
 
             var steady = await RunAsync(database, measured, hosts, kinds.Dequeue(), ratePerSecond: rate.PerSecond * 0.8);
@@ -71,6 +88,31 @@ internal sealed class ReminderDispatch : IScenario
         }
 
         return results;
+    }
+
+    // Ratio column: the reminders' figures over these (rate: share of the floor's; CPU: times the floor's).
+    private static IEnumerable<Measurement> FloorFigures(int hosts, FloorRun single, FloorRun chain)
+    {
+        foreach (var (shape, run, what) in new[] { ("single", single, "no-op scheduled messages"), ("chain", chain, "no-op chains (scheduled → event → 2 sends)") })
+        {
+            var key = $"reminders-floor-{hosts}-{shape}";
+            var unit = shape == "single" ? "message" : "chain";
+            var both = (run.Cpu.Process + run.Cpu.Database).TotalMilliseconds;
+            yield return new Measurement(key, $"Wolverine floor: {what}, burst of {Appeals}, {hosts} node(s)", run.PerSecond, "/s");
+            yield return new Measurement($"{key}-cpu-hosts", $"  CPU per {unit}: node(s), {hosts} node(s)", run.Cpu.Process.TotalMilliseconds, "ms");
+            yield return new Measurement($"{key}-cpu-db", $"  CPU per {unit}: PostgreSQL, {hosts} node(s)", run.Cpu.Database.TotalMilliseconds, "ms");
+            yield return new Measurement($"{key}-cpu", $"  CPU per {unit}: both, {hosts} node(s)", both, "ms");
+            if (shape == "chain")
+            {
+                yield return new Measurement($"{key}-run", $"  CPU per receiver run (both ÷ {WolverineFloor.Runs(chain: true)}), {hosts} node(s)", both / WolverineFloor.Runs(chain: true), "ms");
+            }
+
+            yield return new Measurement($"{key}-ceiling", $"  ceiling: {Environment.ProcessorCount} cores × 1,000 ms ÷ CPU per {unit}", Environment.ProcessorCount * 1000 / both, "/s");
+            if (run.Statements is { } statements)
+            {
+                yield return new Measurement($"{key}-statements", $"  SQL statements per {unit}, {hosts} node(s)", statements, "");
+            }
+        }
     }
 
     private static Dictionary<string, string?> Settings(string? mailFolder) => new()
@@ -92,7 +134,7 @@ internal sealed class ReminderDispatch : IScenario
 
     // Statements the database ran so far, by pg_stat_statements where the cluster preloads it (null where it does not):
     // docs/benchmarks.md says how to turn it on for a run. The statements by total time go to artifacts/bench.
-    private static async Task<long?> StatementsAsync(NpgsqlConnection connection, bool reset, string? report = null)
+    internal static async Task<long?> StatementsAsync(NpgsqlConnection connection, bool reset, string? report = null)
     {
         try
         {
