@@ -16,16 +16,18 @@ public static class ReceiverConnections
                (SELECT coalesce(string_agg(name, ','), '') FROM pg_settings WHERE source = 'session'),
                (SELECT count(*) FROM pg_listening_channels()),
                (SELECT count(*) FROM pg_cursors WHERE is_holdable),
-               now() <> statement_timestamp(),
                current_setting('plan_cache_mode'),
                (SELECT backend_start FROM pg_stat_activity WHERE pid = pg_backend_pid())
         """;
 
-    /// <summary>What one connection of the receivers' pool carries; <see cref="Clean"/> when nothing of a previous run.</summary>
+    /// <summary>
+    /// What one connection of the receivers' pool carries; <see cref="Clean"/> when nothing of a previous run. (An open
+    /// transaction cannot be left: Npgsql rolls one back when a connection returns to its pool, reset or not.)
+    /// </summary>
     public sealed record State(int Pid, long AdvisoryLocks, long TempTables, string SessionSettings, long Listening, long HeldCursors,
-        bool InTransaction, string PlanCacheMode, DateTimeOffset Started)
+        string PlanCacheMode, DateTimeOffset Started)
     {
-        public bool Clean => AdvisoryLocks == 0 && TempTables == 0 && SessionSettings.Length == 0 && Listening == 0 && HeldCursors == 0 && !InTransaction;
+        public bool Clean => AdvisoryLocks == 0 && TempTables == 0 && SessionSettings.Length == 0 && Listening == 0 && HeldCursors == 0;
     }
 
     /// <summary>The database's clock: connections started before it served receivers (only they use the pool).</summary>
@@ -57,7 +59,7 @@ public static class ReceiverConnections
                 await using var reader = await command.ExecuteReaderAsync();
                 await reader.ReadAsync();
                 states.Add(new State(connection.ProcessID, reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetInt64(3),
-                    reader.GetInt64(4), reader.GetBoolean(5), reader.GetString(6), reader.GetFieldValue<DateTimeOffset>(7)));
+                    reader.GetInt64(4), reader.GetString(5), reader.GetFieldValue<DateTimeOffset>(6)));
             }
 
             return states;
