@@ -85,6 +85,40 @@ public sealed class ReminderHostsTests() : AppealsTest("aims_test_reminder_hosts
     }
 
     [Test]
+    public async Task Reminders_their_notices_and_emails_leave_the_receivers_connections_clean_for_the_next_receiver()
+    {
+        // Filing (its notices and schedules), the reminder (Marten's stream read, the key row), the notices (EF Core,
+        // Identity's staff query) and the emails all run on the receivers' pool, which skips Npgsql's reset (ADR 0055).
+        const int count = 20;
+        await FileInformalAppealsAsync("clean", count);
+        var folder = Directory.CreateTempSubdirectory("aims-clean-").FullName;
+        var smtpBefore = Smtp.Messages.Count;
+        try
+        {
+            await using var host = Host(FourteenDaysBefore.AddMinutes(5), folder);
+            (await WolverineInbox.MakeDueAsync(host.Services)).ShouldBeGreaterThanOrEqualTo(count);
+            var deadline = DateTime.UtcNow.AddSeconds(90);
+            while (Emails(folder, smtpBefore).Count < count)
+            {
+                DateTime.UtcNow.ShouldBeLessThan(deadline, $"{Emails(folder, smtpBefore).Count} of {count} reminder emails sent");
+                await Task.Delay(250);
+            }
+
+            await Task.Delay(1000);
+            var receiversDone = await ReceiverConnections.DatabaseNowAsync(host.Services);
+            var states = (await ReceiverConnections.InspectAsync(host.Services)).Concat(await ReceiverConnections.InspectAsync(Portal.Services)).ToList();
+
+            states.Count(s => s.Started < receiversDone).ShouldBeGreaterThan(0, "connections the receivers gave back are among those inspected");
+            states.Where(s => !s.Clean).ShouldBeEmpty();
+            states.ShouldAllBe(s => s.PlanCacheMode == "auto");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
     public async Task A_reminder_that_fell_due_while_no_host_ran_is_sent_when_one_starts()
     {
         var id = (await FileInformalAppealsAsync("restart", 1)).Single();

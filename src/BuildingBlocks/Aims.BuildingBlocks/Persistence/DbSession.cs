@@ -10,12 +10,27 @@ namespace Aims.BuildingBlocks.Persistence;
 /// </summary>
 public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable, IDisposable
 {
+    private NpgsqlDataSource source = dataSource;
     private readonly List<DbContext> joined = [];
     private readonly List<Func<Task>> afterCommit = [];
     private readonly List<Func<Task>> afterRollback = [];
     private NpgsqlConnection? connection;
 
-    public NpgsqlConnection Connection => connection ??= dataSource.CreateConnection();
+    public NpgsqlConnection Connection => connection ??= source.CreateConnection();
+
+    /// <summary>
+    /// Takes this scope's connection from another pool (the receivers' own, ADR 0055): only before anything in the
+    /// scope has asked for the connection, so that every context, session and command of the scope shares one.
+    /// </summary>
+    public void UseDataSource(NpgsqlDataSource pool)
+    {
+        if (connection is not null)
+        {
+            throw new InvalidOperationException("This scope's connection is already in use; its pool must be chosen before.");
+        }
+
+        source = pool;
+    }
 
     public NpgsqlTransaction? Transaction { get; private set; }
 

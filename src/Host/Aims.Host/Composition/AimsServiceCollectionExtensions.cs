@@ -13,6 +13,9 @@ public static class AimsServiceCollectionExtensions
 {
     public const string ConnectionStringName = "Aims";
 
+    /// <summary>The key of the receivers' own pool (ADR 0055, amended): generic plans, and no reset between runs.</summary>
+    public const string ReceiverDataSourceKey = "aims-receivers";
+
     /// <summary>
     /// Everything the modules stand on: the database, the scope's session, MediatR with its pipeline, the outbox and
     /// scheduler, problem details and health checks; then each module registers itself.
@@ -23,6 +26,8 @@ public static class AimsServiceCollectionExtensions
         // A factory, not an instance: the container disposes what a factory returned, closing the pool's idle
         // connections with the host (ADR 0046). Wolverine resolves it from the container too, and does not dispose it.
         services.AddSingleton(_ => dataSource);
+        var receiverSource = CreateDataSource(configuration, receivers: true);
+        services.AddKeyedSingleton(ReceiverDataSourceKey, (_, _) => receiverSource);
         services.AddScoped<DbSession>();
         services.AddScoped<OperationContext>();
         services.TryAddSingleton(TimeProvider.System);
@@ -58,7 +63,7 @@ public static class AimsServiceCollectionExtensions
             .Distinct()
             .ToList();
 
-    private static NpgsqlDataSource CreateDataSource(IConfiguration configuration)
+    private static NpgsqlDataSource CreateDataSource(IConfiguration configuration, bool receivers = false)
     {
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         if (string.IsNullOrWhiteSpace(connectionString))
@@ -78,7 +83,15 @@ public static class AimsServiceCollectionExtensions
             // A prepared statement run five times may switch to a generic plan, blind to its values: the staff search by
             // agency and dates went from 0.4 to 10 ms that way. Custom plans, as unprepared statements get (ADR 0042).
             settings.Options = settings.Options?.Contains("plan_cache_mode", StringComparison.Ordinal) == true
-                ? settings.Options : $"{settings.Options} -c plan_cache_mode=force_custom_plan".Trim();
+                ? settings.Options : $"{settings.Options} -c plan_cache_mode={(receivers ? "auto" : "force_custom_plan")}".Trim();
+            if (receivers)
+            {
+                // The receivers' pool (ADR 0055, amended): their statements are by key, so generic plans are safe, and
+                // nothing they run leaves session state, so a connection goes back to the pool without Npgsql's reset.
+                settings.ApplicationName += "-receivers";
+                settings.NoResetOnClose = true;
+            }
+
             return builder.Build();
         }
         catch (ArgumentException exception)

@@ -22,6 +22,7 @@ public sealed class MessageTypeRegistry
 
     private readonly FrozenDictionary<string, Type> types;
     private readonly FrozenDictionary<Type, string[]> receivers;
+    private readonly FrozenDictionary<(Type Event, string Receiver), Type> receiverTypes;
 
     public MessageTypeRegistry(IEnumerable<Assembly> assemblies)
     {
@@ -29,14 +30,18 @@ public sealed class MessageTypeRegistry
         types = loaded
             .Where(type => type is { IsAbstract: false, IsInterface: false } && typeof(IMessage).IsAssignableFrom(type))
             .ToFrozenDictionary(NameOf, StringComparer.Ordinal);
-        receivers = loaded
+        var pairs = loaded
             .Where(type => type is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false })
             .SelectMany(type => type.GetInterfaces()
                 .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(MediatR.INotificationHandler<>)
                     && typeof(IMessage).IsAssignableFrom(i.GetGenericArguments()[0]))
-                .Select(i => (Event: i.GetGenericArguments()[0], Receiver: NameOf(type))))
+                .Select(i => (Event: i.GetGenericArguments()[0], Receiver: type)))
+            .Distinct()
+            .ToList();
+        receivers = pairs
             .GroupBy(pair => pair.Event)
-            .ToFrozenDictionary(group => group.Key, group => group.Select(pair => pair.Receiver).Distinct().Order(StringComparer.Ordinal).ToArray());
+            .ToFrozenDictionary(group => group.Key, group => group.Select(pair => NameOf(pair.Receiver)).Order(StringComparer.Ordinal).ToArray());
+        receiverTypes = pairs.ToFrozenDictionary(pair => (pair.Event, NameOf(pair.Receiver)), pair => pair.Receiver);
     }
 
     /// <summary>The integration events and scheduled messages some module receives: each gets a Wolverine handler.</summary>
@@ -44,6 +49,10 @@ public sealed class MessageTypeRegistry
 
     /// <summary>The receivers of a message, by type name: each gets an envelope of its own.</summary>
     public IReadOnlyList<string> ReceiversOf(Type eventType) => receivers.GetValueOrDefault(eventType, []);
+
+    /// <summary>The receiver of <paramref name="eventType"/> by that name (its current one), or null when this build has none.</summary>
+    public Type? ReceiverType(Type eventType, string? name) =>
+        name is not null && receiverTypes.TryGetValue((eventType, name), out var type) ? type : null;
 
     /// <summary>A message's or receiver's name on the wire, as Wolverine names a message type: its full name.</summary>
     public static string NameOf(Type type) => type.FullName ?? type.Name;

@@ -3,8 +3,10 @@ using System.Reflection;
 using Aims.BuildingBlocks.Messaging;
 using Aims.BuildingBlocks.Modules;
 using Aims.BuildingBlocks.Persistence;
+using Aims.Host.Composition;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Wolverine;
 using Wolverine.RDBMS;
 using Wolverine.Runtime;
@@ -26,6 +28,9 @@ internal sealed class ReceiverDispatch(Type messageType) : MessageHandler
 
     private static readonly ConcurrentDictionary<Type, Func<object, object, CancellationToken, Task>> Invokers = new();
 
+    // Each receiver built alone, by a factory compiled once: not every receiver of the type to pick one by name.
+    private static readonly ConcurrentDictionary<Type, ObjectFactory> Factories = new();
+
     public override Type MessageType => messageType;
 
     public override async Task HandleAsync(MessageContext context, CancellationToken cancellation)
@@ -33,16 +38,17 @@ internal sealed class ReceiverDispatch(Type messageType) : MessageHandler
         var envelope = context.Envelope!;
         var receiver = envelope.Headers.TryGetValue(ReceiverHeader, out var name) && name is not null ? MessageTypeRegistry.CurrentName(name) : null;
         await using var scope = context.Runtime.Services.CreateAsyncScope();
+        var session = scope.ServiceProvider.GetRequiredService<DbSession>();
+        session.UseDataSource(scope.ServiceProvider.GetRequiredKeyedService<NpgsqlDataSource>(AimsServiceCollectionExtensions.ReceiverDataSourceKey));
         var operation = scope.ServiceProvider.GetRequiredService<OperationContext>();
         operation.CorrelationId = envelope.CorrelationId ?? operation.CorrelationId;
         operation.CausationId = envelope.Id.ToString();
         operation.ActorId = envelope.Headers.TryGetValue(ActorHeader, out var actor) ? actor : null;
 
-        var handlerInterface = typeof(INotificationHandler<>).MakeGenericType(messageType);
-        var handler = scope.ServiceProvider.GetServices(handlerInterface).FirstOrDefault(h => MessageTypeRegistry.NameOf(h!.GetType()) == receiver)
+        var receiverType = scope.ServiceProvider.GetRequiredService<MessageTypeRegistry>().ReceiverType(messageType, receiver)
             ?? throw new PermanentFailureException($"No receiver '{receiver}' handles {messageType.FullName} in this build.");
+        var handler = Factories.GetOrAdd(receiverType, type => ActivatorUtilities.CreateFactory(type, Type.EmptyTypes))(scope.ServiceProvider, null);
 
-        var session = scope.ServiceProvider.GetRequiredService<DbSession>();
         await session.BeginAsync(cancellation);
         try
         {
