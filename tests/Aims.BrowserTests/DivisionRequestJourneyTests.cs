@@ -39,6 +39,7 @@ public sealed class DivisionRequestJourneyTests : DemoJourneyTest
 
         // The same pages in Spanish.
         await Page.GetByRole(AriaRole.Button, new() { Name = "Español" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "English" }).WaitForAsync();
         await Page.GotoAsync(appeal);
         (await Page.Locator("#requests").InnerTextAsync()).ShouldBe("Solicitudes a la División de Apelaciones");
         await ShouldHaveNoAccessibilityViolationsAsync();
@@ -86,7 +87,9 @@ public sealed class DivisionRequestJourneyTests : DemoJourneyTest
         (await Page.GetByLabel("Claim number or adjustment reference").InputValueAsync()).ShouldBe("OVP-2026-7102");
 
         // In Spanish, unchanged since the last save: the warning comes, without saving again.
+        // The switch reloads the page: wait for it, or the next navigation aborts that reload (a failed request).
         await Page.GetByRole(AriaRole.Button, new() { Name = "Español" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "English" }).WaitForAsync();
         await Page.GotoAsync($"/appeals/file/informal?draft={draft}");
         await Page.Clock.FastForwardAsync((long)TimeSpan.FromMinutes(28).Add(TimeSpan.FromSeconds(1)).TotalMilliseconds);
         await dialog.GetByRole(AriaRole.Heading, new() { Name = "Su sesión está por terminar" }).WaitForAsync();
@@ -94,5 +97,6 @@ public sealed class DivisionRequestJourneyTests : DemoJourneyTest
         await ShouldHaveNoAccessibilityViolationsAsync();
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Seguir conectado" }).ClickAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Español" }).WaitForAsync();
     }
 }

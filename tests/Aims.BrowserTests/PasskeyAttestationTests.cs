@@ -47,6 +47,7 @@ public sealed class PasskeyAttestationTests : BrowserTest
         await AddTamperingAuthenticatorAsync();
         await DemoPortal.SignInAsync(Page, Provider);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Español" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "English" }).WaitForAsync();
         await Page.GotoAsync("/account/passkeys");
 
         await TamperNextAnswerAsync("format");
