@@ -19,9 +19,6 @@ namespace Aims.Benchmarks;
 /// </summary>
 internal sealed class WolverineFloor(string database)
 {
-    private const string EventQueue = "aims-events";
-    private const string SendingQueue = "aims-sending";
-
     /// <summary>Small runs of both shapes first, so the measured runs do not pay for compiling this path's code (JIT).</summary>
     public async Task WarmUpAsync()
     {
@@ -138,27 +135,15 @@ internal sealed class WolverineFloor(string database)
     // AIMS's setup (MessagingServiceCollectionExtensions), the receivers replaced by no-op runs and nothing else added.
     private static void Configure(WolverineOptions options, NpgsqlDataSource dataSource, Progress progress, bool deliver)
     {
-        var settings = new MessagingOptions();
         options.ServiceName = "aims-floor";
         options.Discovery.DisableConventionalDiscovery();
         options.ApplicationAssembly = typeof(WolverineFloor).Assembly;
         options.CodeGeneration.GeneratedNamespace = "Aims.Benchmarks.Generated";
         options.CodeGeneration.TypeLoadMode = TypeLoadMode.Static;
-        options.PersistMessagesWithPostgresqlUsingDataSourceFromContainer(provider => provider.GetRequiredService<NpgsqlDataSource>(), MessagingServiceCollectionExtensions.WolverineSchema);
-        options.Durability.ScheduledJobPollingTime = TimeSpan.FromSeconds(1);
-        options.Durability.RecoveryBatchSize = 1000;
-        options.Durability.DurabilityAgentEnabled = deliver;
-        options.Durability.StaleNodeTimeout = settings.NodeStaleAfter;
-        options.Durability.HealthCheckPollingTime = settings.NodeHealthCheck;
-        options.Durability.CheckAssignmentPeriod = settings.AgentAssignmentCheck;
-        options.Durability.FirstHealthCheckExecution = TimeSpan.FromMilliseconds(200);
-        options.AutoBuildMessageStorageOnStartup = JasperFx.AutoCreate.CreateOrUpdate;
-
-        options.LocalQueue(EventQueue).UseDurableInbox().MaximumParallelMessages(settings.QueueParallelism);
-        options.LocalQueue(SendingQueue).UseDurableInbox().MaximumParallelMessages(settings.QueueParallelism);
-        options.PublishMessage<FloorReminder>().ToLocalQueue(EventQueue);
-        options.PublishMessage<FloorEvent>().ToLocalQueue(EventQueue);
-        options.PublishMessage<FloorSend>().ToLocalQueue(SendingQueue);
+        MessagingServiceCollectionExtensions.UseAimsDurability(options, new MessagingOptions { DeliverEvents = deliver });
+        options.PublishMessage<FloorReminder>().ToLocalQueue(MessagingServiceCollectionExtensions.EventQueue);
+        options.PublishMessage<FloorEvent>().ToLocalQueue(MessagingServiceCollectionExtensions.EventQueue);
+        options.PublishMessage<FloorSend>().ToLocalQueue(MessagingServiceCollectionExtensions.SendingQueue);
         foreach (var type in new[] { typeof(FloorReminder), typeof(FloorEvent), typeof(FloorSend) })
         {
             options.AddMessageHandler(type, new NoOpRun(type, dataSource, progress));

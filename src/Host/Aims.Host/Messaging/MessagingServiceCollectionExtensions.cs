@@ -47,22 +47,7 @@ public static class MessagingServiceCollectionExtensions
         options.ApplicationAssembly = typeof(WolverineCode).Assembly;
         options.CodeGeneration.GeneratedNamespace = WolverineCode.Namespace;
         options.CodeGeneration.TypeLoadMode = TypeLoadMode.Static;
-        // The container owns the data source (ADR 0046): Wolverine resolves it when its store is built and never
-        // disposes it, so the pool closes with the container whatever order the host stops things in.
-        options.PersistMessagesWithPostgresqlUsingDataSourceFromContainer(provider => provider.GetRequiredService<NpgsqlDataSource>(), WolverineSchema);
-        // Scheduled messages are due within a second of their time (ADR 0041); each poll takes up to RecoveryBatchSize
-        // of them (Wolverine's default, 100, would cap reminders at 100 a second).
-        options.Durability.ScheduledJobPollingTime = TimeSpan.FromSeconds(1);
-        options.Durability.RecoveryBatchSize = 1000;
-        options.Durability.DurabilityAgentEnabled = settings.DeliverEvents;
-        options.Durability.StaleNodeTimeout = settings.NodeStaleAfter;
-        options.Durability.HealthCheckPollingTime = settings.NodeHealthCheck;
-        options.Durability.CheckAssignmentPeriod = settings.AgentAssignmentCheck;
-        options.Durability.FirstHealthCheckExecution = TimeSpan.FromMilliseconds(200);
-        options.AutoBuildMessageStorageOnStartup = JasperFx.AutoCreate.CreateOrUpdate;
-
-        options.LocalQueue(EventQueue).UseDurableInbox().MaximumParallelMessages(settings.QueueParallelism);
-        options.LocalQueue(SendingQueue).UseDurableInbox().MaximumParallelMessages(settings.QueueParallelism);
+        UseAimsDurability(options, settings);
         foreach (var eventType in registry.ReceivedMessages)
         {
             options.PublishMessage(eventType).ToLocalQueue(typeof(IOutsideDelivery).IsAssignableFrom(eventType) ? SendingQueue : EventQueue);
@@ -85,5 +70,28 @@ public static class MessagingServiceCollectionExtensions
             .RetryWithCooldown(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5))
             .Then.ScheduleRetry(settings.RetryDelays())
             .Then.MoveToErrorQueue();
+    }
+
+    /// <summary>
+    /// Wolverine's store, polling, nodes and the two durable local queues as AIMS runs them; the benchmark's floor
+    /// (WolverineFloor) takes the same, so it measures this setup and no copy of it.
+    /// </summary>
+    public static void UseAimsDurability(WolverineOptions options, MessagingOptions settings)
+    {
+        // The container owns the data source (ADR 0046): Wolverine resolves it when its store is built and never
+        // disposes it, so the pool closes with the container whatever order the host stops things in.
+        options.PersistMessagesWithPostgresqlUsingDataSourceFromContainer(provider => provider.GetRequiredService<NpgsqlDataSource>(), WolverineSchema);
+        // Scheduled messages are due within a second of their time (ADR 0041); each poll takes up to RecoveryBatchSize
+        // of them (Wolverine's default, 100, would cap reminders at 100 a second).
+        options.Durability.ScheduledJobPollingTime = TimeSpan.FromSeconds(1);
+        options.Durability.RecoveryBatchSize = 1000;
+        options.Durability.DurabilityAgentEnabled = settings.DeliverEvents;
+        options.Durability.StaleNodeTimeout = settings.NodeStaleAfter;
+        options.Durability.HealthCheckPollingTime = settings.NodeHealthCheck;
+        options.Durability.CheckAssignmentPeriod = settings.AgentAssignmentCheck;
+        options.Durability.FirstHealthCheckExecution = TimeSpan.FromMilliseconds(200);
+        options.AutoBuildMessageStorageOnStartup = JasperFx.AutoCreate.CreateOrUpdate;
+        options.LocalQueue(EventQueue).UseDurableInbox().MaximumParallelMessages(settings.QueueParallelism);
+        options.LocalQueue(SendingQueue).UseDurableInbox().MaximumParallelMessages(settings.QueueParallelism);
     }
 }
